@@ -1,0 +1,12 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { InfraModule } from '@switchboard/platform';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return { module: AppModule, imports: [InfraModule.forRoot(config, 'api'), HealthModule, MetricsModule] };
+  }
+}

@@ -1,0 +1,36 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error';
+
+/**
+ * Renders every error in the one envelope. Anything that is not an ApiError or an HttpException is a bug: it is logged
+ * with the request id and the client gets code 1 with no internals.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const error = toApiError(exception, req);
+    if (error.status >= 500) req.log.error({ err: exception }, 'unhandled error');
+    void reply.status(error.status).send({ error: error.toBody(String(req.id)) });
+  }
+}
+
+export function toApiError(exception: unknown, req: FastifyRequest): ApiError {
+  if (exception instanceof ApiError) return exception;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404) return ApiError.notFound(`${req.method} ${req.url.split('?')[0]}`);
+    if (status === 413) return new ApiError(413, 100, '(#100) Request body is too large');
+    if (status === 429) return new ApiError(429, 130429, '(#130429) Rate limit hit');
+    if (status < 500) return ApiError.invalidParameter(exception.message);
+  }
+  // Fastify's own errors (malformed JSON, unsupported content type) carry a 4xx statusCode.
+  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return new ApiError(statusCode, 100, '(#100) Invalid request', (exception as Error).message);
+  }
+  return new ApiError(500, 1, 'An unknown error occurred', undefined, 'OAuthException');
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineJob } from './define';
+
+/**
+ * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
+ * boot unless each job below has exactly one handler (see `bindHandlers`).
+ */
+export const QUEUES = ['maintenance'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const jobs = {
+  /** Forgets processes that stopped heartbeating, so the node list shows what is running now. */
+  pruneServiceNodes: defineJob({
+    queue: 'maintenance',
+    name: 'maintenance.prune-service-nodes',
+    payload: z.object({ olderThanSeconds: z.number().int().positive() }),
+  }),
+  /** Round trip through the queue: used by /ready-style probes and tests to prove workers are consuming. */
+  echo: defineJob({
+    queue: 'maintenance',
+    name: 'maintenance.echo',
+    payload: z.object({ text: z.string().max(1000) }),
+  }),
+} as const;
+
+export type Jobs = typeof jobs;
+export type JobKey = keyof Jobs;
+export type JobPayload<K extends JobKey> = z.infer<Jobs[K]['payload']>;

@@ -1,0 +1,8 @@
+// Process-level plumbing shared by the API and the workers: config injection, Postgres, Redis, queues, logging.
+export { InfraModule } from './infra.module';
+export { createLogger, NestPinoLogger } from './logger';
+export { NodeRegistryService } from './node-registry.service';
+export { PrismaService } from './prisma.service';
+export { QueuesService } from './queues.service';
+export { RedisService } from './redis.service';
+export { CONFIG } from './tokens';

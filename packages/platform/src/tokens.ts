@@ -1,0 +1,2 @@
+/** Injection token for the validated Config (see @switchboard/config). */
+export const CONFIG = Symbol('CONFIG');

@@ -1,2 +1,2 @@
-export { type Config, ConfigError, loadConfig, parseConfig } from './load';
+export { type Config, ConfigError, type CoreConfig, loadConfig, parseConfig } from './load';
 export { type Env, envNames, envSchema } from './schema';

@@ -11,6 +11,24 @@ export interface Config {
   secretKey: string;
   workers: { concurrency: number; keepCompleted: number };
   limits: { messagesPerSecondDefault: number };
+  core: CoreConfig;
+}
+
+/** Accounts, devices and keys. Windows: `PerHour` counters reset hourly, `PerMinute` ones every minute. */
+export interface CoreConfig {
+  /** Unset: codes are logged and readable at the development-only endpoint (refused in production). */
+  sms: { providerUrl?: string; providerToken?: string };
+  otp: {
+    ttlSeconds: number;
+    maxAttempts: number;
+    sendsPerNumberPerHour: number;
+    verificationsPerNumberPerHour: number;
+    sendsPerClientPerHour: number;
+    verificationsPerClientPerHour: number;
+  };
+  pin: { freeAttempts: number; lockoutBaseSeconds: number; lockoutMaxSeconds: number };
+  devices: { maxCompanions: number; linkCodeTtlSeconds: number; linkRequestsPerClientPerHour: number };
+  keys: { bundleFetchesPerMinute: number; lowThreshold: number };
 }
 
 export class ConfigError extends Error {
@@ -47,6 +65,28 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY,
     workers: { concurrency: e.WORKER_CONCURRENCY, keepCompleted: e.JOBS_KEEP_COMPLETED },
     limits: { messagesPerSecondDefault: e.MESSAGES_PER_SECOND_DEFAULT },
+    core: {
+      sms: { providerUrl: e.SMS_PROVIDER_URL, providerToken: e.SMS_PROVIDER_TOKEN },
+      otp: {
+        ttlSeconds: e.OTP_TTL_SECONDS,
+        maxAttempts: e.OTP_MAX_ATTEMPTS,
+        sendsPerNumberPerHour: e.OTP_SENDS_PER_NUMBER_PER_HOUR,
+        verificationsPerNumberPerHour: e.OTP_VERIFICATIONS_PER_NUMBER_PER_HOUR,
+        sendsPerClientPerHour: e.OTP_SENDS_PER_CLIENT_PER_HOUR,
+        verificationsPerClientPerHour: e.OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR,
+      },
+      pin: {
+        freeAttempts: e.PIN_FREE_ATTEMPTS,
+        lockoutBaseSeconds: e.PIN_LOCKOUT_BASE_SECONDS,
+        lockoutMaxSeconds: e.PIN_LOCKOUT_MAX_SECONDS,
+      },
+      devices: {
+        maxCompanions: e.MAX_COMPANION_DEVICES,
+        linkCodeTtlSeconds: e.LINK_CODE_TTL_SECONDS,
+        linkRequestsPerClientPerHour: e.LINK_REQUESTS_PER_CLIENT_PER_HOUR,
+      },
+      keys: { bundleFetchesPerMinute: e.KEY_BUNDLE_FETCHES_PER_MINUTE, lowThreshold: e.PREKEY_LOW_THRESHOLD },
+    },
   };
 }
 

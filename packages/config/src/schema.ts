@@ -15,6 +15,8 @@ const url = (protocols: string[]) =>
     `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
 
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgresql://postgres@127.0.0.1:5432/switchboard'),
@@ -27,6 +29,8 @@ export const envSchema = z.object({
   API_PORT: port.default(3000),
   DASHBOARD_PORT: port.default(3001),
   PUBLIC_API_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  /** Where the dashboard's server reaches the API (inside Docker: http://api:3000). Defaults to PUBLIC_API_URL. */
+  API_INTERNAL_URL: url(['http:', 'https:']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SECRET_KEY: z
@@ -36,6 +40,24 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   JOBS_KEEP_COMPLETED: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   MESSAGES_PER_SECOND_DEFAULT: z.coerce.number().int().min(1).max(1000).default(80),
+
+  // Core accounts, devices and keys (issue 3, team A). Limits are per fixed window; see apps/api/src/core.
+  SMS_PROVIDER_URL: url(['http:', 'https:']).optional(),
+  SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
+  OTP_TTL_SECONDS: count(30, 3600).default(300),
+  OTP_MAX_ATTEMPTS: count(1, 20).default(5),
+  OTP_SENDS_PER_NUMBER_PER_HOUR: count(1, 1000).default(5),
+  OTP_VERIFICATIONS_PER_NUMBER_PER_HOUR: count(1, 1000).default(10),
+  OTP_SENDS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
+  OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(200),
+  PIN_FREE_ATTEMPTS: count(1, 100).default(5),
+  PIN_LOCKOUT_BASE_SECONDS: count(1, 86_400).default(60),
+  PIN_LOCKOUT_MAX_SECONDS: count(1, 30 * 86_400).default(7 * 86_400),
+  MAX_COMPANION_DEVICES: count(0, 126).default(4),
+  LINK_CODE_TTL_SECONDS: count(30, 3600).default(300),
+  LINK_REQUESTS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
+  KEY_BUNDLE_FETCHES_PER_MINUTE: count(1, 1_000_000).default(120),
+  PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,7 @@ const HEARTBEAT_MS = 10_000;
 @Injectable()
 export class NodeRegistryService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly id = randomUUID();
+  private readonly startedAt = new Date();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -21,10 +22,7 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const now = new Date();
-    await this.prisma.client.serviceNode.create({
-      data: { id: this.id, kind: this.kind, host: hostname(), pid: process.pid, startedAt: now, lastSeenAt: now },
-    });
+    await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.timer.unref();
   }
@@ -34,10 +32,19 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnApplicatio
     await this.prisma.client.serviceNode.deleteMany({ where: { id: this.id } }).catch(() => undefined);
   }
 
+  /**
+   * Upserts rather than updates so that a process which booted before migrations ran (it still serves /ready, which
+   * says so) registers as soon as the table exists. A missed beat is harmless: the next one retries.
+   */
   private async beat(): Promise<void> {
+    const lastSeenAt = new Date();
     await this.prisma.client.serviceNode
-      .update({ where: { id: this.id }, data: { lastSeenAt: new Date() } })
-      .catch(() => undefined); // a missed beat is harmless; the next one retries
+      .upsert({
+        where: { id: this.id },
+        create: { id: this.id, kind: this.kind, host: hostname(), pid: process.pid, startedAt: this.startedAt, lastSeenAt },
+        update: { lastSeenAt },
+      })
+      .catch(() => undefined);
   }
 
   /** Deletes nodes not seen for `olderThanSeconds`. Returns how many. */

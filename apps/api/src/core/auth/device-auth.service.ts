@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService } from '@switchboard/platform';
+import { CoreErrors } from '../common/core-errors';
+import { credentialMatches, parseBasicAuthorization } from './credentials';
+
+/** Who is calling: the device a credential belongs to. */
+export interface AuthenticatedDevice {
+  accountId: string;
+  deviceId: number;
+}
+
+/**
+ * Checks device credentials for REST (through DeviceAuthGuard) and for the WebSocket gateway (team B calls
+ * `authenticate` with the Authorization header or the `?auth=` value).
+ */
+@Injectable()
+export class DeviceAuthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** Throws ApiError 401 (code 190) on a missing, malformed, wrong or unlinked credential. */
+  async authenticate(header: string | undefined): Promise<AuthenticatedDevice> {
+    const credentials = parseBasicAuthorization(header);
+    if (!credentials) throw CoreErrors.unauthorized();
+    const { accountId, deviceId, password } = credentials;
+    const device = await this.prisma.client.device.findUnique({
+      where: { accountId_deviceId: { accountId, deviceId } },
+      select: { credentialHash: true },
+    });
+    // Same answer for "no such device" and "wrong password": a caller learns nothing about which devices exist.
+    if (!device || !credentialMatches(this.config.secretKey, password, device.credentialHash)) {
+      throw CoreErrors.unauthorized();
+    }
+    return { accountId, deviceId };
+  }
+}

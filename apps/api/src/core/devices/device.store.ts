@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService } from '@switchboard/platform';
+import { hashCredential, newPassword } from '../auth/credentials';
+import { CoreErrors } from '../common/core-errors';
+
+/** A device just created, with the password it will authenticate with (returned once, stored only as a hash). */
+export interface IssuedDevice {
+  accountId: string;
+  deviceId: number;
+  password: string;
+}
+
+const MAX_DEVICE_ID = 127; // libsignal's ProtocolAddress accepts 1..127
+
+/** The transactions that create devices. Both lock the account row, so registration and linking serialize. */
+@Injectable()
+export class DeviceStore {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async replaceWithPrimary(number: string, name?: string) {
+    const password = newPassword();
+    const credentialHash = hashCredential(this.config.secretKey, password);
+    return this.prisma.client.$transaction(async (tx) => {
+      const existing = await tx.account.findUnique({ where: { number }, select: { id: true } });
+      const account = existing
+        ? await tx.account.update({ where: { id: existing.id }, data: { registeredAt: new Date() } })
+        : await tx.account.create({ data: { number } });
+      await tx.$executeRaw`SELECT 1 FROM "Account" WHERE "id" = ${account.id}::uuid FOR UPDATE`;
+      const old = await tx.device.findMany({ where: { accountId: account.id }, select: { deviceId: true } });
+      await tx.device.deleteMany({ where: { accountId: account.id } });
+      await tx.device.create({ data: { accountId: account.id, deviceId: 1, credentialHash, name } });
+      return {
+        issued: { accountId: account.id, deviceId: 1, password },
+        removed: old.map((d) => d.deviceId),
+        reregistered: existing !== null,
+      };
+    });
+  }
+
+  async addCompanion(accountId: string, maxCompanions: number, name?: string): Promise<IssuedDevice> {
+    const password = newPassword();
+    const credentialHash = hashCredential(this.config.secretKey, password);
+    return this.prisma.client.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId}::uuid FOR UPDATE`;
+      const taken = new Set(
+        (await tx.device.findMany({ where: { accountId }, select: { deviceId: true } })).map((d) => d.deviceId),
+      );
+      if (taken.size - (taken.has(1) ? 1 : 0) >= maxCompanions) throw CoreErrors.companionLimit(maxCompanions);
+      // The lowest free id: a reused id gets a new registration id, which senders see as stale (410) and refetch.
+      let deviceId = 2;
+      while (taken.has(deviceId)) deviceId++;
+      if (deviceId > MAX_DEVICE_ID) throw CoreErrors.companionLimit(maxCompanions);
+      await tx.device.create({ data: { accountId, deviceId, credentialHash, name } });
+      return { accountId, deviceId, password };
+    });
+  }
+}

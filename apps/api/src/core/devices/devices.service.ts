@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService } from '@switchboard/platform';
+import { ApiError } from '../../errors/api-error';
+import type { AuthenticatedDevice } from '../auth/device-auth.service';
+import { CoreErrors } from '../common/core-errors';
+import { DeviceEvents } from './device-events';
+import { DeviceStore, type IssuedDevice } from './device.store';
+
+export const PRIMARY_DEVICE_ID = 1;
+
+export interface DeviceSummary {
+  device_id: number;
+  name: string | null;
+  primary: boolean;
+  has_keys: boolean;
+  created_at: string;
+}
+
+/** The devices of an account: who they are, which can receive, and how they come and go. */
+@Injectable()
+export class DevicesService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly store: DeviceStore,
+    private readonly events: DeviceEvents,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /**
+   * The devices a message to `accountId` must be encrypted for (docs/core.md). Only devices that have uploaded keys:
+   * nobody can start a session with the others, so a send cannot be required to include them.
+   */
+  async activeDevices(accountId: string): Promise<{ deviceId: number; registrationId: number }[]> {
+    const rows = await this.prisma.client.device.findMany({
+      where: { accountId, registrationId: { not: null }, signedPreKey: { not: null }, lastResortKyberKey: { not: null } },
+      select: { deviceId: true, registrationId: true },
+      orderBy: { deviceId: 'asc' },
+    });
+    return rows.map((r) => ({ deviceId: r.deviceId, registrationId: r.registrationId! }));
+  }
+
+  async list(accountId: string): Promise<{ devices: DeviceSummary[] }> {
+    const rows = await this.prisma.client.device.findMany({
+      where: { accountId },
+      select: { deviceId: true, name: true, createdAt: true, lastResortKyberKey: true, signedPreKey: true },
+      orderBy: { deviceId: 'asc' },
+    });
+    return {
+      devices: rows.map((r) => ({
+        device_id: r.deviceId,
+        name: r.name,
+        primary: r.deviceId === PRIMARY_DEVICE_ID,
+        has_keys: r.signedPreKey !== null && r.lastResortKyberKey !== null,
+        created_at: r.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Registers `number` on a new primary device. An existing account keeps its id (contacts know it by that) but loses
+   * every device: their keys are deleted with them, and their queues and sockets are dropped (DeviceEvents) before the
+   * new primary gets its credential, so nothing addressed to the new device can be purged.
+   */
+  async registerPrimary(number: string, name?: string): Promise<IssuedDevice & { reregistered: boolean }> {
+    const { issued, removed, reregistered } = await this.store.replaceWithPrimary(number, name);
+    await this.events.emitRemoved(removed.map((deviceId) => ({ accountId: issued.accountId, deviceId })));
+    return { ...issued, reregistered };
+  }
+
+  /** Adds a companion under the configured cap (checked under the account's row lock, so links cannot race past it). */
+  addCompanion(accountId: string, name?: string): Promise<IssuedDevice> {
+    return this.store.addCompanion(accountId, this.config.core.devices.maxCompanions, name);
+  }
+
+  async assertCanAddCompanion(accountId: string): Promise<void> {
+    const max = this.config.core.devices.maxCompanions;
+    const companions = await this.prisma.client.device.count({ where: { accountId, deviceId: { not: 1 } } });
+    if (companions >= max) throw CoreErrors.companionLimit(max);
+  }
+
+  /** The primary may unlink any companion; a companion only itself. The primary leaves only by re-registration. */
+  async unlink(requester: AuthenticatedDevice, deviceId: number): Promise<void> {
+    if (deviceId === PRIMARY_DEVICE_ID) {
+      throw ApiError.invalidParameter('device_id: the primary device cannot be unlinked; re-register the number');
+    }
+    if (requester.deviceId !== PRIMARY_DEVICE_ID && requester.deviceId !== deviceId) {
+      throw CoreErrors.forbidden('device_id: a companion device can only unlink itself');
+    }
+    const { count } = await this.prisma.client.device.deleteMany({ where: { accountId: requester.accountId, deviceId } });
+    if (!count) throw ApiError.notFound(`device ${deviceId}`);
+    await this.events.emitRemoved([{ accountId: requester.accountId, deviceId }]);
+  }
+}

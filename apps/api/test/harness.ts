@@ -1,0 +1,22 @@
+import type { AddressInfo } from 'node:net';
+import { parseConfig } from '@switchboard/config';
+import { createLogger } from '@switchboard/platform';
+import { type ApiApp, createApp } from '../src/bootstrap';
+
+export interface RunningApi {
+  app: ApiApp;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API in this test process on a free port, configured from the environment the test runner set up (the
+ * run's own database and Redis prefix), with optional overrides.
+ */
+export async function startApi(overrides: Record<string, string> = {}): Promise<RunningApi> {
+  const config = parseConfig({ ...process.env, ...overrides });
+  const app = await createApp(config, createLogger(config, 'api-test'));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { contractFetch, loadSpec } from '@switchboard/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabaseIfMissing } from '../../../prisma/scripts/migrations';
+import { dropDatabase, withDatabase } from '../../../packages/devtools/src/services';
+import { type RunningApi, startApi } from './harness';
+
+describe('operations endpoints', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('GET /health answers ok', async () => {
+    const res = await contractFetch<{ status: string }>(`${api.url}/health`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+  });
+
+  it('GET /ready is 200 when Postgres, Redis and migrations are fine', async () => {
+    const res = await contractFetch<{ status: string; checks: Record<string, string> }>(`${api.url}/ready`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } });
+  });
+
+  it('echoes a caller’s X-Request-Id and mints one otherwise', async () => {
+    const given = await fetch(`${api.url}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(given.headers.get('x-request-id')).toBe('trace-123');
+    const minted = await fetch(`${api.url}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(minted.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('GET /metrics exposes HTTP, queue and process metrics', async () => {
+    await fetch(`${api.url}/health`);
+    const res = await contractFetch<string>(`${api.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/switchboard_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} [1-9]/);
+    expect(res.text).toMatch(/switchboard_queue_jobs\{queue="maintenance",state="waiting"\} 0/);
+    expect(res.text).toMatch(/switchboard_process_resident_memory_bytes \d+/);
+  });
+
+  it('answers an unknown path with 404 in the one error envelope, with the request id as fbtrace_id', async () => {
+    const res = await fetch(`${api.url}/no/such/thing`, { headers: { 'x-request-id': 'req-404' } });
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({ code: 100, type: 'GraphMethodException', fbtrace_id: 'req-404' });
+    expect(Object.keys(loadSpec().components ?? {})).toContain('schemas');
+  });
+});
+
+describe('readiness with unapplied migrations', () => {
+  const url = withDatabase(process.env.DATABASE_URL!, `sb_unmigrated_${randomBytes(4).toString('hex')}`);
+  let api: RunningApi;
+  beforeAll(async () => {
+    await createDatabaseIfMissing(url);
+    api = await startApi({ DATABASE_URL: url });
+  });
+  afterAll(async () => {
+    await api.close();
+    await dropDatabase(url);
+  });
+
+  it('GET /ready is 503 naming the failing check, while /health stays 200', async () => {
+    const ready = await contractFetch<{ status: string; checks: Record<string, string>; details: Record<string, string> }>(
+      `${api.url}/ready`,
+    );
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks).toEqual({ postgres: 'ok', redis: 'ok', migrations: 'failing' });
+    expect(ready.body.details.migrations).toMatch(/_prisma_migrations|pending migrations/);
+    expect((await contractFetch(`${api.url}/health`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src';
+
+describe('config', () => {
+  it('works with no environment at all, against this machine’s services', () => {
+    const config = parseConfig({});
+    expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/switchboard');
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'sb:dev:' });
+    expect(config.api.port).toBe(3000);
+    expect(config.limits.messagesPerSecondDefault).toBe(80);
+  });
+
+  it('names each bad variable and what it expects', () => {
+    let error: unknown;
+    try {
+      parseConfig({ DATABASE_URL: 'mysql://db/x', API_PORT: '99999', MESSAGES_PER_SECOND_DEFAULT: '5000' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^DATABASE_URL="mysql:\/\/db\/x" is invalid: expected a URL starting with postgres/);
+    expect(problems[1]).toMatch(/^API_PORT="99999" is invalid/);
+    expect(problems[2]).toMatch(/^MESSAGES_PER_SECOND_DEFAULT="5000" is invalid: .*1000/);
+  });
+
+  it('refuses the development secret in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY/);
+    expect(parseConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) }).env).toBe('production');
+  });
+
+  it('makes a process with a bad DATABASE_URL print one clear line and exit 78, no stack trace', () => {
+    const r = spawnSync(process.execPath, ['packages/devtools/bin/run.mjs', 'apps/api/src/main.ts'], {
+      env: { ...process.env, DATABASE_URL: 'not a url' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(78);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual(['switchboard: configuration error: DATABASE_URL="not a url" is invalid: expected a URL starting with postgres:// or postgresql://']);
+    expect(r.stdout).toBe('');
+  });
+});

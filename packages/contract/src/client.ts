@@ -1,0 +1,35 @@
+import { ContractValidator } from './validator';
+import { loadSpec } from './spec';
+
+let shared: ContractValidator | undefined;
+const validator = () => (shared ??= new ContractValidator(loadSpec()));
+
+export class ContractViolation extends Error {}
+
+export interface ContractResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/**
+ * fetch for end-to-end tests: every response is checked against openapi.yaml and a mismatch throws, failing the test.
+ * This is what makes CI fail when the running API and the contract disagree.
+ */
+export async function contractFetch<T = unknown>(url: string, init: RequestInit = {}): Promise<ContractResponse<T>> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  const contentType = res.headers.get('content-type');
+  let body: unknown = text;
+  if (contentType?.includes('json') && text) body = JSON.parse(text);
+  const problems = validator().check({
+    method: init.method ?? 'GET',
+    path: new URL(url).pathname,
+    status: res.status,
+    contentType,
+    body,
+  });
+  if (problems.length) throw new ContractViolation(`response disagrees with openapi.yaml:\n  ${problems.join('\n  ')}`);
+  return { status: res.status, headers: res.headers, body: body as T, text };
+}

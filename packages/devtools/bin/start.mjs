@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing, prepares the database, and runs API, workers and dashboard together.
+import { enableTypeScript, ensureInstalled } from './bootstrap.mjs';
+
+ensureInstalled();
+enableTypeScript();
+const { start } = await import('../src/cli/start.ts');
+await start(process.argv.slice(2));

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { deleteByPrefix } from '@switchboard/redis';
+import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
+import { ensureChromium } from './chromium';
+import { prepareDatabase } from './database';
+
+const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
+const bin = (name: string) => `${REPO_ROOT}node_modules/.bin/${name}`;
+
+/** Type check, lint and the OpenAPI lint: cheap, and a failure here would fail review anyway. */
+const STATIC_CHECKS: [string, string[]][] = [
+  ['tsc', ['-p', 'tsconfig.json', '--noEmit']],
+  ['biome', ['check', '.']],
+  ['redocly', ['lint', 'openapi.yaml', '--format', 'summary']],
+];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  return spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit', env }).status ?? 1;
+}
+
+/**
+ * The whole suite against real Postgres and Redis, in a database and a Redis prefix of this run's own, both removed
+ * afterwards. Arguments are passed to vitest (a file filter, for example); with arguments the static checks are skipped.
+ */
+export async function runTests(args: string[]): Promise<number> {
+  if (!args.length) {
+    for (const [name, a] of STATIC_CHECKS) {
+      log(`${name} ${a.join(' ')}`);
+      if (run(bin(name), a) !== 0) return 1;
+    }
+  }
+  ensureChromium(log);
+  const postgres = await ensurePostgres(log);
+  const redisUrl = await ensureRedis();
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = withDatabase(postgres.url, `switchboard_test_${runId}`);
+  const redisPrefix = `sb:test:${runId}:`;
+  const cleanup = async () => {
+    await dropDatabase(databaseUrl).catch((err) => log(`could not drop the test database: ${err.message}`));
+    await deleteByPrefix(redisUrl, redisPrefix).catch((err) => log(`could not delete test keys: ${err.message}`));
+    await postgres.stop();
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    log(`database ${new URL(databaseUrl).pathname.slice(1)}, redis prefix ${redisPrefix}`);
+    await prepareDatabase(databaseUrl, log);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    };
+    return run(bin('vitest'), ['run', ...args], env);
+  } finally {
+    await cleanup();
+  }
+}

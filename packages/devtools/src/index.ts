@@ -1,0 +1,8 @@
+export {
+  freePort,
+  type ProcessHandle,
+  type SpawnOptions,
+  spawnProcess,
+  type WaitOptions,
+  waitForHttp,
+} from './processes';

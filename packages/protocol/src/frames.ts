@@ -1,0 +1,165 @@
+/**
+ * The device protocol: one binary WebSocket message is one frame, whose first byte is its type. Client → server types
+ * are 0x01-0x3f, server → client types 0x40-0x7f, and ping/pong (0x7e/0x7f) go both ways. Field layouts are in
+ * codecs/ and docs/core.md.
+ */
+export const FrameType = {
+  Send: 0x01,
+  Ack: 0x02,
+  ReadReceipt: 0x03,
+  SendOk: 0x41,
+  SendError: 0x42,
+  Deliver: 0x43,
+  Receipt: 0x44,
+  QueueEmpty: 0x45,
+  Error: 0x46,
+  Ping: 0x7e,
+  Pong: 0x7f,
+} as const;
+export type FrameTypeCode = (typeof FrameType)[keyof typeof FrameType];
+
+/** libsignal's CiphertextMessageType values, which the server relays without looking inside. */
+export const EnvelopeType = { Whisper: 2, PreKey: 3, SenderKey: 7, Plaintext: 8 } as const;
+export type EnvelopeTypeCode = (typeof EnvelopeType)[keyof typeof EnvelopeType];
+export const ENVELOPE_TYPES: ReadonlySet<number> = new Set(Object.values(EnvelopeType));
+
+export const ReceiptKind = { Delivered: 1, Read: 2 } as const;
+export type ReceiptKindCode = (typeof ReceiptKind)[keyof typeof ReceiptKind];
+
+/** Error codes in SendError and Error frames: HTTP statuses, so they read the same as the REST API's. */
+export const ErrorCode = {
+  BadFrame: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  UnknownAccount: 404,
+  MismatchedDevices: 409,
+  StaleDevices: 410,
+  TooLarge: 413,
+  RateLimited: 429,
+  Internal: 500,
+  Unavailable: 503,
+} as const;
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One device's copy of a message, encrypted for that device. */
+export interface OutgoingEnvelope {
+  deviceId: number;
+  /** The registration id the sender's session believes the device has; a different one means a stale session (410). */
+  registrationId: number;
+  type: EnvelopeTypeCode;
+  ciphertext: Uint8Array;
+}
+
+export interface SendGroup {
+  accountId: string;
+  envelopes: OutgoingEnvelope[];
+}
+
+/**
+ * A message: one envelope per device of every account it goes to. A 1:1 message names two accounts, the recipient
+ * and the sender itself (its other devices get a copy); a group message will name every member.
+ */
+export interface SendFrame {
+  t: 'send';
+  /** The client's message id: repeated sends with the same id are stored once. */
+  id: bigint;
+  groups: SendGroup[];
+}
+
+/** The devices of one account that a refused send got wrong. */
+export interface DeviceMismatch {
+  accountId: string;
+  missing: number[];
+  extra: number[];
+  stale: number[];
+}
+
+/** ✓: the message is stored durably. `serverTimestamp` (ms) is the time all recipients see in Deliver. */
+export interface SendOkFrame {
+  t: 'send_ok';
+  id: bigint;
+  serverTimestamp: number;
+}
+
+/** A refused send or receipt; nothing was stored. 409/410 carry the exact device lists. */
+export interface SendErrorFrame {
+  t: 'send_error';
+  id: bigint;
+  code: number;
+  message: string;
+  mismatches: DeviceMismatch[];
+}
+
+export interface DeliverFrame {
+  t: 'deliver';
+  /** The server's id of this device's copy; the device acks it. */
+  guid: number;
+  senderAccountId: string;
+  senderDeviceId: number;
+  serverTimestamp: number;
+  messageId: bigint;
+  type: EnvelopeTypeCode;
+  ciphertext: Uint8Array;
+}
+
+/** The device has processed these deliveries (Deliver or Receipt guids); the server deletes them. */
+export interface AckFrame {
+  t: 'ack';
+  guids: number[];
+}
+
+/** Client → server: "I have read these messages of accountId" (and/or everything up to upTo, a server timestamp). */
+export interface ReadReceiptFrame {
+  t: 'read_receipt';
+  id: bigint;
+  toAccountId: string;
+  messageIds: bigint[];
+  /** Server timestamp (ms) up to which everything from toAccountId is read; 0 when not used. */
+  upTo: number;
+}
+
+/** Server → client: a delivery or read receipt, stored like an envelope until acked. */
+export interface ReceiptFrame {
+  t: 'receipt';
+  guid: number;
+  kind: ReceiptKindCode;
+  fromAccountId: string;
+  fromDeviceId: number;
+  serverTimestamp: number;
+  messageIds: bigint[];
+  upTo: number;
+}
+
+/** Everything that was waiting for the device has been sent; what follows is live. */
+export interface QueueEmptyFrame {
+  t: 'queue_empty';
+}
+
+/** A connection-level problem (a malformed frame, an unknown frame type). */
+export interface ErrorFrame {
+  t: 'error';
+  code: number;
+  message: string;
+}
+
+export interface PingFrame {
+  t: 'ping';
+  nonce: number;
+}
+
+export interface PongFrame {
+  t: 'pong';
+  nonce: number;
+}
+
+export type ClientFrame = SendFrame | AckFrame | ReadReceiptFrame | PingFrame | PongFrame;
+export type ServerFrame =
+  | SendOkFrame
+  | SendErrorFrame
+  | DeliverFrame
+  | ReceiptFrame
+  | QueueEmptyFrame
+  | ErrorFrame
+  | PingFrame
+  | PongFrame;
+export type Frame = ClientFrame | ServerFrame;

@@ -31,6 +31,10 @@ export function schemaSql(databaseUrl: string, schemaFile = schemaPath): Promise
  * The SQL that takes a database built by the migrations in `dir` to `schemaFile`, or '' when they already match.
  * The engine replays the migrations in a throwaway shadow database on `databaseUrl`'s server (created and dropped).
  */
-export async function unmigratedSql(databaseUrl: string, dir = migrationsDir, schemaFile = schemaPath): Promise<string> {
+export async function unmigratedSql(
+  databaseUrl: string,
+  dir = migrationsDir,
+  schemaFile = schemaPath,
+): Promise<string> {
   return diffScript(databaseUrl, { tag: 'migrations', ...(await readMigrations(dir)) }, schemaFile);
 }

@@ -3,12 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
 
 export type { SchemaEngine };
+
+// Our tsconfig has no "dom" lib and @types/node 20 does not declare WebAssembly: the one call we make.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
+};
 
 let ready: Promise<void> | undefined;
 
@@ -95,7 +100,7 @@ export async function openEngine(databaseUrl: string): Promise<{ engine: SchemaE
   await initWasm();
   // A parsed config, not { connectionString }: the adapter makes its shadow database's pool as { ...config, database },
   // and a connectionString would silently override that `database` and point the "shadow" at the real database.
-  const pool = new pg.Pool({ ...(parse(databaseUrl) as pg.PoolConfig), Client: CharAsTextClient, max: 2 });
+  const pool = new pg.Pool({ ...(parse(databaseUrl) as pg.PoolConfig), Client: CharAsTextClient });
   pool.on('error', () => {}); // an idle client dropped by the server must not crash the process
   const adapter = bindMigrationAwareSqlAdapterFactory(new PgFactory(pool));
   const log = process.env.DEBUG?.includes('prisma') ? (line: string) => process.stderr.write(`${line}\n`) : () => {};

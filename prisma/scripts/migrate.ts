@@ -8,7 +8,9 @@ try {
   const applied = await applyMigrations(databaseUrl);
   const n = applied.length;
   console.log(
-    n ? `db:migrate: applied ${n} migration${n > 1 ? 's' : ''}: ${applied.join(', ')}` : 'db:migrate: database is up to date',
+    n
+      ? `db:migrate: applied ${n} migration${n > 1 ? 's' : ''}: ${applied.join(', ')}`
+      : 'db:migrate: database is up to date',
   );
 } catch (err) {
   console.error(`db:migrate: failed on ${redact(databaseUrl)}: ${describeError(err)}`);

@@ -33,7 +33,9 @@ try {
     await writeFile(`${dir}/migration.sql`, sql);
     const lock = `${migrationsDir}/migration_lock.toml`;
     if (!existsSync(lock)) await writeFile(lock, 'provider = "postgresql"\n');
-    console.log(`db:migration:new: wrote ${relative(process.cwd(), dir)}/migration.sql: review it, then npm run db:migrate`);
+    console.log(
+      `db:migration:new: wrote ${relative(process.cwd(), dir)}/migration.sql: review it, then npm run db:migrate`,
+    );
   }
 } catch (err) {
   console.error(`db:migration:new: ${describeError(err)}`);

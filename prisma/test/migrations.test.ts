@@ -28,7 +28,8 @@ async function databaseFromSchema(schemaFile?: string): Promise<string> {
 async function migrationRows(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const sql = 'SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations';
+  const sql =
+    'SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations';
   return (await client.query(`${sql} ORDER BY migration_name`).finally(() => client.end())).rows;
 }
 
@@ -57,7 +58,10 @@ describe('prisma/migrations', () => {
   it('builds the same database as schema.prisma describes', async () => {
     const migrated = scratch.url('migrated');
     await applyMigrations(migrated);
-    const [fromMigrations, fromSchema] = await Promise.all([readCatalog(migrated), readCatalog(await databaseFromSchema())]);
+    const [fromMigrations, fromSchema] = await Promise.all([
+      readCatalog(migrated),
+      readCatalog(await databaseFromSchema()),
+    ]);
     expect(Object.keys(fromMigrations)).toContain('table public.ServiceNode');
     expect(catalogDifferences(fromMigrations, fromSchema)).toEqual([]);
     // Prisma's own verdict (migrations replayed in a shadow database) agrees: nothing left to migrate.
@@ -76,7 +80,9 @@ describe('prisma/migrations', () => {
       'enum public.Color',
       'index public.Widget_name_key',
     ]);
-    expect(await unmigratedSql(migrated, `${fixtures}drift/migrations`, `${fixtures}drift/schema.prisma`)).toContain('Widget_name_key');
+    expect(await unmigratedSql(migrated, `${fixtures}drift/migrations`, `${fixtures}drift/schema.prisma`)).toContain(
+      'Widget_name_key',
+    );
   });
 
   it('sends each script whole, and a failing one leaves nothing behind but its failed record', async () => {
@@ -92,8 +98,12 @@ describe('prisma/migrations', () => {
     ]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const tables = await client.query(`SELECT to_regclass('"Note"') IS NOT NULL AS note, to_regclass('"Partial"') IS NOT NULL AS partial`);
-    const fn = await client.query("SELECT prosrc FROM pg_proc WHERE proname = 'note_touch'").finally(() => client.end());
+    const tables = await client.query(
+      `SELECT to_regclass('"Note"') IS NOT NULL AS note, to_regclass('"Partial"') IS NOT NULL AS partial`,
+    );
+    const fn = await client
+      .query("SELECT prosrc FROM pg_proc WHERE proname = 'note_touch'")
+      .finally(() => client.end());
     expect(tables.rows[0]).toEqual({ note: true, partial: false });
     expect(fn.rows[0].prosrc).toContain("NEW.body || ';'");
   });

@@ -1,12 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { InfraModule } from '@switchboard/platform';
+import { IdentityModule } from './core/identity.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: Config): DynamicModule {
-    return { module: AppModule, imports: [InfraModule.forRoot(config, 'api'), HealthModule, MetricsModule] };
+    return {
+      module: AppModule,
+      imports: [InfraModule.forRoot(config, 'api'), HealthModule, MetricsModule, IdentityModule.forRoot(config)],
+    };
   }
 }

@@ -1,5 +1,5 @@
-import { loadSpec, specRoutes, toOpenApiPath } from '@switchboard/contract';
 import { parseConfig } from '@switchboard/config';
+import { loadSpec, specRoutes, toOpenApiPath } from '@switchboard/contract';
 import { createLogger } from '@switchboard/platform';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/bootstrap';
@@ -22,7 +22,10 @@ describe('openapi.yaml and the running API', () => {
     await app.close();
     const declared = specRoutes(loadSpec());
     expect(routes.length).toBeGreaterThan(0);
-    expect({ undocumented: routes.filter((r) => !declared.includes(r)), unimplemented: declared.filter((r) => !routes.includes(r)) }).toEqual({
+    expect({
+      undocumented: routes.filter((r) => !declared.includes(r)),
+      unimplemented: declared.filter((r) => !routes.includes(r)),
+    }).toEqual({
       undocumented: [],
       unimplemented: [],
     });

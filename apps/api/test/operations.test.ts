@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { contractFetch, loadSpec } from '@switchboard/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseIfMissing } from '../../../prisma/scripts/migrations';
 import { dropDatabase, withDatabase } from '../../../packages/devtools/src/services';
+import { createDatabaseIfMissing } from '../../../prisma/scripts/migrations';
 import { type RunningApi, startApi } from './harness';
 
 describe('operations endpoints', () => {
@@ -35,7 +35,9 @@ describe('operations endpoints', () => {
     await fetch(`${api.url}/health`);
     const res = await contractFetch<string>(`${api.url}/metrics`);
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/switchboard_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} [1-9]/);
+    expect(res.text).toMatch(
+      /switchboard_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} [1-9]/,
+    );
     expect(res.text).toMatch(/switchboard_queue_jobs\{queue="maintenance",state="waiting"\} 0/);
     expect(res.text).toMatch(/switchboard_process_resident_memory_bytes \d+/);
   });
@@ -62,9 +64,11 @@ describe('readiness with unapplied migrations', () => {
   });
 
   it('GET /ready is 503 naming the failing check, while /health stays 200', async () => {
-    const ready = await contractFetch<{ status: string; checks: Record<string, string>; details: Record<string, string> }>(
-      `${api.url}/ready`,
-    );
+    const ready = await contractFetch<{
+      status: string;
+      checks: Record<string, string>;
+      details: Record<string, string>;
+    }>(`${api.url}/ready`);
     expect(ready.status).toBe(503);
     expect(ready.body.checks).toEqual({ postgres: 'ok', redis: 'ok', migrations: 'failing' });
     expect(ready.body.details.migrations).toMatch(/_prisma_migrations|pending migrations/);

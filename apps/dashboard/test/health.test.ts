@@ -1,43 +1,22 @@
 // End to end: the real API, the production build of the dashboard, and Chromium reading the status page.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort, type ProcessHandle, spawnProcess, waitForHttp } from '@switchboard/devtools';
+import { join } from 'node:path';
+import {
+  buildDashboardIfStale,
+  DASHBOARD_DIR,
+  freePort,
+  NEXT_BIN,
+  nextEnv,
+  type ProcessHandle,
+  REPO_ROOT,
+  spawnProcess,
+  waitForHttp,
+} from '@switchboard/devtools';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const dashboardDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = resolve(dashboardDir, '../..');
-const nextPackageJson = createRequire(import.meta.url).resolve('next/package.json');
-const CHROMIUM = '/usr/bin/chromium';
-
-/** Newest modification time (ms) of the files a build depends on. */
-function newestSource(): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const path of ['src', 'public', 'next.config.ts', 'package.json', 'tsconfig.json']) {
-    if (existsSync(join(dashboardDir, path))) visit(join(dashboardDir, path));
-  }
-  return Math.max(newest, statSync(nextPackageJson).mtimeMs);
-}
-
-/** `next build` unless .next/BUILD_ID is newer than every source file (a build takes ~10-20 s on this machine). */
-async function buildIfStale(env: Record<string, string | undefined>): Promise<void> {
-  const buildId = join(dashboardDir, '.next', 'BUILD_ID');
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSource()) return;
-  const build = spawnProcess('npm', ['run', 'build'], { cwd: dashboardDir, env, name: 'next build' });
-  const { code, signal } = await build.exited;
-  if (code !== 0) throw new Error(`next build failed (code ${code}, signal ${signal}):\n${build.output()}`);
-}
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('dashboard status page', () => {
   const children: ProcessHandle[] = [];
@@ -49,26 +28,27 @@ describe('dashboard status page', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    // vitest sets NODE_ENV=test; Next.js builds and serves with its own (production).
-    const { NODE_ENV: _, ...inherited } = process.env;
-    const nextEnv = { ...inherited, NEXT_TELEMETRY_DISABLED: '1' };
     const [apiPort, dashboardPort] = await Promise.all([freePort(), freePort()]);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
 
     // The API (DATABASE_URL, REDIS_URL and REDIS_PREFIX come from the test runner), while the dashboard builds.
     api = spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', 'apps/api/src/main.ts'], {
-      cwd: repoRoot,
+      cwd: REPO_ROOT,
       env: { ...process.env, API_HOST: '127.0.0.1', API_PORT: String(apiPort), PUBLIC_API_URL: apiUrl },
       name: 'api',
     });
     children.push(api);
-    await Promise.all([buildIfStale(nextEnv), waitForHttp(`${apiUrl}/health`, 60_000, { process: api })]);
+    await Promise.all([buildDashboardIfStale(), waitForHttp(`${apiUrl}/health`, 60_000, { process: api })]);
 
-    const dashboard = spawnProcess('npm', ['run', 'start', '--', '-H', '127.0.0.1'], {
-      cwd: dashboardDir,
-      env: { ...nextEnv, DASHBOARD_PORT: String(dashboardPort), API_INTERNAL_URL: apiUrl },
-      name: 'next start',
-    });
+    const dashboard = spawnProcess(
+      process.execPath,
+      [NEXT_BIN, 'start', '-p', String(dashboardPort), '-H', '127.0.0.1'],
+      {
+        cwd: DASHBOARD_DIR,
+        env: nextEnv({ API_INTERNAL_URL: apiUrl }),
+        name: 'next start',
+      },
+    );
     children.push(dashboard);
     dashboardUrl = `http://127.0.0.1:${dashboardPort}/`;
     await waitForHttp(dashboardUrl, 60_000, { process: dashboard });

@@ -1,2 +1,2 @@
-export { type Config, ConfigError, type CoreConfig, loadConfig, parseConfig } from './load';
+export { type Config, ConfigError, type CoreConfig, loadConfig, type MessagingConfig, parseConfig } from './load';
 export { type Env, envNames, envSchema } from './schema';

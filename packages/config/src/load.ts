@@ -5,6 +5,8 @@ export interface Config {
   databaseUrl: string;
   redis: { url: string; prefix: string };
   api: { host: string; port: number; publicUrl: string };
+  /** Where the dashboard's server reaches the API; unset means the API's own host and port. */
+  apiInternalUrl?: string;
   dashboard: { port: number };
   logLevel: string;
   shutdownGraceMs: number;
@@ -12,6 +14,20 @@ export interface Config {
   workers: { concurrency: number; keepCompleted: number };
   limits: { messagesPerSecondDefault: number };
   core: CoreConfig;
+  messaging: MessagingConfig;
+}
+
+/** The device gateway and store-and-forward (issue 3, team B). */
+export interface MessagingConfig {
+  envelopeTtlSeconds: number;
+  maxEnvelopeBytes: number;
+  maxFrameBytes: number;
+  sendDedupSeconds: number;
+  nodeId?: string;
+  routeTtlSeconds: number;
+  purgeIntervalSeconds: number;
+  keepaliveSeconds: number;
+  dbPoolSize: number;
 }
 
 /** Accounts, devices and keys. Windows: `PerHour` counters reset hourly, `PerMinute` ones every minute. */
@@ -59,6 +75,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX.endsWith(':') ? e.REDIS_PREFIX : `${e.REDIS_PREFIX}:` },
     api: { host: e.API_HOST, port: e.API_PORT, publicUrl: e.PUBLIC_API_URL },
+    apiInternalUrl: e.API_INTERNAL_URL,
     dashboard: { port: e.DASHBOARD_PORT },
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
@@ -86,6 +103,17 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         linkRequestsPerClientPerHour: e.LINK_REQUESTS_PER_CLIENT_PER_HOUR,
       },
       keys: { bundleFetchesPerMinute: e.KEY_BUNDLE_FETCHES_PER_MINUTE, lowThreshold: e.PREKEY_LOW_THRESHOLD },
+    },
+    messaging: {
+      envelopeTtlSeconds: e.ENVELOPE_TTL_SECONDS,
+      maxEnvelopeBytes: e.MAX_ENVELOPE_BYTES,
+      maxFrameBytes: e.MAX_FRAME_BYTES,
+      sendDedupSeconds: e.SEND_DEDUP_SECONDS,
+      nodeId: e.NODE_ID,
+      routeTtlSeconds: e.ROUTE_TTL_SECONDS,
+      purgeIntervalSeconds: e.MAILBOX_PURGE_INTERVAL_SECONDS,
+      keepaliveSeconds: e.WS_KEEPALIVE_SECONDS,
+      dbPoolSize: e.MAILBOX_DB_POOL_SIZE,
     },
   };
 }

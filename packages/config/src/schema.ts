@@ -58,6 +58,28 @@ export const envSchema = z.object({
   LINK_REQUESTS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
   KEY_BUNDLE_FETCHES_PER_MINUTE: count(1, 1_000_000).default(120),
   PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
+
+  // Core messaging: gateway, store-and-forward, routing across nodes (issue 3, team B). See docs/core.md.
+  /** Undelivered envelopes are deleted this long after the server accepted them (never by a count cap). */
+  ENVELOPE_TTL_SECONDS: count(60, 365 * 86_400).default(30 * 86_400),
+  /** One ciphertext in a send; larger envelopes are refused with code 413. */
+  MAX_ENVELOPE_BYTES: count(1024, 1024 * 1024).default(96 * 1024),
+  /** One WebSocket message (a send to many devices); larger ones close the connection with 1009. */
+  MAX_FRAME_BYTES: count(4096, 16 * 1024 * 1024).default(1024 * 1024),
+  /** How long a delivered message's id is remembered, so a resent client message id is stored once. */
+  SEND_DEDUP_SECONDS: count(60, 30 * 86_400).default(3600),
+  /** This process's name in the device routing table. Defaults to a random id per process start. */
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-" (at most 64)')
+    .optional(),
+  /** A connected device's route expires this long after its node stops refreshing it (the node crashed). */
+  ROUTE_TTL_SECONDS: count(5, 3600).default(60),
+  MAILBOX_PURGE_INTERVAL_SECONDS: count(1, 86_400).default(60),
+  /** WebSocket pings to each device; a device silent for two intervals is disconnected. */
+  WS_KEEPALIVE_SECONDS: count(1, 3600).default(30),
+  /** Connections of the mailbox's own Postgres pool (the message path's queries, batched). */
+  MAILBOX_DB_POOL_SIZE: count(1, 100).default(6),
 });
 
 export type Env = z.infer<typeof envSchema>;

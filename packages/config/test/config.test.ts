@@ -39,7 +39,9 @@ describe('config', () => {
     });
     expect(r.status).toBe(78);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toEqual(['switchboard: configuration error: DATABASE_URL="not a url" is invalid: expected a URL starting with postgres:// or postgresql://']);
+    expect(lines).toEqual([
+      'switchboard: configuration error: DATABASE_URL="not a url" is invalid: expected a URL starting with postgres:// or postgresql://',
+    ]);
     expect(r.stdout).toBe('');
   });
 });

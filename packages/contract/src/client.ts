@@ -1,5 +1,5 @@
-import { ContractValidator } from './validator';
 import { loadSpec } from './spec';
+import { ContractValidator } from './validator';
 
 let shared: ContractValidator | undefined;
 const validator = () => (shared ??= new ContractValidator(loadSpec()));

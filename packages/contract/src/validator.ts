@@ -48,7 +48,8 @@ export class ContractValidator {
     if (!resolved.content) return r.body === undefined || r.body === '' ? [] : [`${where}: body not documented`];
     const mediaType = (r.contentType ?? '').split(';')[0]!.trim();
     const media = resolved.content[mediaType];
-    if (!media) return [`${where}: content type "${mediaType}" not documented (${Object.keys(resolved.content).join(', ')})`];
+    if (!media)
+      return [`${where}: content type "${mediaType}" not documented (${Object.keys(resolved.content).join(', ')})`];
     if (!media.schema) return [];
     const key = `${method} ${template} ${r.status} ${mediaType}`;
     let validate = this.compiled.get(key);

@@ -24,9 +24,19 @@ describe('ContractValidator', () => {
 
   it('resolves $ref schemas', () => {
     const ready = { method: 'GET', path: '/ready', status: 503, contentType: 'application/json' };
-    expect(v.check({ ...ready, body: { status: 'not_ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'failing' } } })).toEqual([]);
-    expect(v.check({ ...ready, body: { status: 'not_ready', checks: { postgres: 'maybe', redis: 'ok', migrations: 'ok' } } }).join()).toMatch(
-      /checks\/postgres/,
-    );
+    expect(
+      v.check({
+        ...ready,
+        body: { status: 'not_ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'failing' } },
+      }),
+    ).toEqual([]);
+    expect(
+      v
+        .check({
+          ...ready,
+          body: { status: 'not_ready', checks: { postgres: 'maybe', redis: 'ok', migrations: 'ok' } },
+        })
+        .join(),
+    ).toMatch(/checks\/postgres/);
   });
 });

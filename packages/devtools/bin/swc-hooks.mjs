@@ -13,7 +13,8 @@ function candidate(url) {
   for (const ext of ['.ts', '.tsx', '/index.ts']) {
     if (existsSync(path + ext)) return pathToFileURL(path + ext).href;
   }
-  if (path.endsWith('.js') && existsSync(path.slice(0, -3) + '.ts')) return pathToFileURL(path.slice(0, -3) + '.ts').href;
+  if (path.endsWith('.js') && existsSync(`${path.slice(0, -3)}.ts`))
+    return pathToFileURL(`${path.slice(0, -3)}.ts`).href;
   return null;
 }
 

@@ -6,6 +6,8 @@ import { spawnProcess } from './processes';
 import { REPO_ROOT } from './services';
 
 export const DASHBOARD_DIR = join(REPO_ROOT, 'apps/dashboard');
+/** Next's CLI, run with node directly: one process fewer than `npm run`, and no npm notices in the output. */
+export const NEXT_BIN = createRequire(join(DASHBOARD_DIR, 'package.json')).resolve('next/dist/bin/next');
 
 /** Newest modification time (ms) of the files a build depends on. */
 function newestSource(): number {
@@ -23,7 +25,7 @@ function newestSource(): number {
 }
 
 /** The environment Next.js builds and serves with: its own NODE_ENV (vitest and npm start may set another). */
-export function nextEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function nextEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   const { NODE_ENV: _, ...inherited } = process.env;
   return { ...inherited, NEXT_TELEMETRY_DISABLED: '1', ...extra };
 }
@@ -32,7 +34,11 @@ export function nextEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export async function buildDashboardIfStale(): Promise<boolean> {
   const buildId = join(DASHBOARD_DIR, '.next', 'BUILD_ID');
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSource()) return false;
-  const build = spawnProcess('npm', ['run', 'build'], { cwd: DASHBOARD_DIR, env: nextEnv(), name: 'next build' });
+  const build = spawnProcess(process.execPath, [NEXT_BIN, 'build'], {
+    cwd: DASHBOARD_DIR,
+    env: nextEnv(),
+    name: 'next build',
+  });
   const { code, signal } = await build.exited;
   if (code !== 0) throw new Error(`next build failed (code ${code}, signal ${signal}):\n${build.output()}`);
   return true;

@@ -1,3 +1,4 @@
+export { buildDashboardIfStale, DASHBOARD_DIR, NEXT_BIN, nextEnv } from './dashboard';
 export {
   freePort,
   type ProcessHandle,
@@ -6,3 +7,4 @@ export {
   type WaitOptions,
   waitForHttp,
 } from './processes';
+export { REPO_ROOT } from './services';

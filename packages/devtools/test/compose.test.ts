@@ -23,7 +23,8 @@ const { services } = compose;
 describe('docker-compose.yml', () => {
   it('runs postgres, redis, api, workers and dashboard, each with a health check or a one-shot role', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'api', 'workers', 'dashboard']));
-    for (const name of ['postgres', 'redis', 'api', 'dashboard']) expect(services[name]?.healthcheck?.test.length).toBeGreaterThan(0);
+    for (const name of ['postgres', 'redis', 'api', 'dashboard'])
+      expect(services[name]?.healthcheck?.test.length).toBeGreaterThan(0);
     expect(Object.keys(compose.volumes)).toContain('postgres-data');
   });
 

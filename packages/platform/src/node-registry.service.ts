@@ -41,7 +41,14 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnApplicatio
     await this.prisma.client.serviceNode
       .upsert({
         where: { id: this.id },
-        create: { id: this.id, kind: this.kind, host: hostname(), pid: process.pid, startedAt: this.startedAt, lastSeenAt },
+        create: {
+          id: this.id,
+          kind: this.kind,
+          host: hostname(),
+          pid: process.pid,
+          startedAt: this.startedAt,
+          lastSeenAt,
+        },
         update: { lastSeenAt },
       })
       .catch(() => undefined);

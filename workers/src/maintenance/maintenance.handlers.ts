@@ -11,8 +11,9 @@ export class MaintenanceHandlers {
     return [
       {
         job: jobs.pruneServiceNodes,
-        handle: async (p) =>
-          ({ pruned: await this.nodes.prune((p as JobPayload<'pruneServiceNodes'>).olderThanSeconds) }),
+        handle: async (p) => ({
+          pruned: await this.nodes.prune((p as JobPayload<'pruneServiceNodes'>).olderThanSeconds),
+        }),
       },
       { job: jobs.echo, handle: async (p) => ({ echoed: (p as JobPayload<'echo'>).text, by: this.nodes.id }) },
     ];

@@ -1,5 +1,5 @@
 import { loadConfig } from '@switchboard/config';
-import { buildDashboardIfStale, DASHBOARD_DIR, nextEnv } from '../dashboard';
+import { buildDashboardIfStale, DASHBOARD_DIR, NEXT_BIN, nextEnv } from '../dashboard';
 import { type ProcessHandle, spawnProcess, waitForHttp } from '../processes';
 import { ensurePostgres, ensureRedis, REPO_ROOT } from '../services';
 import { prepareDatabase } from './database';
@@ -51,9 +51,9 @@ export async function start(_args: string[]): Promise<void> {
     spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', entry], { cwd: REPO_ROOT, name, echo: true });
   children.push(run('api', 'apps/api/src/main.ts'), run('workers', 'workers/src/main.ts'));
   children.push(
-    spawnProcess('npm', ['run', 'start', '--', '-H', config.api.host], {
+    spawnProcess(process.execPath, [NEXT_BIN, 'start', '-p', String(config.dashboard.port), '-H', config.api.host], {
       cwd: DASHBOARD_DIR,
-      env: nextEnv({ API_INTERNAL_URL: `http://${config.api.host}:${config.api.port}` }),
+      env: nextEnv({ API_INTERNAL_URL: config.apiInternalUrl ?? `http://${config.api.host}:${config.api.port}` }),
       name: 'dashboard',
       echo: true,
     }),

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { deleteByPrefix } from '@switchboard/redis';
+import { buildDashboardIfStale } from '../dashboard';
 import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
 import { ensureChromium } from './chromium';
 import { prepareDatabase } from './database';
@@ -45,6 +46,8 @@ export async function runTests(args: string[]): Promise<number> {
   try {
     log(`database ${new URL(databaseUrl).pathname.slice(1)}, redis prefix ${redisPrefix}`);
     await prepareDatabase(databaseUrl, log);
+    // Built once here: several test files serve the dashboard, and two `next build`s in one folder would collide.
+    if (await buildDashboardIfStale()) log('built the dashboard');
     const env = {
       ...process.env,
       NODE_ENV: 'test',

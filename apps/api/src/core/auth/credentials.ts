@@ -7,8 +7,8 @@ export const newPassword = (): string => randomBytes(32).toString('base64url');
  * What the database keeps: HMAC-SHA256 keyed with SECRET_KEY. The password has 256 bits of entropy, so a fast keyed
  * hash is enough (no slow KDF needed, unlike a PIN), and a stolen database alone cannot check guesses.
  */
-export const hashCredential = (secretKey: string, password: string): Buffer =>
-  createHmac('sha256', secretKey).update(password).digest();
+export const hashCredential = (secretKey: string, password: string): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(createHmac('sha256', secretKey).update(password).digest());
 
 export const credentialMatches = (secretKey: string, password: string, stored: Uint8Array): boolean => {
   const actual = hashCredential(secretKey, password);

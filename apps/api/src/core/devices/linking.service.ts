@@ -43,8 +43,9 @@ export class LinkingService {
 
   async complete(input: CompleteLinkInput): Promise<{ account_id: string; device_id: number; password: string }> {
     const result = await this.codes.complete(input.link_code, input.link_secret);
-    if (result.status === 'pending') throw CoreErrors.linkPending();
-    if (result.status === 'unknown') throw ApiError.notFound('linking code');
+    if (result.status !== 'linked') {
+      throw result.status === 'pending' ? CoreErrors.linkPending() : ApiError.notFound('linking code');
+    }
     const device: IssuedDevice = await this.devices.addCompanion(result.accountId, input.name);
     return { account_id: device.accountId, device_id: device.deviceId, password: device.password };
   }

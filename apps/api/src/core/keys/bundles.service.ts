@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
+import { ApiError } from '../../errors/api-error';
+import type { AuthenticatedDevice } from '../auth/device-auth.service';
+import { RateLimiter } from '../common/rate-limiter.service';
+import { DeviceEvents } from '../devices/device-events';
+import type { BundleParams } from './inputs/upload-keys.input';
+import { b64, type BundlesOutput, type DeviceBundleOutput } from './outputs/keys.output';
+import { PreKeyRepository } from './prekey.repository';
+
+/** The owner hears "keys low" at most this often per device, however many bundles are fetched meanwhile. */
+const LOW_NOTICE_EVERY_SECONDS = 600;
+
+/** Hands out prekey bundles so a sender can start a session with a device it has never talked to. */
+@Injectable()
+export class BundlesService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly prekeys: PreKeyRepository,
+    private readonly limiter: RateLimiter,
+    private readonly events: DeviceEvents,
+    private readonly redis: RedisService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** Bundles for one device or all devices of an account, each with fresh one-time keys (never given out twice). */
+  async fetch(requester: AuthenticatedDevice, params: BundleParams): Promise<BundlesOutput> {
+    // Every fetch burns the target's one-time keys, so the requester's budget is what protects them from draining.
+    await this.limiter.hit(
+      { name: 'key_bundle_fetches', max: this.config.core.keys.bundleFetchesPerMinute, windowSeconds: 60 },
+      `${requester.accountId}.${requester.deviceId}`,
+    );
+    const devices = await this.prisma.client.device.findMany({
+      where: {
+        accountId: params.account_id,
+        ...(params.device_id !== 'all' && { deviceId: params.device_id }),
+        identityKey: { not: null },
+        signedPreKey: { not: null },
+        lastResortKyberKey: { not: null },
+      },
+      orderBy: { deviceId: 'asc' },
+    });
+    if (!devices.length) {
+      throw ApiError.notFound(`keys for ${params.account_id}${params.device_id === 'all' ? '' : `.${params.device_id}`}`);
+    }
+    const bundles = await Promise.all(devices.map((d) => this.bundle(d)));
+    return { account_id: params.account_id, devices: bundles };
+  }
+
+  private async bundle(d: DeviceRow): Promise<DeviceBundleOutput> {
+    const [preKey, kyber] = await Promise.all([
+      this.prekeys.claimPreKey(d.accountId, d.deviceId),
+      this.prekeys.claimKyberPreKey(d.accountId, d.deviceId),
+    ]);
+    void this.noticeIfLow(d.accountId, d.deviceId);
+    return {
+      device_id: d.deviceId,
+      registration_id: d.registrationId!,
+      identity_key: b64(d.identityKey!),
+      signed_pre_key: { key_id: d.signedPreKeyId!, public_key: b64(d.signedPreKey!), signature: b64(d.signedPreKeySignature!) },
+      pre_key: preKey ? { key_id: preKey.keyId, public_key: b64(preKey.publicKey) } : null,
+      // No one-time Kyber key left: the last-resort key keeps sessions post-quantum, at the cost of reuse.
+      kyber_pre_key: kyber
+        ? { key_id: kyber.keyId, public_key: b64(kyber.publicKey), signature: b64(kyber.signature), last_resort: false }
+        : {
+            key_id: d.lastResortKyberId!,
+            public_key: b64(d.lastResortKyberKey!),
+            signature: b64(d.lastResortKyberSignature!),
+            last_resort: true,
+          },
+    };
+  }
+
+  /** Off the request path: a slow listener must not slow a fetch, and a failure here is only a missed hint. */
+  private async noticeIfLow(accountId: string, deviceId: number): Promise<void> {
+    try {
+      const counts = await this.prekeys.counts(accountId, deviceId);
+      const threshold = this.config.core.keys.lowThreshold;
+      if (counts.preKeys >= threshold && counts.kyberPreKeys >= threshold) return;
+      const first = await this.redis.client.set(
+        `prekeys-low:${accountId}.${deviceId}`,
+        '1',
+        'EX',
+        LOW_NOTICE_EVERY_SECONDS,
+        'NX',
+      );
+      if (first) await this.events.emitPreKeysLow({ accountId, deviceId, ...counts });
+    } catch {
+      // see above
+    }
+  }
+}
+
+type DeviceRow = Awaited<ReturnType<PrismaService['client']['device']['findMany']>>[number];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { RateLimiter } from '../common/rate-limiter.service';
+import { DevicesModule } from '../devices/devices.module';
+import { BundlesService } from './bundles.service';
+import { KeyUploadService } from './key-upload.service';
+import { KeysController } from './keys.controller';
+import { PreKeyRepository } from './prekey.repository';
+
+/** The prekey directory: devices publish keys, senders fetch bundles to start sessions. */
+@Module({
+  imports: [AuthModule, DevicesModule],
+  controllers: [KeysController],
+  providers: [KeyUploadService, BundlesService, PreKeyRepository, RateLimiter],
+})
+export class KeysModule {}

@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { MailboxDb, type Queryable } from './mailbox-db';
+import type { AckedEnvelope, DeviceRef, MessageKindCode, NewMessage, PendingEnvelope, StoredMessage } from './mailbox.types';
+
+// Client message ids are unsigned 64-bit on the wire and signed bigint in Postgres.
+const toDb = (id: bigint | null) => (id === null ? null : BigInt.asIntN(64, id).toString());
+const fromDb = (v: string | null) => (v === null ? null : BigInt.asUintN(64, BigInt(v)));
+// pg hands bytea arrays to Postgres only for Buffers (a plain Uint8Array would be serialised as an object).
+const buf = (b: Uint8Array | null) => (b === null ? null : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+/**
+ * Inserts many messages with their envelopes in one statement (one round trip, atomic). Message ids are drawn first so
+ * envelopes can reference them; ON CONFLICT skips client message ids already stored, and their envelopes with them.
+ */
+const INSERT_MESSAGES = `
+WITH input AS MATERIALIZED (
+  SELECT nextval(pg_get_serial_sequence('"MailboxMessage"', 'id')) AS id, t.*
+  FROM unnest($1::smallint[], $2::uuid[], $3::int[], $4::bigint[], $5::bigint[], $6::bytea[])
+    WITH ORDINALITY AS t(kind, sender, dev, cmid, ts, body, ord)
+), m AS (
+  INSERT INTO "MailboxMessage" (id, kind, "senderAccountId", "senderDeviceId", "clientMessageId", "serverTimestamp", body)
+  SELECT id, kind, sender, dev, cmid, ts, body FROM input ORDER BY ord
+  ON CONFLICT ("senderAccountId", "senderDeviceId", "clientMessageId") DO NOTHING
+  RETURNING id
+), e AS (
+  INSERT INTO "MailboxEnvelope" ("messageId", "accountId", "deviceId", type, content)
+  SELECT input.id, x.acc, x.dev, x.type, x.content
+  FROM unnest($7::int[], $8::uuid[], $9::int[], $10::smallint[], $11::bytea[])
+    WITH ORDINALITY AS x(mord, acc, dev, type, content, eord)
+  JOIN input ON input.ord = x.mord
+  JOIN m ON m.id = input.id
+  ORDER BY x.eord
+  RETURNING id, "messageId", "accountId", "deviceId"
+)
+SELECT input.ord::int AS ord, input.id::text AS mid, (m.id IS NOT NULL) AS created,
+  e.id::text AS guid, e."accountId" AS acc, e."deviceId" AS dev
+FROM input LEFT JOIN m ON m.id = input.id LEFT JOIN e ON e."messageId" = input.id`;
+
+const PENDING_COLUMNS = `e.id::text AS guid, e."accountId" AS acc, e."deviceId" AS dev, e.type, e.content,
+  m.kind, m."senderAccountId" AS sender, m."senderDeviceId" AS "senderDev", m."clientMessageId"::text AS cmid,
+  m."serverTimestamp"::text AS ts, m.body`;
+
+interface PendingRow {
+  guid: string;
+  acc: string;
+  dev: number;
+  type: number;
+  content: Buffer | null;
+  kind: number;
+  sender: string;
+  senderDev: number;
+  cmid: string | null;
+  ts: string;
+  body: Buffer | null;
+}
+
+const toPending = (r: PendingRow): PendingEnvelope => ({
+  guid: Number(r.guid),
+  accountId: r.acc,
+  deviceId: r.dev,
+  kind: r.kind as MessageKindCode,
+  type: r.type,
+  content: r.content,
+  sender: { accountId: r.sender, deviceId: r.senderDev },
+  clientMessageId: fromDb(r.cmid),
+  serverTimestamp: Number(r.ts),
+  body: r.body,
+});
+
+/** SQL of the mailbox (MailboxMessage + MailboxEnvelope). Plain data in and out; no decisions here. */
+@Injectable()
+export class MailboxRepository {
+  constructor(readonly db: MailboxDb) {}
+
+  async insertMessages(messages: NewMessage[], q: Queryable = this.db.pool): Promise<StoredMessage[]> {
+    const m = { kind: [] as number[], sender: [] as string[], dev: [] as number[], cmid: [] as (string | null)[] };
+    const ts: number[] = [];
+    const body: (Buffer | null)[] = [];
+    const e = { mord: [] as number[], acc: [] as string[], dev: [] as number[], type: [] as number[] };
+    const content: (Buffer | null)[] = [];
+    messages.forEach((msg, i) => {
+      m.kind.push(msg.kind);
+      m.sender.push(msg.sender.accountId);
+      m.dev.push(msg.sender.deviceId);
+      m.cmid.push(toDb(msg.clientMessageId));
+      ts.push(msg.serverTimestamp);
+      body.push(buf(msg.body));
+      for (const env of msg.envelopes) {
+        e.mord.push(i + 1);
+        e.acc.push(env.accountId);
+        e.dev.push(env.deviceId);
+        e.type.push(env.type);
+        content.push(buf(env.content));
+      }
+    });
+    const { rows } = await q.query<{
+      ord: number;
+      mid: string;
+      created: boolean;
+      guid: string | null;
+      acc: string | null;
+      dev: number | null;
+    }>(INSERT_MESSAGES, [m.kind, m.sender, m.dev, m.cmid, ts, body, e.mord, e.acc, e.dev, e.type, content]);
+
+    const out: StoredMessage[] = messages.map((msg) => ({
+      messageId: '',
+      created: false,
+      serverTimestamp: msg.serverTimestamp,
+      guids: [],
+    }));
+    const guidByDevice = new Map<string, number>();
+    for (const r of rows) {
+      const o = out[r.ord - 1]!;
+      o.messageId = r.mid;
+      o.created = r.created;
+      if (r.guid !== null) guidByDevice.set(`${r.ord}/${r.acc}/${r.dev}`, Number(r.guid));
+    }
+    messages.forEach((msg, i) => {
+      const o = out[i]!;
+      if (o.created) o.guids = msg.envelopes.map((env) => guidByDevice.get(`${i + 1}/${env.accountId}/${env.deviceId}`)!);
+    });
+    return out;
+  }
+
+  /** A repeated send: the message stored first under this client id, and its envelopes still waiting. */
+  async findByClientId(
+    sender: DeviceRef,
+    clientMessageId: bigint,
+  ): Promise<{ serverTimestamp: number; pending: PendingEnvelope[] } | undefined> {
+    const { rows } = await this.db.query<PendingRow & { found: string }>(
+      `SELECT m."serverTimestamp"::text AS found, ${PENDING_COLUMNS}
+       FROM "MailboxMessage" m LEFT JOIN "MailboxEnvelope" e ON e."messageId" = m.id
+       WHERE m."senderAccountId" = $1 AND m."senderDeviceId" = $2 AND m."clientMessageId" = $3
+       ORDER BY e.id`,
+      [sender.accountId, sender.deviceId, toDb(clientMessageId)],
+    );
+    if (!rows.length) return undefined;
+    return {
+      serverTimestamp: Number(rows[0]!.found),
+      pending: rows.filter((r) => r.guid !== null).map(toPending),
+    };
+  }
+
+  /** A page of a device's backlog in guid order, after `afterGuid`. */
+  async backlogPage(device: DeviceRef, afterGuid: number, limit: number): Promise<PendingEnvelope[]> {
+    const { rows } = await this.db.query<PendingRow>(
+      `SELECT ${PENDING_COLUMNS}
+       FROM "MailboxEnvelope" e JOIN "MailboxMessage" m ON m.id = e."messageId"
+       WHERE e."accountId" = $1 AND e."deviceId" = $2 AND e.id > $3
+       ORDER BY e.id LIMIT $4`,
+      [device.accountId, device.deviceId, afterGuid, limit],
+    );
+    return rows.map(toPending);
+  }
+
+  /** Deletes acked envelopes (only the acking device's own), returning what receipts need. */
+  async deleteAcked(
+    q: Queryable,
+    acks: { device: DeviceRef; guids: number[] }[],
+  ): Promise<AckedEnvelope[]> {
+    const ids: number[] = [];
+    const accs: string[] = [];
+    const devs: number[] = [];
+    for (const a of acks) {
+      for (const g of a.guids) {
+        ids.push(g);
+        accs.push(a.device.accountId);
+        devs.push(a.device.deviceId);
+      }
+    }
+    const { rows } = await q.query<{
+      guid: string;
+      mid: string;
+      acc: string;
+      dev: number;
+      kind: number;
+      sender: string;
+      senderDev: number;
+      cmid: string | null;
+    }>(
+      `WITH d AS (
+         DELETE FROM "MailboxEnvelope" e USING unnest($1::bigint[], $2::uuid[], $3::int[]) AS a(id, acc, dev)
+         WHERE e.id = a.id AND e."accountId" = a.acc AND e."deviceId" = a.dev
+         RETURNING e.id, e."messageId", e."accountId", e."deviceId")
+       SELECT d.id::text AS guid, d."messageId"::text AS mid, d."accountId" AS acc, d."deviceId" AS dev, m.kind,
+         m."senderAccountId" AS sender, m."senderDeviceId" AS "senderDev", m."clientMessageId"::text AS cmid
+       FROM d JOIN "MailboxMessage" m ON m.id = d."messageId"
+       ORDER BY d.id`,
+      [ids, accs, devs],
+    );
+    return rows.map((r) => ({
+      guid: Number(r.guid),
+      messageId: r.mid,
+      accountId: r.acc,
+      deviceId: r.dev,
+      kind: r.kind as MessageKindCode,
+      sender: { accountId: r.sender, deviceId: r.senderDev },
+      clientMessageId: fromDb(r.cmid),
+    }));
+  }
+
+  /**
+   * Drops messages that have no envelope left and nothing more to do: receipts at once, messages once their client id
+   * no longer needs remembering (older than `dedupCutoff`). Younger ones go in the purge's de-duplication pass.
+   */
+  async deleteFinished(q: Queryable, messageIds: string[], dedupCutoff: number): Promise<void> {
+    if (!messageIds.length) return;
+    await q.query(
+      `DELETE FROM "MailboxMessage" m
+       WHERE m.id = ANY($1::bigint[]) AND (m.kind <> 1 OR m."serverTimestamp" < $2)
+         AND NOT EXISTS (SELECT 1 FROM "MailboxEnvelope" e WHERE e."messageId" = m.id)`,
+      [messageIds, dedupCutoff],
+    );
+  }
+
+  async deleteDevice(device: DeviceRef): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM "MailboxEnvelope" WHERE "accountId" = $1 AND "deviceId" = $2`,
+      [device.accountId, device.deviceId],
+    );
+    return rowCount ?? 0;
+  }
+
+  /** Deletes up to `limit` messages (and their envelopes) accepted before `cutoff`: the TTL. */
+  async deleteExpired(cutoff: number, limit: number): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM "MailboxMessage" WHERE id IN (
+         SELECT id FROM "MailboxMessage" WHERE "serverTimestamp" < $1 LIMIT $2)`,
+      [cutoff, limit],
+    );
+    return rowCount ?? 0;
+  }
+
+  /** Deletes up to `limit` fully delivered messages accepted in [from, to): their de-duplication window is over. */
+  async deleteDelivered(from: number, to: number, limit: number): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM "MailboxMessage" WHERE id IN (
+         SELECT m.id FROM "MailboxMessage" m
+         WHERE m."serverTimestamp" >= $1 AND m."serverTimestamp" < $2
+           AND NOT EXISTS (SELECT 1 FROM "MailboxEnvelope" e WHERE e."messageId" = m.id)
+         LIMIT $3)`,
+      [from, to, limit],
+    );
+    return rowCount ?? 0;
+  }
+}

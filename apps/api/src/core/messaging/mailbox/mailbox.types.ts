@@ -1,0 +1,58 @@
+/** What a MailboxMessage row is (its `kind` column). */
+export const MessageKind = { Message: 1, DeliveredReceipt: 2, ReadReceipt: 3 } as const;
+export type MessageKindCode = (typeof MessageKind)[keyof typeof MessageKind];
+
+export interface DeviceRef {
+  accountId: string;
+  deviceId: number;
+}
+
+/** A message to store with one envelope per recipient device. */
+export interface NewMessage {
+  kind: MessageKindCode;
+  sender: DeviceRef;
+  /** The client's id (u64); null for server-generated receipts, which need no de-duplication. */
+  clientMessageId: bigint | null;
+  serverTimestamp: number;
+  /** Content shared by all envelopes (a receipt's body). */
+  body: Uint8Array | null;
+  envelopes: NewEnvelope[];
+}
+
+export interface NewEnvelope extends DeviceRef {
+  type: number;
+  /** This device's ciphertext; null when the message's body is the content. */
+  content: Uint8Array | null;
+}
+
+/** The outcome of storing one NewMessage. */
+export interface StoredMessage {
+  messageId: string;
+  /** False when the client message id was already stored: nothing new was written. */
+  created: boolean;
+  /** The stored message's time: for a repeat, the original's. */
+  serverTimestamp: number;
+  /** Guids of the new envelopes, in the order given (empty when not created). */
+  guids: number[];
+}
+
+/** One waiting envelope with what a Deliver or Receipt frame needs. */
+export interface PendingEnvelope extends DeviceRef {
+  guid: number;
+  kind: MessageKindCode;
+  type: number;
+  content: Uint8Array | null;
+  sender: DeviceRef;
+  clientMessageId: bigint | null;
+  serverTimestamp: number;
+  body: Uint8Array | null;
+}
+
+/** An envelope removed by an ack, with what its delivery receipt needs. */
+export interface AckedEnvelope extends DeviceRef {
+  guid: number;
+  messageId: string;
+  kind: MessageKindCode;
+  sender: DeviceRef;
+  clientMessageId: bigint | null;
+}

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { freePort, spawnProcess, waitForHttp } from '@switchboard/devtools';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/services';
+
+/** Every process in the process group `pgid` that is still alive. */
+function groupMembers(pgid: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' });
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number))
+    .filter(([, g]) => g === pgid)
+    .map(([p]) => p!);
+}
+
+// `npm start` end to end: API, workers and dashboard come up, /ready answers 200, and SIGTERM leaves no process behind.
+describe('npm start', () => {
+  it('brings up API, workers and dashboard, and stops them all on SIGTERM', { timeout: 240_000 }, async () => {
+    const [apiPort, dashboardPort] = await Promise.all([freePort(), freePort()]);
+    const start = spawnProcess(process.execPath, ['packages/devtools/bin/start.mjs'], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        API_PORT: String(apiPort),
+        DASHBOARD_PORT: String(dashboardPort),
+        LOG_LEVEL: 'info',
+      },
+      name: 'npm start',
+    });
+    try {
+      await waitForHttp(`http://127.0.0.1:${apiPort}/ready`, 180_000, { process: start });
+      await waitForHttp(`http://127.0.0.1:${dashboardPort}/`, 60_000, { process: start });
+      const deadline = Date.now() + 30_000;
+      while (!start.output().includes('Ctrl-C stops everything') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(start.output()).toContain(`API        http://127.0.0.1:${apiPort}`);
+      expect(start.output()).toContain(`Dashboard  http://127.0.0.1:${dashboardPort}`);
+      expect(start.output()).toMatch(/"msg":"workers consuming"/);
+      // API, workers and dashboard run in process groups of their own: collect every pid below the start script.
+      const tree = execFileSync('ps', ['-eo', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
+      const rows = tree
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).map(Number));
+      const descendants = new Set([start.pid]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const [pid, ppid] of rows) {
+          if (descendants.has(ppid!) && !descendants.has(pid!)) {
+            descendants.add(pid!);
+            grew = true;
+          }
+        }
+      }
+      expect(descendants.size).toBeGreaterThanOrEqual(4);
+
+      process.kill(start.pid, 'SIGTERM');
+      const { code } = await start.exited;
+      expect(code).toBe(0);
+      await new Promise((r) => setTimeout(r, 500));
+      const alive = execFileSync('ps', ['-eo', 'pid='], { encoding: 'utf8' }).trim().split('\n').map(Number);
+      expect([...descendants].filter((p) => alive.includes(p))).toEqual([]);
+      expect(groupMembers(start.pid)).toEqual([]);
+      await expect(fetch(`http://127.0.0.1:${apiPort}/health`)).rejects.toThrow();
+    } finally {
+      await start.stop();
+    }
+  });
+});

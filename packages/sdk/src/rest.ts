@@ -1,0 +1,186 @@
+// A typed client for the core's REST endpoints (accounts, PIN, devices, keys). Wire names are snake_case, as in
+// openapi.yaml; keys travel as standard base64.
+
+export interface DeviceCredentials {
+  accountId: string;
+  deviceId: number;
+  password: string;
+}
+
+export interface Registration {
+  account_id: string;
+  device_id: number;
+  password: string;
+  number: string;
+  reregistered: boolean;
+}
+export interface LinkStart {
+  link_code: string;
+  link_secret: string;
+  expires_in_s: number;
+}
+export interface LinkedDevice {
+  account_id: string;
+  device_id: number;
+  password: string;
+}
+export interface DeviceSummary {
+  device_id: number;
+  name: string | null;
+  primary: boolean;
+  has_keys: boolean;
+  created_at: string;
+}
+export interface SignedKey {
+  key_id: number;
+  public_key: string;
+  signature: string;
+}
+export interface OneTimeKey {
+  key_id: number;
+  public_key: string;
+}
+export interface KeyUpload {
+  identity_key?: string;
+  registration_id?: number;
+  signed_pre_key?: SignedKey;
+  kyber_last_resort_pre_key?: SignedKey;
+  pre_keys?: OneTimeKey[];
+  kyber_pre_keys?: SignedKey[];
+}
+export interface KeyCounts {
+  pre_keys: number;
+  kyber_pre_keys: number;
+  low: boolean;
+  low_threshold: number;
+}
+export interface DeviceBundle {
+  device_id: number;
+  registration_id: number;
+  identity_key: string;
+  signed_pre_key: SignedKey;
+  pre_key: OneTimeKey | null;
+  kyber_pre_key: SignedKey & { last_resort: boolean };
+}
+export interface Bundles {
+  account_id: string;
+  devices: DeviceBundle[];
+}
+
+/** A non-2xx answer, with the fields of the API's error envelope. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number | undefined,
+    readonly details: string | undefined,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}${code === undefined ? '' : ` code ${code}`}: ${details ?? JSON.stringify(body)}`);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export interface RestClientOptions {
+  baseUrl: string;
+  credentials?: DeviceCredentials;
+  /** Replaceable for tests (contract validation, a chosen source address). */
+  fetch?: typeof fetch;
+}
+
+export const authorizationHeader = ({ accountId, deviceId, password }: DeviceCredentials): string =>
+  `Basic ${Buffer.from(`${accountId}.${deviceId}:${password}`).toString('base64')}`;
+
+export class RestClient {
+  readonly baseUrl: string;
+  readonly credentials?: DeviceCredentials;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(options: RestClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/$/, '');
+    this.credentials = options.credentials;
+    this.fetchFn = options.fetch ?? fetch;
+  }
+
+  /** The same client acting as a device (or, without credentials, as nobody). */
+  as(credentials?: DeviceCredentials): RestClient {
+    return new RestClient({ baseUrl: this.baseUrl, credentials, fetch: this.fetchFn });
+  }
+
+  // accounts
+  requestCode = (number: string) =>
+    this.call<{ number: string; expires_in_s: number }>('POST', '/v1/accounts/verification', { number });
+  /** Development only: the last code "sent" to a number. */
+  devVerificationCode = (number: string) =>
+    this.call<{ number: string; code: string }>('GET', `/v1/dev/verification-codes?number=${encodeURIComponent(number)}`);
+  register = (input: { number: string; code: string; pin?: string; name?: string }) =>
+    this.call<Registration>('POST', '/v1/accounts/registration', input);
+  pinStatus = () => this.call<{ enabled: boolean }>('GET', '/v1/accounts/pin');
+  setPin = (pin: string, currentPin?: string) =>
+    this.call<{ enabled: true }>('PUT', '/v1/accounts/pin', { pin, ...(currentPin && { current_pin: currentPin }) });
+  disablePin = (pin: string) => this.call<void>('DELETE', '/v1/accounts/pin', { pin });
+
+  // devices
+  listDevices = () => this.call<{ devices: DeviceSummary[] }>('GET', '/v1/devices');
+  unlinkDevice = (deviceId: number) => this.call<void>('DELETE', `/v1/devices/${deviceId}`);
+  startLink = () => this.call<LinkStart>('POST', '/v1/devices/link');
+  approveLink = (linkCode: string) => this.call<void>('POST', '/v1/devices/link/approve', { link_code: linkCode });
+  completeLink = (input: { link_code: string; link_secret: string; name?: string }) =>
+    this.call<LinkedDevice>('POST', '/v1/devices/link/complete', input);
+
+  // keys
+  uploadKeys = (keys: KeyUpload) => this.call<KeyCounts>('PUT', '/v1/keys', keys);
+  keyCounts = () => this.call<KeyCounts>('GET', '/v1/keys');
+  fetchBundles = (accountId: string, deviceId: number | 'all') =>
+    this.call<Bundles>('GET', `/v1/keys/${accountId}/${deviceId}`);
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.credentials) headers.authorization = authorizationHeader(this.credentials);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await this.fetchFn(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok) {
+      const error = (parsed as { error?: { code?: number; error_data?: { details?: string }; message?: string } })?.error;
+      throw new ApiRequestError(res.status, error?.code, error?.error_data?.details ?? error?.message, parsed);
+    }
+    return parsed as T;
+  }
+}
+
+/** Development and tests: registers `number` on a new primary, reading the code from the development endpoint. */
+export async function registerWithDevCode(
+  rest: RestClient,
+  number: string,
+  extra: { pin?: string; name?: string } = {},
+): Promise<{ rest: RestClient; credentials: DeviceCredentials; registration: Registration }> {
+  await rest.requestCode(number);
+  const { code } = await rest.devVerificationCode(number);
+  const registration = await rest.register({ number, code, ...extra });
+  const credentials = {
+    accountId: registration.account_id,
+    deviceId: registration.device_id,
+    password: registration.password,
+  };
+  return { rest: rest.as(credentials), credentials, registration };
+}
+
+/**
+ * Links a new companion to the account `primary` acts for, the way a real client does it in two places at once:
+ * the new device starts, the primary approves the code, the new device completes.
+ */
+export async function linkDevice(
+  primary: RestClient,
+  name?: string,
+): Promise<{ rest: RestClient; credentials: DeviceCredentials }> {
+  const fresh = primary.as(undefined);
+  const { link_code, link_secret } = await fresh.startLink();
+  await primary.approveLink(link_code);
+  const linked = await fresh.completeLink({ link_code, link_secret, ...(name && { name }) });
+  const credentials = { accountId: linked.account_id, deviceId: linked.device_id, password: linked.password };
+  return { rest: primary.as(credentials), credentials };
+}

@@ -111,7 +111,10 @@ export class RestClient {
     this.call<{ number: string; expires_in_s: number }>('POST', '/v1/accounts/verification', { number });
   /** Development only: the last code "sent" to a number. */
   devVerificationCode = (number: string) =>
-    this.call<{ number: string; code: string }>('GET', `/v1/dev/verification-codes?number=${encodeURIComponent(number)}`);
+    this.call<{ number: string; code: string }>(
+      'GET',
+      `/v1/dev/verification-codes?number=${encodeURIComponent(number)}`,
+    );
   register = (input: { number: string; code: string; pin?: string; name?: string }) =>
     this.call<Registration>('POST', '/v1/accounts/registration', input);
   pinStatus = () => this.call<{ enabled: boolean }>('GET', '/v1/accounts/pin');
@@ -145,7 +148,8 @@ export class RestClient {
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!res.ok) {
-      const error = (parsed as { error?: { code?: number; error_data?: { details?: string }; message?: string } })?.error;
+      const error = (parsed as { error?: { code?: number; error_data?: { details?: string }; message?: string } })
+        ?.error;
       throw new ApiRequestError(res.status, error?.code, error?.error_data?.details ?? error?.message, parsed);
     }
     return parsed as T;

@@ -4,6 +4,7 @@ import { deleteByPrefix } from '@switchboard/redis';
 import { buildDashboardIfStale } from '../dashboard';
 import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
 import { ensureChromium } from './chromium';
+import { generateClient } from '../../../../prisma/scripts/generate';
 import { prepareDatabase } from './database';
 
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
@@ -25,6 +26,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
  * afterwards. Arguments are passed to vitest (a file filter, for example); with arguments the static checks are skipped.
  */
 export async function runTests(args: string[]): Promise<number> {
+  // The type check needs the generated Prisma client, so generation comes first.
+  if (await generateClient()) log('generated the Prisma client');
   if (!args.length) {
     for (const [name, a] of STATIC_CHECKS) {
       log(`${name} ${a.join(' ')}`);

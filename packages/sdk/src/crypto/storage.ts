@@ -11,10 +11,14 @@ export interface Storage {
   delete(key: string): void;
   /** Keys starting with `prefix`. */
   keys(prefix: string): string[];
+  /** Runs `fn` with writes to disk deferred to its end (one write for a batch of 200 keys, not 200). */
+  batch<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export class MemoryStorage implements Storage {
   protected readonly data = new Map<string, string>();
+  private depth = 0;
+  private dirty = false;
 
   get(key: string): string | undefined {
     return this.data.get(key);
@@ -29,7 +33,23 @@ export class MemoryStorage implements Storage {
   keys(prefix: string): string[] {
     return [...this.data.keys()].filter((k) => k.startsWith(prefix));
   }
-  protected changed(): void {}
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    this.depth++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.depth === 0 && this.dirty) this.changed();
+    }
+  }
+  private changed(): void {
+    if (this.depth) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
+    this.persist();
+  }
+  protected persist(): void {}
 }
 
 /**
@@ -46,7 +66,7 @@ export class JsonFileStorage extends MemoryStorage {
     }
   }
 
-  protected override changed(): void {
+  protected override persist(): void {
     mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.data)), { mode: 0o600 });

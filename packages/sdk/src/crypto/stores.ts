@@ -1,14 +1,14 @@
 import {
-  Direction,
+  type Direction,
   IdentityChange,
   IdentityKeyPair,
   IdentityKeyStore,
   KyberPreKeyRecord,
   KyberPreKeyStore,
-  type PrivateKey,
-  type ProtocolAddress,
   PreKeyRecord,
   PreKeyStore,
+  type PrivateKey,
+  type ProtocolAddress,
   PublicKey,
   SessionRecord,
   SessionStore,
@@ -115,7 +115,10 @@ export class StoragePreKeyStore extends PreKeyStore {
     this.storage.set(K.preKey(id), toBase64(record.serialize()));
   }
   async getPreKey(id: number): Promise<PreKeyRecord> {
-    return required(load(this.storage, K.preKey(id), (b) => PreKeyRecord.deserialize(b)), `prekey ${id}`);
+    return required(
+      load(this.storage, K.preKey(id), (b) => PreKeyRecord.deserialize(b)),
+      `prekey ${id}`,
+    );
   }
   async removePreKey(id: number): Promise<void> {
     this.storage.delete(K.preKey(id));
@@ -175,5 +178,3 @@ export class SignalStores {
     this.kyberPreKeys = new StorageKyberPreKeyStore(storage);
   }
 }
-
-export { Direction };

@@ -85,7 +85,9 @@ export class PinService {
           data: { pinFailedAttempts: failures, pinLockedUntil: lock ? new Date(now + lock * 1000) : null },
         });
         const left = this.config.core.pin.freeAttempts - failures;
-        const error = CoreErrors.pinMismatch(lock ? `locked for ${lock} s` : `${left} attempt(s) left before a lockout`);
+        const error = CoreErrors.pinMismatch(
+          lock ? `locked for ${lock} s` : `${left} attempt(s) left before a lockout`,
+        );
         return { ok: false, error };
       },
       { timeout: 15_000, maxWait: 15_000 },

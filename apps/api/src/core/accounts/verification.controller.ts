@@ -1,7 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ClientAddress } from '../common/client-address';
 import { valid } from '../common/zod.pipe';
-import { type RegisterInput, type RequestCodeInput, registerInput, requestCodeInput } from './inputs/verification.input';
+import {
+  type RegisterInput,
+  type RequestCodeInput,
+  registerInput,
+  requestCodeInput,
+} from './inputs/verification.input';
 import { RegistrationService } from './registration.service';
 import { VerificationService } from './verification.service';
 

@@ -23,8 +23,16 @@ export class VerificationService {
     this.limits = {
       sendsPerNumber: { name: 'otp_sends_per_number', max: o.sendsPerNumberPerHour, windowSeconds: HOUR },
       sendsPerClient: { name: 'otp_sends_per_client', max: o.sendsPerClientPerHour, windowSeconds: HOUR },
-      checksPerNumber: { name: 'otp_verifications_per_number', max: o.verificationsPerNumberPerHour, windowSeconds: HOUR },
-      checksPerClient: { name: 'otp_verifications_per_client', max: o.verificationsPerClientPerHour, windowSeconds: HOUR },
+      checksPerNumber: {
+        name: 'otp_verifications_per_number',
+        max: o.verificationsPerNumberPerHour,
+        windowSeconds: HOUR,
+      },
+      checksPerClient: {
+        name: 'otp_verifications_per_client',
+        max: o.verificationsPerClientPerHour,
+        windowSeconds: HOUR,
+      },
     };
   }
 

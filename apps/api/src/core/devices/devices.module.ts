@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { RateLimiter } from '../common/rate-limiter.service';
-import { DeviceEvents } from './device-events';
 import { DeviceStore } from './device.store';
+import { DeviceEvents } from './device-events';
 import { DevicesController } from './devices.controller';
 import { DevicesService } from './devices.service';
 import { LinkCodeStore } from './link-code.store';

@@ -4,8 +4,8 @@ import { CONFIG, PrismaService } from '@switchboard/platform';
 import { ApiError } from '../../errors/api-error';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { CoreErrors } from '../common/core-errors';
-import { DeviceEvents } from './device-events';
 import { DeviceStore, type IssuedDevice } from './device.store';
+import { DeviceEvents } from './device-events';
 
 export const PRIMARY_DEVICE_ID = 1;
 
@@ -33,7 +33,12 @@ export class DevicesService {
    */
   async activeDevices(accountId: string): Promise<{ deviceId: number; registrationId: number }[]> {
     const rows = await this.prisma.client.device.findMany({
-      where: { accountId, registrationId: { not: null }, signedPreKey: { not: null }, lastResortKyberKey: { not: null } },
+      where: {
+        accountId,
+        registrationId: { not: null },
+        signedPreKey: { not: null },
+        lastResortKyberKey: { not: null },
+      },
       select: { deviceId: true, registrationId: true },
       orderBy: { deviceId: 'asc' },
     });
@@ -87,7 +92,9 @@ export class DevicesService {
     if (requester.deviceId !== PRIMARY_DEVICE_ID && requester.deviceId !== deviceId) {
       throw CoreErrors.forbidden('device_id: a companion device can only unlink itself');
     }
-    const { count } = await this.prisma.client.device.deleteMany({ where: { accountId: requester.accountId, deviceId } });
+    const { count } = await this.prisma.client.device.deleteMany({
+      where: { accountId: requester.accountId, deviceId },
+    });
     if (!count) throw ApiError.notFound(`device ${deviceId}`);
     await this.events.emitRemoved([{ accountId: requester.accountId, deviceId }]);
   }

@@ -6,7 +6,7 @@ import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { RateLimiter } from '../common/rate-limiter.service';
 import { DeviceEvents } from '../devices/device-events';
 import type { BundleParams } from './inputs/upload-keys.input';
-import { b64, type BundlesOutput, type DeviceBundleOutput } from './outputs/keys.output';
+import { type BundlesOutput, b64, type DeviceBundleOutput } from './outputs/keys.output';
 import { PreKeyRepository } from './prekey.repository';
 
 /** The owner hears "keys low" at most this often per device, however many bundles are fetched meanwhile. */
@@ -42,7 +42,9 @@ export class BundlesService {
       orderBy: { deviceId: 'asc' },
     });
     if (!devices.length) {
-      throw ApiError.notFound(`keys for ${params.account_id}${params.device_id === 'all' ? '' : `.${params.device_id}`}`);
+      throw ApiError.notFound(
+        `keys for ${params.account_id}${params.device_id === 'all' ? '' : `.${params.device_id}`}`,
+      );
     }
     const bundles = await Promise.all(devices.map((d) => this.bundle(d)));
     return { account_id: params.account_id, devices: bundles };
@@ -58,7 +60,11 @@ export class BundlesService {
       device_id: d.deviceId,
       registration_id: d.registrationId!,
       identity_key: b64(d.identityKey!),
-      signed_pre_key: { key_id: d.signedPreKeyId!, public_key: b64(d.signedPreKey!), signature: b64(d.signedPreKeySignature!) },
+      signed_pre_key: {
+        key_id: d.signedPreKeyId!,
+        public_key: b64(d.signedPreKey!),
+        signature: b64(d.signedPreKeySignature!),
+      },
       pre_key: preKey ? { key_id: preKey.keyId, public_key: b64(preKey.publicKey) } : null,
       // No one-time Kyber key left: the last-resort key keeps sessions post-quantum, at the cost of reuse.
       kyber_pre_key: kyber

@@ -33,9 +33,13 @@ export class KeyUploadService {
     const spk = input.signed_pre_key;
     const lastResort = input.kyber_last_resort_pre_key;
     if (spk) checkSignedEcKey(identity, spk.public_key, spk.signature, 'signed_pre_key');
-    if (lastResort) checkSignedKemKey(identity, lastResort.public_key, lastResort.signature, 'kyber_last_resort_pre_key');
-    input.pre_keys?.forEach((k, i) => checkEcKey(k.public_key, `pre_keys[${i}].public_key`));
-    input.kyber_pre_keys?.forEach((k, i) => checkSignedKemKey(identity, k.public_key, k.signature, `kyber_pre_keys[${i}]`));
+    if (lastResort) {
+      checkSignedKemKey(identity, lastResort.public_key, lastResort.signature, 'kyber_last_resort_pre_key');
+    }
+    for (const [i, k] of (input.pre_keys ?? []).entries()) checkEcKey(k.public_key, `pre_keys[${i}].public_key`);
+    for (const [i, k] of (input.kyber_pre_keys ?? []).entries()) {
+      checkSignedKemKey(identity, k.public_key, k.signature, `kyber_pre_keys[${i}]`);
+    }
 
     const { accountId, deviceId } = device;
     await this.prisma.client.$transaction(async (tx) => {
@@ -45,7 +49,11 @@ export class KeyUploadService {
         data: {
           identityKey: identityBytes,
           registrationId,
-          ...(spk && { signedPreKeyId: spk.key_id, signedPreKey: spk.public_key, signedPreKeySignature: spk.signature }),
+          ...(spk && {
+            signedPreKeyId: spk.key_id,
+            signedPreKey: spk.public_key,
+            signedPreKeySignature: spk.signature,
+          }),
           ...(lastResort && {
             lastResortKyberId: lastResort.key_id,
             lastResortKyberKey: lastResort.public_key,

@@ -10,7 +10,8 @@ export const phoneNumber = z
   .max(32)
   .transform((raw, ctx) => {
     const e164 = toE164(raw);
-    if (!e164) ctx.addIssue({ code: 'custom', message: 'expected a valid phone number in E.164 form, e.g. +14155552671' });
+    if (!e164)
+      ctx.addIssue({ code: 'custom', message: 'expected a valid phone number in E.164 form, e.g. +14155552671' });
     return e164 ?? z.NEVER;
   });
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const token = (bytes: number) =>
-  z.string().regex(/^[A-Za-z0-9_-]+$/, 'base64url').length(Math.ceil((bytes * 4) / 3), `${bytes} bytes, base64url`);
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'base64url')
+    .length(Math.ceil((bytes * 4) / 3), `${bytes} bytes, base64url`);
 
 export const deviceName = z.string().trim().min(1).max(50);
 

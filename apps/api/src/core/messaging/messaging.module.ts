@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module';
+import { DeviceDirectory } from './device-directory';
+import { MailboxDb } from './mailbox/mailbox-db';
+import { MailboxRepository } from './mailbox/mailbox.repository';
+import { MailboxService } from './mailbox/mailbox.service';
+import { MailboxPurgeService } from './purge/mailbox-purge.service';
+import { ReceiptFactory } from './receipts/receipt-factory';
+import { ReceiptService } from './receipts/receipt.service';
+import { DeliveryRouter } from './routing/delivery-router';
+import { NodeBus } from './routing/node-bus';
+import { RouteTable } from './routing/route-table';
+import { ThisNode } from './routing/this-node';
+import { SendService } from './send/send.service';
+
+/**
+ * Store-and-forward (team B of issue 3): sends, the per-device mailbox in Postgres, receipts, the TTL purge, and
+ * routing to whichever node holds a device's connection. The gateway is its only caller.
+ */
+@Module({
+  imports: [DevicesModule],
+  providers: [
+    DeviceDirectory,
+    MailboxDb,
+    MailboxRepository,
+    MailboxService,
+    MailboxPurgeService,
+    ReceiptFactory,
+    ReceiptService,
+    DeliveryRouter,
+    NodeBus,
+    RouteTable,
+    ThisNode,
+    SendService,
+  ],
+  exports: [MailboxService, SendService, ReceiptService, DeliveryRouter, NodeBus, RouteTable, ThisNode],
+})
+export class MessagingModule {}

@@ -1,0 +1,71 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { frameFor } from '../mailbox/envelope-frames';
+import type { DeviceRef, PendingEnvelope } from '../mailbox/mailbox.types';
+import type { BusDelivery } from './bus-messages';
+import { NodeBus } from './node-bus';
+import { RouteTable } from './route-table';
+import { ThisNode } from './this-node';
+
+/** What the gateway offers the router: its live connections on this node. */
+export interface LocalDelivery {
+  /** Hands a stored envelope's frame to the device's connection here, if it has one. */
+  push(device: DeviceRef, guid: number, frame: Uint8Array): void;
+  /** Closes the device's connection here (only the one with this id, unless it is empty). */
+  kick(device: DeviceRef, connectionId: string): void;
+}
+
+/**
+ * Pushes stored envelopes to their devices wherever they are connected: straight to the local connection, or through
+ * the owning node's bus channel. Best effort by design: a push that goes nowhere (device offline, route stale, Redis
+ * down) loses nothing, because the envelope stays in Postgres until its device acks it.
+ */
+@Injectable()
+export class DeliveryRouter implements OnModuleInit {
+  private readonly log = new Logger('DeliveryRouter');
+  private local: LocalDelivery = { push: () => {}, kick: () => {} };
+
+  constructor(
+    private readonly routes: RouteTable,
+    private readonly bus: NodeBus,
+    private readonly node: ThisNode,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.onMessage((m) => {
+      if (m.t === 'deliver') for (const item of m.items) this.local.push(item.device, item.guid, item.frame);
+      else this.local.kick(m.device, m.connectionId);
+    });
+  }
+
+  attach(local: LocalDelivery): void {
+    this.local = local;
+  }
+
+  async push(pending: PendingEnvelope[]): Promise<void> {
+    if (!pending.length) return;
+    try {
+      const routes = await this.routes.lookup(pending);
+      const remote = new Map<string, BusDelivery[]>();
+      pending.forEach((p, i) => {
+        const route = routes[i];
+        if (!route) return; // offline: it waits in the mailbox
+        const device = { accountId: p.accountId, deviceId: p.deviceId };
+        const frame = frameFor(p);
+        if (route.nodeId === this.node.id) return this.local.push(device, p.guid, frame);
+        const list = remote.get(route.nodeId) ?? [];
+        list.push({ device, guid: p.guid, frame });
+        remote.set(route.nodeId, list);
+      });
+      await Promise.all([...remote].map(([nodeId, items]) => this.bus.publish(nodeId, { t: 'deliver', items })));
+    } catch (err) {
+      this.log.warn(`push failed, envelopes wait in the mailbox: ${(err as Error).message}`);
+    }
+  }
+
+  /** Closes a device's connection on whichever node holds it (all its connections when connectionId is empty). */
+  async kick(device: DeviceRef, connectionId = '', nodeId?: string): Promise<void> {
+    const target = nodeId ?? (await this.routes.lookup([device]))[0]?.nodeId;
+    this.local.kick(device, connectionId); // a stale local socket goes too, whatever the route says
+    if (target && target !== this.node.id) await this.bus.publish(target, { t: 'kick', device, connectionId });
+  }
+}

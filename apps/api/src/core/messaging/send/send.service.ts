@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import { ErrorCode, type SendFrame, type ServerFrame } from '@switchboard/protocol';
+import { DeviceDirectory } from '../device-directory';
+import { MailboxService } from '../mailbox/mailbox.service';
+import { type DeviceRef, MessageKind, type NewMessage } from '../mailbox/mailbox.types';
+import { DeliveryRouter } from '../routing/delivery-router';
+import { type ActiveDevices, checkDevices } from './device-check';
+
+const MESSAGES = { 404: 'unknown account', 409: 'mismatched devices', 410: 'stale devices' } as const;
+
+/**
+ * A device's send: check the device sets (nothing is stored when they are wrong), store every envelope durably, answer
+ * ✓, then push to the devices that are online. In that order: ✓ promises durability, and a push before the commit
+ * could deliver something a crash then forgets.
+ */
+@Injectable()
+export class SendService {
+  private readonly log = new Logger('SendService');
+
+  constructor(
+    private readonly directory: DeviceDirectory,
+    private readonly mailbox: MailboxService,
+    private readonly router: DeliveryRouter,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async send(from: DeviceRef, frame: SendFrame, reply: (f: ServerFrame) => void): Promise<void> {
+    const refuse = (code: number, message: string) =>
+      reply({ t: 'send_error', id: frame.id, code, message, mismatches: [] });
+    const max = this.config.messaging.maxEnvelopeBytes;
+    if (frame.groups.some((g) => g.envelopes.some((e) => e.ciphertext.length > max))) {
+      return refuse(ErrorCode.TooLarge, `an envelope is larger than ${max} bytes`);
+    }
+
+    const accounts = [...new Set([from.accountId, ...frame.groups.map((g) => g.accountId)])];
+    let active: Map<string, ActiveDevices>;
+    try {
+      active = new Map(await Promise.all(accounts.map(async (a) => [a, await this.directory.exact(a)] as const)));
+    } catch (err) {
+      this.log.error(`device lookup failed: ${(err as Error).message}`);
+      return refuse(ErrorCode.Unavailable, 'try again');
+    }
+    const check = checkDevices(from, frame.groups, active);
+    if (!check.ok) {
+      if (check.code === 404) return refuse(ErrorCode.UnknownAccount, `${MESSAGES[404]} ${check.accountId}`);
+      const { code, mismatches } = check;
+      return reply({ t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches });
+    }
+
+    const message: NewMessage = {
+      kind: MessageKind.Message,
+      sender: from,
+      clientMessageId: frame.id,
+      serverTimestamp: Date.now(),
+      body: null,
+      envelopes: frame.groups.flatMap((g) =>
+        g.envelopes.map((e) => ({ accountId: g.accountId, deviceId: e.deviceId, type: e.type, content: e.ciphertext })),
+      ),
+    };
+    let result: Awaited<ReturnType<MailboxService['store']>>;
+    try {
+      result = await this.mailbox.store(message);
+    } catch (err) {
+      this.log.error(`storing a message failed: ${(err as Error).message}`);
+      return refuse(ErrorCode.Unavailable, 'not stored; try again');
+    }
+    reply({ t: 'send_ok', id: frame.id, serverTimestamp: result.stored.serverTimestamp });
+    await this.router.push(result.pending);
+  }
+}

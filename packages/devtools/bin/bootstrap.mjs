@@ -12,9 +12,10 @@ export function ensureInstalled(log = (line) => process.stderr.write(`${line}\n`
   const installed = `${root}node_modules/.package-lock.json`;
   const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs);
   if (!stale) return;
-  log('installing dependencies (npm ci)…');
-  const args = existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+  log('installing dependencies (npm install, pinned by package-lock.json)…');
+  // Not `npm ci`: npm 11 behind a registry mirror leaves other platforms' optional packages out of the lock file,
+  // and `npm ci` then refuses it as out of sync (npm/cli#9342). `npm install` installs the locked versions.
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     log('switchboard: npm could not install the dependencies (see above).');
     process.exit(result.status ?? 1);

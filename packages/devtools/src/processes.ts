@@ -10,6 +10,8 @@ export interface SpawnOptions {
   name?: string;
   /** Also copy the child's output, each line prefixed with [name], to this process's stderr. */
   echo?: boolean;
+  /** Rewrites each echoed line (for example JSON logs into one readable line). */
+  format?: (line: string) => string;
 }
 
 export interface ProcessHandle {
@@ -71,6 +73,7 @@ export function spawnProcess(cmd: string, args: string[], options: SpawnOptions 
   live.add(pid);
   installExitHook();
 
+  const format = options.format ?? ((line: string) => line);
   let buffered = '';
   let partial = '';
   const onData = (chunk: Buffer) => {
@@ -79,7 +82,7 @@ export function spawnProcess(cmd: string, args: string[], options: SpawnOptions 
     if (options.echo) {
       const lines = (partial + text).split('\n');
       partial = lines.pop() ?? '';
-      for (const line of lines) process.stderr.write(`[${name}] ${line}\n`);
+      for (const line of lines) process.stderr.write(`[${name}] ${format(line)}\n`);
     }
   };
   child.stdout?.on('data', onData);
@@ -91,7 +94,7 @@ export function spawnProcess(cmd: string, args: string[], options: SpawnOptions 
       if (done) return;
       done = true;
       live.delete(pid);
-      if (options.echo && partial) process.stderr.write(`[${name}] ${partial}\n`);
+      if (options.echo && partial) process.stderr.write(`[${name}] ${format(partial)}\n`);
       resolve({ code, signal });
     };
     child.on('exit', finish);

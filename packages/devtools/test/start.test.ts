@@ -37,7 +37,8 @@ describe('npm start', () => {
         await new Promise((r) => setTimeout(r, 100));
       expect(start.output()).toContain(`API        http://127.0.0.1:${apiPort}`);
       expect(start.output()).toContain(`Dashboard  http://127.0.0.1:${dashboardPort}`);
-      expect(start.output()).toMatch(/"msg":"workers consuming"/);
+      // Logs are JSON; npm start shows them as one readable line each.
+      expect(start.output()).toMatch(/\[workers\] \d\d:\d\d:\d\d info {2}workers consuming queues=\[/);
       // API, workers and dashboard run in process groups of their own: collect every pid below the start script.
       const tree = execFileSync('ps', ['-eo', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
       const rows = tree

@@ -1,5 +1,6 @@
 import { loadConfig } from '@switchboard/config';
 import { buildDashboardIfStale, DASHBOARD_DIR, NEXT_BIN, nextEnv } from '../dashboard';
+import { readableLogLine } from '../log-format';
 import { type ProcessHandle, spawnProcess, waitForHttp } from '../processes';
 import { ensurePostgres, ensureRedis, REPO_ROOT } from '../services';
 import { prepareDatabase } from './database';
@@ -48,7 +49,12 @@ export async function start(_args: string[]): Promise<void> {
   }
 
   const run = (name: string, entry: string) =>
-    spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', entry], { cwd: REPO_ROOT, name, echo: true });
+    spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', entry], {
+      cwd: REPO_ROOT,
+      name,
+      echo: true,
+      format: readableLogLine,
+    });
   children.push(run('api', 'apps/api/src/main.ts'), run('workers', 'workers/src/main.ts'));
   children.push(
     spawnProcess(process.execPath, [NEXT_BIN, 'start', '-p', String(config.dashboard.port), '-H', config.api.host], {

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { deleteByPrefix } from '@switchboard/redis';
+import { generateClient } from '../../../../prisma/scripts/generate';
 import { buildDashboardIfStale } from '../dashboard';
 import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
 import { ensureChromium } from './chromium';
-import { generateClient } from '../../../../prisma/scripts/generate';
 import { prepareDatabase } from './database';
 
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);

@@ -1,15 +1,18 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 /** JSON lines on stdout: one object per event, with `service` and, inside a request, `reqId`. */
-export function createLogger(config: Config, service: string): Logger {
-  return pino({
-    level: config.logLevel,
-    base: { service, pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-  });
+export function createLogger(config: Config, service: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    destination,
+  );
 }
 
 /** Lets Nest's own messages (module init, route mapping) go through the same JSON logger. */

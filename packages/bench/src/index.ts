@@ -7,7 +7,6 @@ export {
   createEnvironment,
   ServiceUnavailableError,
   serviceUrls,
-  withDatabase,
 } from './harness/environment';
 export { type LoadFigures, type LoadOptions, runLoad } from './harness/load';
 export { fmt, progress } from './harness/log';

@@ -7,4 +7,4 @@ export {
   type WaitOptions,
   waitForHttp,
 } from './processes';
-export { REPO_ROOT } from './services';
+export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, dropDatabase, REPO_ROOT, withDatabase } from './services';

@@ -2,14 +2,13 @@
 // the end) on the Postgres server named by DATABASE_URL, and a Redis key prefix `sb:bench:<id>:` (deleted at the end)
 // on the server named by REDIS_URL.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, dropDatabase, withDatabase } from '@switchboard/devtools';
 import { deleteByPrefix } from '@switchboard/redis';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { applyMigrations } from '../../../../prisma/scripts/migrations';
 import type { Cleanups } from './cleanup';
 
-const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/switchboard';
-const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 const CONNECT_TIMEOUT_MS = 3_000;
 
 /** Postgres or Redis cannot be reached: the runner prints the message as one line and exits non-zero. */
@@ -41,13 +40,6 @@ export interface ServiceUrls {
 
 export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
   return { databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL, redisUrl: env.REDIS_URL || DEFAULT_REDIS_URL };
-}
-
-/** `url` with its database replaced by `name`. */
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${encodeURIComponent(name)}`;
-  return u.href;
 }
 
 /** The server part of a URL, without password or database, for messages. */
@@ -119,18 +111,6 @@ export async function checkRedis(redisUrl: string): Promise<void> {
   }
 }
 
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    // WITH (FORCE) (Postgres 13+) ends connections a killed child may have left behind.
-    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Checks both services, then creates and migrates the bench database and picks the Redis prefix, registering their
  * removal with `cleanups` before creating them (so an interrupted set-up is cleaned too).
@@ -153,7 +133,7 @@ export async function createEnvironment(
     log(`deleted ${n} Redis key(s) under ${redisPrefix}`);
   });
   cleanups.add(`drop database ${databaseName}`, async () => {
-    await dropDatabase(urls.databaseUrl, databaseName);
+    await dropDatabase(databaseUrl);
     log(`dropped database ${databaseName}`);
   });
 

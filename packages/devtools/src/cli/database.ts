@@ -1,6 +1,5 @@
 import { generateClient } from '../../../../prisma/scripts/generate';
-import { applyMigrations, createDatabaseIfMissing } from '../../../../prisma/scripts/migrations';
-import { redact } from '../services';
+import { applyMigrations, createDatabaseIfMissing, redact } from '../../../../prisma/scripts/migrations';
 
 /** Generates the Prisma client if the schema changed, creates the database if missing, applies pending migrations. */
 export async function prepareDatabase(databaseUrl: string, log: (line: string) => void): Promise<void> {

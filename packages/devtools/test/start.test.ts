@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { freePort, spawnProcess, waitForHttp } from '@switchboard/devtools';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/services';
@@ -68,5 +68,29 @@ describe('npm start', () => {
     } finally {
       await start.stop();
     }
+  });
+
+  it('stops with one line naming a bad variable', { timeout: 60_000 }, async () => {
+    const r = spawnSync(process.execPath, ['packages/devtools/bin/start.mjs'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: 'mysql://nope' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(78);
+    expect(r.stderr.trim()).toBe(
+      'switchboard: configuration error: DATABASE_URL="mysql://nope" is invalid: expected a URL starting with postgres:// or postgresql://',
+    );
+  });
+
+  it('stops and says how to start Redis when none answers', { timeout: 60_000 }, async () => {
+    const r = spawnSync(process.execPath, ['packages/devtools/bin/start.mjs'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Redis does not answer at redis:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stderr).toContain('docker compose up -d redis');
+    expect(r.stderr).toContain('apt-get install -y redis-server');
   });
 });

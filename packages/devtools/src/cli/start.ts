@@ -1,4 +1,4 @@
-import { loadConfig } from '@switchboard/config';
+import { loadConfig, parseConfig } from '@switchboard/config';
 import { buildDashboardIfStale, DASHBOARD_DIR, NEXT_BIN, nextEnv } from '../dashboard';
 import { readableLogLine } from '../log-format';
 import { type ProcessHandle, spawnProcess, waitForHttp } from '../processes';
@@ -13,6 +13,7 @@ const say = (line: string) => process.stdout.write(`[switchboard] ${line}\n`);
  * groups) and the embedded Postgres if it started one.
  */
 export async function start(_args: string[]): Promise<void> {
+  loadConfig(); // validates the environment first: a bad variable stops here with one line naming it
   let postgres: Awaited<ReturnType<typeof ensurePostgres>>;
   let redisUrl: string;
   try {
@@ -24,7 +25,7 @@ export async function start(_args: string[]): Promise<void> {
   }
   process.env.DATABASE_URL = postgres.url;
   process.env.REDIS_URL = redisUrl;
-  const config = loadConfig(); // exits with one line per bad variable
+  const config = parseConfig(process.env);
 
   const children: ProcessHandle[] = [];
   let stopping = false;

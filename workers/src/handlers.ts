@@ -1,4 +1,6 @@
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
+import { TemplatesHandlers } from './templates/templates.handlers';
+import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 
 /** Every feature's handler provider. Each has `bindings()`; WorkerRunner checks them against the job catalogue. */
-export const HANDLER_PROVIDERS = [MaintenanceHandlers];
+export const HANDLER_PROVIDERS = [MaintenanceHandlers, WebhooksHandlers, TemplatesHandlers];

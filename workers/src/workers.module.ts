@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { InfraModule } from '@switchboard/platform';
+import { WebhookDeliveryModule } from '@switchboard/webhooks';
+import { TemplateReviewModule } from '../../apps/api/src/business/templates/review/template-review.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { WorkerRunner } from './runner/worker-runner';
 
@@ -9,7 +11,7 @@ export class WorkersModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: WorkersModule,
-      imports: [InfraModule.forRoot(config, 'worker')],
+      imports: [InfraModule.forRoot(config, 'worker'), WebhookDeliveryModule, TemplateReviewModule],
       providers: [...HANDLER_PROVIDERS, WorkerRunner],
     };
   }

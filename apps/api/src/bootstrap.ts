@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WsAdapter } from '@nestjs/platform-ws';
 import type { Config } from '@switchboard/config';
 import { createLogger, NestPinoLogger } from '@switchboard/platform';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { stripGraphVersion } from './business/common/graph-version';
 import { ErrorFilter } from './errors/error.filter';
 import { MetricsService } from './metrics/metrics.service';
 
@@ -21,6 +24,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Cloud API clients call /v23.0/...; routes are registered once, without the version (docs/business.md).
+    rewriteUrl: (req: IncomingMessage) => stripGraphVersion(req.url ?? '/'),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   });
@@ -28,6 +33,12 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     logger: new NestPinoLogger(logger),
   });
   app.useGlobalFilters(new ErrorFilter());
+  // multipart/form-data for media uploads (business/media). Each route passes its own limits to req.parts(); these
+  // defaults (one small file) hold for any other route that might read a multipart body.
+  await app.register(fastifyMultipart, { limits: { files: 1, fileSize: 1024 * 1024, fields: 10, parts: 20 } });
+  // Device WebSockets (core/gateway) share the HTTP port through the plain `ws` platform; frames are binary and parsed
+  // by the gateway itself, so Nest's JSON message parsing is switched off.
+  app.useWebSocketAdapter(new WsAdapter(app, { messageParser: () => undefined }));
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);

@@ -1,2 +1,11 @@
-export { type Config, ConfigError, type CoreConfig, loadConfig, type MessagingConfig, parseConfig } from './load';
+export {
+  type BusinessConfig,
+  type Config,
+  ConfigError,
+  type CoreConfig,
+  loadConfig,
+  type MessagingConfig,
+  parseConfig,
+  type WebhooksConfig,
+} from './load';
 export { type Env, envNames, envSchema } from './schema';

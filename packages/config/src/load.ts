@@ -15,6 +15,35 @@ export interface Config {
   limits: { messagesPerSecondDefault: number };
   core: CoreConfig;
   messaging: MessagingConfig;
+  business: BusinessConfig;
+  webhooks: WebhooksConfig;
+}
+
+/** Business webhooks: delivery, retries, batching, retention (issue 4). */
+export interface WebhooksConfig {
+  timeoutMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAgeSeconds: number;
+  batchMaxEvents: number;
+  batchMaxBytes: number;
+  sweepIntervalSeconds: number;
+  logRetentionDays: number;
+  requireHttps: boolean;
+  dbPoolSize: number;
+}
+
+/** The business layer (issue 4): template review and contact keywords. */
+export interface BusinessConfig {
+  templateReview: 'auto' | 'manual';
+  /** Regular expression sources, applied case-insensitively to every text of a template. */
+  templateForbiddenPatterns: string[];
+  /** Upper-cased; an inbound text equal to one of them (ignoring case and surrounding punctuation) opts out/in. */
+  stopKeywords: string[];
+  startKeywords: string[];
+  media: { dir: string; retentionDays: number; urlTtlSeconds: number };
+  /** The send path's pool (MESSAGES_DB_POOL_SIZE). */
+  messagesDbPoolSize: number;
 }
 
 /** The device gateway and store-and-forward (issue 3, team B). */
@@ -114,6 +143,26 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       purgeIntervalSeconds: e.MAILBOX_PURGE_INTERVAL_SECONDS,
       keepaliveSeconds: e.WS_KEEPALIVE_SECONDS,
       dbPoolSize: e.MAILBOX_DB_POOL_SIZE,
+    },
+    business: {
+      templateReview: e.TEMPLATE_REVIEW,
+      templateForbiddenPatterns: e.TEMPLATE_FORBIDDEN_PATTERNS,
+      stopKeywords: e.CONTACT_STOP_KEYWORDS,
+      startKeywords: e.CONTACT_START_KEYWORDS,
+      media: { dir: e.MEDIA_DIR, retentionDays: e.MEDIA_RETENTION_DAYS, urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS },
+      messagesDbPoolSize: e.MESSAGES_DB_POOL_SIZE,
+    },
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+      maxAgeSeconds: e.WEBHOOK_MAX_AGE_SECONDS,
+      batchMaxEvents: e.WEBHOOK_BATCH_MAX_EVENTS,
+      batchMaxBytes: e.WEBHOOK_BATCH_MAX_BYTES,
+      sweepIntervalSeconds: e.WEBHOOK_SWEEP_INTERVAL_SECONDS,
+      logRetentionDays: e.WEBHOOK_LOG_RETENTION_DAYS,
+      requireHttps: e.WEBHOOK_REQUIRE_HTTPS,
+      dbPoolSize: e.WEBHOOK_DB_POOL_SIZE,
     },
   };
 }

@@ -15,7 +15,45 @@ const url = (protocols: string[]) =>
     `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
 
+// docker-compose passes `${VAR:-}` through as an empty string: treat that as not set.
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** "STOP, Unsubscribe" → ["STOP", "UNSUBSCRIBE"]: keyword lists are compared upper-cased. */
+const wordList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((w) => w.trim().toUpperCase())
+    .filter(Boolean),
+);
+
+const jsonList = z.string().transform((v, ctx) => {
+  try {
+    const list: unknown = JSON.parse(v);
+    if (Array.isArray(list) && list.every((p) => typeof p === 'string')) return list as string[];
+  } catch {}
+  ctx.addIssue({ code: 'custom', message: 'a JSON array of strings' });
+  return z.NEVER;
+});
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Asking for full card numbers or government ids, and classic scam phrasing (WhatsApp's Business Policy). */
+const DEFAULT_FORBIDDEN_PATTERNS = [
+  '\\b(?:full|complete|entire)\\s+(?:credit|debit|card)\\s+(?:card\\s+)?numbers?\\b',
+  '\\bsocial\\s+security\\s+numbers?\\b',
+  '\\b(?:send|share|reply with)\\s+(?:us\\s+)?your\\s+(?:password|pin|cvv)\\b',
+  '\\bguaranteed\\s+(?:income|returns?|profits?)\\b',
+  '\\bdouble\\s+your\\s+money\\b',
+];
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -42,9 +80,9 @@ export const envSchema = z.object({
   MESSAGES_PER_SECOND_DEFAULT: z.coerce.number().int().min(1).max(1000).default(80),
 
   // Core accounts, devices and keys (issue 3, team A). Limits are per fixed window; see apps/api/src/core.
-  SMS_PROVIDER_URL: url(['http:', 'https:']).optional(),
-  SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
-  OTP_TTL_SECONDS: count(30, 3600).default(300),
+  SMS_PROVIDER_URL: unsetIfEmpty(url(['http:', 'https:'])),
+  SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
+  OTP_TTL_SECONDS: count(1, 3600).default(300),
   OTP_MAX_ATTEMPTS: count(1, 20).default(5),
   OTP_SENDS_PER_NUMBER_PER_HOUR: count(1, 1000).default(5),
   OTP_VERIFICATIONS_PER_NUMBER_PER_HOUR: count(1, 1000).default(10),
@@ -54,7 +92,7 @@ export const envSchema = z.object({
   PIN_LOCKOUT_BASE_SECONDS: count(1, 86_400).default(60),
   PIN_LOCKOUT_MAX_SECONDS: count(1, 30 * 86_400).default(7 * 86_400),
   MAX_COMPANION_DEVICES: count(0, 126).default(4),
-  LINK_CODE_TTL_SECONDS: count(30, 3600).default(300),
+  LINK_CODE_TTL_SECONDS: count(1, 3600).default(300),
   LINK_REQUESTS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
   KEY_BUNDLE_FETCHES_PER_MINUTE: count(1, 1_000_000).default(120),
   PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
@@ -80,6 +118,51 @@ export const envSchema = z.object({
   WS_KEEPALIVE_SECONDS: count(1, 3600).default(30),
   /** Connections of the mailbox's own Postgres pool (the message path's queries, batched). */
   MAILBOX_DB_POOL_SIZE: count(1, 100).default(6),
+
+  // Business webhooks (issue 4): delivery runs in the workers; see docs/business.md.
+  /** How long one webhook POST (and the subscription handshake) may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: count(100, 120_000).default(10_000),
+  /** Retries back off exponentially with full jitter: attempt n waits random(0, min(MAX, BASE × 2^(n-1))). */
+  WEBHOOK_RETRY_BASE_MS: count(1, 3_600_000).default(1_000),
+  WEBHOOK_RETRY_MAX_MS: count(1, 86_400_000).default(3_600_000),
+  /** An event not delivered this long after it was emitted is marked failed (Meta: 7 days). */
+  WEBHOOK_MAX_AGE_SECONDS: count(1, 30 * 86_400).default(7 * 86_400),
+  /** Updates per POST (Meta: at most 1,000) and bytes per POST (Meta: 3 MB). */
+  WEBHOOK_BATCH_MAX_EVENTS: count(1, 1000).default(1000),
+  WEBHOOK_BATCH_MAX_BYTES: count(1024, 3 * 1024 * 1024).default(3 * 1024 * 1024),
+  /** How often the sweeper re-enqueues due deliveries from Postgres (what makes a Redis flush lose nothing). */
+  WEBHOOK_SWEEP_INTERVAL_SECONDS: count(1, 3600).default(10),
+  /** Delivered and failed events, and the attempt log, are kept this long. */
+  WEBHOOK_LOG_RETENTION_DAYS: count(1, 365).default(30),
+  /** Refuse callback URLs that are not https:// (Meta requires TLS; off by default for self-hosted setups). */
+  WEBHOOK_REQUIRE_HTTPS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Connections of the webhook outbox's own Postgres pool (claims and results, batched). */
+  WEBHOOK_DB_POOL_SIZE: count(1, 100).default(8),
+
+  // Business layer: templates and contacts (issue 4). See docs/business.md.
+  /** `auto`: a worker applies the review rules right after creation; `manual`: templates wait for POST /{id}/review. */
+  TEMPLATE_REVIEW: z.enum(['auto', 'manual']).default('auto'),
+  /** A JSON array of regular expressions (case-insensitive); a template whose text matches one is rejected. */
+  TEMPLATE_FORBIDDEN_PATTERNS: jsonList
+    .refine((list) => list.every(isRegExp), 'a JSON array of valid regular expressions')
+    .default(DEFAULT_FORBIDDEN_PATTERNS),
+  /** An inbound message that is exactly one of these words (any case) opts the contact out of marketing. */
+  CONTACT_STOP_KEYWORDS: wordList.default(['STOP', 'UNSUBSCRIBE', 'STOPALL', 'CANCEL', 'END', 'QUIT']),
+  /** An inbound message that is exactly one of these words opts the contact back in. */
+  CONTACT_START_KEYWORDS: wordList.default(['START', 'UNSTOP']),
+
+  // Business layer: media and sending (issue 4). See docs/business.md.
+  /** Where uploaded media files are kept (local disk storage); relative paths are from the working directory. */
+  MEDIA_DIR: z.string().min(1).default('.data/media'),
+  /** Uploaded media ids expire this long after upload (Meta: 30 days). */
+  MEDIA_RETENTION_DAYS: count(1, 3650).default(30),
+  /** How long a download URL from GET /{media_id} stays valid (Meta: 5 minutes). */
+  MEDIA_URL_TTL_SECONDS: count(10, 86_400).default(300),
+  /** Connections of the send path's own Postgres pool (batched message-log and outbox writes). */
+  MESSAGES_DB_POOL_SIZE: count(1, 100).default(4),
 });
 
 export type Env = z.infer<typeof envSchema>;

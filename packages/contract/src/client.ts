@@ -11,6 +11,8 @@ export interface ContractResponse<T = unknown> {
   headers: Headers;
   body: T;
   text: string;
+  /** The raw body, for binary responses (media downloads) whose `text` would not round-trip. */
+  bytes: Uint8Array;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface ContractResponse<T = unknown> {
  */
 export async function contractFetch<T = unknown>(url: string, init: RequestInit = {}): Promise<ContractResponse<T>> {
   const res = await fetch(url, init);
-  const text = await res.text();
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   const contentType = res.headers.get('content-type');
   let body: unknown = text;
   if (contentType?.includes('json') && text) body = JSON.parse(text);
@@ -31,5 +34,5 @@ export async function contractFetch<T = unknown>(url: string, init: RequestInit 
     body,
   });
   if (problems.length) throw new ContractViolation(`response disagrees with openapi.yaml:\n  ${problems.join('\n  ')}`);
-  return { status: res.status, headers: res.headers, body: body as T, text };
+  return { status: res.status, headers: res.headers, body: body as T, text, bytes };
 }

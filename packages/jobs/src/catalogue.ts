@@ -5,7 +5,7 @@ import { defineJob } from './define';
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
  * boot unless each job below has exactly one handler (see `bindHandlers`).
  */
-export const QUEUES = ['maintenance'] as const;
+export const QUEUES = ['maintenance', 'webhooks', 'templates'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const jobs = {
@@ -20,6 +20,24 @@ export const jobs = {
     queue: 'maintenance',
     name: 'maintenance.echo',
     payload: z.object({ text: z.string().max(1000) }),
+  }),
+  /** Drains one webhook subscription's due deliveries (batched POSTs). Woken by emits, retries and the sweeper. */
+  webhooksDeliver: defineJob({
+    queue: 'webhooks',
+    name: 'webhooks.deliver',
+    payload: z.object({ subscriptionId: z.string().min(1).max(64) }),
+  }),
+  /** Re-finds due webhook deliveries in Postgres (what a Redis flush lost) and prunes the delivery log. */
+  webhooksSweep: defineJob({
+    queue: 'webhooks',
+    name: 'webhooks.sweep',
+    payload: z.object({}),
+  }),
+  /** The automatic review of one template revision (apps/api/src/business/templates/review). */
+  reviewTemplate: defineJob({
+    queue: 'templates',
+    name: 'templates.review',
+    payload: z.object({ templateId: z.string().regex(/^[0-9]{1,20}$/), revision: z.number().int().positive() }),
   }),
 } as const;
 

@@ -5,4 +5,5 @@ export { type Address, DeviceCrypto, type Encrypted } from './crypto/device-cryp
 export { type BatchSizes, KeyGenerator, MAX_BATCH } from './crypto/keygen';
 export { fromBase64, JsonFileStorage, MemoryStorage, type Storage, toBase64 } from './crypto/storage';
 export { type IdentityOptions, SignalStores } from './crypto/stores';
+export { linkDevice, registerWithDevCode } from './onboarding';
 export * from './rest';

@@ -1,71 +1,16 @@
-// A typed client for the core's REST endpoints (accounts, PIN, devices, keys). Wire names are snake_case, as in
-// openapi.yaml; keys travel as standard base64.
+// A typed client for the core's REST endpoints (accounts, PIN, devices, keys).
+import type {
+  Bundles,
+  DeviceCredentials,
+  DeviceSummary,
+  KeyCounts,
+  KeyUpload,
+  LinkedDevice,
+  LinkStart,
+  Registration,
+} from './rest-types';
 
-export interface DeviceCredentials {
-  accountId: string;
-  deviceId: number;
-  password: string;
-}
-
-export interface Registration {
-  account_id: string;
-  device_id: number;
-  password: string;
-  number: string;
-  reregistered: boolean;
-}
-export interface LinkStart {
-  link_code: string;
-  link_secret: string;
-  expires_in_s: number;
-}
-export interface LinkedDevice {
-  account_id: string;
-  device_id: number;
-  password: string;
-}
-export interface DeviceSummary {
-  device_id: number;
-  name: string | null;
-  primary: boolean;
-  has_keys: boolean;
-  created_at: string;
-}
-export interface SignedKey {
-  key_id: number;
-  public_key: string;
-  signature: string;
-}
-export interface OneTimeKey {
-  key_id: number;
-  public_key: string;
-}
-export interface KeyUpload {
-  identity_key?: string;
-  registration_id?: number;
-  signed_pre_key?: SignedKey;
-  kyber_last_resort_pre_key?: SignedKey;
-  pre_keys?: OneTimeKey[];
-  kyber_pre_keys?: SignedKey[];
-}
-export interface KeyCounts {
-  pre_keys: number;
-  kyber_pre_keys: number;
-  low: boolean;
-  low_threshold: number;
-}
-export interface DeviceBundle {
-  device_id: number;
-  registration_id: number;
-  identity_key: string;
-  signed_pre_key: SignedKey;
-  pre_key: OneTimeKey | null;
-  kyber_pre_key: SignedKey & { last_resort: boolean };
-}
-export interface Bundles {
-  account_id: string;
-  devices: DeviceBundle[];
-}
+export type * from './rest-types';
 
 /** A non-2xx answer, with the fields of the API's error envelope. */
 export class ApiRequestError extends Error {
@@ -154,37 +99,4 @@ export class RestClient {
     }
     return parsed as T;
   }
-}
-
-/** Development and tests: registers `number` on a new primary, reading the code from the development endpoint. */
-export async function registerWithDevCode(
-  rest: RestClient,
-  number: string,
-  extra: { pin?: string; name?: string } = {},
-): Promise<{ rest: RestClient; credentials: DeviceCredentials; registration: Registration }> {
-  await rest.requestCode(number);
-  const { code } = await rest.devVerificationCode(number);
-  const registration = await rest.register({ number, code, ...extra });
-  const credentials = {
-    accountId: registration.account_id,
-    deviceId: registration.device_id,
-    password: registration.password,
-  };
-  return { rest: rest.as(credentials), credentials, registration };
-}
-
-/**
- * Links a new companion to the account `primary` acts for, the way a real client does it in two places at once:
- * the new device starts, the primary approves the code, the new device completes.
- */
-export async function linkDevice(
-  primary: RestClient,
-  name?: string,
-): Promise<{ rest: RestClient; credentials: DeviceCredentials }> {
-  const fresh = primary.as(undefined);
-  const { link_code, link_secret } = await fresh.startLink();
-  await primary.approveLink(link_code);
-  const linked = await fresh.completeLink({ link_code, link_secret, ...(name && { name }) });
-  const credentials = { accountId: linked.account_id, deviceId: linked.device_id, password: linked.password };
-  return { rest: primary.as(credentials), credentials };
 }

@@ -2,8 +2,9 @@
 // JSON line on stdout (printed by the runner from what run() returns).
 import type { Suite } from '../types';
 import { httpSuite } from './http';
+import { webhooksSuite } from './webhooks';
 
-export const suites: readonly Suite[] = [httpSuite];
+export const suites: readonly Suite[] = [httpSuite, webhooksSuite];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);

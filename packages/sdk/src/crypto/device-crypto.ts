@@ -8,7 +8,7 @@ import {
   signalDecryptPreKey,
   signalEncrypt,
 } from '@signalapp/libsignal-client';
-import type { KeyCounts, RestClient } from '../rest';
+import { ApiRequestError, type DeviceBundle, type KeyCounts, type RestClient } from '../rest';
 import { toPreKeyBundle } from './bundle';
 import { type BatchSizes, KeyGenerator } from './keygen';
 import type { Storage } from './storage';
@@ -74,17 +74,21 @@ export class DeviceCrypto {
   }
 
   /**
-   * Makes sure a session exists with each of `deviceIds` of `accountId`, fetching bundles for those without one (one
-   * request for all of them when more than one is missing). Returns the device ids it started sessions with; a device
-   * the server has no keys for is left out, and the send that needs it will be refused with the exact device list.
+   * Makes sure a session exists with each of `deviceIds` of `accountId`, fetching bundles for those without one.
+   * Returns the device ids it started sessions with; a device the server has no keys for is left out, and the send
+   * that needs it will be refused with the exact device list. With no session at all (a first contact) one request
+   * fetches every device; otherwise only the missing ones are fetched, so no other device's one-time keys are spent.
    */
   async ensureSessions(accountId: string, deviceIds: number[]): Promise<number[]> {
     const missing: number[] = [];
     for (const deviceId of deviceIds) if (!(await this.hasSession({ accountId, deviceId }))) missing.push(deviceId);
     if (!missing.length) return [];
-    const { devices } = await this.rest.fetchBundles(accountId, missing.length === 1 ? missing[0]! : 'all');
+    const bundles =
+      missing.length > 1 && missing.length === deviceIds.length
+        ? (await this.rest.fetchBundles(accountId, 'all')).devices
+        : (await Promise.all(missing.map((id) => this.fetchBundle(accountId, id)))).flat();
     const started: number[] = [];
-    for (const bundle of devices.filter((d) => missing.includes(d.device_id))) {
+    for (const bundle of bundles.filter((d) => missing.includes(d.device_id))) {
       const address = { accountId, deviceId: bundle.device_id };
       await this.serialized(address, () =>
         processPreKeyBundle(
@@ -98,6 +102,16 @@ export class DeviceCrypto {
       started.push(bundle.device_id);
     }
     return started;
+  }
+
+  /** One device's bundle; none when the server has no keys for it (404). */
+  private async fetchBundle(accountId: string, deviceId: number): Promise<DeviceBundle[]> {
+    try {
+      return (await this.rest.fetchBundles(accountId, deviceId)).devices;
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.status === 404) return [];
+      throw err;
+    }
   }
 
   /** Forgets sessions (the server said a device is stale: it re-registered), so the next send fetches a new bundle. */

@@ -37,7 +37,7 @@ export class PinService {
     }
     await this.prisma.client.account.update({
       where: { id: device.accountId },
-      data: { pinHash: await hashPin(input.pin), pinFailedAttempts: 0, pinLockedUntil: null },
+      data: { pinHash: await hashPin(input.pin, this.config.secretKey), pinFailedAttempts: 0, pinLockedUntil: null },
     });
     return { enabled: true };
   }
@@ -72,7 +72,7 @@ export class PinService {
         if (row.lockedUntil && row.lockedUntil.getTime() > now) {
           return { ok: false, error: CoreErrors.pinLocked(Math.ceil((row.lockedUntil.getTime() - now) / 1000)) };
         }
-        if (await pinMatches(pin, row.pinHash)) {
+        if (await pinMatches(pin, row.pinHash, this.config.secretKey)) {
           if (row.failures) {
             await tx.account.update({ where: { id: accountId }, data: { pinFailedAttempts: 0, pinLockedUntil: null } });
           }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
+import { ApiError } from '../../errors/api-error';
 import { hashCredential, newPassword } from '../auth/credentials';
 import { CoreErrors } from '../common/core-errors';
 
@@ -41,11 +42,18 @@ export class DeviceStore {
     });
   }
 
-  async addCompanion(accountId: string, maxCompanions: number, name?: string): Promise<IssuedDevice> {
+  async addCompanion(
+    accountId: string,
+    registration: number,
+    maxCompanions: number,
+    name?: string,
+  ): Promise<IssuedDevice> {
     const password = newPassword();
     const credentialHash = hashCredential(this.config.secretKey, password);
     return this.prisma.client.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM "Account" WHERE "id" = ${accountId}::uuid FOR UPDATE`;
+      const [account] = await tx.$queryRaw<{ registeredAt: Date }[]>`
+        SELECT "registeredAt" FROM "Account" WHERE "id" = ${accountId}::uuid FOR UPDATE`;
+      if (account?.registeredAt.getTime() !== registration) throw ApiError.notFound('linking code');
       const taken = new Set(
         (await tx.device.findMany({ where: { accountId }, select: { deviceId: true } })).map((d) => d.deviceId),
       );

@@ -73,15 +73,24 @@ export class DevicesService {
     return { ...issued, reregistered };
   }
 
-  /** Adds a companion under the configured cap (checked under the account's row lock, so links cannot race past it). */
-  addCompanion(accountId: string, name?: string): Promise<IssuedDevice> {
-    return this.store.addCompanion(accountId, this.config.core.devices.maxCompanions, name);
+  /**
+   * Adds a companion under the configured cap, checked under the account's row lock so links cannot race past it.
+   * `registration` is what checkCompanionSlot returned when the primary approved: a link approved by a primary that
+   * has since been replaced (the number re-registered) is void, or whoever held the old phone could keep a foothold.
+   */
+  addCompanion(accountId: string, registration: number, name?: string): Promise<IssuedDevice> {
+    return this.store.addCompanion(accountId, registration, this.config.core.devices.maxCompanions, name);
   }
 
-  async assertCanAddCompanion(accountId: string): Promise<void> {
+  /** Throws when the account has no room for another companion; returns its current registration (epoch ms). */
+  async checkCompanionSlot(accountId: string): Promise<number> {
     const max = this.config.core.devices.maxCompanions;
-    const companions = await this.prisma.client.device.count({ where: { accountId, deviceId: { not: 1 } } });
+    const [account, companions] = await Promise.all([
+      this.prisma.client.account.findUniqueOrThrow({ where: { id: accountId }, select: { registeredAt: true } }),
+      this.prisma.client.device.count({ where: { accountId, deviceId: { not: PRIMARY_DEVICE_ID } } }),
+    ]);
     if (companions >= max) throw CoreErrors.companionLimit(max);
+    return account.registeredAt.getTime();
   }
 
   /** The primary may unlink any companion; a companion only itself. The primary leaves only by re-registration. */

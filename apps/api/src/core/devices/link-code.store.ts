@@ -9,18 +9,21 @@ const APPROVE = `
 local st = redis.call('HGET', KEYS[1], 'st')
 if not st then return 0 end
 if st ~= 'pending' then return -1 end
-redis.call('HSET', KEYS[1], 'st', 'approved', 'acc', ARGV[1])
+redis.call('HSET', KEYS[1], 'st', 'approved', 'acc', ARGV[1], 'reg', ARGV[2])
 return 1`;
 
 const COMPLETE = `
-local v = redis.call('HMGET', KEYS[1], 's', 'st', 'acc')
+local v = redis.call('HMGET', KEYS[1], 's', 'st', 'acc', 'reg')
 if not v[1] or v[1] ~= ARGV[1] then return {0} end
 if v[2] ~= 'approved' then return {-1} end
 redis.call('DEL', KEYS[1])
-return {1, v[3]}`;
+return {1, v[3], v[4]}`;
 
 export type ApproveResult = 'approved' | 'unknown' | 'already-approved';
-export type CompleteResult = { status: 'linked'; accountId: string } | { status: 'unknown' | 'pending' };
+/** `registration`: when the approving primary registered (see DevicesService.checkCompanionSlot). */
+export type CompleteResult =
+  | { status: 'linked'; accountId: string; registration: number }
+  | { status: 'unknown' | 'pending' };
 
 @Injectable()
 export class LinkCodeStore {
@@ -37,15 +40,19 @@ export class LinkCodeStore {
     return { code, secret };
   }
 
-  async approve(code: string, accountId: string): Promise<ApproveResult> {
-    const r = (await this.redis.client.eval(APPROVE, 1, key(code), accountId)) as number;
+  async approve(code: string, accountId: string, registration: number): Promise<ApproveResult> {
+    const r = (await this.redis.client.eval(APPROVE, 1, key(code), accountId, registration)) as number;
     return r === 1 ? 'approved' : r === 0 ? 'unknown' : 'already-approved';
   }
 
   /** Consumes an approved link (single use). A wrong secret looks like an unknown code. */
   async complete(code: string, secret: string): Promise<CompleteResult> {
-    const [r, accountId] = (await this.redis.client.eval(COMPLETE, 1, key(code), sha256(secret))) as [number, string?];
-    if (r === 1) return { status: 'linked', accountId: accountId! };
+    const [r, accountId, registration] = (await this.redis.client.eval(COMPLETE, 1, key(code), sha256(secret))) as [
+      number,
+      string?,
+      string?,
+    ];
+    if (r === 1) return { status: 'linked', accountId: accountId!, registration: Number(registration) };
     return { status: r === 0 ? 'unknown' : 'pending' };
   }
 }

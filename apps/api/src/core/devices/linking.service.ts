@@ -36,8 +36,8 @@ export class LinkingService {
   async approve(primary: AuthenticatedDevice, input: ApproveLinkInput): Promise<void> {
     if (primary.deviceId !== PRIMARY_DEVICE_ID) throw CoreErrors.primaryOnly('approve linking a device');
     // Checked again when the device completes; checking now tells the person at the primary right away.
-    await this.devices.assertCanAddCompanion(primary.accountId);
-    const result = await this.codes.approve(input.link_code, primary.accountId);
+    const registration = await this.devices.checkCompanionSlot(primary.accountId);
+    const result = await this.codes.approve(input.link_code, primary.accountId, registration);
     if (result !== 'approved') throw ApiError.notFound('linking code');
   }
 
@@ -46,7 +46,7 @@ export class LinkingService {
     if (result.status !== 'linked') {
       throw result.status === 'pending' ? CoreErrors.linkPending() : ApiError.notFound('linking code');
     }
-    const device: IssuedDevice = await this.devices.addCompanion(result.accountId, input.name);
+    const device: IssuedDevice = await this.devices.addCompanion(result.accountId, result.registration, input.name);
     return { account_id: device.accountId, device_id: device.deviceId, password: device.password };
   }
 }

@@ -23,7 +23,8 @@ export class KeyUploadService {
 
   async upload(device: AuthenticatedDevice, input: UploadKeysInput): Promise<KeyCountsOutput> {
     const where = { accountId_deviceId: { accountId: device.accountId, deviceId: device.deviceId } };
-    const stored = await this.prisma.client.device.findUniqueOrThrow({ where });
+    const stored = await this.prisma.client.device.findUnique({ where });
+    if (!stored) throw CoreErrors.unauthorized('the device was unlinked'); // between authentication and now
     const identityBytes = pick(stored.identityKey, input.identity_key, 'identity_key', sameBytes);
     const registrationId = pick(stored.registrationId, input.registration_id, 'registration_id', Object.is);
     if (!stored.signedPreKey && !input.signed_pre_key) throw required('signed_pre_key');

@@ -6,13 +6,15 @@ type Active = { deviceId: number; registrationId: number }[];
 const TTL_MS = 2_000;
 
 /**
- * activeDevices with a short per-process cache, for fan-outs where a device set a moment old does no harm (delivery
- * and read receipts: a device linked in the last two seconds misses a tick, not a message). The send check does not
- * use it: it must be exact, so it asks DevicesService every time.
+ * DevicesService.activeDevices for the message path, in two strengths:
+ * - `exact` for the send check: a fresh lookup, shared only by callers that arrive while it is running (a burst of
+ *   sends to one account costs one query, not one each; each answer is at most one query's time old);
+ * - `recent` for receipt fan-outs, cached for two seconds: a device linked meanwhile misses a tick, not a message.
  */
 @Injectable()
 export class DeviceDirectory implements OnModuleInit {
   private readonly cache = new Map<string, { at: number; devices: Promise<Active> }>();
+  private readonly running = new Map<string, Promise<Active>>();
 
   constructor(
     private readonly devices: DevicesService,
@@ -23,9 +25,12 @@ export class DeviceDirectory implements OnModuleInit {
     this.events.onRemoved(({ accountId }) => void this.cache.delete(accountId));
   }
 
-  /** Exact: straight from DevicesService. */
   exact(accountId: string): Promise<Active> {
-    return this.devices.activeDevices(accountId);
+    const running = this.running.get(accountId);
+    if (running) return running;
+    const lookup = this.devices.activeDevices(accountId).finally(() => this.running.delete(accountId));
+    this.running.set(accountId, lookup);
+    return lookup;
   }
 
   /** Possibly up to two seconds old. Concurrent callers share one lookup. */

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DevicesModule } from '../devices/devices.module';
 import { DeviceDirectory } from './device-directory';
-import { MailboxDb } from './mailbox/mailbox-db';
 import { MailboxRepository } from './mailbox/mailbox.repository';
 import { MailboxService } from './mailbox/mailbox.service';
+import { MailboxDb } from './mailbox/mailbox-db';
 import { MailboxPurgeService } from './purge/mailbox-purge.service';
-import { ReceiptFactory } from './receipts/receipt-factory';
 import { ReceiptService } from './receipts/receipt.service';
+import { ReceiptFactory } from './receipts/receipt-factory';
 import { DeliveryRouter } from './routing/delivery-router';
 import { NodeBus } from './routing/node-bus';
 import { RouteTable } from './routing/route-table';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
 import pg from 'pg';
@@ -10,7 +10,7 @@ import pg from 'pg';
  * matters. Everything else in the core uses Prisma.
  */
 @Injectable()
-export class MailboxDb implements OnModuleDestroy {
+export class MailboxDb implements OnApplicationShutdown {
   private readonly log = new Logger('MailboxDb');
   readonly pool: pg.Pool;
 
@@ -44,7 +44,8 @@ export class MailboxDb implements OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Last, after every module's destroy hook: the mailbox finishes its pending writes first.
+  async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
   }
 }

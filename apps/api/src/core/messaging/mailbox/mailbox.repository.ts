@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type {
+  AckedEnvelope,
+  DeviceRef,
+  MessageKindCode,
+  NewMessage,
+  PendingEnvelope,
+  StoredMessage,
+} from './mailbox.types';
 import { MailboxDb, type Queryable } from './mailbox-db';
-import type { AckedEnvelope, DeviceRef, MessageKindCode, NewMessage, PendingEnvelope, StoredMessage } from './mailbox.types';
 
 // Client message ids are unsigned 64-bit on the wire and signed bigint in Postgres.
 const toDb = (id: bigint | null) => (id === null ? null : BigInt.asIntN(64, id).toString());
@@ -117,7 +124,8 @@ export class MailboxRepository {
     }
     messages.forEach((msg, i) => {
       const o = out[i]!;
-      if (o.created) o.guids = msg.envelopes.map((env) => guidByDevice.get(`${i + 1}/${env.accountId}/${env.deviceId}`)!);
+      if (o.created)
+        o.guids = msg.envelopes.map((env) => guidByDevice.get(`${i + 1}/${env.accountId}/${env.deviceId}`)!);
     });
     return out;
   }
@@ -154,10 +162,7 @@ export class MailboxRepository {
   }
 
   /** Deletes acked envelopes (only the acking device's own), returning what receipts need. */
-  async deleteAcked(
-    q: Queryable,
-    acks: { device: DeviceRef; guids: number[] }[],
-  ): Promise<AckedEnvelope[]> {
+  async deleteAcked(q: Queryable, acks: { device: DeviceRef; guids: number[] }[]): Promise<AckedEnvelope[]> {
     const ids: number[] = [];
     const accs: string[] = [];
     const devs: number[] = [];

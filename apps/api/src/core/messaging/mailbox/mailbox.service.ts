@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
 import { ReceiptFactory } from '../receipts/receipt-factory';
@@ -18,8 +18,10 @@ export interface AckResult {
   receipts: PendingEnvelope[];
 }
 
-// Batches are bounded so one statement stays small; two in flight keep the disk busy while the next batch gathers.
-const BATCH = { maxBatch: 256, maxInFlight: 2 };
+// Batches are bounded so one statement stays small. Stores run one batch at a time so guids (the delivery order)
+// follow the order sends arrived in; acks have no order to keep, so two batches overlap.
+const STORES = { maxBatch: 256, maxInFlight: 1 };
+const ACKS = { maxBatch: 256, maxInFlight: 2 };
 
 /**
  * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (DESIGN decision 3: what is
@@ -28,7 +30,7 @@ const BATCH = { maxBatch: 256, maxInFlight: 2 };
  * crash can lose neither or both, never one.
  */
 @Injectable()
-export class MailboxService {
+export class MailboxService implements OnModuleDestroy {
   private readonly stores: WriteBatcher<NewMessage, StoredMessage>;
   private readonly acks: WriteBatcher<AckRequest, AckResult>;
 
@@ -37,8 +39,13 @@ export class MailboxService {
     private readonly receipts: ReceiptFactory,
     @Inject(CONFIG) private readonly config: Config,
   ) {
-    this.stores = new WriteBatcher((msgs) => this.repo.insertMessages(msgs), BATCH);
-    this.acks = new WriteBatcher((reqs) => this.flushAcks(reqs), BATCH);
+    this.stores = new WriteBatcher((msgs) => this.repo.insertMessages(msgs), STORES);
+    this.acks = new WriteBatcher((reqs) => this.flushAcks(reqs), ACKS);
+  }
+
+  /** Lets writes already accepted finish before the pool closes (at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.stores.drained(), this.acks.drained()]);
   }
 
   /** Stores a message durably. A repeat of a stored client message id comes back with `created: false`. */

@@ -12,6 +12,7 @@ interface Waiting<I, O> {
 export class WriteBatcher<I, O> {
   private readonly queue: Waiting<I, O>[] = [];
   private inFlight = 0;
+  private idle: (() => void)[] = [];
 
   constructor(
     private readonly flush: (items: I[]) => Promise<O[]>,
@@ -37,7 +38,14 @@ export class WriteBatcher<I, O> {
         .finally(() => {
           this.inFlight--;
           this.pump();
+          if (!this.inFlight && !this.queue.length) for (const done of this.idle.splice(0)) done();
         });
     }
+  }
+
+  /** Resolves when everything submitted so far has been written (or has failed). */
+  drained(): Promise<void> {
+    if (!this.inFlight && !this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
   }
 }

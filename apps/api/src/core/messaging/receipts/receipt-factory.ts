@@ -42,7 +42,12 @@ export class ReceiptFactory {
           clientMessageId: null,
           serverTimestamp: now,
           body: encodeReceiptBody(g.ids.slice(i, i + LIMITS.maxReceiptIds), 0),
-          envelopes: devices.map((d) => ({ accountId: g.to, deviceId: d.deviceId, type: RECEIPT_ENVELOPE_TYPE, content: null })),
+          envelopes: devices.map((d) => ({
+            accountId: g.to,
+            deviceId: d.deviceId,
+            type: RECEIPT_ENVELOPE_TYPE,
+            content: null,
+          })),
         });
       }
     }

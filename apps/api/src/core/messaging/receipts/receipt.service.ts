@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type ReadReceiptFrame, type ServerFrame } from '@switchboard/protocol';
 import { MailboxService } from '../mailbox/mailbox.service';
-import type { DeviceRef } from '../mailbox/mailbox.types';
+import type { DeviceRef, NewMessage } from '../mailbox/mailbox.types';
 import { DeliveryRouter } from '../routing/delivery-router';
 import { ReceiptFactory } from './receipt-factory';
 
@@ -22,17 +22,26 @@ export class ReceiptService {
     await this.router.push(receipts);
   }
 
-  /** Answered like a send (SendOk / SendError with the frame's id), so the client knows when to stop retrying. */
-  async read(from: DeviceRef, frame: ReadReceiptFrame, reply: (f: ServerFrame) => void): Promise<void> {
-    let result: Awaited<ReturnType<MailboxService['store']>> | undefined;
-    try {
-      const receipt = await this.factory.read(from, frame);
-      if (receipt.envelopes.length) result = await this.mailbox.store(receipt);
-    } catch (err) {
+  /**
+   * Answered like a send (SendOk / SendError with the frame's id), so the client knows when to stop retrying. Two
+   * steps like SendService.prepare: look up the devices, then (in the connection's order) queue for storage.
+   */
+  async prepareRead(from: DeviceRef, frame: ReadReceiptFrame, reply: (f: ServerFrame) => void): Promise<() => void> {
+    const fail = (err: unknown) => {
       this.log.error(`storing a read receipt failed: ${(err as Error).message}`);
-      return reply({ t: 'send_error', id: frame.id, code: ErrorCode.Unavailable, message: 'try again', mismatches: [] });
+      reply({ t: 'send_error', id: frame.id, code: ErrorCode.Unavailable, message: 'try again', mismatches: [] });
+    };
+    let receipt: NewMessage;
+    try {
+      receipt = await this.factory.read(from, frame);
+    } catch (err) {
+      return () => fail(err);
     }
-    reply({ t: 'send_ok', id: frame.id, serverTimestamp: result?.stored.serverTimestamp ?? Date.now() });
-    if (result) await this.router.push(result.pending);
+    if (!receipt.envelopes.length) return () => reply({ t: 'send_ok', id: frame.id, serverTimestamp: Date.now() });
+    return () =>
+      void this.mailbox.store(receipt).then(async (result) => {
+        reply({ t: 'send_ok', id: frame.id, serverTimestamp: result.stored.serverTimestamp });
+        await this.router.push(result.pending);
+      }, fail);
   }
 }

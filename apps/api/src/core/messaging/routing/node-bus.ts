@@ -61,7 +61,10 @@ export class NodeBus implements OnModuleInit, OnApplicationShutdown {
 
   async publish(nodeId: string, message: BusMessage): Promise<void> {
     const payload = encodeBusMessage(message);
-    await this.redis.client.publish(this.prefix + nodeId, Buffer.from(payload.buffer, payload.byteOffset, payload.length));
+    await this.redis.client.publish(
+      this.prefix + nodeId,
+      Buffer.from(payload.buffer, payload.byteOffset, payload.length),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

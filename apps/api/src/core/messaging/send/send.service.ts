@@ -26,8 +26,13 @@ export class SendService {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async send(from: DeviceRef, frame: SendFrame, reply: (f: ServerFrame) => void): Promise<void> {
-    const refuse = (code: number, message: string) =>
+  /**
+   * Checks a send (the slow part: device lookups, which may run for several sends at once) and resolves to a step that
+   * answers a refusal or queues the message for storage, ✓ following through `reply` after the commit. A connection
+   * runs those steps in the order its sends arrived, so its messages are stored, and delivered, in that order.
+   */
+  async prepare(from: DeviceRef, frame: SendFrame, reply: (f: ServerFrame) => void): Promise<() => void> {
+    const refuse = (code: number, message: string) => () =>
       reply({ t: 'send_error', id: frame.id, code, message, mismatches: [] });
     const max = this.config.messaging.maxEnvelopeBytes;
     if (frame.groups.some((g) => g.envelopes.some((e) => e.ciphertext.length > max))) {
@@ -46,7 +51,7 @@ export class SendService {
     if (!check.ok) {
       if (check.code === 404) return refuse(ErrorCode.UnknownAccount, `${MESSAGES[404]} ${check.accountId}`);
       const { code, mismatches } = check;
-      return reply({ t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches });
+      return () => reply({ t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches });
     }
 
     const message: NewMessage = {
@@ -59,14 +64,24 @@ export class SendService {
         g.envelopes.map((e) => ({ accountId: g.accountId, deviceId: e.deviceId, type: e.type, content: e.ciphertext })),
       ),
     };
-    let result: Awaited<ReturnType<MailboxService['store']>>;
+    return () => void this.complete(frame.id, this.mailbox.store(message), reply);
+  }
+
+  private async complete(id: bigint, storing: ReturnType<MailboxService['store']>, reply: (f: ServerFrame) => void) {
+    let result: Awaited<typeof storing>;
     try {
-      result = await this.mailbox.store(message);
+      result = await storing;
     } catch (err) {
       this.log.error(`storing a message failed: ${(err as Error).message}`);
-      return refuse(ErrorCode.Unavailable, 'not stored; try again');
+      return reply({
+        t: 'send_error',
+        id,
+        code: ErrorCode.Unavailable,
+        message: 'not stored; try again',
+        mismatches: [],
+      });
     }
-    reply({ t: 'send_ok', id: frame.id, serverTimestamp: result.stored.serverTimestamp });
+    reply({ t: 'send_ok', id, serverTimestamp: result.stored.serverTimestamp });
     await this.router.push(result.pending);
   }
 }

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { BusinessAuthModule } from './auth/business-auth.module';
+import { GraphObjectsModule } from './common/graph-objects/graph-objects.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { MediaModule } from './media/media.module';
+import { MessagesModule } from './messages/messages.module';
+import { TemplatesModule } from './templates/templates.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+import { BusinessWebhooksModule } from './webhooks/webhooks.module';
+
+/**
+ * The business layer: the Cloud-API-compatible REST API (docs/business.md). One import per feature; the shared
+ * `/{object_id}` routes come first so features can register their objects at init.
+ */
+@Module({
+  imports: [
+    GraphObjectsModule,
+    BusinessAuthModule,
+    TenancyModule,
+    TemplatesModule,
+    ContactsModule,
+    BusinessWebhooksModule,
+    MediaModule,
+    MessagesModule,
+  ],
+})
+export class BusinessModule {}

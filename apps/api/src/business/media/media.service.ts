@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import type { Media } from '@switchboard/db';
+import { CONFIG, PrismaService } from '@switchboard/platform';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../../errors/api-error';
+import { GraphIds } from '../common/ids';
+import { DownloadUrls } from './download-url';
+import { mediaUploadError } from './media-errors';
+import { MAX_MEDIA_BYTES } from './media-types';
+import { renderMedia } from './outputs/media.output';
+import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
+import { TooLargeError, UploadInspector } from './upload/inspector';
+import { type FilePart, readUploadForm } from './upload/upload-form';
+import { streamLimit, validateUpload } from './upload/validate-upload';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+interface StoredFile {
+  key: string;
+  size: number;
+  sha256: string;
+  head: Buffer;
+  partMimeType: string;
+  filename?: string;
+}
+
+/** Uploaded media of a business: upload, the media object, download and delete (business-phone-numbers/media). */
+@Injectable()
+export class MediaService {
+  readonly urls: DownloadUrls;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly ids: GraphIds,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {
+    this.urls = new DownloadUrls(config.secretKey, config.api.publicUrl, config.business.media.urlTtlSeconds);
+  }
+
+  /** Streams the file to storage (hashing as it goes), then checks it; a refused file is removed again. */
+  async upload(businessId: string, phoneNumberId: string, req: FastifyRequest): Promise<{ id: string }> {
+    const number = await this.prisma.client.businessNumber.findFirst({ where: { id: phoneNumberId, businessId } });
+    if (!number) throw ApiError.notFound(`phone number '${phoneNumberId}'`);
+    const id = await this.ids.newGraphId();
+    let stored: StoredFile | undefined;
+    try {
+      const form = await readUploadForm(req, async (part) => {
+        stored = await this.store(id, part);
+        return stored;
+      });
+      const mimeType = validateUpload(form.fields, stored && { ...stored });
+      const file = stored!;
+      await this.prisma.client.media.create({
+        data: {
+          id,
+          businessId,
+          phoneNumberId,
+          mimeType,
+          sha256: file.sha256,
+          fileSize: file.size,
+          filename: file.filename?.slice(0, 240),
+          storageKey: file.key,
+          expiresAt: new Date(Date.now() + this.config.business.media.retentionDays * DAY_MS),
+        },
+      });
+      return { id };
+    } catch (err) {
+      if (stored) await this.storage.remove(stored.key).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** A live (unexpired) media object of this business, or undefined. */
+  async find(businessId: string, id: string): Promise<Media | undefined> {
+    const m = await this.prisma.client.media.findFirst({ where: { id, businessId, expiresAt: { gt: new Date() } } });
+    return m ?? undefined;
+  }
+
+  async read(businessId: string, id: string, phoneNumberId?: string) {
+    const m = await this.find(businessId, id);
+    if (!m || (phoneNumberId !== undefined && m.phoneNumberId !== phoneNumberId)) return undefined;
+    return renderMedia(m, this.urls.create(m.id));
+  }
+
+  async remove(businessId: string, id: string, phoneNumberId?: string) {
+    const m = await this.find(businessId, id);
+    if (!m || (phoneNumberId !== undefined && m.phoneNumberId !== phoneNumberId)) return undefined;
+    await this.prisma.client.media.deleteMany({ where: { id, businessId } });
+    await this.storage.remove(m.storageKey);
+    return { success: true };
+  }
+
+  /** The bytes behind a download URL; anything wrong (expired, forged, another business's) is a 404, as at Meta. */
+  async download(businessId: string, id: string, expires: number, signature: string) {
+    const m = this.urls.verify(id, expires, signature) ? await this.find(businessId, id) : undefined;
+    const file = m && (await this.storage.open(m.storageKey));
+    if (!m || !file) throw ApiError.notFound(`media '${id}'`);
+    return { media: m, ...file };
+  }
+
+  private async store(id: string, part: FilePart): Promise<StoredFile> {
+    const inspector = new UploadInspector(streamLimit(part.fieldsBefore.type ?? part.mimeType, MAX_MEDIA_BYTES));
+    // .pipe() does not forward errors: a client that aborts mid-upload must fail the write too.
+    part.stream.once('error', (err) => inspector.destroy(err));
+    try {
+      await this.storage.put(id, part.stream.pipe(inspector));
+    } catch (err) {
+      part.stream.resume(); // let the rest of the request drain so the error can be answered
+      if (err instanceof TooLargeError)
+        throw mediaUploadError(`file: larger than the ${err.limit} bytes its type allows (${part.fieldsBefore.type ?? part.mimeType})`);
+      throw err;
+    }
+    const head = inspector.head;
+    return { key: id, size: inspector.size, sha256: inspector.digest(), head, partMimeType: part.mimeType, filename: part.filename };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@switchboard/platform';
+import { ApiError } from '../../../errors/api-error';
+import type { SendingNumber } from '../send/business-numbers';
+import { MessagesDb } from './messages-db';
+import { MARK_READ_SQL, MARK_STATUS_SQL, RECORD_INBOUND_SQL } from './status.sql';
+
+/** What emit()-style callers pass to run a statement in their own transaction (a Prisma client or tx client). */
+export interface RawQueryClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export type OutboundStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+/** The Cloud API error object of a failed message, as the `failed` status webhook carries it. */
+export interface MessageError {
+  code: number;
+  title: string;
+  message?: string;
+  error_data?: { details: string };
+  href?: string;
+}
+
+export interface StatusChange {
+  id: bigint;
+  wamid: string;
+  businessId: string;
+  phoneNumberId: string;
+  waId: string;
+  status: OutboundStatus;
+  bizOpaqueCallbackData: string | null;
+}
+
+/**
+ * The business message log beyond accepting sends: marking inbound messages read (the API's mark-as-read form), and
+ * what the send pipeline records — inbound messages, and outbound statuses in order (docs/business.md, "Sending").
+ */
+@Injectable()
+export class MessageLogService {
+  constructor(
+    private readonly db: MessagesDb,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  /** Mark-as-read: the inbound message must have been received on this number. Queues the read receipt. */
+  async markRead(number: SendingNumber, wamid: string, typingIndicator?: 'text') {
+    const { rows } = await this.db.query(MARK_READ_SQL, [wamid, number.businessId, number.id, typingIndicator ?? null]);
+    if (!rows.length) throw ApiError.invalidParameter(`message_id: no message ${wamid} was received on this phone number`);
+    return { success: true as const };
+  }
+
+  /** For the send pipeline: log a decrypted inbound message (once per wamid). Returns false for a repeat. */
+  async recordInbound(
+    m: { wamid: string; businessId: string; phoneNumberId: string; waId: string; type: string; payload: unknown; contextWamid?: string; at: Date },
+    tx: RawQueryClient = this.prisma.client,
+  ): Promise<boolean> {
+    const rows = await tx.$queryRawUnsafe<unknown[]>(
+      RECORD_INBOUND_SQL,
+      m.wamid,
+      m.businessId,
+      m.phoneNumberId,
+      m.waId,
+      m.type,
+      JSON.stringify(m.payload),
+      m.contextWamid ?? null,
+      m.at.toISOString(),
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * For the send pipeline: move an outbound message to `status` (in the caller's transaction when given, so the
+   * status webhook is emitted exactly when the change is stored). Returns the row when the status moved forward,
+   * undefined when it was already there or beyond — emit the webhook only in the first case.
+   */
+  async markStatus(
+    wamid: string,
+    status: OutboundStatus,
+    options: { at?: Date; error?: MessageError; tx?: RawQueryClient } = {},
+  ): Promise<StatusChange | undefined> {
+    const client = options.tx ?? this.prisma.client;
+    const at = (options.at ?? new Date()).toISOString();
+    const error = status === 'failed' ? JSON.stringify(options.error ?? { code: 131000, title: 'Something went wrong' }) : null;
+    const rows = await client.$queryRawUnsafe<StatusChange[]>(MARK_STATUS_SQL, wamid, status, at, error);
+    return rows[0];
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { WriteBatcher } from '../../../core/messaging/mailbox/write-batcher';
+import { ACCEPT_SQL, type AcceptRow, acceptParams } from './accept.sql';
+import { MessagesDb } from './messages-db';
+
+/**
+ * Where "accepted" becomes true: a message is accepted once its log row and outbox row are committed (Postgres is the
+ * truth; nothing of it lives only in Redis). Concurrent sends share commits — a commit costs one WAL flush whatever
+ * it carries — through the same opportunistic batching as the mailbox: idle, a message is written at once; busy,
+ * batches grow by themselves.
+ */
+@Injectable()
+export class MessageLogWriter implements OnModuleDestroy {
+  private readonly batcher: WriteBatcher<AcceptRow, boolean>;
+
+  constructor(private readonly db: MessagesDb) {
+    this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 3 });
+  }
+
+  /**
+   * Resolves true once the message is durable; false when its Idempotency-Key was taken meanwhile by another request
+   * (nothing was written: answer from that request's record).
+   */
+  accept(row: AcceptRow): Promise<boolean> {
+    return this.batcher.submit(row);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.batcher.drained();
+  }
+
+  private async write(rows: AcceptRow[]): Promise<boolean[]> {
+    const { rows: accepted } = await this.db.query<{ wamid: string }>(ACCEPT_SQL, acceptParams(rows));
+    const ok = new Set(accepted.map((r) => r.wamid));
+    return rows.map((r) => ok.has(r.wamid));
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import pg from 'pg';
+
+/**
+ * The send path's own small pg pool, for its batched statements (accepting messages, window lookups). Same reason as
+ * the mailbox's and the webhooks' pools: through Prisma's raw-query layer each statement costs several times the
+ * client CPU, and this is the path the `api` benchmark measures. Sessions run in UTC because Prisma stores
+ * `timestamp(3)` columns as UTC.
+ */
+@Injectable()
+export class MessagesDb implements OnApplicationShutdown {
+  private readonly log = new Logger('MessagesDb');
+  readonly pool: pg.Pool;
+
+  constructor(@Inject(CONFIG) config: Config) {
+    this.pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.business.messagesDbPoolSize,
+      application_name: 'switchboard:messages',
+      options: '-c TimeZone=UTC',
+    });
+    this.pool.on('error', (err) => this.log.warn(`idle messages connection failed: ${err.message}`));
+  }
+
+  query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(sql, params);
+  }
+
+  // After every module's destroy hook: pending batched writes finish first.
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { BusinessAuthModule } from '../auth/business-auth.module';
+import { ContactsModule } from '../contacts/contacts.module';
+import { MediaModule } from '../media/media.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { MessageLogService } from './log/message-log.service';
+import { MessageLogWriter } from './log/message-log.writer';
+import { MessagesDb } from './log/messages-db';
+import { MessagesController } from './messages.controller';
+import { BusinessNumbers } from './send/business-numbers';
+import { SendMessageService } from './send/send-message.service';
+import { WindowGate } from './send/window-gate';
+
+/**
+ * The send endpoint and the business message log. Exports MessageLogService: the send pipeline records inbound
+ * messages and outbound statuses through it.
+ */
+@Module({
+  imports: [BusinessAuthModule, ContactsModule, MediaModule, TemplatesModule],
+  controllers: [MessagesController],
+  providers: [
+    MessagesDb,
+    MessageLogWriter,
+    MessageLogService,
+    IdempotencyService,
+    BusinessNumbers,
+    WindowGate,
+    SendMessageService,
+  ],
+  exports: [MessageLogService],
+})
+export class MessagesModule {}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '../../../errors/api-error';
+import { ContactsService } from '../../contacts/contacts.service';
+import { MediaService } from '../../media/media.service';
+import { acceptsMime } from '../../media/media-types';
+import { parseOrThrow } from '../../common/validation';
+import { TemplatesService } from '../../templates/templates.service';
+import type { RenderedTemplate } from '../../templates/send/rendered-template';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { requestHash } from '../idempotency/request-hash';
+import { isMarkRead, markReadBody, type SendMessageBody, sendMessageBody } from '../inputs/send-message.input';
+import { MessageLogService } from '../log/message-log.service';
+import { MessageLogWriter } from '../log/message-log.writer';
+import { MessageErrors } from '../message-errors';
+import { type SendResponse, sendResponse } from '../outputs/send-response';
+import { BusinessNumbers, type SendingNumber } from './business-numbers';
+import { type MediaRef, mediaRefs, templateMediaRefs } from './media-refs';
+import { Recipients } from './recipient';
+import { newWamid } from './wamid';
+import { WindowGate } from './window-gate';
+
+/**
+ * `POST /{phone_number_id}/messages`: validates a send exactly as the Cloud API does, checks who may receive it (the
+ * 24-hour window for free-form messages, marketing opt-out for templates), and accepts it — a message-log row and a
+ * send-outbox row committed together — answering with the wamid. Encryption and delivery happen later, in the send
+ * pipeline, which consumes the outbox (docs/business.md, "Sending").
+ */
+@Injectable()
+export class SendMessageService {
+  private readonly recipients = new Recipients();
+
+  constructor(
+    private readonly numbers: BusinessNumbers,
+    private readonly window: WindowGate,
+    private readonly contacts: ContactsService,
+    private readonly templates: TemplatesService,
+    private readonly media: MediaService,
+    private readonly idempotency: IdempotencyService,
+    private readonly writer: MessageLogWriter,
+    private readonly log: MessageLogService,
+  ) {}
+
+  async send(businessId: string, phoneNumberId: string, body: unknown, idempotencyHeader?: string | string[]) {
+    const number = await this.numbers.get(businessId, phoneNumberId);
+    if (isMarkRead(body)) {
+      const read = parseOrThrow(markReadBody, body);
+      return this.log.markRead(number, read.message_id, read.typing_indicator?.type);
+    }
+    const msg = parseOrThrow(sendMessageBody, body);
+    const key = this.idempotency.parseKey(idempotencyHeader);
+    if (!key) return this.accept(number, msg);
+    const claim = { key, hash: requestHash(phoneNumberId, body) };
+    return this.idempotency.serialize(businessId, key, async () => {
+      const earlier = await this.idempotency.replay(businessId, claim);
+      if (earlier) return earlier;
+      return (await this.accept(number, msg, claim)) ?? (await this.idempotency.replay(businessId, claim))!;
+    });
+  }
+
+  /** The answer, or undefined when another node claimed the same Idempotency-Key first (nothing was written). */
+  private async accept(
+    number: SendingNumber,
+    msg: SendMessageBody,
+    claim?: { key: string; hash: Buffer },
+  ): Promise<SendResponse | undefined> {
+    const waId = this.recipients.toWaId(msg.to, number.country);
+    if (!waId) throw ApiError.invalidParameter(`to: "${msg.to}" is not a valid WhatsApp phone number (use the international form, e.g. +16505551234)`);
+    const rendered = await this.checkRecipient(number, waId, msg);
+    await this.checkMedia(number.businessId, [...mediaRefs(msg), ...(rendered ? templateMediaRefs(rendered) : [])]);
+    const wamid = newWamid(waId);
+    const response = sendResponse(msg.to, waId, wamid, msg.type === 'template');
+    const accepted = await this.writer.accept({
+      wamid,
+      businessId: number.businessId,
+      phoneNumberId: number.id,
+      waId,
+      type: msg.type,
+      payload: JSON.stringify(loggedPayload(msg, rendered)),
+      contextWamid: msg.context?.message_id,
+      bizOpaqueCallbackData: msg.biz_opaque_callback_data,
+      idempotency: claim && { ...claim, response: JSON.stringify(response) },
+    });
+    return accepted ? response : undefined;
+  }
+
+  /** Templates may go to anyone but opted-out contacts (marketing only); everything else needs an open window. */
+  private async checkRecipient(number: SendingNumber, waId: string, msg: SendMessageBody) {
+    if (msg.type !== 'template') {
+      if (!(await this.window.isOpen(number.businessId, waId))) throw MessageErrors.reengagement(waId);
+      return undefined;
+    }
+    const t = msg.template;
+    const rendered = await this.templates.resolveForSend(number.businessId, t.name, t.language.code, t.components);
+    if (rendered.category === 'MARKETING') await this.contacts.assertCanReceiveMarketing(number.businessId, waId);
+    return rendered;
+  }
+
+  /** Uploaded media ids must be this business's, unexpired, and of a type the message can carry. */
+  private async checkMedia(businessId: string, refs: MediaRef[]) {
+    for (const ref of refs) {
+      const m = await this.media.find(businessId, ref.id);
+      if (!m) throw ApiError.invalidParameter(`${ref.field}: media ${ref.id} does not exist, has expired, or belongs to another business`);
+      if (!acceptsMime(ref.kind, m.mimeType) || (ref.voice && m.mimeType !== 'audio/ogg'))
+        throw ApiError.invalidParameter(`${ref.field}: media ${ref.id} is ${m.mimeType}, which cannot be sent as ${ref.voice ? 'a voice message' : ref.kind}`);
+    }
+  }
+}
+
+/**
+ * What the log keeps: the message object as sent (the part under its type's key), and for templates what the
+ * consumer will actually see — the template can change or go away before the pipeline sends it.
+ */
+function loggedPayload(msg: SendMessageBody, rendered?: RenderedTemplate) {
+  const content = (msg as unknown as Record<string, unknown>)[msg.type];
+  return {
+    [msg.type]: content,
+    ...(msg.context && { context: msg.context }),
+    ...(rendered && { rendered }),
+  };
+}

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { type MessageTemplate, Prisma, type TemplateStatus } from '@switchboard/db';
+import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
+import { WebhookEventsService } from '@switchboard/webhooks';
+import { ApiError } from '../../../errors/api-error';
+import type { TemplateComponent } from '../inputs/template.input';
+import type { ReviewBody } from '../inputs/template-body.input';
+import { renderTemplateObject } from '../outputs/template.output';
+import { reviewProblems } from '../rules/review-rules';
+import { ALLOWED, type RejectionInfo, statusUpdateValue } from './status-change';
+
+interface Change {
+  status: TemplateStatus;
+  rejectedReason?: string;
+  rejectionInfo?: RejectionInfo | null;
+  details?: string;
+}
+
+/**
+ * The reviewer: the automatic rules (run by the `templates.review` job) and the manual decisions of
+ * POST /{template_id}/review. Every status change is one transaction with its `message_template_status_update`
+ * webhook event, so an event exists exactly when the change does.
+ */
+@Injectable()
+export class TemplateReviewService {
+  private readonly forbidden: RegExp[];
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly queues: QueuesService,
+    private readonly webhooks: WebhookEventsService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {
+    this.forbidden = config.business.templateForbiddenPatterns.map((p) => new RegExp(p, 'iu'));
+  }
+
+  /** After a create or an edit: queue the automatic review, unless reviews are manual (TEMPLATE_REVIEW=manual). */
+  async submit(t: Pick<MessageTemplate, 'id' | 'revision'>): Promise<void> {
+    if (this.config.business.templateReview !== 'auto') return;
+    await this.queues.add(
+      'reviewTemplate',
+      { templateId: t.id, revision: t.revision },
+      { jobId: `template-review-${t.id}-${t.revision}` },
+    );
+  }
+
+  /**
+   * The job's work. Idempotent: it decides only a PENDING template still at the revision it was queued for, so a
+   * retried or late job cannot overrule a manual decision or judge content it never saw.
+   */
+  async autoReview(templateId: string, revision: number): Promise<{ status: TemplateStatus } | { skipped: string }> {
+    const t = await this.prisma.client.messageTemplate.findUnique({ where: { id: templateId } });
+    if (t?.status !== 'PENDING' || t.revision !== revision) return { skipped: 'no longer pending at this revision' };
+    const subject = { parameterFormat: t.parameterFormat, components: t.components as unknown as TemplateComponent[] };
+    const problems = reviewProblems(subject, this.forbidden);
+    const change: Change = problems.length
+      ? {
+          status: 'REJECTED',
+          rejectedReason: problems.some((p) => p.reason === 'ABUSIVE_CONTENT') ? 'ABUSIVE_CONTENT' : 'INVALID_FORMAT',
+          rejectionInfo: {
+            reason: problems.map((p) => `${p.field}: ${p.message}`).join(' '),
+            recommendation: problems[0]!.recommendation,
+          },
+        }
+      : { status: 'APPROVED' };
+    const done = await this.apply(t, change, revision);
+    return done ? { status: done.status } : { skipped: 'changed meanwhile' };
+  }
+
+  /** POST /{template_id}/review: a person's decision, within the allowed transitions. */
+  async decide(businessId: string, templateId: string, body: ReviewBody) {
+    const t = await this.prisma.client.messageTemplate.findFirst({ where: { id: templateId, businessId } });
+    if (!t) throw ApiError.notFound(`message template '${templateId}'`);
+    if (!ALLOWED[t.status].includes(body.decision)) {
+      const allowed = ALLOWED[t.status].join(' or ') || 'nothing';
+      throw ApiError.invalidParameter(`decision: a ${t.status} template can become ${allowed}`);
+    }
+    const change: Change = {
+      status: body.decision,
+      details: body.details,
+      ...(body.decision === 'REJECTED' && {
+        rejectedReason: body.reason!,
+        rejectionInfo: {
+          reason: body.details ?? `Rejected by a reviewer: ${body.reason}`,
+          recommendation: 'Edit the template and submit it again.',
+        },
+      }),
+    };
+    const done = await this.apply(t, change);
+    if (!done) throw ApiError.invalidParameter('decision: the template changed meanwhile; read it and decide again');
+    return renderTemplateObject(done);
+  }
+
+  /** The conditional update (same status, and revision when given) and its webhook event, in one transaction. */
+  private apply(t: MessageTemplate, change: Change, revision?: number) {
+    const rejected = change.status === 'REJECTED';
+    return this.prisma.client.$transaction(async (tx) => {
+      const { count } = await tx.messageTemplate.updateMany({
+        where: { id: t.id, status: t.status, ...(revision !== undefined && { revision }) },
+        data: {
+          status: change.status,
+          rejectedReason: rejected ? change.rejectedReason : 'NONE',
+          rejectionInfo: rejected && change.rejectionInfo ? { ...change.rejectionInfo } : Prisma.DbNull,
+        },
+      });
+      if (!count) return undefined;
+      const updated = await tx.messageTemplate.findUniqueOrThrow({ where: { id: t.id } });
+      const value = statusUpdateValue(updated, change.status, {
+        previous: t.status,
+        rejectionInfo: change.rejectionInfo,
+        details: change.details,
+      });
+      await this.webhooks.emit(t.businessId, 'message_template_status_update', value, { tx });
+      return updated;
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@switchboard/config';
+import { ApiError } from '../../../errors/api-error';
+import { ApiKeysService } from '../../auth/api-keys.service';
+import { BusinessesService } from '../businesses.service';
+import { AdminUsageError, runAdmin } from './admin.commands';
+import { AdminModule } from './admin.module';
+
+// `npm run admin -- <command>`: businesses, numbers and API keys from the command line (see USAGE).
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const app = await NestFactory.createApplicationContext(AdminModule.forRoot(loadConfig()), { logger: false });
+try {
+  const result = await runAdmin(argv, { businesses: app.get(BusinessesService), keys: app.get(ApiKeysService) });
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(22)}${String(v)}\n`);
+} catch (err) {
+  process.exitCode = err instanceof AdminUsageError ? 64 : 1;
+  if (err instanceof AdminUsageError) process.stderr.write(`${err.message}\n`);
+  else if (err instanceof ApiError) process.stderr.write(`admin: ${err.details ?? err.message}\n`);
+  else process.stderr.write(`admin: ${(err as Error).message}\n`);
+} finally {
+  await app.close();
+}

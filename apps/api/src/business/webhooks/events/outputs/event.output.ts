@@ -1,0 +1,49 @@
+import type { WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription } from '@switchboard/db';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function renderEventHeader(e: WebhookEvent) {
+  return { id: e.id.toString(), field: e.field, ordering_key: e.orderingKey, created_time: e.createdAt.toISOString() };
+}
+
+/** An event in the list, with where it stands for each subscription. */
+export function renderEvent(e: WebhookEvent, deliveries: WebhookDelivery[]) {
+  return {
+    ...renderEventHeader(e),
+    deliveries: deliveries.map((d) => ({
+      subscription_id: d.subscriptionId,
+      state: d.state,
+      attempts: d.attemptIds.length,
+    })),
+  };
+}
+
+/** One subscription's delivery of an event, with every POST that carried it (the delivery log). */
+export function renderDelivery(
+  d: WebhookDelivery,
+  subscription: Pick<WebhookSubscription, 'callbackUrl'> | undefined,
+  attempts: Map<bigint, WebhookAttempt>,
+) {
+  return {
+    subscription_id: d.subscriptionId,
+    callback_url: subscription?.callbackUrl ?? null,
+    state: d.state,
+    attempts: d.attemptIds.length,
+    next_attempt_time: d.state === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    delivered_time: iso(d.deliveredAt),
+    expires_time: d.expiresAt.toISOString(),
+    log: d.attemptIds.flatMap((id) => {
+      const a = attempts.get(id);
+      if (!a) return []; // pruned by retention
+      return [
+        {
+          time: a.startedAt.toISOString(),
+          status_code: a.statusCode,
+          latency_ms: a.latencyMs,
+          error: a.error,
+          batch_size: a.eventCount,
+        },
+      ];
+    }),
+  };
+}

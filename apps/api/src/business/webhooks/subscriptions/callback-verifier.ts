@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import { verifyCallback } from '@switchboard/webhooks';
+import { ApiError } from '../../../errors/api-error';
+
+/**
+ * Checks a callback URL before anything is saved: the form (http(s), https only when WEBHOOK_REQUIRE_HTTPS), then
+ * Meta's GET handshake. Either failing is a 100 whose details say what to fix.
+ */
+@Injectable()
+export class CallbackVerifier {
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  async verify(callbackUrl: string, verifyToken: string): Promise<void> {
+    this.checkForm(callbackUrl);
+    const result = await verifyCallback(callbackUrl, verifyToken, this.config.webhooks.timeoutMs);
+    if (!result.ok) {
+      throw new ApiError(400, 100, '(#100) Callback verification failed', result.reason);
+    }
+  }
+
+  private checkForm(callbackUrl: string): void {
+    let url: URL;
+    try {
+      url = new URL(callbackUrl);
+    } catch {
+      throw ApiError.invalidParameter('callback_url: expected an absolute http(s) URL');
+    }
+    const allowed = this.config.webhooks.requireHttps ? ['https:'] : ['https:', 'http:'];
+    if (!allowed.includes(url.protocol)) {
+      throw ApiError.invalidParameter(
+        `callback_url: expected an ${allowed.map((p) => p.slice(0, -1)).join(' or ')} URL`,
+      );
+    }
+    if (url.hash) throw ApiError.invalidParameter('callback_url: must not have a #fragment');
+  }
+}

@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '@nestjs/common';
+import {
+  type ClientFrame,
+  decodeClientFrame,
+  ErrorCode,
+  encodeFrame,
+  ProtocolError,
+  type ServerFrame,
+} from '@switchboard/protocol';
+import type { WebSocket } from 'ws';
+import { frameFor } from '../messaging/mailbox/envelope-frames';
+import type { MailboxService } from '../messaging/mailbox/mailbox.service';
+import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
+import type { ReceiptService } from '../messaging/receipts/receipt.service';
+import type { SendService } from '../messaging/send/send.service';
+
+export interface SessionDeps {
+  send: SendService;
+  receipts: ReceiptService;
+  mailbox: MailboxService;
+  log: Logger;
+}
+
+const PAGE = 200; // backlog rows per query
+const WINDOW = 600; // deliveries awaiting an ack before the backlog pauses (memory bound for huge backlogs)
+const BUFFER_CAP = 2_000; // live pushes held while the backlog drains; past it, the next drain pass re-reads them
+const ACKED_MEMORY_MS = 30_000; // how long an acked guid is remembered, to drop a late duplicate push of it
+
+/**
+ * One device's connection. It delivers the backlog in guid order, then QueueEmpty, then live pushes; every guid is
+ * sent once per connection (pushes that race the backlog read are recognised and dropped). Frames from the device are
+ * decoded here and handed to the messaging services; a malformed one gets an Error frame and the connection lives on.
+ */
+export class DeviceSession {
+  /** Names this connection in the routing table (a newer connection of the device replaces it). */
+  readonly id = randomBytes(9).toString('base64url');
+  alive = true;
+  private closed = false;
+  private draining = false;
+  private drainAgain = false;
+  private buffer: { guid: number; frame: Uint8Array }[] = [];
+  private overflowed = false;
+  private readonly inFlight = new Set<number>();
+  private acked = [new Set<number>(), new Set<number>()];
+  private ackedSince = Date.now();
+  private windowOpen?: () => void;
+  // Sends and read receipts are checked concurrently but queued for storage in arrival order, so they are stored (and
+  // delivered) in the order the device sent them; storing itself is batched and does not hold this chain.
+  private ordered: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly device: DeviceRef,
+    private readonly socket: WebSocket,
+    private readonly deps: SessionDeps,
+  ) {
+    socket.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+  }
+
+  /** Delivers the backlog, then QueueEmpty. Call once the route points here. */
+  start(): void {
+    void this.drain(true);
+  }
+
+  /** After a gap in cross-node pushes (a Redis reconnect): re-read the backlog for anything pushed into the void. */
+  resync(): Promise<void> {
+    return this.drain(false);
+  }
+
+  /** A stored envelope's frame, pushed live. */
+  push(guid: number, frame: Uint8Array): void {
+    if (this.closed) return;
+    if (!this.draining) return this.deliver(guid, frame);
+    if (this.buffer.length < BUFFER_CAP) this.buffer.push({ guid, frame });
+    else this.overflowed = true;
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.windowOpen?.();
+    this.socket.close(code, reason);
+  }
+
+  /** Called when the socket has closed, however that happened. */
+  ended(): void {
+    this.closed = true;
+    this.windowOpen?.();
+  }
+
+  ping(): void {
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  private write(frame: ServerFrame | Uint8Array): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame instanceof Uint8Array ? frame : encodeFrame(frame));
+  }
+
+  private deliver(guid: number, frame: Uint8Array): void {
+    if (this.inFlight.has(guid) || this.acked[0]!.has(guid) || this.acked[1]!.has(guid)) return;
+    this.inFlight.add(guid);
+    this.write(frame);
+  }
+
+  private async drain(first: boolean): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = true;
+    try {
+      do {
+        this.drainAgain = false;
+        this.overflowed = false;
+        let after = 0;
+        for (;;) {
+          await this.roomInWindow();
+          if (this.closed) return;
+          const page = await this.deps.mailbox.backlogPage(this.device, after, PAGE);
+          for (const p of page) this.deliver(p.guid, frameFor(p));
+          if (page.length < PAGE) break;
+          after = page.at(-1)!.guid;
+        }
+        const held = this.buffer;
+        this.buffer = [];
+        for (const h of held) this.deliver(h.guid, h.frame);
+      } while ((this.drainAgain || this.overflowed) && !this.closed);
+      this.draining = false;
+      if (first) this.write({ t: 'queue_empty' });
+    } catch (err) {
+      // Postgres unavailable: drop the connection rather than pretend the queue is empty; the device reconnects.
+      this.deps.log.warn(
+        `backlog read failed for ${this.device.accountId}.${this.device.deviceId}: ${(err as Error).message}`,
+      );
+      this.close(1011, 'backlog unavailable');
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private roomInWindow(): Promise<void> {
+    if (this.inFlight.size <= WINDOW - PAGE || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.windowOpen = () => {
+        this.windowOpen = undefined;
+        resolve();
+      };
+    });
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return; // closing (replaced, removed, shutting down): its frames no longer count
+    this.alive = true;
+    if (!isBinary) return this.write({ t: 'error', code: ErrorCode.BadFrame, message: 'binary frames only' });
+    let frame: ClientFrame;
+    try {
+      frame = decodeClientFrame(data);
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err;
+      return this.write({ t: 'error', code: ErrorCode.BadFrame, message: err.message });
+    }
+    this.handle(frame);
+  }
+
+  private handle(frame: ClientFrame): void {
+    const reply = (f: ServerFrame) => this.write(f);
+    switch (frame.t) {
+      case 'send':
+        return this.inOrder(this.deps.send.prepare(this.device, frame, reply));
+      case 'read_receipt':
+        return this.inOrder(this.deps.receipts.prepareRead(this.device, frame, reply));
+      case 'ack':
+        return this.ack(frame.guids);
+      case 'ping':
+        return this.write({ t: 'pong', nonce: frame.nonce });
+      case 'pong':
+        return;
+    }
+  }
+
+  private inOrder(prepared: Promise<() => void>): void {
+    prepared.catch(() => undefined); // handled below, in turn; this only avoids an unhandled-rejection warning
+    this.ordered = this.ordered.then(() => prepared.then((queue) => queue())).catch(this.failed);
+  }
+
+  private ack(guids: number[]): void {
+    const now = Date.now();
+    if (now - this.ackedSince > ACKED_MEMORY_MS) {
+      this.acked = [new Set(), this.acked[0]!];
+      this.ackedSince = now;
+    }
+    for (const g of guids) {
+      this.inFlight.delete(g);
+      this.acked[0]!.add(g);
+    }
+    if (this.windowOpen && this.inFlight.size <= WINDOW - PAGE) this.windowOpen();
+    this.deps.receipts.acknowledge(this.device, guids).catch((err) => {
+      // Not deleted: the envelopes come again on the next connection. Tell the device so it does not wonder.
+      this.deps.log.warn(`ack failed: ${(err as Error).message}`);
+      this.write({ t: 'error', code: ErrorCode.Unavailable, message: 'ack not recorded; will redeliver' });
+    });
+  }
+
+  private readonly failed = (err: unknown) => {
+    this.deps.log.error(`frame handling failed: ${(err as Error).stack ?? String(err)}`);
+    this.write({ t: 'error', code: ErrorCode.Internal, message: 'internal error' });
+  };
+}

@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import { Inject, Logger } from '@nestjs/common';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { type AuthenticatedDevice, DeviceAuthService } from '../auth/device-auth.service';
+import { SessionRegistry } from './session-registry';
+
+type VerifyClient = (
+  info: { req: IncomingMessage & { device?: AuthenticatedDevice } },
+  done: (ok: boolean, code?: number, message?: string) => void,
+) => void;
+
+/** The credential from `Authorization`, or from `?auth=` for clients that cannot set headers on a WebSocket. */
+function credentialOf(req: IncomingMessage): string | undefined {
+  if (req.headers.authorization) return req.headers.authorization;
+  return new URL(req.url ?? '/', 'ws://x').searchParams.get('auth') ?? undefined;
+}
+
+/**
+ * The device endpoint, `GET /v1/ws` upgraded to a WebSocket on the API's own port (the `ws` platform). Credentials
+ * are checked during the upgrade: a bad one is answered `401` and never becomes a socket.
+ */
+@WebSocketGateway({ path: '/v1/ws' })
+export class DeviceGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly log = new Logger('Gateway');
+
+  constructor(
+    private readonly auth: DeviceAuthService,
+    private readonly sessions: SessionRegistry,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  afterInit(server: WebSocketServer): void {
+    // ws reads these per upgrade, so setting them here (with the services at hand) applies to every connection.
+    const options = server.options as { maxPayload?: number; verifyClient?: VerifyClient };
+    options.maxPayload = this.config.messaging.maxFrameBytes;
+    options.verifyClient = (info, done) => {
+      this.auth.authenticate(credentialOf(info.req)).then(
+        (device) => {
+          info.req.device = device;
+          done(true);
+        },
+        () => done(false, 401, 'Unauthorized'),
+      );
+    };
+  }
+
+  handleConnection(socket: WebSocket, req: IncomingMessage & { device?: AuthenticatedDevice }): void {
+    // WsAdapter logs every socket error at error level; a device sending an oversized or invalid WebSocket frame is a
+    // client's fault (ws closes it with 1009/1002), so it is logged as a warning here instead of flooding the log.
+    socket.removeAllListeners('error');
+    socket.on('error', (err) => this.log.warn(`device socket: ${err.message}`));
+    this.sessions.open(req.device!, socket).catch((err) => {
+      this.log.error(`opening a session failed: ${(err as Error).message}`);
+      socket.close(1011, 'internal error');
+    });
+  }
+}

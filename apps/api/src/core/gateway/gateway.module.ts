@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DevicesModule } from '../devices/devices.module';
+import { MessagingModule } from '../messaging/messaging.module';
+import { DeviceGateway } from './device.gateway';
+import { DeviceRemovalListener } from './device-removal.listener';
+import { GatewayService } from './gateway.service';
+import { SessionRegistry } from './session-registry';
+
+/** Devices' WebSocket connections on this node (team B of issue 3). */
+@Module({
+  imports: [AuthModule, DevicesModule, MessagingModule],
+  providers: [DeviceGateway, SessionRegistry, GatewayService, DeviceRemovalListener],
+  exports: [GatewayService],
+})
+export class GatewayModule {}

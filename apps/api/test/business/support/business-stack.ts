@@ -1,0 +1,96 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { parseConfig } from '@switchboard/config';
+import { type ContractResponse, contractFetch } from '@switchboard/contract';
+import { createLogger, PrismaService } from '@switchboard/platform';
+import { deleteByPrefix } from '@switchboard/redis';
+import { WorkerRunner } from '../../../../../workers/src/runner/worker-runner';
+import { WorkersModule } from '../../../../../workers/src/workers.module';
+import { ApiKeysService } from '../../../src/business/auth/api-keys.service';
+import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
+import { type RunningApi, startApi } from '../../harness';
+
+export interface TestBusiness {
+  id: string;
+  phoneNumberId: string;
+  token: string;
+  /** Calls the business API as this business, through contractFetch (every response checked against openapi.yaml). */
+  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ContractResponse<T>>;
+}
+
+export interface BusinessStack {
+  api: RunningApi;
+  prisma: PrismaService['client'];
+  business(): Promise<TestBusiness>;
+  /** contractFetch with any Authorization header (or none). */
+  raw<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    auth?: string,
+    body?: unknown,
+  ): Promise<ContractResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API — and, with `worker`, the worker process's modules — in this test process, on the run's database but a
+ * Redis prefix of their own, so that only this stack's worker takes this stack's jobs (template reviews).
+ */
+export async function startBusinessStack(
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): Promise<BusinessStack> {
+  const env = {
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'sb:test:'}biz${randomBytes(3).toString('hex')}:`,
+    ...options.env,
+  };
+  const api = await startApi(env);
+  const config = parseConfig({ ...process.env, ...env });
+  const workers = options.worker
+    ? await NestFactory.createApplicationContext(WorkersModule.forRoot(config), { logger: false })
+    : undefined;
+  if (workers) {
+    workers.get(WorkerRunner).start(createLogger({ ...config, logLevel: 'silent' }, 'workers-test'));
+    await workers.init();
+  }
+  const raw = <T>(method: string, path: string, auth?: string, body?: unknown) =>
+    contractFetch<T>(`${api.url}${path}`, {
+      method,
+      headers: {
+        ...(auth && { authorization: auth }),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+  return {
+    api,
+    prisma: api.app.get(PrismaService).client,
+    raw,
+    async business() {
+      const businesses = api.app.get(BusinessesService);
+      const business = await businesses.createBusiness(`Test ${randomBytes(3).toString('hex')}`);
+      const phone = `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+      const number = await businesses.addNumber(business.id, phone, business.name);
+      const key = await api.app.get(ApiKeysService).create(business.id, 'test');
+      return {
+        id: business.id,
+        phoneNumberId: number.id,
+        token: key.token,
+        call: (method, path, body) => raw(method, `/v23.0${path}`, `Bearer ${key.token}`, body),
+      };
+    },
+    async close() {
+      await workers?.close();
+      await api.close();
+      await deleteByPrefix(config.redis.url, config.redis.prefix).catch(() => undefined);
+    },
+  };
+}
+
+export async function waitFor(check: () => Promise<boolean>, what = 'condition', timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} not met within ${timeoutMs} ms`);
+}

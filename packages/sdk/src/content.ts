@@ -1,0 +1,35 @@
+// What a message says, inside the encryption. The server never sees this; only the devices of the conversation do.
+import { ByteReader, ByteWriter } from '@switchboard/protocol';
+
+export interface Content {
+  text: string;
+  /** The sender's clock when it was written (the server's time is on the envelope). */
+  sentAt: number;
+  /**
+   * On the copy a sender encrypts for its own other devices: the account the message went to, so those devices can
+   * file it under the right conversation.
+   */
+  to?: string;
+}
+
+const VERSION = 1;
+const HAS_TO = 1;
+
+export function encodeContent(c: Content): Uint8Array {
+  const w = new ByteWriter(32 + c.text.length * 3);
+  w.u8(VERSION).u8(c.to ? HAS_TO : 0).varint(c.sentAt, 'sentAt');
+  if (c.to) w.uuid(c.to, 'to');
+  w.string(c.text, 'text', 64 * 1024);
+  return w.finish();
+}
+
+export function decodeContent(bytes: Uint8Array): Content {
+  const r = new ByteReader(bytes);
+  if (r.u8('version') !== VERSION) throw new Error('unsupported content version');
+  const flags = r.u8('flags');
+  const sentAt = r.varint('sentAt');
+  const to = flags & HAS_TO ? r.uuid('to') : undefined;
+  const text = r.string('text', 64 * 1024);
+  r.end();
+  return { text, sentAt, ...(to && { to }) };
+}

@@ -1,0 +1,243 @@
+// Messages over the connection: encrypt for every device, send until ✓, receive, decrypt, acknowledge, receipts.
+import { randomBytes } from 'node:crypto';
+import { ProtocolAddress, type SessionStore } from '@signalapp/libsignal-client';
+import {
+  type DeliverFrame,
+  type EnvelopeTypeCode,
+  ErrorCode,
+  ReceiptKind,
+  type SendFrame,
+  type SendGroup,
+  type ServerFrame,
+} from '@switchboard/protocol';
+import type { Connection } from './connection';
+import { decodeContent, encodeContent } from './content';
+import type { Address, Encrypted } from './crypto/device-crypto';
+import type { Storage } from './crypto/storage';
+import { KnownDevices } from './messaging/known-devices';
+import { Outbox } from './messaging/outbox';
+import { SeenMessages } from './messaging/seen-messages';
+
+/** What messaging needs of a device's Signal end (DeviceCrypto provides it). */
+export interface MessagingCrypto {
+  readonly address: Address;
+  readonly stores: { sessions: SessionStore };
+  encrypt(address: Address, plaintext: Uint8Array): Promise<Encrypted>;
+  decrypt(address: Address, type: number, body: Uint8Array): Promise<Uint8Array>;
+  ensureSessions(accountId: string, deviceIds: number[]): Promise<number[]>;
+  deleteSessions(accountId: string, deviceIds: number[]): void;
+}
+
+export interface IncomingMessage {
+  from: Address;
+  messageId: bigint;
+  serverTimestamp: number;
+  text: string;
+  sentAt: number;
+  /** Set on a copy of this account's own message, sent from another of its devices: who it went to. */
+  to?: string;
+}
+
+export interface IncomingReceipt {
+  kind: 'delivered' | 'read';
+  /** The device that received or read (for a read receipt from this account's other device: that device). */
+  from: Address;
+  messageIds: bigint[];
+  /** Read receipts: everything from `from.accountId` up to this server timestamp is read (0: not used). */
+  upTo: number;
+  serverTimestamp: number;
+}
+
+export interface SentMessage {
+  id: bigint;
+  /** The server's time for the message, as the recipients see it: "read up to" receipts refer to it. */
+  serverTimestamp: number;
+}
+
+export class SendRefusedError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(`send refused (${code}): ${message}`);
+    this.name = 'SendRefusedError';
+  }
+}
+
+const MAX_ATTEMPTS = 6;
+const newId = () => randomBytes(8).readBigUInt64BE();
+
+/**
+ * A device's messaging. Sends are encrypted for every device of the recipient and for this account's other devices,
+ * and corrected and resent when the server says the device lists are wrong (409/410). Deliveries are shown once each
+ * (de-duplicated by message id), in arrival order, and acknowledged after they were handled.
+ */
+export class Messenger {
+  private readonly known: KnownDevices;
+  private readonly seen: SeenMessages;
+  private readonly outbox: Outbox;
+  private readonly listeners = {
+    message: [] as ((m: IncomingMessage) => void | Promise<void>)[],
+    receipt: [] as ((r: IncomingReceipt) => void)[],
+    caughtUp: [] as (() => void)[],
+    undecryptable: [] as ((d: DeliverFrame, err: Error) => void)[],
+  };
+  private inbound: Promise<void> = Promise.resolve();
+  private acks: number[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly crypto: MessagingCrypto,
+    private readonly storage: Storage,
+  ) {
+    this.known = new KnownDevices(storage);
+    this.seen = new SeenMessages(storage);
+    this.outbox = new Outbox(connection, storage);
+    connection.onFrame((f) => this.onFrame(f));
+  }
+
+  get self(): Address {
+    return this.crypto.address;
+  }
+
+  onMessage(l: (m: IncomingMessage) => void | Promise<void>): void {
+    this.listeners.message.push(l);
+  }
+  onReceipt(l: (r: IncomingReceipt) => void): void {
+    this.listeners.receipt.push(l);
+  }
+  /** The backlog has been delivered (after each connect). */
+  onCaughtUp(l: () => void): void {
+    this.listeners.caughtUp.push(l);
+  }
+  onUndecryptable(l: (d: DeliverFrame, err: Error) => void): void {
+    this.listeners.undecryptable.push(l);
+  }
+
+  /** Resends what a previous run left unconfirmed. Call once, before or after the connection starts. */
+  restore(): void {
+    this.outbox.restore();
+  }
+
+  get unconfirmed(): number {
+    return this.outbox.pending;
+  }
+
+  /** Sends a text and resolves at ✓ (stored by the server). Retries with corrected device lists on 409/410. */
+  async sendText(to: string, text: string): Promise<SentMessage> {
+    const id = newId();
+    const sentAt = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      const frame = await this.encrypt(id, to, text, sentAt);
+      const answer = await this.outbox.request(frame);
+      if (answer.t === 'send_ok') return { id, serverTimestamp: answer.serverTimestamp };
+      if (attempt >= MAX_ATTEMPTS || !this.correct(answer.code, answer.mismatches)) {
+        throw new SendRefusedError(answer.code, answer.message);
+      }
+      if (answer.code >= 500) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
+
+  /** Blue ticks: tells `from` (all its devices, and this account's others) these of its messages were read. */
+  async markRead(from: string, messageIds: bigint[], upTo = 0): Promise<void> {
+    const answer = await this.outbox.request({ t: 'read_receipt', id: newId(), toAccountId: from, messageIds, upTo });
+    if (answer.t === 'send_error') throw new SendRefusedError(answer.code, answer.message);
+  }
+
+  private async encrypt(id: bigint, to: string, text: string, sentAt: number): Promise<SendFrame> {
+    const me = this.self;
+    const theirs = this.known.get(to) ?? [1]; // every account has a primary; the server names the rest (409)
+    const mine = (this.known.get(me.accountId) ?? []).filter((d) => d !== me.deviceId);
+    const groups: SendGroup[] = [await this.group(to, theirs, encodeContent({ text, sentAt }))];
+    if (mine.length && to !== me.accountId) {
+      groups.push(await this.group(me.accountId, mine, encodeContent({ text, sentAt, to })));
+    }
+    return { t: 'send', id, groups };
+  }
+
+  private async group(accountId: string, deviceIds: number[], plaintext: Uint8Array): Promise<SendGroup> {
+    await this.crypto.ensureSessions(accountId, deviceIds);
+    const envelopes = [];
+    for (const deviceId of deviceIds) {
+      const address = { accountId, deviceId };
+      const record = await this.crypto.stores.sessions.getSession(ProtocolAddress.new(accountId, deviceId));
+      if (!record?.hasCurrentState()) continue; // no keys on the server: left out; a 409 will say so if it matters
+      const { type, body } = await this.crypto.encrypt(address, plaintext);
+      const registrationId = record.remoteRegistrationId();
+      envelopes.push({ deviceId, registrationId, type: type as EnvelopeTypeCode, ciphertext: body });
+    }
+    return { accountId, envelopes };
+  }
+
+  /** Applies a refusal's device lists. False when retrying cannot help. */
+  private correct(code: number, mismatches: { accountId: string; missing: number[]; extra: number[]; stale: number[] }[]) {
+    if (code === ErrorCode.MismatchedDevices || code === ErrorCode.StaleDevices) {
+      for (const m of mismatches) {
+        this.known.correct(m.accountId, m.missing, m.extra);
+        // Extra devices are gone; stale ones re-registered: their sessions are useless, new bundles are needed.
+        this.crypto.deleteSessions(m.accountId, [...m.extra, ...m.stale]);
+      }
+      return true;
+    }
+    return code === ErrorCode.Unavailable || code === ErrorCode.Internal;
+  }
+
+  private onFrame(f: ServerFrame): void {
+    switch (f.t) {
+      case 'deliver':
+        this.inbound = this.inbound.then(() => this.receive(f));
+        return;
+      case 'receipt':
+        this.inbound = this.inbound.then(() => {
+          const kind = f.kind === ReceiptKind.Read ? 'read' : 'delivered';
+          const from = { accountId: f.fromAccountId, deviceId: f.fromDeviceId };
+          const r = { kind, from, messageIds: f.messageIds, upTo: f.upTo, serverTimestamp: f.serverTimestamp } as const;
+          for (const l of this.listeners.receipt) l(r);
+          this.ack(f.guid);
+        });
+        return;
+      case 'send_ok':
+      case 'send_error':
+        return this.outbox.answer(f);
+      case 'queue_empty':
+        this.inbound = this.inbound.then(() => {
+          for (const l of this.listeners.caughtUp) l();
+        });
+        return;
+      default:
+        return;
+    }
+  }
+
+  // Shown once: a redelivery of something already handled is only acknowledged again. Handled, then acknowledged: a
+  // crash in between means a redelivery, which the seen list absorbs; the reverse order could lose the message.
+  private async receive(d: DeliverFrame): Promise<void> {
+    if (this.seen.has(d.senderAccountId, d.messageId)) return this.ack(d.guid);
+    const from = { accountId: d.senderAccountId, deviceId: d.senderDeviceId };
+    try {
+      const content = decodeContent(await this.crypto.decrypt(from, d.type, d.ciphertext));
+      const message: IncomingMessage = {
+        from,
+        messageId: d.messageId,
+        serverTimestamp: d.serverTimestamp,
+        text: content.text,
+        sentAt: content.sentAt,
+        ...(content.to && { to: content.to }),
+      };
+      for (const l of this.listeners.message) await l(message);
+    } catch (err) {
+      for (const l of this.listeners.undecryptable) l(d, err as Error);
+    }
+    this.seen.add(d.senderAccountId, d.messageId);
+    this.ack(d.guid);
+  }
+
+  // Acks of a burst (a backlog) go out together, in one frame.
+  private ack(guid: number): void {
+    if (this.acks.push(guid) > 1) return;
+    setImmediate(() => {
+      const guids = this.acks.splice(0, this.acks.length);
+      for (let i = 0; i < guids.length; i += 1024) this.connection.send({ t: 'ack', guids: guids.slice(i, i + 1024) });
+    });
+  }
+}

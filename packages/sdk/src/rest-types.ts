@@ -1,0 +1,67 @@
+// The shapes of the core's REST endpoints, as openapi.yaml describes them (snake_case; keys in standard base64).
+
+export interface DeviceCredentials {
+  accountId: string;
+  deviceId: number;
+  password: string;
+}
+
+export interface Registration {
+  account_id: string;
+  device_id: number;
+  password: string;
+  number: string;
+  reregistered: boolean;
+}
+export interface LinkStart {
+  link_code: string;
+  link_secret: string;
+  expires_in_s: number;
+}
+export interface LinkedDevice {
+  account_id: string;
+  device_id: number;
+  password: string;
+}
+export interface DeviceSummary {
+  device_id: number;
+  name: string | null;
+  primary: boolean;
+  has_keys: boolean;
+  created_at: string;
+}
+export interface SignedKey {
+  key_id: number;
+  public_key: string;
+  signature: string;
+}
+export interface OneTimeKey {
+  key_id: number;
+  public_key: string;
+}
+export interface KeyUpload {
+  identity_key?: string;
+  registration_id?: number;
+  signed_pre_key?: SignedKey;
+  kyber_last_resort_pre_key?: SignedKey;
+  pre_keys?: OneTimeKey[];
+  kyber_pre_keys?: SignedKey[];
+}
+export interface KeyCounts {
+  pre_keys: number;
+  kyber_pre_keys: number;
+  low: boolean;
+  low_threshold: number;
+}
+export interface DeviceBundle {
+  device_id: number;
+  registration_id: number;
+  identity_key: string;
+  signed_pre_key: SignedKey;
+  pre_key: OneTimeKey | null;
+  kyber_pre_key: SignedKey & { last_resort: boolean };
+}
+export interface Bundles {
+  account_id: string;
+  devices: DeviceBundle[];
+}

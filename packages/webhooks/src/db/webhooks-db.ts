@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import pg from 'pg';
+
+/**
+ * The webhook outbox's own small pg pool, for the hand-written batched statements of the delivery path (claims of
+ * up to 1,000 rows, outcomes, the sweeper). Same reason as the mailbox's pool: Prisma's raw-query layer costs several
+ * times the client CPU of pg for these. Sessions run in UTC because Prisma stores `timestamp(3)` columns as UTC.
+ */
+@Injectable()
+export class WebhooksDb implements OnModuleDestroy {
+  private readonly log = new Logger('WebhooksDb');
+  readonly pool: pg.Pool;
+
+  constructor(@Inject(CONFIG) config: Config) {
+    this.pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.webhooks.dbPoolSize,
+      application_name: 'switchboard:webhooks',
+      options: '-c TimeZone=UTC',
+    });
+    this.pool.on('error', (err) => this.log.warn(`idle webhooks connection failed: ${err.message}`));
+  }
+
+  query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(sql, params);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** "Now" as the `timestamp(3) without time zone` Prisma writes (UTC), whatever the session's time zone. */
+export const NOW = `(now() AT TIME ZONE 'UTC')`;
+
+/** A `timestamp without time zone` column read back as epoch milliseconds (node-pg would read it as local time). */
+export const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;

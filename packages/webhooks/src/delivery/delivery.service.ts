@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import { WakeService } from '../wake/wake.service';
+import { envelope, splitBatches } from '../wire/envelope';
+import { signatureHeader } from '../wire/signature';
+import { type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository';
+import { postWebhook } from './http-poster';
+import { type SubscriptionTarget, SubscriptionTargets } from './subscription-target';
+
+export interface DrainResult {
+  delivered: number;
+  failed: number;
+  posts: number;
+}
+
+/**
+ * Drains one subscription: claim the due heads, POST them in batches (≤ WEBHOOK_BATCH_MAX_EVENTS changes and
+ * ≤ WEBHOOK_BATCH_MAX_BYTES each), record each POST's outcome, repeat until nothing is claimable and no wake-up came
+ * in meanwhile. Many of these may run for one subscription at once (several workers, retries, the sweeper): the
+ * claim's head-of-key rule and leases keep them from sending a key's events out of order or twice at the same time.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly log = new Logger('WebhookDelivery');
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly targets: SubscriptionTargets,
+    private readonly wake: WakeService,
+  ) {}
+
+  async drain(subscriptionId: string): Promise<DrainResult> {
+    const result: DrainResult = { delivered: 0, failed: 0, posts: 0 };
+    const { batchMaxEvents, timeoutMs } = this.config.webhooks;
+    // The lease outlives the slowest POST by a wide margin: a lease that expired mid-POST would let another worker
+    // send the same key's next event before this one is settled.
+    const leaseMs = timeoutMs * 2 + 30_000;
+    let seen = await this.wake.peek(subscriptionId);
+    for (;;) {
+      const target = await this.targets.load(subscriptionId);
+      if (!target) {
+        await this.deliveries.cancelPending(subscriptionId);
+        return result;
+      }
+      const token = randomUUID();
+      const claimed = await this.deliveries.claim(subscriptionId, batchMaxEvents, leaseMs, token);
+      if (!claimed.length) {
+        if (await this.wake.release(subscriptionId, seen)) return result;
+        seen = await this.wake.peek(subscriptionId);
+        continue;
+      }
+      await this.send(target, claimed, token, result);
+    }
+  }
+
+  private async send(target: SubscriptionTarget, claimed: ClaimedDelivery[], token: string, result: DrainResult) {
+    const { batchMaxEvents, batchMaxBytes, timeoutMs, retryBaseMs, retryMaxMs } = this.config.webhooks;
+    // A claim holds at most one event per ordering key, so its POSTs are independent of each other.
+    const groups = splitBatches(target.businessId, claimed, batchMaxEvents, batchMaxBytes);
+    await Promise.all(
+      groups.map(async (group) => {
+        const body = envelope(target.businessId, group);
+        const startedAtMs = Date.now();
+        const res = await postWebhook(target.callbackUrl, body, signatureHeader(target.appSecret, body), timeoutMs);
+        const ids = group.map((d) => d.id);
+        const attempt = { subscriptionId: target.id, startedAtMs, bytes: body.length, ...res };
+        result.posts++;
+        if (res.ok) {
+          await this.deliveries.succeed(ids, token, attempt);
+          result.delivered += ids.length;
+          return;
+        }
+        result.failed += ids.length;
+        const backoff = { random: Math.random(), baseMs: retryBaseMs, maxMs: retryMaxMs };
+        const dueMs = await this.deliveries.fail(ids, token, attempt, backoff);
+        if (dueMs !== null) await this.scheduleRetry(target.id, dueMs);
+      }),
+    );
+  }
+
+  private async scheduleRetry(subscriptionId: string, dueMs: number): Promise<void> {
+    try {
+      await this.wake.wakeAt(subscriptionId, dueMs);
+    } catch (err) {
+      this.log.warn(`could not schedule the retry of ${subscriptionId}: ${(err as Error).message}; the sweeper will`);
+    }
+  }
+}

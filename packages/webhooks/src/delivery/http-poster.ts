@@ -1,0 +1,73 @@
+import http from 'node:http';
+import https from 'node:https';
+
+export interface PostResult {
+  /** The receiver's status, or null when no response came. */
+  statusCode: number | null;
+  ok: boolean;
+  latencyMs: number;
+  /** Why it failed, for the delivery log (null when ok). */
+  error: string | null;
+}
+
+/** Kept-alive connections: a busy subscription gets many POSTs a second to the same host. */
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
+const ERROR_BODY_CHARS = 200;
+
+/**
+ * POSTs a signed webhook body. Success is any 2xx (Meta documents 200; 202/204 from receivers that queue are common
+ * and mean the same). Everything else — another status, a timeout, a refused or reset connection — is a failure the
+ * caller retries. The whole exchange, body included, must finish within `timeoutMs`.
+ */
+export function postWebhook(url: string, body: string, signature: string, timeoutMs: number): Promise<PostResult> {
+  const started = performance.now();
+  const target = new URL(url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (statusCode: number | null, error: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const ok = error === null && statusCode !== null && statusCode >= 200 && statusCode < 300;
+      resolve({ statusCode, ok, latencyMs: Math.round(performance.now() - started), error: ok ? null : error });
+    };
+    const req = client.request(
+      target,
+      {
+        method: 'POST',
+        agent: agents[target.protocol as keyof typeof agents],
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-hub-signature-256': signature,
+          'user-agent': 'Switchboard-Webhooks/1.0',
+        },
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (text.length < ERROR_BODY_CHARS) text += chunk;
+        });
+        res.on('end', () =>
+          finish(status, status >= 200 && status < 300 ? null : `HTTP ${status}${excerpt(text)}`),
+        );
+        res.on('error', (err) => finish(status, `response failed: ${err.message}`));
+      },
+    );
+    const timer = setTimeout(() => {
+      finish(null, `timeout after ${timeoutMs} ms`);
+      req.destroy();
+    }, timeoutMs);
+    req.on('error', (err: NodeJS.ErrnoException) => finish(null, err.code ?? err.message));
+    req.end(body);
+  });
+}
+
+const excerpt = (text: string) => (text.trim() ? `: ${text.trim().slice(0, ERROR_BODY_CHARS)}` : '');

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { WebhooksDb } from '../db/webhooks-db';
+import { WebhookSecrets } from '../secrets/webhook-secrets';
+
+/** Where and how to deliver for one subscription, read fresh for every batch so an update applies at once. */
+export interface SubscriptionTarget {
+  id: string;
+  businessId: string;
+  callbackUrl: string;
+  appSecret: string;
+}
+
+@Injectable()
+export class SubscriptionTargets {
+  constructor(
+    private readonly db: WebhooksDb,
+    private readonly secrets: WebhookSecrets,
+  ) {}
+
+  /** null when the subscription is gone (deleted, or never existed). */
+  async load(subscriptionId: string): Promise<SubscriptionTarget | null> {
+    const { rows } = await this.db.query<{ businessId: string; callbackUrl: string; appSecretEnc: Buffer }>(
+      `SELECT "businessId", "callbackUrl", "appSecretEnc" FROM "WebhookSubscription"
+       WHERE "id" = $1 AND "deletedAt" IS NULL`,
+      [subscriptionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const appSecret = this.secrets.open(subscriptionId, 'app_secret', row.appSecretEnc);
+    return { id: subscriptionId, businessId: row.businessId, callbackUrl: row.callbackUrl, appSecret };
+  }
+}

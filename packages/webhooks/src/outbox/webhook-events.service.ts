@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import { WebhooksDb } from '../db/webhooks-db';
+import { isWebhookField, type WebhookField } from '../fields';
+import { WakeService } from '../wake/wake.service';
+import { metaJson } from '../wire/meta-json';
+import { CommitWatcher } from './commit-watcher';
+import { EmitBatcher } from './emit-batcher';
+import { EMIT_SQL, type EmitInput, type EmitRow, emitParams } from './emit.sql';
+
+/** What emit() needs of a Prisma client or interactive-transaction client. */
+export interface RawQueryClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface EmitOptions {
+  /** Events with the same key are delivered one at a time, in emit (commit) order: e.g. the wamid for statuses. */
+  orderingKey?: string;
+  /** Store the event in the caller's transaction: it exists exactly when the caller's change does. */
+  tx?: RawQueryClient;
+}
+
+/** Meta caps a webhook POST at 3 MB; one value must fit in one POST with its envelope. */
+const MAX_VALUE_BYTES = 3 * 1024 * 1024 - 4096;
+const DEADLOCK = '40P01';
+
+/**
+ * The one way features publish webhook events (docs/business.md, "Webhook events"). The event is stored in the
+ * Postgres outbox — in the caller's transaction when given one — and fanned out to the business's subscriptions for
+ * that field; the workers are woken once it is committed. Resolves when the event is durable (or, with `tx`, when it
+ * is part of the caller's transaction).
+ */
+@Injectable()
+export class WebhookEventsService {
+  private readonly batcher: EmitBatcher<EmitInput, EmitRow>;
+
+  constructor(
+    private readonly db: WebhooksDb,
+    private readonly wake: WakeService,
+    private readonly commits: CommitWatcher,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {
+    this.batcher = new EmitBatcher((items) => this.write(items), (i) => i.orderingKey && `${i.businessId}\n${i.orderingKey}`, {
+      maxBatch: 500,
+      maxInFlight: 2,
+    });
+  }
+
+  async emit(
+    businessId: string,
+    field: WebhookField,
+    value: unknown,
+    options: EmitOptions = {},
+  ): Promise<{ eventId: string }> {
+    if (!isWebhookField(field)) throw new TypeError(`unknown webhook field "${field}"`);
+    const text = metaJson(value);
+    if (text.length > MAX_VALUE_BYTES) throw new RangeError(`webhook value of ${text.length} bytes exceeds 3 MB`);
+    if (options.orderingKey !== undefined && !options.orderingKey) throw new TypeError('empty orderingKey');
+    const input: EmitInput = { businessId, field, value: text, orderingKey: options.orderingKey ?? null };
+    if (options.tx) {
+      const params = emitParams([input], this.config.webhooks.maxAgeSeconds);
+      const [row] = await options.tx.$queryRawUnsafe<EmitRow[]>(EMIT_SQL, ...params);
+      this.commits.wakeAfterCommit(row!.xid, row!.subscriptionIds);
+      return { eventId: row!.eventId };
+    }
+    const row = await this.batcher.submit(input);
+    return { eventId: row.eventId };
+  }
+
+  /**
+   * One batch, committed on its own. Its keys are locked in sorted order, but a caller's transaction may hold keys
+   * in any order; should the two deadlock, Postgres aborts one and, if it is this batch, it is simply written again.
+   */
+  private async write(items: EmitInput[]): Promise<EmitRow[]> {
+    const params = emitParams(items, this.config.webhooks.maxAgeSeconds);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.db.query<EmitRow>(EMIT_SQL, params);
+        this.wake.wake(rows.flatMap((r) => r.subscriptionIds));
+        return rows;
+      } catch (err) {
+        if ((err as { code?: string }).code !== DEADLOCK || attempt >= 3) throw err;
+      }
+    }
+  }
+}

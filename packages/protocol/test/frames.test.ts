@@ -28,7 +28,10 @@ const clientFrames: Frame[] = [
           { deviceId: 4, registrationId: 1, type: EnvelopeType.Whisper, ciphertext: bytes(1) },
         ],
       },
-      { accountId: B, envelopes: [{ deviceId: 2, registrationId: 77, type: EnvelopeType.Whisper, ciphertext: bytes(90) }] },
+      {
+        accountId: B,
+        envelopes: [{ deviceId: 2, registrationId: 77, type: EnvelopeType.Whisper, ciphertext: bytes(90) }],
+      },
     ],
   },
   { t: 'ack', guids: [1, 127, 128, 2 ** 35, Number.MAX_SAFE_INTEGER] },
@@ -131,9 +134,9 @@ describe('protocol frames', () => {
 
   it('refuses to encode what it could not decode', () => {
     expect(() => encodeFrame({ t: 'ack', guids: [] })).toThrow(/bad_count/);
-    expect(() =>
-      encodeFrame({ t: 'send', id: 1n, groups: [{ accountId: 'not-a-uuid', envelopes: [] }] }),
-    ).toThrow(ProtocolError);
+    expect(() => encodeFrame({ t: 'send', id: 1n, groups: [{ accountId: 'not-a-uuid', envelopes: [] }] })).toThrow(
+      ProtocolError,
+    );
   });
 
   it('survives random garbage with ProtocolErrors only', () => {

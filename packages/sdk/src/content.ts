@@ -17,7 +17,9 @@ const HAS_TO = 1;
 
 export function encodeContent(c: Content): Uint8Array {
   const w = new ByteWriter(32 + c.text.length * 3);
-  w.u8(VERSION).u8(c.to ? HAS_TO : 0).varint(c.sentAt, 'sentAt');
+  w.u8(VERSION)
+    .u8(c.to ? HAS_TO : 0)
+    .varint(c.sentAt, 'sentAt');
   if (c.to) w.uuid(c.to, 'to');
   w.string(c.text, 'text', 64 * 1024);
   return w.finish();

@@ -1,5 +1,5 @@
-// The device SDK: REST (accounts, devices, keys) and the Signal protocol end of a device. Team B adds the socket,
-// messaging and a Device that ties them together (docs/core.md).
+// The device SDK: REST (accounts, devices, keys), the Signal protocol end of a device, the gateway connection and
+// messaging (docs/core.md).
 export { toPreKeyBundle } from './crypto/bundle';
 export { type Address, DeviceCrypto, type Encrypted } from './crypto/device-crypto';
 export { type BatchSizes, KeyGenerator, MAX_BATCH } from './crypto/keygen';
@@ -7,3 +7,13 @@ export { fromBase64, JsonFileStorage, MemoryStorage, type Storage, toBase64 } fr
 export { type IdentityOptions, SignalStores } from './crypto/stores';
 export { linkDevice, registerWithDevCode } from './onboarding';
 export * from './rest';
+export { type CloseInfo, Connection, type ConnectionOptions, UnauthorizedError } from './connection';
+export { type Content, decodeContent, encodeContent } from './content';
+export {
+  type IncomingMessage,
+  type IncomingReceipt,
+  type MessagingCrypto,
+  Messenger,
+  SendRefusedError,
+  type SentMessage,
+} from './messaging';

@@ -88,7 +88,7 @@ export class Messenger {
   constructor(
     private readonly connection: Connection,
     private readonly crypto: MessagingCrypto,
-    private readonly storage: Storage,
+    storage: Storage,
   ) {
     this.known = new KnownDevices(storage);
     this.seen = new SeenMessages(storage);
@@ -170,7 +170,10 @@ export class Messenger {
   }
 
   /** Applies a refusal's device lists. False when retrying cannot help. */
-  private correct(code: number, mismatches: { accountId: string; missing: number[]; extra: number[]; stale: number[] }[]) {
+  private correct(
+    code: number,
+    mismatches: { accountId: string; missing: number[]; extra: number[]; stale: number[] }[],
+  ) {
     if (code === ErrorCode.MismatchedDevices || code === ErrorCode.StaleDevices) {
       for (const m of mismatches) {
         this.known.correct(m.accountId, m.missing, m.extra);
@@ -198,7 +201,8 @@ export class Messenger {
         return;
       case 'send_ok':
       case 'send_error':
-        return this.outbox.answer(f);
+        this.outbox.answer(f);
+        return;
       case 'queue_empty':
         this.inbound = this.inbound.then(() => {
           for (const l of this.listeners.caughtUp) l();

@@ -67,7 +67,7 @@ CREATE TABLE "SendIdempotencyKey" (
     "businessId" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "bodyHash" BYTEA NOT NULL,
-    "response" JSONB NOT NULL,
+    "response" TEXT NOT NULL,
     "wamid" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -11,7 +11,10 @@ describe('many nodes', () => {
   const fx = new Fixtures(parseConfig(process.env));
   let nodes: ApiNode[] = [];
   const open: { terminate(): void }[] = [];
-  const connect = async (node: ApiNode, ...rest: Parameters<typeof RawDevice.connect> extends [string, ...infer R] ? R : never) => {
+  const connect = async (
+    node: ApiNode,
+    ...rest: Parameters<typeof RawDevice.connect> extends [string, ...infer R] ? R : never
+  ) => {
     const d = await RawDevice.connect(node.ws, ...rest);
     open.push(d);
     return d;
@@ -77,7 +80,10 @@ describe('many nodes', () => {
         frames: Array.from({ length: perSender }, (_, k) => sendTo(s.devices[0]!, r, s, `k${i}-${k}`)),
       });
     }
-    open.push(...senders.map((d) => ({ terminate: () => d.stop() })), ...receivers.map((d) => ({ terminate: () => d.stop() })));
+    open.push(
+      ...senders.map((d) => ({ terminate: () => d.stop() })),
+      ...receivers.map((d) => ({ terminate: () => d.stop() })),
+    );
 
     // Senders send at a steady pace; halfway, node-a dies without a chance to clean up.
     const sending = Promise.all(
@@ -108,7 +114,9 @@ describe('many nodes', () => {
     expect(rows[0].n).toBe(rows[0].d);
     const repeats = receivers.reduce((n, r) => n + r.rawRepeats, 0);
     const reconnects = [...senders, ...receivers].reduce((n, d) => n + d.reconnects, 0);
-    console.log(`kill -9: ${expected} messages, 0 lost, ${repeats} raw redeliveries (deduplicated), ${reconnects} reconnects`);
+    console.log(
+      `kill -9: ${expected} messages, 0 lost, ${repeats} raw redeliveries (deduplicated), ${reconnects} reconnects`,
+    );
     expect(reconnects).toBeGreaterThan(0);
   }, 120_000);
 });

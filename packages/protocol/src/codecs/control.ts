@@ -21,7 +21,11 @@ export const errorCodec: Codec<ErrorFrame> = {
     w.string(f.message, 'error.message', LIMITS.maxStringBytes);
   },
   decode(r: ByteReader): ErrorFrame {
-    return { t: 'error', code: r.varint('error.code', 999, 100), message: r.string('error.message', LIMITS.maxStringBytes) };
+    return {
+      t: 'error',
+      code: r.varint('error.code', 999, 100),
+      message: r.string('error.message', LIMITS.maxStringBytes),
+    };
   },
 };
 

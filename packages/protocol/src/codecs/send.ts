@@ -16,7 +16,8 @@ export function encodeEnvelopeType(type: number, field: string): EnvelopeTypeCod
 
 export const sendCodec: Codec<SendFrame> = {
   type: FrameType.Send,
-  size: (f) => 16 + f.groups.reduce((n, g) => n + 20 + g.envelopes.reduce((m, e) => m + 12 + e.ciphertext.length, 0), 0),
+  size: (f) =>
+    16 + f.groups.reduce((n, g) => n + 20 + g.envelopes.reduce((m, e) => m + 12 + e.ciphertext.length, 0), 0),
   encode(f, w: ByteWriter) {
     w.u64(f.id, 'send.id');
     w.count(f.groups.length, 'send.groups', LIMITS.maxAccountsPerSend, 1);

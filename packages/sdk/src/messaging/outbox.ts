@@ -7,8 +7,8 @@ import {
   type SendFrame,
   type SendOkFrame,
 } from '@switchboard/protocol';
-import { fromBase64, type Storage, toBase64 } from '../crypto/storage';
 import type { Connection } from '../connection';
+import { fromBase64, type Storage, toBase64 } from '../crypto/storage';
 
 type Request = SendFrame | ReadReceiptFrame;
 type Answer = SendOkFrame | SendErrorFrame;

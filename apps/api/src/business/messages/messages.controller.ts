@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { type AuthenticatedBusiness, BusinessAuthGuard, CurrentBusiness } from '../auth/business-auth.guard';
 import { SendMessageService } from './send/send-message.service';
 
@@ -10,12 +11,15 @@ export class MessagesController {
 
   @Post(':phone_number_id/messages')
   @HttpCode(200)
-  send(
+  async send(
     @CurrentBusiness() b: AuthenticatedBusiness,
     @Param('phone_number_id') phoneNumberId: string,
     @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    return this.messages.send(b.businessId, phoneNumberId, body, idempotencyKey);
+    const sent = await this.messages.send(b.businessId, phoneNumberId, body, idempotencyKey);
+    if (sent.replayed) void reply.header('idempotent-replayed', 'true');
+    return sent.body;
   }
 }

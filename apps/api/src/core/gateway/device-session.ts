@@ -73,8 +73,8 @@ export class DeviceSession {
   /** A stored envelope's frame, pushed live. */
   push(guid: number, frame: Uint8Array): void {
     if (this.closed) return;
-    if (!this.draining) return this.deliver(guid, frame);
-    if (this.buffer.length < BUFFER_CAP) this.buffer.push({ guid, frame });
+    if (!this.draining) this.deliver(guid, frame);
+    else if (this.buffer.length < BUFFER_CAP) this.buffer.push({ guid, frame });
     else this.overflowed = true;
   }
 
@@ -156,13 +156,17 @@ export class DeviceSession {
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return; // closing (replaced, removed, shutting down): its frames no longer count
     this.alive = true;
-    if (!isBinary) return this.write({ t: 'error', code: ErrorCode.BadFrame, message: 'binary frames only' });
+    if (!isBinary) {
+      this.write({ t: 'error', code: ErrorCode.BadFrame, message: 'binary frames only' });
+      return;
+    }
     let frame: ClientFrame;
     try {
       frame = decodeClientFrame(data);
     } catch (err) {
       if (!(err instanceof ProtocolError)) throw err;
-      return this.write({ t: 'error', code: ErrorCode.BadFrame, message: err.message });
+      this.write({ t: 'error', code: ErrorCode.BadFrame, message: err.message });
+      return;
     }
     this.handle(frame);
   }
@@ -171,15 +175,19 @@ export class DeviceSession {
     const reply = (f: ServerFrame) => this.write(f);
     switch (frame.t) {
       case 'send':
-        return this.inOrder(this.deps.send.prepare(this.device, frame, reply));
+        this.inOrder(this.deps.send.prepare(this.device, frame, reply));
+        break;
       case 'read_receipt':
-        return this.inOrder(this.deps.receipts.prepareRead(this.device, frame, reply));
+        this.inOrder(this.deps.receipts.prepareRead(this.device, frame, reply));
+        break;
       case 'ack':
-        return this.ack(frame.guids);
+        this.ack(frame.guids);
+        break;
       case 'ping':
-        return this.write({ t: 'pong', nonce: frame.nonce });
+        this.write({ t: 'pong', nonce: frame.nonce });
+        break;
       case 'pong':
-        return;
+        break;
     }
   }
 

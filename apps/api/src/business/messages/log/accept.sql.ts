@@ -14,7 +14,7 @@ WITH input AS (
 ),
 claimed AS (
   INSERT INTO "SendIdempotencyKey" AS k ("businessId", "key", "bodyHash", "response", "wamid", "createdAt")
-  SELECT business_id, idem_key, idem_hash, response::jsonb, wamid, now() FROM input WHERE idem_key IS NOT NULL
+  SELECT business_id, idem_key, idem_hash, response, wamid, now() FROM input WHERE idem_key IS NOT NULL
   ON CONFLICT ("businessId", "key") DO UPDATE
     SET "bodyHash" = EXCLUDED."bodyHash", "response" = EXCLUDED."response", "wamid" = EXCLUDED."wamid",
         "createdAt" = EXCLUDED."createdAt"

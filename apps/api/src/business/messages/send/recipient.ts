@@ -1,6 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-const SHAPE = /^\+?[0-9][0-9 ().-]{4,40}$/;
+const SHAPE = /^\+?[0-9 ().-]{5,40}$/;
 const MAX_CACHED = 50_000;
 
 /**

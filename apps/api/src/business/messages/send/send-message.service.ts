@@ -40,20 +40,28 @@ export class SendMessageService {
     private readonly log: MessageLogService,
   ) {}
 
-  async send(businessId: string, phoneNumberId: string, body: unknown, idempotencyHeader?: string | string[]) {
+  /** The response body, and whether it is the replay of an earlier request with the same Idempotency-Key. */
+  async send(
+    businessId: string,
+    phoneNumberId: string,
+    body: unknown,
+    idempotencyHeader?: string | string[],
+  ): Promise<{ body: SendResponse | { success: true }; replayed: boolean }> {
     const number = await this.numbers.get(businessId, phoneNumberId);
     if (isMarkRead(body)) {
       const read = parseOrThrow(markReadBody, body);
-      return this.log.markRead(number, read.message_id, read.typing_indicator?.type);
+      return { body: await this.log.markRead(number, read.message_id, read.typing_indicator?.type), replayed: false };
     }
     const msg = parseOrThrow(sendMessageBody, body);
     const key = this.idempotency.parseKey(idempotencyHeader);
-    if (!key) return this.accept(number, msg);
+    if (!key) return { body: (await this.accept(number, msg))!, replayed: false };
     const claim = { key, hash: requestHash(phoneNumberId, body) };
     return this.idempotency.serialize(businessId, key, async () => {
       const earlier = await this.idempotency.replay(businessId, claim);
-      if (earlier) return earlier;
-      return (await this.accept(number, msg, claim)) ?? (await this.idempotency.replay(businessId, claim))!;
+      if (earlier) return { body: earlier, replayed: true };
+      const accepted = await this.accept(number, msg, claim);
+      // Another node claimed the key between our check and our write: its answer (or a 422) is ours.
+      return accepted ? { body: accepted, replayed: false } : { body: (await this.idempotency.replay(businessId, claim))!, replayed: true };
     });
   }
 

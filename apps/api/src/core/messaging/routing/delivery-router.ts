@@ -46,16 +46,19 @@ export class DeliveryRouter implements OnModuleInit {
     try {
       const routes = await this.routes.lookup(pending);
       const remote = new Map<string, BusDelivery[]>();
-      pending.forEach((p, i) => {
+      for (const [i, p] of pending.entries()) {
         const route = routes[i];
-        if (!route) return; // offline: it waits in the mailbox
+        if (!route) continue; // offline: it waits in the mailbox
         const device = { accountId: p.accountId, deviceId: p.deviceId };
         const frame = frameFor(p);
-        if (route.nodeId === this.node.id) return this.local.push(device, p.guid, frame);
+        if (route.nodeId === this.node.id) {
+          this.local.push(device, p.guid, frame);
+          continue;
+        }
         const list = remote.get(route.nodeId) ?? [];
         list.push({ device, guid: p.guid, frame });
         remote.set(route.nodeId, list);
-      });
+      }
       await Promise.all([...remote].map(([nodeId, items]) => this.bus.publish(nodeId, { t: 'deliver', items })));
     } catch (err) {
       this.log.warn(`push failed, envelopes wait in the mailbox: ${(err as Error).message}`);

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { parseConfig } from '@switchboard/config';
+import { createRedis } from '@switchboard/redis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SdkDevice, sdkCompanion, sdkDevice, texts } from '../../../../packages/sdk/test/support/sdk-device';
+import { startCoreApi } from '../core/core-harness';
+import type { RunningApi } from '../harness';
+
+/** Every form a plaintext could take in a dump: as text, as hex (Postgres bytea), as base64 at any alignment. */
+function forms(plain: string): string[] {
+  const bytes = Buffer.from(plain);
+  const b64 = [0, 1, 2].map((pad) => {
+    const s = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
+    return s.slice(4, s.length - 4); // the middle, which does not depend on neighbouring bytes
+  });
+  return [plain, bytes.toString('hex'), ...b64];
+}
+
+async function dumpPostgres(url: string): Promise<string> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+    const parts: string[] = [];
+    for (const { tablename } of tables) {
+      const { rows } = await db.query(`SELECT row_to_json(t)::text AS r FROM "${tablename}" t`);
+      parts.push(`${tablename}:${rows.map((r) => r.r).join('\n')}`);
+    }
+    return parts.join('\n');
+  } finally {
+    await db.end();
+  }
+}
+
+async function dumpRedis(config: ReturnType<typeof parseConfig>): Promise<{ keys: number; dump: Buffer }> {
+  const redis = createRedis(config, 'privacy-test', { keyPrefix: '' });
+  const chunks: Buffer[] = [];
+  let keys = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}*`, 'COUNT', '500');
+      cursor = next;
+      for (const key of batch) {
+        keys++;
+        chunks.push(Buffer.from(key));
+        const type = await redis.type(key);
+        if (type === 'string') chunks.push((await redis.getBuffer(key)) ?? Buffer.alloc(0));
+        else if (type === 'hash') chunks.push(...Object.values(await redis.hgetallBuffer(key)));
+        else if (type === 'list') chunks.push(...(await redis.lrangeBuffer(key, 0, -1)));
+        else if (type === 'set') chunks.push(...(await redis.smembersBuffer(key)));
+        else if (type === 'zset') chunks.push(...(await redis.zrangeBuffer(key, '0', '-1')));
+        else if (type === 'stream') chunks.push(Buffer.from(JSON.stringify(await redis.xrange(key, '-', '+'))));
+      }
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return { keys, dump: Buffer.concat(chunks) };
+}
+
+describe('privacy: the server never holds plaintext', () => {
+  const config = parseConfig(process.env);
+  let api: RunningApi;
+  const devices: SdkDevice[] = [];
+  beforeAll(async () => {
+    api = await startCoreApi();
+  });
+  afterAll(async () => {
+    await Promise.all(devices.map((d) => d.stop()));
+    await api.close();
+  });
+
+  it('finds none of the known plaintexts in any Postgres table or any Redis key', async () => {
+    const alice = await sdkDevice(api);
+    const aliceTablet = await sdkCompanion(api, alice);
+    const bob = await sdkDevice(api);
+    const bobLaptop = await sdkCompanion(api, bob, { connect: false }); // its copies stay stored
+    devices.push(alice, aliceTablet, bob, bobLaptop);
+
+    const canaries = Array.from({ length: 6 }, (_, i) => `canary-${i}-${randomBytes(12).toString('hex')}`);
+    for (const [i, text] of canaries.entries()) {
+      const [from, to] = i % 2 ? [bob, alice] : [alice, bob];
+      const sent = await from.messenger.sendText(to.credentials.accountId, text);
+      await to.messenger.markRead(from.credentials.accountId, [sent.id], sent.serverTimestamp);
+    }
+    await expect.poll(() => texts(bob).length).toBe(3);
+    await expect.poll(() => texts(alice).length).toBe(3);
+    await expect.poll(() => texts(aliceTablet).length).toBe(6); // three received, three copies of her own
+
+    const db = new pg.Client({ connectionString: config.databaseUrl });
+    await db.connect();
+    const { rows } = await db
+      .query(`SELECT count(*)::int AS n FROM "MailboxEnvelope" WHERE "accountId" = $1 AND "deviceId" = $2`, [
+        bob.credentials.accountId,
+        bobLaptop.credentials.deviceId,
+      ])
+      .finally(() => db.end());
+    expect(rows[0].n).toBeGreaterThanOrEqual(6); // ciphertexts (and receipts) at rest, waiting for the laptop
+
+    const postgres = await dumpPostgres(config.databaseUrl);
+    const redis = await dumpRedis(config);
+    // Positive control: the search does find what is stored in the clear (an account id is).
+    expect(postgres).toContain(alice.credentials.accountId);
+    expect(postgres.length).toBeGreaterThan(10_000);
+    for (const canary of canaries) {
+      for (const form of forms(canary)) {
+        expect(postgres.includes(form), `Postgres holds "${canary}" as ${form}`).toBe(false);
+        expect(redis.dump.includes(form), `Redis holds "${canary}" as ${form}`).toBe(false);
+      }
+    }
+    console.log(`privacy: searched ${postgres.length} bytes of Postgres rows and ${redis.keys} Redis keys`);
+  });
+});

@@ -5,6 +5,7 @@ import { WebhookDeliveryModule } from '@switchboard/webhooks';
 import { TemplateReviewModule } from '../../apps/api/src/business/templates/review/template-review.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { WorkerRunner } from './runner/worker-runner';
+import { TemplateReviewSweepTicker } from './templates/review-sweep.ticker';
 
 @Module({})
 export class WorkersModule {
@@ -12,7 +13,7 @@ export class WorkersModule {
     return {
       module: WorkersModule,
       imports: [InfraModule.forRoot(config, 'worker'), WebhookDeliveryModule, TemplateReviewModule],
-      providers: [...HANDLER_PROVIDERS, WorkerRunner],
+      providers: [...HANDLER_PROVIDERS, WorkerRunner, TemplateReviewSweepTicker],
     };
   }
 }

@@ -39,6 +39,12 @@ export const jobs = {
     name: 'templates.review',
     payload: z.object({ templateId: z.string().regex(/^[0-9]{1,20}$/), revision: z.number().int().positive() }),
   }),
+  /** Re-queues reviews of templates left PENDING (their job lost with Redis, or failed): Postgres is the truth. */
+  sweepTemplateReviews: defineJob({
+    queue: 'templates',
+    name: 'templates.sweep',
+    payload: z.object({}),
+  }),
 } as const;
 
 export type Jobs = typeof jobs;

@@ -16,6 +16,7 @@ export class TemplatesHandlers {
           return this.review.autoReview(templateId, revision);
         },
       },
+      { job: jobs.sweepTemplateReviews, handle: () => this.review.requeueStale() },
     ];
   }
 }

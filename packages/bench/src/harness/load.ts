@@ -11,6 +11,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
   body?: string;
+  /** Bodies to send in turn instead of one `body` (e.g. a different recipient per request). */
+  bodies?: readonly string[];
   /** Per-request timeout in seconds (default 10). */
   timeoutS?: number;
 }
@@ -43,6 +45,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         method: options.method ?? 'GET',
         headers: options.headers,
         body: options.body,
+        ...(options.bodies?.length && { requests: [{ setupRequest: rotate(options.bodies) }] }),
         timeout: options.timeoutS ?? 10,
         pipelining: 1,
       },
@@ -67,5 +70,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     requests: count,
     errors: result.errors + result.non2xx,
     duration_s: round(durationS, 2),
+  };
+}
+
+/** An autocannon setupRequest that gives each request the next body, round robin across all connections. */
+function rotate(bodies: readonly string[]) {
+  let next = 0;
+  return (req: { body?: string | Buffer }) => {
+    req.body = bodies[next++ % bodies.length];
+    return req;
   };
 }

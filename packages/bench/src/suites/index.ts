@@ -1,10 +1,12 @@
 // The registry: one file per suite in this folder, each added here. Every suite takes --quick and ends with one
 // JSON line on stdout (printed by the runner from what run() returns).
 import type { Suite } from '../types';
+import { apiSuite } from './api';
+import { coreSuite } from './core';
 import { httpSuite } from './http';
 import { webhooksSuite } from './webhooks';
 
-export const suites: readonly Suite[] = [httpSuite, webhooksSuite];
+export const suites: readonly Suite[] = [coreSuite, httpSuite, apiSuite, webhooksSuite];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);

@@ -27,6 +27,31 @@ export class WebhooksDb implements OnModuleDestroy {
     return this.pool.query<R>(sql, params);
   }
 
+  /** A hot statement, prepared once per connection: its CTEs cost more to plan than to run. */
+  prepared<R extends pg.QueryResultRow>(
+    on: Pick<pg.Pool | pg.PoolClient, 'query'>,
+    statement: NamedStatement,
+    params: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    return on.query<R>({ name: statement.name, text: statement.text, values: params });
+  }
+
+  /** Runs `work` in one transaction on one connection (one commit, so one WAL flush). */
+  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();
   }
@@ -34,6 +59,14 @@ export class WebhooksDb implements OnModuleDestroy {
 
 /** "Now" as the `timestamp(3) without time zone` Prisma writes (UTC), whatever the session's time zone. */
 export const NOW = `(now() AT TIME ZONE 'UTC')`;
+
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+/** Postgres aborted this transaction to break a deadlock: it can simply run again. */
+export const isDeadlock = (err: unknown) => (err as { code?: string }).code === '40P01';
 
 /** A `timestamp without time zone` column read back as epoch milliseconds (node-pg would read it as local time). */
 export const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;

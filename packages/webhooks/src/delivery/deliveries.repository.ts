@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { epochMs, NOW, WebhooksDb } from '../db/webhooks-db';
+import type pg from 'pg';
+import { epochMs, isDeadlock, type NamedStatement, NOW, WebhooksDb } from '../db/webhooks-db';
 
 export interface ClaimedDelivery {
   id: string;
   eventId: string;
   field: string;
   value: string;
+  orderingKey: string | null;
 }
 
 export interface AttemptRecord {
@@ -17,23 +19,24 @@ export interface AttemptRecord {
   bytes: number;
 }
 
+export interface Backoff {
+  /** One draw in [0, 1) for the whole POST, so its deliveries come back together. */
+  random: number;
+  baseMs: number;
+  maxMs: number;
+}
+
 /**
- * Deliveries due for a subscription, leased to the caller: only the head of each ordering key (no pending delivery
- * of the same key with a lower seq, in flight or not), which is what keeps a message's statuses in order however
- * many workers claim at once — a key's next event becomes claimable only after its predecessor is settled.
- * SKIP LOCKED keeps concurrent claimers off each other's rows; the lease (with a token) covers the POST that follows
- * the claim's commit, and a crashed worker's rows come back when it expires.
+ * Due deliveries of a subscription, leased to the caller. Only heads of ordering keys have a nextAttemptAt, so this
+ * is a plain range scan. SKIP LOCKED keeps concurrent claimers off each other's rows; the lease (with a token) covers
+ * the POST that follows the claim's commit, and a crashed worker's rows come back when it expires.
  * $1 subscription, $2 limit, $3 lease ms, $4 lease token.
  */
-const CLAIM_SQL = `
+const CLAIM_SQL: NamedStatement = { name: 'webhooks.claim', text: `
 WITH c AS (
   SELECT d."id" FROM "WebhookDelivery" d
   WHERE d."subscriptionId" = $1 AND d."state" = 'pending' AND d."nextAttemptAt" <= ${NOW}
     AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${NOW})
-    AND (d."orderingKey" IS NULL OR NOT EXISTS (
-      SELECT 1 FROM "WebhookDelivery" p
-      WHERE p."subscriptionId" = d."subscriptionId" AND p."orderingKey" = d."orderingKey"
-        AND p."state" = 'pending' AND p."seq" < d."seq"))
   ORDER BY d."id"
   LIMIT $2
   FOR UPDATE OF d SKIP LOCKED
@@ -42,7 +45,15 @@ UPDATE "WebhookDelivery" d
 SET "leaseToken" = $4, "leaseUntil" = ${NOW} + make_interval(secs => $3::float8 / 1000)
 FROM c, "WebhookEvent" e
 WHERE d."id" = c."id" AND e."id" = d."eventId"
-RETURNING d."id"::text AS id, e."id"::text AS "eventId", e."field", e."value"`;
+RETURNING d."id"::text AS id, e."id"::text AS "eventId", e."field", e."value", d."orderingKey"` };
+
+/**
+ * Settling takes the ordering keys' counter locks first, like emitting does (emit.sql.ts), so a settle and an emit
+ * of the same key run one after the other and the emit's head check sees the settle, or the settle sees the emit.
+ * $1 business, $2 keys (sorted).
+ */
+const LOCK_KEYS_SQL = `SELECT 1 FROM "WebhookSequence" WHERE "businessId" = $1 AND "orderingKey" = ANY ($2::text[])
+ORDER BY "orderingKey" FOR UPDATE`;
 
 /** The POST, as a delivery-log row; its id is appended to every delivery it carried. */
 const ATTEMPT_CTE = `a AS (
@@ -50,55 +61,77 @@ const ATTEMPT_CTE = `a AS (
   VALUES ($1, to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC', $3, $4, $5, cardinality($6::bigint[]), $7)
   RETURNING "id")`;
 
-const SUCCEED_SQL = `WITH ${ATTEMPT_CTE}
-UPDATE "WebhookDelivery" SET "state" = 'delivered', "deliveredAt" = ${NOW}, "attempts" = "attempts" + 1,
-  "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL
-WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8`;
+/**
+ * Hands each key on: for every key whose delivery just left `pending`, the next pending delivery of that key (lowest
+ * seq, the settled ones excluded — this statement's snapshot still shows them pending) becomes due now.
+ */
+const HAND_ON_CTE = `handed AS (
+  UPDATE "WebhookDelivery" n SET "nextAttemptAt" = ${NOW}
+  FROM (
+    SELECT p."orderingKey", min(p."seq") AS seq FROM "WebhookDelivery" p
+    WHERE p."subscriptionId" = $1 AND p."state" = 'pending' AND p."id" <> ALL ($6::bigint[])
+      AND p."orderingKey" IN (SELECT "orderingKey" FROM settled WHERE "state" <> 'pending' AND "orderingKey" IS NOT NULL)
+    GROUP BY p."orderingKey"
+  ) h
+  WHERE n."subscriptionId" = $1 AND n."orderingKey" = h."orderingKey" AND n."state" = 'pending' AND n."seq" = h.seq
+    AND n."nextAttemptAt" IS NULL
+  RETURNING n."id")`;
+
+const SUCCEED_SQL: NamedStatement = { name: 'webhooks.succeed', text: `WITH ${ATTEMPT_CTE}, settled AS (
+  UPDATE "WebhookDelivery" SET "state" = 'delivered', "deliveredAt" = ${NOW}, "attempts" = "attempts" + 1,
+    "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL
+  WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
+  RETURNING "state", "orderingKey"
+), ${HAND_ON_CTE}
+SELECT (SELECT count(*) FROM settled)::int AS settled, (SELECT count(*) FROM handed)::int AS handed` };
 
 /**
  * A failed POST: each delivery backs off by u × min(max, base × 2^(attempts)) — attempts before this one, so the
- * n-th failure waits up to base × 2^(n-1) — never past its expiry; at or past expiry it is failed for good.
- * $9 u in [0,1), $10 base ms, $11 max ms.
+ * n-th failure waits up to base × 2^(n-1) — never past its expiry; at or past expiry it is failed for good (and its
+ * key handed on). $9 u in [0,1), $10 base ms, $11 max ms.
  */
-const FAIL_SQL = `WITH ${ATTEMPT_CTE}
-UPDATE "WebhookDelivery" SET "attempts" = "attempts" + 1,
-  "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL,
-  "state" = CASE WHEN ${NOW} >= "expiresAt" THEN 'failed'::"WebhookDeliveryState" ELSE 'pending'::"WebhookDeliveryState" END,
-  "nextAttemptAt" = LEAST("expiresAt", ${NOW} + make_interval(secs =>
-    $9::float8 * LEAST($11::float8, $10::float8 * power(2, "attempts")) / 1000))
-WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
-RETURNING "state"::text AS state, ${epochMs('"nextAttemptAt"')} AS "dueMs"`;
+const FAIL_SQL: NamedStatement = { name: 'webhooks.fail', text: `WITH ${ATTEMPT_CTE}, settled AS (
+  UPDATE "WebhookDelivery" SET "attempts" = "attempts" + 1,
+    "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL,
+    "state" = CASE WHEN ${NOW} >= "expiresAt" THEN 'failed'::"WebhookDeliveryState" ELSE 'pending'::"WebhookDeliveryState" END,
+    "nextAttemptAt" = LEAST("expiresAt", ${NOW} + make_interval(secs =>
+      $9::float8 * LEAST($11::float8, $10::float8 * power(2, "attempts")) / 1000))
+  WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
+  RETURNING "state", "orderingKey", "nextAttemptAt"
+), ${HAND_ON_CTE}
+SELECT min(${epochMs('"nextAttemptAt"')}) FILTER (WHERE "state" = 'pending') AS "dueMs",
+       (SELECT count(*) FROM handed)::int AS handed
+FROM settled` };
 
 @Injectable()
 export class DeliveriesRepository {
   constructor(private readonly db: WebhooksDb) {}
 
   async claim(subscriptionId: string, limit: number, leaseMs: number, token: string): Promise<ClaimedDelivery[]> {
-    const { rows } = await this.db.query<ClaimedDelivery>(CLAIM_SQL, [subscriptionId, limit, leaseMs, token]);
-    // RETURNING has no order; ids grow with emit order (per key, with commit order).
+    const { rows } = await this.db.prepared<ClaimedDelivery>(this.db.pool, CLAIM_SQL, [subscriptionId, limit, leaseMs, token]);
+    // RETURNING has no order; ids grow with emit order.
     return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
   }
 
-  async succeed(ids: string[], token: string, attempt: AttemptRecord): Promise<void> {
-    await this.db.query(SUCCEED_SQL, [...attemptParams(attempt, ids), token]);
+  async succeed(businessId: string, claimed: ClaimedDelivery[], token: string, attempt: AttemptRecord): Promise<void> {
+    await this.settle(businessId, claimed, (client) =>
+      this.db.prepared(client, SUCCEED_SQL, [...attemptParams(attempt, claimed), token]),
+    );
   }
 
   /** Returns when the earliest of these deliveries falls due again, or null when none is still pending. */
   async fail(
-    ids: string[],
+    businessId: string,
+    claimed: ClaimedDelivery[],
     token: string,
     attempt: AttemptRecord,
-    backoff: { random: number; baseMs: number; maxMs: number },
+    backoff: Backoff,
   ): Promise<number | null> {
-    const { rows } = await this.db.query<{ state: string; dueMs: number }>(FAIL_SQL, [
-      ...attemptParams(attempt, ids),
-      token,
-      backoff.random,
-      backoff.baseMs,
-      backoff.maxMs,
-    ]);
-    const due = rows.filter((r) => r.state === 'pending').map((r) => r.dueMs);
-    return due.length ? Math.min(...due) : null;
+    const params = [...attemptParams(attempt, claimed), token, backoff.random, backoff.baseMs, backoff.maxMs];
+    const { rows } = await this.settle(businessId, claimed, (client) =>
+      this.db.prepared<{ dueMs: number | null }>(client, FAIL_SQL, params),
+    );
+    return rows[0]?.dueMs ?? null;
   }
 
   /** A deleted subscription's leftovers (an emit that raced the delete): nothing will ever deliver them. */
@@ -109,14 +142,33 @@ export class DeliveriesRepository {
       [subscriptionId],
     );
   }
+
+  private async settle<T>(
+    businessId: string,
+    claimed: ClaimedDelivery[],
+    statement: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
+    const keys = [...new Set(claimed.map((d) => d.orderingKey).filter((k): k is string => k !== null))].sort();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (client) => {
+          if (keys.length) await client.query(LOCK_KEYS_SQL, [businessId, keys]);
+          return statement(client);
+        });
+      } catch (err) {
+        // A caller's transaction may hold keys in another order than our sorted one; Postgres aborts one of us.
+        if (!isDeadlock(err) || attempt >= 3) throw err;
+      }
+    }
+  }
 }
 
-const attemptParams = (a: AttemptRecord, ids: string[]) => [
+const attemptParams = (a: AttemptRecord, claimed: ClaimedDelivery[]) => [
   a.subscriptionId,
   a.startedAtMs,
   a.latencyMs,
   a.statusCode,
   a.error,
-  ids,
+  claimed.map((d) => d.id),
   a.bytes,
 ];

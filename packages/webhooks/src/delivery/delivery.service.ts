@@ -65,17 +65,16 @@ export class DeliveryService {
         const body = envelope(target.businessId, group);
         const startedAtMs = Date.now();
         const res = await postWebhook(target.callbackUrl, body, signatureHeader(target.appSecret, body), timeoutMs);
-        const ids = group.map((d) => d.id);
         const attempt = { subscriptionId: target.id, startedAtMs, bytes: body.length, ...res };
         result.posts++;
         if (res.ok) {
-          await this.deliveries.succeed(ids, token, attempt);
-          result.delivered += ids.length;
+          await this.deliveries.succeed(target.businessId, group, token, attempt);
+          result.delivered += group.length;
           return;
         }
-        result.failed += ids.length;
+        result.failed += group.length;
         const backoff = { random: Math.random(), baseMs: retryBaseMs, maxMs: retryMaxMs };
-        const dueMs = await this.deliveries.fail(ids, token, attempt, backoff);
+        const dueMs = await this.deliveries.fail(target.businessId, group, token, attempt, backoff);
         if (dueMs !== null) await this.scheduleRetry(target.id, dueMs);
       }),
     );

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { WebhooksDb } from '../db/webhooks-db';
+import { isDeadlock, WebhooksDb } from '../db/webhooks-db';
 import { isWebhookField, type WebhookField } from '../fields';
 import { WakeService } from '../wake/wake.service';
 import { metaJson } from '../wire/meta-json';
 import { CommitWatcher } from './commit-watcher';
 import { EmitBatcher } from './emit-batcher';
-import { EMIT_SQL, type EmitInput, type EmitRow, emitParams } from './emit.sql';
+import { type EmitInput, type EmitRow, writeEvents } from './emit.sql';
 
 /** What emit() needs of a Prisma client or interactive-transaction client. */
 export interface RawQueryClient {
@@ -17,13 +17,15 @@ export interface RawQueryClient {
 export interface EmitOptions {
   /** Events with the same key are delivered one at a time, in emit (commit) order: e.g. the wamid for statuses. */
   orderingKey?: string;
-  /** Store the event in the caller's transaction: it exists exactly when the caller's change does. */
+  /**
+   * Store the event in the caller's transaction: it exists exactly when the caller's change does. READ COMMITTED
+   * (Prisma's default) is required: emitting runs two statements and the second must see what the first waited for.
+   */
   tx?: RawQueryClient;
 }
 
 /** Meta caps a webhook POST at 3 MB; one value must fit in one POST with its envelope. */
 const MAX_VALUE_BYTES = 3 * 1024 * 1024 - 4096;
-const DEADLOCK = '40P01';
 
 /**
  * The one way features publish webhook events (docs/business.md, "Webhook events"). The event is stored in the
@@ -59,8 +61,9 @@ export class WebhookEventsService {
     if (options.orderingKey !== undefined && !options.orderingKey) throw new TypeError('empty orderingKey');
     const input: EmitInput = { businessId, field, value: text, orderingKey: options.orderingKey ?? null };
     if (options.tx) {
-      const params = emitParams([input], this.config.webhooks.maxAgeSeconds);
-      const [row] = await options.tx.$queryRawUnsafe<EmitRow[]>(EMIT_SQL, ...params);
+      const tx = options.tx;
+      const run = <R>(statement: { text: string }, params: unknown[]) => tx.$queryRawUnsafe<R[]>(statement.text, ...params);
+      const [row] = await writeEvents(run, [input], this.config.webhooks.maxAgeSeconds);
       this.commits.wakeAfterCommit(row!.xid, row!.subscriptionIds);
       return { eventId: row!.eventId };
     }
@@ -73,14 +76,19 @@ export class WebhookEventsService {
    * in any order; should the two deadlock, Postgres aborts one and, if it is this batch, it is simply written again.
    */
   private async write(items: EmitInput[]): Promise<EmitRow[]> {
-    const params = emitParams(items, this.config.webhooks.maxAgeSeconds);
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.db.query<EmitRow>(EMIT_SQL, params);
+        const rows = await this.db.transaction((client) =>
+          writeEvents(
+            async (statement, params) => (await this.db.prepared(client, statement, params)).rows,
+            items,
+            this.config.webhooks.maxAgeSeconds,
+          ),
+        );
         this.wake.wake(rows.flatMap((r) => r.subscriptionIds));
         return rows;
       } catch (err) {
-        if ((err as { code?: string }).code !== DEADLOCK || attempt >= 3) throw err;
+        if (!isDeadlock(err) || attempt >= 3) throw err;
       }
     }
   }

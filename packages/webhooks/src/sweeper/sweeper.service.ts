@@ -5,6 +5,7 @@ import { NOW, WebhooksDb } from '../db/webhooks-db';
 
 export interface SweepResult {
   woken: number;
+  unblocked: number;
   cancelled: number;
   prunedEvents: number;
   prunedAttempts: number;
@@ -28,6 +29,7 @@ export class SweeperService {
   ) {}
 
   async sweep(): Promise<SweepResult> {
+    const unblocked = await this.unblockOrphans();
     const { rows } = await this.db.query<{ id: string }>(
       `SELECT s."id" FROM "WebhookSubscription" s
        WHERE s."deletedAt" IS NULL AND EXISTS (
@@ -44,10 +46,28 @@ export class SweeperService {
        FROM "WebhookSubscription" s
        WHERE s."id" = d."subscriptionId" AND s."deletedAt" IS NOT NULL AND d."state" = 'pending'`,
     );
-    return { woken: rows.length, cancelled: cancelled.rowCount ?? 0, ...(await this.prune()) };
+    return { woken: rows.length, unblocked, cancelled: cancelled.rowCount ?? 0, ...(await this.prune()) };
   }
 
-  private async prune(): Promise<Omit<SweepResult, 'woken' | 'cancelled'>> {
+  /**
+   * A safety net, not a path: a delivery waiting for its key's predecessor while none is pending any more (settling
+   * hands keys on under the same lock emitting takes, so this should find nothing) is made due.
+   */
+  private async unblockOrphans(): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `UPDATE "WebhookDelivery" d SET "nextAttemptAt" = ${NOW}
+       FROM "WebhookSubscription" s
+       WHERE d."subscriptionId" = s."id" AND s."deletedAt" IS NULL
+         AND d."state" = 'pending' AND d."nextAttemptAt" IS NULL AND d."createdAt" < ${NOW} - interval '60 seconds'
+         AND NOT EXISTS (
+           SELECT 1 FROM "WebhookDelivery" p
+           WHERE p."subscriptionId" = d."subscriptionId" AND p."orderingKey" = d."orderingKey"
+             AND p."state" = 'pending' AND p."seq" < d."seq")`,
+    );
+    return rowCount ?? 0;
+  }
+
+  private async prune(): Promise<Omit<SweepResult, 'woken' | 'cancelled' | 'unblocked'>> {
     const { logRetentionDays, maxAgeSeconds } = this.config.webhooks;
     const retention = `${NOW} - make_interval(days => ${logRetentionDays})`;
     // An event goes only once none of its deliveries can still be sent (pending ones are kept whatever their age).

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
 import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 
 const EVERY_MS = 15 * 60 * 1000;

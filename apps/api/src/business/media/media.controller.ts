@@ -18,7 +18,11 @@ export class MediaController {
 
   @Post(':phone_number_id/media')
   @HttpCode(200)
-  upload(@CurrentBusiness() b: AuthenticatedBusiness, @Param('phone_number_id') phoneNumberId: string, @Req() req: FastifyRequest) {
+  upload(
+    @CurrentBusiness() b: AuthenticatedBusiness,
+    @Param('phone_number_id') phoneNumberId: string,
+    @Req() req: FastifyRequest,
+  ) {
     return this.media.upload(b.businessId, phoneNumberId, req);
   }
 

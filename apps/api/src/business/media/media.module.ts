@@ -5,8 +5,8 @@ import { BusinessAuthModule } from '../auth/business-auth.module';
 import { GraphIdsModule } from '../common/ids.module';
 import { MediaController } from './media.controller';
 import { MediaGraphObjects } from './media.graph-objects';
-import { MediaPurgeService } from './media-purge.service';
 import { MediaService } from './media.service';
+import { MediaPurgeService } from './media-purge.service';
 import { LocalDiskStorage } from './storage/local-disk.storage';
 import { MEDIA_STORAGE } from './storage/media-storage';
 
@@ -15,7 +15,11 @@ import { MEDIA_STORAGE } from './storage/media-storage';
   imports: [BusinessAuthModule, GraphIdsModule],
   controllers: [MediaController],
   providers: [
-    { provide: MEDIA_STORAGE, inject: [CONFIG], useFactory: (config: Config) => new LocalDiskStorage(config.business.media.dir) },
+    {
+      provide: MEDIA_STORAGE,
+      inject: [CONFIG],
+      useFactory: (config: Config) => new LocalDiskStorage(config.business.media.dir),
+    },
     MediaService,
     MediaGraphObjects,
     MediaPurgeService,

@@ -109,10 +109,19 @@ export class MediaService {
     } catch (err) {
       part.stream.resume(); // let the rest of the request drain so the error can be answered
       if (err instanceof TooLargeError)
-        throw mediaUploadError(`file: larger than the ${err.limit} bytes its type allows (${part.fieldsBefore.type ?? part.mimeType})`);
+        throw mediaUploadError(
+          `file: larger than the ${err.limit} bytes its type allows (${part.fieldsBefore.type ?? part.mimeType})`,
+        );
       throw err;
     }
     const head = inspector.head;
-    return { key: id, size: inspector.size, sha256: inspector.digest(), head, partMimeType: part.mimeType, filename: part.filename };
+    return {
+      key: id,
+      size: inspector.size,
+      sha256: inspector.digest(),
+      head,
+      partMimeType: part.mimeType,
+      filename: part.filename,
+    };
   }
 }

@@ -4,6 +4,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { MediaModule } from '../media/media.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service';
 import { MessageLogService } from './log/message-log.service';
 import { MessageLogWriter } from './log/message-log.writer';
 import { MessagesDb } from './log/messages-db';
@@ -24,6 +25,7 @@ import { WindowGate } from './send/window-gate';
     MessageLogWriter,
     MessageLogService,
     IdempotencyService,
+    IdempotencyPurgeService,
     BusinessNumbers,
     WindowGate,
     SendMessageService,

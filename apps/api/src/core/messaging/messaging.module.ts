@@ -18,7 +18,7 @@ import { SendService } from './send/send.service';
  * routing to whichever node holds a device's connection. The gateway is its only caller.
  */
 @Module({
-  imports: [DevicesModule],
+  imports: [DevicesModule], // DeviceEvents (removals); device sets are read directly, batched (DeviceDirectory)
   providers: [
     DeviceDirectory,
     MailboxDb,

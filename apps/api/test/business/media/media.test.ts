@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { contractFetch } from '@switchboard/contract';
+import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaService } from '../../../src/business/media/media.service';
+import { MediaPurgeService } from '../../../src/business/media/media-purge.service';
 import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { files, uploadForm } from '../support/media-files';
 
@@ -20,7 +22,11 @@ describe('media: upload, read, download, delete', () => {
   let other: TestBusiness;
 
   const upload = (b: TestBusiness, form: FormData, numberId = b.phoneNumberId) =>
-    contractFetch<{ id: string } & GraphError>(`${env.api.url}/v23.0/${numberId}/media`, { method: 'POST', headers: b.headers, body: form });
+    contractFetch<{ id: string } & GraphError>(`${env.api.url}/v23.0/${numberId}/media`, {
+      method: 'POST',
+      headers: b.headers,
+      body: form,
+    });
   /** The download URL points at PUBLIC_API_URL; in tests the API listens on another port. */
   const download = (b: TestBusiness, url: string) => {
     const u = new URL(url);
@@ -114,13 +120,19 @@ describe('media: upload, read, download, delete', () => {
 
   it('names the missing form field with code 100', async () => {
     const noProduct = await upload(biz, uploadForm(files.png(), 'image/png', { type: 'image/png' }));
-    expect(noProduct.body.error).toMatchObject({ code: 100, error_data: { details: expect.stringMatching(/^messaging_product/) } });
+    expect(noProduct.body.error).toMatchObject({
+      code: 100,
+      error_data: { details: expect.stringMatching(/^messaging_product/) },
+    });
     const form = new FormData();
     form.append('messaging_product', 'whatsapp');
     form.append('type', 'image/png');
     const noFile = await upload(biz, form);
     expect(noFile.body.error).toMatchObject({ code: 100, error_data: { details: expect.stringMatching(/^file/) } });
-    const json = await biz.call<GraphError>(`/${biz.phoneNumberId}/media`, { method: 'POST', body: { messaging_product: 'whatsapp' } });
+    const json = await biz.call<GraphError>(`/${biz.phoneNumberId}/media`, {
+      method: 'POST',
+      body: { messaging_product: 'whatsapp' },
+    });
     expect(json.status).toBe(400);
     expect(json.body.error.code).toBe(100);
   });
@@ -133,6 +145,20 @@ describe('media: upload, read, download, delete', () => {
     expect((await download(other, mine.body.url)).status).toBe(404);
     expect((await upload(other, uploadForm(files.png(), 'image/png'), biz.phoneNumberId)).status).toBe(404);
     expect((await biz.call(`/${up.body.id}`)).status).toBe(200);
+  });
+
+  it('expires media ids after the retention period and purges their files', async () => {
+    const up = await upload(biz, uploadForm(files.png(), 'image/png'));
+    const { url } = (await biz.call<MediaObject>(`/${up.body.id}`)).body;
+    const db = env.api.app.get(PrismaService).client;
+    await db.media.update({ where: { id: up.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await biz.call<GraphError>(`/${up.body.id}`)).status).toBe(404);
+    expect((await download(biz, url)).status).toBe(404);
+    expect(await env.api.app.get(MediaPurgeService).purge(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await db.media.findUnique({ where: { id: up.body.id } })).toBeNull();
+    const { readdir } = await import('node:fs/promises');
+    const stored = (await readdir(env.mediaDir, { recursive: true })) as string[];
+    expect(stored.some((f) => f.endsWith(up.body.id))).toBe(false);
   });
 
   it('honours ?phone_number_id= and refuses forged or expired download URLs', async () => {

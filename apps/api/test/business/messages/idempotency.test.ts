@@ -1,5 +1,6 @@
 import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdempotencyPurgeService } from '../../../src/business/messages/idempotency/idempotency-purge.service';
 import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 
 interface Sent {
@@ -14,7 +15,11 @@ describe('POST /{phone_number_id}/messages: Idempotency-Key', () => {
   const db = () => env.api.app.get(PrismaService).client;
   const body = (text: string) => ({ messaging_product: 'whatsapp', to, type: 'text', text: { body: text } });
   const send = (b: unknown, key: string, who = biz) =>
-    who.call<Sent & GraphError>(`/${who.phoneNumberId}/messages`, { method: 'POST', body: b, headers: { 'idempotency-key': key } });
+    who.call<Sent & GraphError>(`/${who.phoneNumberId}/messages`, {
+      method: 'POST',
+      body: b,
+      headers: { 'idempotency-key': key },
+    });
 
   beforeAll(async () => {
     env = await startBusinessApi();
@@ -36,7 +41,11 @@ describe('POST /{phone_number_id}/messages: Idempotency-Key', () => {
     expect(again.status).toBe(200);
     expect(again.text).toBe(first.text);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(await db().businessMessage.count({ where: { businessId: biz.id, payload: { path: ['text', 'body'], equals: 'once' } } })).toBe(1);
+    expect(
+      await db().businessMessage.count({
+        where: { businessId: biz.id, payload: { path: ['text', 'body'], equals: 'once' } },
+      }),
+    ).toBe(1);
   });
 
   it('refuses the same key with another body or another number with 422', async () => {
@@ -44,7 +53,11 @@ describe('POST /{phone_number_id}/messages: Idempotency-Key', () => {
     const res = await send(body('second'), 'key-2');
     expect(res.status).toBe(422);
     expect(res.body.error.error_data!.details).toMatch(/^Idempotency-Key: /);
-    expect(await db().businessMessage.count({ where: { businessId: biz.id, payload: { path: ['text', 'body'], equals: 'second' } } })).toBe(0);
+    expect(
+      await db().businessMessage.count({
+        where: { businessId: biz.id, payload: { path: ['text', 'body'], equals: 'second' } },
+      }),
+    ).toBe(0);
   });
 
   it('scopes keys to the business', async () => {
@@ -56,7 +69,11 @@ describe('POST /{phone_number_id}/messages: Idempotency-Key', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => send(body('race'), 'key-race')));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(new Set(results.map((r) => r.body.messages[0]!.id)).size).toBe(1);
-    expect(await db().businessMessage.count({ where: { businessId: biz.id, payload: { path: ['text', 'body'], equals: 'race' } } })).toBe(1);
+    expect(
+      await db().businessMessage.count({
+        where: { businessId: biz.id, payload: { path: ['text', 'body'], equals: 'race' } },
+      }),
+    ).toBe(1);
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
   });
 
@@ -69,6 +86,14 @@ describe('POST /{phone_number_id}/messages: Idempotency-Key', () => {
     const later = await send(body('day two'), 'key-old');
     expect(later.status).toBe(200);
     expect(later.body.messages[0]!.id).not.toBe(first.body.messages[0]!.id);
+  });
+
+  it('purges keys older than 24 hours', async () => {
+    await send(body('to purge'), 'key-purge');
+    const where = { businessId_key: { businessId: biz.id, key: 'key-purge' } };
+    await db().sendIdempotencyKey.update({ where, data: { createdAt: new Date(Date.now() - 25 * 3600_000) } });
+    expect(await env.api.app.get(IdempotencyPurgeService).purge()).toBeGreaterThanOrEqual(1);
+    expect(await db().sendIdempotencyKey.findUnique({ where })).toBeNull();
   });
 
   it('does not store failed requests: a key used on a refused send can be used again', async () => {

@@ -1,5 +1,8 @@
 /** One valid body of every message type (media by uploaded id where given, else by link), as Meta's docs show them. */
-export function sampleMessages(to: string, media: { image: string; pdf: string; ogg: string; mp4: string; webp: string }) {
+export function sampleMessages(
+  to: string,
+  media: { image: string; pdf: string; ogg: string; mp4: string; webp: string },
+) {
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
   return {
     text: { ...base, type: 'text', text: { preview_url: true, body: 'Here is the link: https://example.com/quest' } },
@@ -14,7 +17,12 @@ export function sampleMessages(to: string, media: { image: string; pdf: string; 
     location: {
       ...base,
       type: 'location',
-      location: { latitude: '37.44216251868683', longitude: -122.16153582049394, name: 'Philz Coffee', address: '101 Forest Ave' },
+      location: {
+        latitude: '37.44216251868683',
+        longitude: -122.16153582049394,
+        name: 'Philz Coffee',
+        address: '101 Forest Ave',
+      },
     },
     contacts: {
       ...base,
@@ -31,8 +39,16 @@ export function sampleMessages(to: string, media: { image: string; pdf: string; 
         },
       ],
     },
-    reaction: { ...base, type: 'reaction', reaction: { message_id: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=', emoji: '\uD83D\uDE00' } },
-    unreact: { ...base, type: 'reaction', reaction: { message_id: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=', emoji: '' } },
+    reaction: {
+      ...base,
+      type: 'reaction',
+      reaction: { message_id: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=', emoji: '\uD83D\uDE00' },
+    },
+    unreact: {
+      ...base,
+      type: 'reaction',
+      reaction: { message_id: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=', emoji: '' },
+    },
     buttons: {
       ...base,
       type: 'interactive',
@@ -60,8 +76,14 @@ export function sampleMessages(to: string, media: { image: string; pdf: string; 
         action: {
           button: 'Shipping Options',
           sections: [
-            { title: 'I want it ASAP!', rows: [{ id: 'priority_express', title: 'Priority Mail Express', description: 'Next Day to 2 Days' }] },
-            { title: 'I can wait a bit', rows: [{ id: 'usps_ground', title: 'USPS Ground Advantage', description: '2–5 Days' }] },
+            {
+              title: 'I want it ASAP!',
+              rows: [{ id: 'priority_express', title: 'Priority Mail Express', description: 'Next Day to 2 Days' }],
+            },
+            {
+              title: 'I can wait a bit',
+              rows: [{ id: 'usps_ground', title: 'USPS Ground Advantage', description: '2–5 Days' }],
+            },
           ],
         },
       },
@@ -79,8 +101,17 @@ export function sampleMessages(to: string, media: { image: string; pdf: string; 
     locationRequest: {
       ...base,
       type: 'interactive',
-      interactive: { type: 'location_request_message', body: { text: 'Let us start with your pickup.' }, action: { name: 'send_location' } },
+      interactive: {
+        type: 'location_request_message',
+        body: { text: 'Let us start with your pickup.' },
+        action: { name: 'send_location' },
+      },
     },
-    reply: { ...base, type: 'text', context: { message_id: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=' }, text: { body: 'A reply' } },
+    reply: {
+      ...base,
+      type: 'text',
+      context: { message_id: 'wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQUZCMTY0MDc2MUYwNzBDNTY5MAA=' },
+      text: { body: 'A reply' },
+    },
   } as Record<string, Record<string, unknown>>;
 }

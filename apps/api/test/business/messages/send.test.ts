@@ -1,5 +1,5 @@
-import { PrismaService } from '@switchboard/platform';
 import { contractFetch } from '@switchboard/contract';
+import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { sampleMessages } from './samples';
@@ -60,9 +60,17 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
       });
       const type = samples[name]!.type as string;
       expect(row!.payload, name).toMatchObject({ [type]: samples[name]![type] });
-      if (name === 'reply') expect(row!.contextWamid).toBe((samples.reply!.context as { message_id: string }).message_id);
+      if (name === 'reply')
+        expect(row!.contextWamid).toBe((samples.reply!.context as { message_id: string }).message_id);
       const outbox = await db().sendOutbox.findMany({ where: { wamid } });
-      expect(outbox, name).toEqual([expect.objectContaining({ kind: 'message', messageId: row!.id, waId: consumer, phoneNumberId: biz.phoneNumberId })]);
+      expect(outbox, name).toEqual([
+        expect.objectContaining({
+          kind: 'message',
+          messageId: row!.id,
+          waId: consumer,
+          phoneNumberId: biz.phoneNumberId,
+        }),
+      ]);
     }
   });
 
@@ -83,7 +91,9 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
       messages: [{ id: expect.stringMatching(/^wamid\./), message_status: 'accepted' }],
     });
     const row = await db().businessMessage.findUnique({ where: { wamid: res.body.messages[0]!.id } });
-    expect(row!.payload).toMatchObject({ rendered: { name: 'order_shipped', body: 'Hello Pablo, your order has shipped.' } });
+    expect(row!.payload).toMatchObject({
+      rendered: { name: 'order_shipped', body: 'Hello Pablo, your order has shipped.' },
+    });
   });
 
   it('checks template header media ids like any other', async () => {
@@ -94,7 +104,10 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
     ];
     expect((await send(templateBody(consumer, 'promo_image', header(media.image)))).status).toBe(200);
     const wrong = await send(templateBody(consumer, 'promo_image', header(media.pdf)));
-    expect(wrong.body.error).toMatchObject({ code: 100, error_data: { details: expect.stringMatching(/^template\.components/) } });
+    expect(wrong.body.error).toMatchObject({
+      code: 100,
+      error_data: { details: expect.stringMatching(/^template\.components/) },
+    });
   });
 
   it('normalises `to` to the wa_id: +, spaces, hyphens, parentheses, and national numbers of the sending country', async () => {
@@ -126,12 +139,18 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
     const otherConsumer = await other.consumer();
     const image = await send({ ...sampleMessages(otherConsumer, media).imageById }, other);
     expect(image.status).toBe(400);
-    expect(image.body.error).toMatchObject({ code: 100, error_data: { details: expect.stringMatching(/^image\.id: media/) } });
+    expect(image.body.error).toMatchObject({
+      code: 100,
+      error_data: { details: expect.stringMatching(/^image\.id: media/) },
+    });
   });
 
   it('refuses a media id of the wrong kind for the message type', async () => {
     const res = await send({ ...sampleMessages(consumer, media).imageById, image: { id: media.pdf } });
-    expect(res.body.error).toMatchObject({ code: 100, error_data: { details: expect.stringMatching(/^image\.id: .*application\/pdf/) } });
+    expect(res.body.error).toMatchObject({
+      code: 100,
+      error_data: { details: expect.stringMatching(/^image\.id: .*application\/pdf/) },
+    });
     const voice = await send({ ...sampleMessages(consumer, media).voice, audio: { id: media.mp4, voice: true } });
     expect(voice.status).toBe(400);
   });
@@ -139,10 +158,18 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
   describe('mark as read', () => {
     it('marks a received message read, queues the receipt with the typing indicator, and says success', async () => {
       const wamid = await env.inbound(biz, consumer);
-      const res = await send({ messaging_product: 'whatsapp', status: 'read', message_id: wamid, typing_indicator: { type: 'text' } });
+      const res = await send({
+        messaging_product: 'whatsapp',
+        status: 'read',
+        message_id: wamid,
+        typing_indicator: { type: 'text' },
+      });
       expect(res.status, res.text).toBe(200);
       expect(res.body).toEqual({ success: true });
-      expect(await db().businessMessage.findUnique({ where: { wamid } })).toMatchObject({ status: 'read', readAt: expect.any(Date) });
+      expect(await db().businessMessage.findUnique({ where: { wamid } })).toMatchObject({
+        status: 'read',
+        readAt: expect.any(Date),
+      });
       expect(await db().sendOutbox.findMany({ where: { wamid } })).toEqual([
         expect.objectContaining({ kind: 'read', typingIndicator: 'text', waId: consumer }),
       ]);
@@ -153,7 +180,10 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
       for (const message_id of ['wamid.nope', sent.body.messages[0]!.id]) {
         const res = await send({ messaging_product: 'whatsapp', status: 'read', message_id });
         expect(res.status).toBe(400);
-        expect(res.body.error).toMatchObject({ code: 100, error_data: { details: expect.stringMatching(/^message_id/) } });
+        expect(res.body.error).toMatchObject({
+          code: 100,
+          error_data: { details: expect.stringMatching(/^message_id/) },
+        });
       }
       const wamid = await env.inbound(biz, consumer);
       const res = await other.call<GraphError>(`/${other.phoneNumberId}/messages`, {

@@ -1,6 +1,6 @@
+import { contractFetch } from '@switchboard/contract';
 import type { BusinessApi, TestBusiness } from '../support/business-api';
 import { files, uploadForm } from '../support/media-files';
-import { contractFetch } from '@switchboard/contract';
 
 /** Uploads one file of each kind the samples use; returns their media ids. */
 export async function uploadSampleMedia(env: BusinessApi, b: TestBusiness) {
@@ -23,9 +23,17 @@ export async function uploadSampleMedia(env: BusinessApi, b: TestBusiness) {
 }
 
 /** Creates and approves a template through the API (manual review). */
-export async function approvedTemplate(b: TestBusiness, name: string, category: 'MARKETING' | 'UTILITY', header?: 'IMAGE') {
-  const components: unknown[] = [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.', example: { body_text: [['Pablo']] } }];
-  if (header) components.unshift({ type: 'HEADER', format: header, example: { header_handle: ['https://example.com/h.png'] } });
+export async function approvedTemplate(
+  b: TestBusiness,
+  name: string,
+  category: 'MARKETING' | 'UTILITY',
+  header?: 'IMAGE',
+) {
+  const components: unknown[] = [
+    { type: 'BODY', text: 'Hello {{1}}, your order has shipped.', example: { body_text: [['Pablo']] } },
+  ];
+  if (header)
+    components.unshift({ type: 'HEADER', format: header, example: { header_handle: ['https://example.com/h.png'] } });
   const created = await b.call<{ id: string }>(`/${b.id}/message_templates`, {
     method: 'POST',
     body: { name, language: 'en_US', category, components },
@@ -36,7 +44,11 @@ export async function approvedTemplate(b: TestBusiness, name: string, category: 
   return created.body.id;
 }
 
-export const templateBody = (to: string, name: string, components: unknown[] = [{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] }]) => ({
+export const templateBody = (
+  to: string,
+  name: string,
+  components: unknown[] = [{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] }],
+) => ({
   messaging_product: 'whatsapp',
   recipient_type: 'individual',
   to,

@@ -1,7 +1,13 @@
 import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContactsService } from '../../../src/business/contacts/contacts.service';
-import { type BusinessApi, type GraphError, randomConsumer, startBusinessApi, type TestBusiness } from '../support/business-api';
+import {
+  type BusinessApi,
+  type GraphError,
+  randomConsumer,
+  startBusinessApi,
+  type TestBusiness,
+} from '../support/business-api';
 import { sampleMessages } from './samples';
 import { approvedTemplate, templateBody } from './support';
 
@@ -10,7 +16,8 @@ const HOUR = 3600_000;
 describe('POST /{phone_number_id}/messages: who may receive what', () => {
   let env: BusinessApi;
   let biz: TestBusiness;
-  const send = (body: unknown) => biz.call<GraphError & { messages: { id: string }[] }>(`/${biz.phoneNumberId}/messages`, { method: 'POST', body });
+  const send = (body: unknown) =>
+    biz.call<GraphError & { messages: { id: string }[] }>(`/${biz.phoneNumberId}/messages`, { method: 'POST', body });
   const text = (to: string) => sampleMessages(to, { image: '1', pdf: '1', ogg: '1', mp4: '1', webp: '1' }).text;
 
   beforeAll(async () => {
@@ -59,7 +66,9 @@ describe('POST /{phone_number_id}/messages: who may receive what', () => {
     expect(res.body.error.code).toBe(131050);
     expect((await send(templateBody(to, 'shipping_update'))).status).toBe(200);
     expect((await send(text(to))).status).toBe(200);
-    const logged = await env.api.app.get(PrismaService).client.businessMessage.count({ where: { businessId: biz.id, waId: to } });
+    const logged = await env.api.app
+      .get(PrismaService)
+      .client.businessMessage.count({ where: { businessId: biz.id, waId: to } });
     expect(logged).toBe(2);
   });
 

@@ -19,7 +19,10 @@ export interface TestBusiness {
   phoneNumberId: string;
   headers: Record<string, string>;
   /** A JSON call through contractFetch (every response checked against openapi.yaml), under /v23.0. */
-  call<T = unknown>(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<ContractResponse<T>>;
+  call<T = unknown>(
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ContractResponse<T>>;
   /** A consumer (fresh valid number) who messaged this business `agoMs` ago: their window is open if < 24 h. */
   consumer(agoMs?: number): Promise<string>;
 }
@@ -36,7 +39,11 @@ export async function startBusinessApi(overrides: Record<string, string> = {}) {
     <T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
       contractFetch<T>(`${api.url}/v23.0${path}`, {
         method: init.method ?? 'GET',
-        headers: { ...headers, ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
+        headers: {
+          ...headers,
+          ...(init.body !== undefined && { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
         ...(init.body !== undefined && { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
       });
 

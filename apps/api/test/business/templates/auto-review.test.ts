@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TemplateReviewService } from '../../../src/business/templates/review/template-review.service';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import { createTemplate, goodTemplate, readTemplate, statusEvents, waitForStatus } from '../support/templates';
 
@@ -132,5 +133,20 @@ describe('templates under automatic review', () => {
     expect(t.rejected_reason).toBe('NONE');
     expect(t.rejection_info).toBeUndefined();
     expect((await readTemplate(biz, created.id)).status).toBe('APPROVED');
+  });
+
+  it('reviews a template whose job was lost, once the sweep finds it still PENDING', async () => {
+    const { id } = await createTemplate(biz, goodTemplate('lost_job'));
+    await waitForStatus(biz, id, 'APPROVED');
+    // As if Redis had lost the job: back to PENDING at a new revision, untouched for 20 minutes, nothing queued.
+    const old = new Date(Date.now() - 20 * 60_000);
+    await stack.prisma.$executeRawUnsafe(
+      `UPDATE "MessageTemplate" SET status = 'PENDING', revision = revision + 1, "updatedAt" = $2 WHERE id = $1`,
+      id,
+      old,
+    );
+    const { requeued } = await stack.api.app.get(TemplateReviewService).requeueStale();
+    expect(requeued).toBeGreaterThanOrEqual(1);
+    await waitForStatus(biz, id, 'APPROVED');
   });
 });

@@ -25,7 +25,10 @@ export class UploadInspector extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(new TooLargeError(this.maxBytes));
+    if (this.size > this.maxBytes) {
+      done(new TooLargeError(this.maxBytes));
+      return;
+    }
     this.hash.update(chunk);
     if (this.headLength < SNIFF_BYTES) {
       const part = chunk.subarray(0, SNIFF_BYTES - this.headLength);

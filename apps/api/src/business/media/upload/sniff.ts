@@ -20,7 +20,8 @@ const mpegAudio = (h: Buffer) =>
   startsWith(h, 'ID3') || (h.length >= 2 && h[0] === 0xff && (h[1]! & 0xe0) === 0xe0 && (h[1]! & 0x06) !== 0);
 const oggOpus = (h: Buffer) => startsWith(h, 'OggS') && h.subarray(0, 128).includes('OpusHead', 0, 'latin1');
 /** Plain text has no NUL bytes and is valid UTF-8 (a cut multi-byte character at the end of the sample is fine). */
-const plainText = (h: Buffer) => !h.includes(0) && new TextDecoder('utf-8', { fatal: false }).decode(h).slice(0, -1).indexOf('\uFFFD') === -1;
+const plainText = (h: Buffer) =>
+  !h.includes(0) && new TextDecoder('utf-8', { fatal: false }).decode(h).slice(0, -1).indexOf('\uFFFD') === -1;
 
 const CHECKS: Record<string, (head: Buffer) => boolean> = {
   'image/jpeg': (h) => startsWith(h, [0xff, 0xd8, 0xff]),

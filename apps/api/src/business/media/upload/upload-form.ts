@@ -39,7 +39,12 @@ export async function readUploadForm<T>(
       throw ApiError.invalidParameter(`${part.fieldname}: only one file, in the field "file", is accepted`);
     }
     seenFile = true;
-    file = await onFile({ filename: part.filename || undefined, mimeType: part.mimetype, stream: part.file, fieldsBefore: { ...fields } });
+    file = await onFile({
+      filename: part.filename || undefined,
+      mimeType: part.mimetype,
+      stream: part.file,
+      fieldsBefore: { ...fields },
+    });
   }
   return { fields, file };
 }

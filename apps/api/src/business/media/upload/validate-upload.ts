@@ -30,7 +30,9 @@ export function validateUpload(fields: Record<string, string>, file: ReceivedFil
   const animated = mimeType === 'image/webp' && isAnimatedWebp(file.head);
   const limit = animated ? rule.maxAnimatedBytes! : rule.maxBytes;
   if (file.size > limit)
-    throw mediaUploadError(`file: ${file.size} bytes is over the ${mb(limit)} limit for ${animated ? 'animated ' : ''}${mimeType}`);
+    throw mediaUploadError(
+      `file: ${file.size} bytes is over the ${mb(limit)} limit for ${animated ? 'animated ' : ''}${mimeType}`,
+    );
   if (!contentMatches(mimeType, file.head))
     throw mediaUploadError(`file: the content is not ${mimeType} (mismatched MIME type)`);
   return mimeType;

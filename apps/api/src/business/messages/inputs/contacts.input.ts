@@ -22,7 +22,10 @@ const card = z.object({
         state: short,
         zip: chars(32).optional(),
         country: short,
-        country_code: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO two-letter country code').optional(),
+        country_code: z
+          .string()
+          .regex(/^[A-Za-z]{2}$/, 'expected an ISO two-letter country code')
+          .optional(),
         type: label,
       }),
     )
@@ -33,13 +36,28 @@ const card = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date')
     .optional(),
-  emails: z.array(z.object({ email: chars(320).optional(), type: label })).max(20).optional(),
-  org: z.object({ company: short, department: short, title: short }).optional(),
-  phones: z
-    .array(z.object({ phone: chars(64).optional(), type: label, wa_id: z.string().regex(/^[0-9]{6,15}$/, 'expected digits').optional() }))
+  emails: z
+    .array(z.object({ email: chars(320).optional(), type: label }))
     .max(20)
     .optional(),
-  urls: z.array(z.object({ url: httpUrl.optional(), type: label })).max(20).optional(),
+  org: z.object({ company: short, department: short, title: short }).optional(),
+  phones: z
+    .array(
+      z.object({
+        phone: chars(64).optional(),
+        type: label,
+        wa_id: z
+          .string()
+          .regex(/^[0-9]{6,15}$/, 'expected digits')
+          .optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  urls: z
+    .array(z.object({ url: httpUrl.optional(), type: label }))
+    .max(20)
+    .optional(),
 });
 
 export const contactCards = z.array(card).min(1).max(257);

@@ -19,11 +19,22 @@ const body = (max: number) => z.object({ text: chars(max) });
 const footer = z.object({ text: chars(60) }).optional();
 
 /** Adds an issue at `path` for every value after the first that repeats (ids and titles must be unique). */
-function unique<T>(items: T[], pick: (item: T) => string, path: (i: number) => (string | number)[], what: string, ctx: z.RefinementCtx) {
+function unique<T>(
+  items: T[],
+  pick: (item: T) => string,
+  path: (i: number) => (string | number)[],
+  what: string,
+  ctx: z.RefinementCtx,
+) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const value = pick(item);
-    if (seen.has(value)) ctx.addIssue({ code: 'custom', path: path(i), message: `${what} "${value}" is used twice; ${what}s must be unique` });
+    if (seen.has(value))
+      ctx.addIssue({
+        code: 'custom',
+        path: path(i),
+        message: `${what} "${value}" is used twice; ${what}s must be unique`,
+      });
     seen.add(value);
   });
 }
@@ -33,23 +44,34 @@ const replyButton = z.object({
   reply: z.object({ id: chars(256), title: chars(20) }),
 });
 
-const buttons = z
-  .object({
-    type: z.literal('button'),
-    header: anyHeader.optional(),
-    body: body(1024),
-    footer,
-    action: z.object({
-      buttons: z
-        .array(replyButton)
-        .min(1)
-        .max(3)
-        .superRefine((list, ctx) => {
-          unique(list, (b) => b.reply.id, (i) => [i, 'reply', 'id'], 'button id', ctx);
-          unique(list, (b) => b.reply.title, (i) => [i, 'reply', 'title'], 'button title', ctx);
-        }),
-    }),
-  });
+const buttons = z.object({
+  type: z.literal('button'),
+  header: anyHeader.optional(),
+  body: body(1024),
+  footer,
+  action: z.object({
+    buttons: z
+      .array(replyButton)
+      .min(1)
+      .max(3)
+      .superRefine((list, ctx) => {
+        unique(
+          list,
+          (b) => b.reply.id,
+          (i) => [i, 'reply', 'id'],
+          'button id',
+          ctx,
+        );
+        unique(
+          list,
+          (b) => b.reply.title,
+          (i) => [i, 'reply', 'title'],
+          'button title',
+          ctx,
+        );
+      }),
+  }),
+});
 
 const row = z.object({ id: chars(200), title: chars(24), description: chars(72).optional() });
 const section = z.object({ title: chars(24), rows: z.array(row).min(1).max(10) });
@@ -67,8 +89,15 @@ const list = z.object({
       .max(10)
       .superRefine((sections, ctx) => {
         const rows = sections.flatMap((s, si) => s.rows.map((r, ri) => ({ r, si, ri })));
-        if (rows.length > 10) ctx.addIssue({ code: 'custom', message: `at most 10 rows in total across sections, got ${rows.length}` });
-        unique(rows, (x) => x.r.id, (i) => [rows[i]!.si, 'rows', rows[i]!.ri, 'id'], 'row id', ctx);
+        if (rows.length > 10)
+          ctx.addIssue({ code: 'custom', message: `at most 10 rows in total across sections, got ${rows.length}` });
+        unique(
+          rows,
+          (x) => x.r.id,
+          (i) => [rows[i]!.si, 'rows', rows[i]!.ri, 'id'],
+          'row id',
+          ctx,
+        );
       }),
   }),
 });

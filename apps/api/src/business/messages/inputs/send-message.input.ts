@@ -22,10 +22,14 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const emoji = z
   .string()
   .max(64)
-  .refine((e) => e === '' || ([...segmenter.segment(e)].length === 1 && EMOJI.test(e)), 'expected one emoji, or "" to remove the reaction');
+  .refine(
+    (e) => e === '' || ([...segmenter.segment(e)].length === 1 && EMOJI.test(e)),
+    'expected one emoji, or "" to remove the reaction',
+  );
 
 const message = <T extends string, S extends z.ZodType>(type: T, content: S) =>
-  z.object({ ...envelope, type: z.literal(type), [type]: content } as { type: z.ZodLiteral<T> } & typeof envelope & Record<T, S>);
+  z.object({ ...envelope, type: z.literal(type), [type]: content } as { type: z.ZodLiteral<T> } & typeof envelope &
+    Record<T, S>);
 
 const messageBody = z.discriminatedUnion('type', [
   message('text', z.object({ body: chars(4096), preview_url: z.boolean().optional() })),

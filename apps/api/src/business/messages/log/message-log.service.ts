@@ -45,13 +45,23 @@ export class MessageLogService {
   /** Mark-as-read: the inbound message must have been received on this number. Queues the read receipt. */
   async markRead(number: SendingNumber, wamid: string, typingIndicator?: 'text') {
     const { rows } = await this.db.query(MARK_READ_SQL, [wamid, number.businessId, number.id, typingIndicator ?? null]);
-    if (!rows.length) throw ApiError.invalidParameter(`message_id: no message ${wamid} was received on this phone number`);
+    if (!rows.length)
+      throw ApiError.invalidParameter(`message_id: no message ${wamid} was received on this phone number`);
     return { success: true as const };
   }
 
   /** For the send pipeline: log a decrypted inbound message (once per wamid). Returns false for a repeat. */
   async recordInbound(
-    m: { wamid: string; businessId: string; phoneNumberId: string; waId: string; type: string; payload: unknown; contextWamid?: string; at: Date },
+    m: {
+      wamid: string;
+      businessId: string;
+      phoneNumberId: string;
+      waId: string;
+      type: string;
+      payload: unknown;
+      contextWamid?: string;
+      at: Date;
+    },
     tx: RawQueryClient = this.prisma.client,
   ): Promise<boolean> {
     const rows = await tx.$queryRawUnsafe<unknown[]>(
@@ -80,7 +90,8 @@ export class MessageLogService {
   ): Promise<StatusChange | undefined> {
     const client = options.tx ?? this.prisma.client;
     const at = (options.at ?? new Date()).toISOString();
-    const error = status === 'failed' ? JSON.stringify(options.error ?? { code: 131000, title: 'Something went wrong' }) : null;
+    const error =
+      status === 'failed' ? JSON.stringify(options.error ?? { code: 131000, title: 'Something went wrong' }) : null;
     const rows = await client.$queryRawUnsafe<StatusChange[]>(MARK_STATUS_SQL, wamid, status, at, error);
     return rows[0];
   }

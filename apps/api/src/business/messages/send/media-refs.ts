@@ -1,5 +1,5 @@
-import type { RenderedTemplate } from '../../templates/send/rendered-template';
 import type { MediaKind } from '../../media/media-types';
+import type { RenderedTemplate } from '../../templates/send/rendered-template';
 import type { SendMessageBody } from '../inputs/send-message.input';
 
 /** An uploaded media id a send refers to, with the field that names it and the kind of media it must be. */

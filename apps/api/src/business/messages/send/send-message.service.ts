@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../../../errors/api-error';
+import { parseOrThrow } from '../../common/validation';
 import { ContactsService } from '../../contacts/contacts.service';
 import { MediaService } from '../../media/media.service';
 import { acceptsMime } from '../../media/media-types';
-import { parseOrThrow } from '../../common/validation';
-import { TemplatesService } from '../../templates/templates.service';
 import type { RenderedTemplate } from '../../templates/send/rendered-template';
+import { TemplatesService } from '../../templates/templates.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { requestHash } from '../idempotency/request-hash';
 import { isMarkRead, markReadBody, type SendMessageBody, sendMessageBody } from '../inputs/send-message.input';
@@ -61,7 +61,9 @@ export class SendMessageService {
       if (earlier) return { body: earlier, replayed: true };
       const accepted = await this.accept(number, msg, claim);
       // Another node claimed the key between our check and our write: its answer (or a 422) is ours.
-      return accepted ? { body: accepted, replayed: false } : { body: (await this.idempotency.replay(businessId, claim))!, replayed: true };
+      return accepted
+        ? { body: accepted, replayed: false }
+        : { body: (await this.idempotency.replay(businessId, claim))!, replayed: true };
     });
   }
 
@@ -72,7 +74,10 @@ export class SendMessageService {
     claim?: { key: string; hash: Buffer },
   ): Promise<SendResponse | undefined> {
     const waId = this.recipients.toWaId(msg.to, number.country);
-    if (!waId) throw ApiError.invalidParameter(`to: "${msg.to}" is not a valid WhatsApp phone number (use the international form, e.g. +16505551234)`);
+    if (!waId)
+      throw ApiError.invalidParameter(
+        `to: "${msg.to}" is not a valid WhatsApp phone number (use the international form, e.g. +16505551234)`,
+      );
     const rendered = await this.checkRecipient(number, waId, msg);
     await this.checkMedia(number.businessId, [...mediaRefs(msg), ...(rendered ? templateMediaRefs(rendered) : [])]);
     const wamid = newWamid(waId);
@@ -107,9 +112,14 @@ export class SendMessageService {
   private async checkMedia(businessId: string, refs: MediaRef[]) {
     for (const ref of refs) {
       const m = await this.media.find(businessId, ref.id);
-      if (!m) throw ApiError.invalidParameter(`${ref.field}: media ${ref.id} does not exist, has expired, or belongs to another business`);
+      if (!m)
+        throw ApiError.invalidParameter(
+          `${ref.field}: media ${ref.id} does not exist, has expired, or belongs to another business`,
+        );
       if (!acceptsMime(ref.kind, m.mimeType) || (ref.voice && m.mimeType !== 'audio/ogg'))
-        throw ApiError.invalidParameter(`${ref.field}: media ${ref.id} is ${m.mimeType}, which cannot be sent as ${ref.voice ? 'a voice message' : ref.kind}`);
+        throw ApiError.invalidParameter(
+          `${ref.field}: media ${ref.id} is ${m.mimeType}, which cannot be sent as ${ref.voice ? 'a voice message' : ref.kind}`,
+        );
     }
   }
 }

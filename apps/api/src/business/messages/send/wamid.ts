@@ -1,13 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
  * A WhatsApp message id in Meta's format: "wamid." + base64 of a small protobuf-like record holding the consumer's
  * wa_id and a unique id (Meta's decode to 0x1C 0x18 <len> <wa_id> 0x15 0x02 0x00 0x11 0x18 <len> <hex id> 0x00).
- * The unique part is 96 random bits, so ids need no coordination between API nodes; the log's unique index on wamid
- * is the backstop.
+ * The unique part is 24 hex digits of a v4 UUID (92 random bits), so ids need no coordination between API nodes; the
+ * log's unique index on wamid is the backstop. randomUUID rather than randomBytes: it draws from a cached entropy
+ * pool instead of a system call per id, which showed in the send path's profile.
  */
 export function newWamid(waId: string): string {
-  const id = Buffer.from(randomBytes(12).toString('hex').toUpperCase(), 'latin1');
+  const id = Buffer.from(randomUUID().replaceAll('-', '').slice(0, 24).toUpperCase(), 'latin1');
   const to = Buffer.from(waId, 'latin1');
   const record = Buffer.concat([
     Buffer.from([0x1c, 0x18, to.length]),

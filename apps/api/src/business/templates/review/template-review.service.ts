@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { type MessageTemplate, Prisma, type TemplateStatus } from '@switchboard/db';
 import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
@@ -9,6 +9,14 @@ import type { ReviewBody } from '../inputs/template-body.input';
 import { renderTemplateObject } from '../outputs/template.output';
 import { reviewProblems } from '../rules/review-rules';
 import { ALLOWED, type RejectionInfo, statusUpdateValue } from './status-change';
+
+/**
+ * How long a template may stay PENDING under automatic review before the sweep queues its review again. A review
+ * takes well under a second; ten minutes leaves lost jobs rare enough to wait for, and never races a live one.
+ */
+export const STALE_MS = 10 * 60_000;
+/** How often each worker process adds the sweep job. */
+export const SWEEP_EVERY_MS = 60_000;
 
 interface Change {
   status: TemplateStatus;
@@ -25,6 +33,7 @@ interface Change {
 @Injectable()
 export class TemplateReviewService {
   private readonly forbidden: RegExp[];
+  private readonly log = new Logger('TemplateReview');
 
   constructor(
     private readonly prisma: PrismaService,
@@ -35,14 +44,39 @@ export class TemplateReviewService {
     this.forbidden = config.business.templateForbiddenPatterns.map((p) => new RegExp(p, 'iu'));
   }
 
-  /** After a create or an edit: queue the automatic review, unless reviews are manual (TEMPLATE_REVIEW=manual). */
+  /**
+   * After a create or an edit: queue the automatic review, unless reviews are manual (TEMPLATE_REVIEW=manual). A
+   * failure to queue is not the client's problem — the template is stored PENDING and requeueStale finds it.
+   */
   async submit(t: Pick<MessageTemplate, 'id' | 'revision'>): Promise<void> {
     if (this.config.business.templateReview !== 'auto') return;
-    await this.queues.add(
-      'reviewTemplate',
-      { templateId: t.id, revision: t.revision },
-      { jobId: `template-review-${t.id}-${t.revision}` },
-    );
+    const job = { templateId: t.id, revision: t.revision };
+    await this.queues
+      .add('reviewTemplate', job, { jobId: `template-review-${t.id}-${t.revision}` })
+      .catch((err: Error) =>
+        this.log.warn(`template ${t.id}: review not queued (${err.message}); the sweep will retry`),
+      );
+  }
+
+  /**
+   * The `templates.sweep` job: queues again the review of every template PENDING for over STALE_MS, whose job Redis
+   * lost or which failed. A fresh job id per sweep, since a failed job keeps its id; autoReview makes repeats harmless.
+   */
+  async requeueStale(now = Date.now()): Promise<{ requeued: number }> {
+    if (this.config.business.templateReview !== 'auto') return { requeued: 0 };
+    const stale = await this.prisma.client.messageTemplate.findMany({
+      where: { status: 'PENDING', updatedAt: { lt: new Date(now - STALE_MS) } },
+      select: { id: true, revision: true },
+      take: 1000,
+    });
+    const sweep = Math.floor(now / SWEEP_EVERY_MS);
+    for (const t of stale)
+      await this.queues.add(
+        'reviewTemplate',
+        { templateId: t.id, revision: t.revision },
+        { jobId: `template-review-${t.id}-${t.revision}-sweep-${sweep}` },
+      );
+    return { requeued: stale.length };
   }
 
   /**

@@ -45,8 +45,13 @@ export class ReplayService {
 
   private async replay(businessId: string, where: Prisma.WebhookDeliveryWhereInput) {
     const now = new Date();
+    const live = await this.prisma.client.webhookSubscription.findMany({
+      where: { businessId, deletedAt: null },
+      select: { id: true },
+    });
+    const liveIds = live.map((s) => s.id);
     const rows = await this.prisma.client.webhookDelivery.updateManyAndReturn({
-      where: { ...where, subscription: { businessId, deletedAt: null } },
+      where: { AND: [where, { subscriptionId: { in: liveIds } }] },
       data: {
         state: 'pending',
         attempts: 0,

@@ -74,7 +74,10 @@ const toPending = (r: PendingRow): PendingEnvelope => ({
   body: r.body,
 });
 
-/** SQL of the mailbox (MailboxMessage + MailboxEnvelope). Plain data in and out; no decisions here. */
+/**
+ * SQL of the mailbox (MailboxMessage + MailboxEnvelope). Plain data in and out; no decisions here. The hot statements
+ * are named (prepared once per connection): planning these CTEs costs Postgres more than running them.
+ */
 @Injectable()
 export class MailboxRepository {
   constructor(readonly db: MailboxDb) {}
@@ -107,7 +110,11 @@ export class MailboxRepository {
       guid: string | null;
       acc: string | null;
       dev: number | null;
-    }>(INSERT_MESSAGES, [m.kind, m.sender, m.dev, m.cmid, ts, body, e.mord, e.acc, e.dev, e.type, content]);
+    }>({
+      name: 'mailbox-insert',
+      text: INSERT_MESSAGES,
+      values: [m.kind, m.sender, m.dev, m.cmid, ts, body, e.mord, e.acc, e.dev, e.type, content],
+    });
 
     const out: StoredMessage[] = messages.map((msg) => ({
       messageId: '',
@@ -151,18 +158,28 @@ export class MailboxRepository {
 
   /** A page of a device's backlog in guid order, after `afterGuid`. */
   async backlogPage(device: DeviceRef, afterGuid: number, limit: number): Promise<PendingEnvelope[]> {
-    const { rows } = await this.db.query<PendingRow>(
-      `SELECT ${PENDING_COLUMNS}
-       FROM "MailboxEnvelope" e JOIN "MailboxMessage" m ON m.id = e."messageId"
-       WHERE e."accountId" = $1 AND e."deviceId" = $2 AND e.id > $3
-       ORDER BY e.id LIMIT $4`,
-      [device.accountId, device.deviceId, afterGuid, limit],
-    );
+    const { rows } = await this.db.pool.query<PendingRow>({
+      name: 'mailbox-backlog',
+      text: `SELECT ${PENDING_COLUMNS}
+        FROM "MailboxEnvelope" e JOIN "MailboxMessage" m ON m.id = e."messageId"
+        WHERE e."accountId" = $1 AND e."deviceId" = $2 AND e.id > $3
+        ORDER BY e.id LIMIT $4`,
+      values: [device.accountId, device.deviceId, afterGuid, limit],
+    });
     return rows.map(toPending);
   }
 
-  /** Deletes acked envelopes (only the acking device's own), returning what receipts need. */
-  async deleteAcked(q: Queryable, acks: { device: DeviceRef; guids: number[] }[]): Promise<AckedEnvelope[]> {
+  /**
+   * Deletes acked envelopes (only the acking device's own), returning what receipts need. In the same statement, it
+   * drops messages left with no envelope that have nothing more to do: receipts at once, messages once their client
+   * id no longer needs remembering (older than `dedupCutoff`; younger ones go in the purge's de-duplication pass).
+   * A statement does not see its own deletions, hence "no envelope other than the ones deleted here".
+   */
+  async deleteAcked(
+    q: Queryable,
+    acks: { device: DeviceRef; guids: number[] }[],
+    dedupCutoff: number,
+  ): Promise<AckedEnvelope[]> {
     const ids: number[] = [];
     const accs: string[] = [];
     const devs: number[] = [];
@@ -182,17 +199,24 @@ export class MailboxRepository {
       sender: string;
       senderDev: number;
       cmid: string | null;
-    }>(
-      `WITH d AS (
+    }>({
+      name: 'mailbox-ack',
+      text: `WITH d AS (
          DELETE FROM "MailboxEnvelope" e USING unnest($1::bigint[], $2::uuid[], $3::int[]) AS a(id, acc, dev)
          WHERE e.id = a.id AND e."accountId" = a.acc AND e."deviceId" = a.dev
-         RETURNING e.id, e."messageId", e."accountId", e."deviceId")
+         RETURNING e.id, e."messageId", e."accountId", e."deviceId"
+       ), finished AS (
+         DELETE FROM "MailboxMessage" m USING (SELECT DISTINCT "messageId" FROM d) x
+         WHERE m.id = x."messageId" AND (m.kind <> 1 OR m."serverTimestamp" < $4)
+           AND NOT EXISTS (
+             SELECT 1 FROM "MailboxEnvelope" e WHERE e."messageId" = m.id AND e.id NOT IN (SELECT id FROM d))
+       )
        SELECT d.id::text AS guid, d."messageId"::text AS mid, d."accountId" AS acc, d."deviceId" AS dev, m.kind,
          m."senderAccountId" AS sender, m."senderDeviceId" AS "senderDev", m."clientMessageId"::text AS cmid
        FROM d JOIN "MailboxMessage" m ON m.id = d."messageId"
        ORDER BY d.id`,
-      [ids, accs, devs],
-    );
+      values: [ids, accs, devs, dedupCutoff],
+    });
     return rows.map((r) => ({
       guid: Number(r.guid),
       messageId: r.mid,
@@ -202,20 +226,6 @@ export class MailboxRepository {
       sender: { accountId: r.sender, deviceId: r.senderDev },
       clientMessageId: fromDb(r.cmid),
     }));
-  }
-
-  /**
-   * Drops messages that have no envelope left and nothing more to do: receipts at once, messages once their client id
-   * no longer needs remembering (older than `dedupCutoff`). Younger ones go in the purge's de-duplication pass.
-   */
-  async deleteFinished(q: Queryable, messageIds: string[], dedupCutoff: number): Promise<void> {
-    if (!messageIds.length) return;
-    await q.query(
-      `DELETE FROM "MailboxMessage" m
-       WHERE m.id = ANY($1::bigint[]) AND (m.kind <> 1 OR m."serverTimestamp" < $2)
-         AND NOT EXISTS (SELECT 1 FROM "MailboxEnvelope" e WHERE e."messageId" = m.id)`,
-      [messageIds, dedupCutoff],
-    );
   }
 
   async deleteDevice(device: DeviceRef): Promise<number> {

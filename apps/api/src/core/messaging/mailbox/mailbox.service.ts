@@ -78,10 +78,9 @@ export class MailboxService implements OnModuleDestroy {
   private async flushAcks(reqs: AckRequest[]): Promise<AckResult[]> {
     const dedupCutoff = Date.now() - this.config.messaging.sendDedupSeconds * 1000;
     const { acked, receipts, stored } = await this.repo.db.transaction(async (tx) => {
-      const acked = await this.repo.deleteAcked(tx, reqs);
+      const acked = await this.repo.deleteAcked(tx, reqs, dedupCutoff);
       const receipts = await this.receipts.delivered(acked);
       const stored = receipts.length ? await this.repo.insertMessages(receipts, tx) : [];
-      await this.repo.deleteFinished(tx, [...new Set(acked.map((a) => a.messageId))], dedupCutoff);
       return { acked, receipts, stored };
     });
     // Hand each acking device its own removals and the receipts its acks produced.

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, RedisService } from '@switchboard/platform';
+import { CONFIG } from '@switchboard/platform';
 import { createRedis, type Redis } from '@switchboard/redis';
 import { type BusMessage, decodeBusMessage, encodeBusMessage } from './bus-messages';
+import { RouteTable } from './route-table';
 import { ThisNode } from './this-node';
 
 /**
@@ -19,7 +20,7 @@ export class NodeBus implements OnModuleInit, OnApplicationShutdown {
   private readonly resubscribed: (() => void)[] = [];
 
   constructor(
-    private readonly redis: RedisService,
+    private readonly routes: RouteTable,
     private readonly node: ThisNode,
     @Inject(CONFIG) private readonly config: Config,
   ) {
@@ -61,7 +62,8 @@ export class NodeBus implements OnModuleInit, OnApplicationShutdown {
 
   async publish(nodeId: string, message: BusMessage): Promise<void> {
     const payload = encodeBusMessage(message);
-    await this.redis.client.publish(
+    // Published on the routing connection: lookups and publishes of one push share its pipeline.
+    await this.routes.redis.publish(
       this.prefix + nodeId,
       Buffer.from(payload.buffer, payload.byteOffset, payload.length),
     );

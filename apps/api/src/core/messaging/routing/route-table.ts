@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, RedisService } from '@switchboard/platform';
+import { CONFIG } from '@switchboard/platform';
+import { createRedis, type Redis } from '@switchboard/redis';
 import type { DeviceRef } from '../mailbox/mailbox.types';
 import { ThisNode } from './this-node';
 
@@ -31,31 +32,41 @@ function parse(v: string | null): Route | undefined {
  * not messages: envelopes wait in Postgres and nodes re-register their connections.
  */
 @Injectable()
-export class RouteTable {
+export class RouteTable implements OnApplicationShutdown {
   private readonly ttl: number;
+  /**
+   * A connection of its own with auto-pipelining: every push looks routes up, and lookups issued in the same tick
+   * then travel to Redis as one write instead of one each.
+   */
+  readonly redis: Redis;
 
   constructor(
-    private readonly redis: RedisService,
     private readonly node: ThisNode,
     @Inject(CONFIG) config: Config,
   ) {
     this.ttl = config.messaging.routeTtlSeconds;
+    this.redis = createRedis(config, 'routes', { enableAutoPipelining: true });
+    this.redis.on('error', () => {}); // callers see failed commands; reconnecting is ioredis' job
+  }
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
   }
 
   /** Points the device at this node's connection. Returns the route it replaced, if any. */
   async claim(device: DeviceRef, connectionId: string): Promise<Route | undefined> {
-    const previous = await this.redis.client.set(key(device), value(this.node.id, connectionId), 'EX', this.ttl, 'GET');
+    const previous = await this.redis.set(key(device), value(this.node.id, connectionId), 'EX', this.ttl, 'GET');
     return parse(previous);
   }
 
   async release(device: DeviceRef, connectionId: string): Promise<void> {
-    await this.redis.client.eval(RELEASE, 1, key(device), value(this.node.id, connectionId));
+    await this.redis.eval(RELEASE, 1, key(device), value(this.node.id, connectionId));
   }
 
   /** Keeps this node's routes alive (and restores them after a Redis restart). */
   async refresh(connections: { device: DeviceRef; connectionId: string }[]): Promise<void> {
     for (let i = 0; i < connections.length; i += 1000) {
-      const pipeline = this.redis.client.pipeline();
+      const pipeline = this.redis.pipeline();
       for (const c of connections.slice(i, i + 1000)) {
         pipeline.eval(REFRESH, 1, key(c.device), value(this.node.id, c.connectionId), this.ttl);
       }
@@ -65,7 +76,7 @@ export class RouteTable {
 
   async lookup(devices: DeviceRef[]): Promise<(Route | undefined)[]> {
     if (!devices.length) return [];
-    const values = await this.redis.client.mget(devices.map(key));
+    const values = await this.redis.mget(devices.map(key));
     return values.map(parse);
   }
 }

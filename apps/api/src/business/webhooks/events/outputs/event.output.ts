@@ -29,7 +29,8 @@ export function renderDelivery(
     callback_url: subscription?.callbackUrl ?? null,
     state: d.state,
     attempts: d.attemptIds.length,
-    next_attempt_time: d.state === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    // A pending delivery without a time waits for an earlier event of its ordering key.
+    next_attempt_time: d.state === 'pending' ? iso(d.nextAttemptAt) : null,
     delivered_time: iso(d.deliveredAt),
     expires_time: d.expiresAt.toISOString(),
     log: d.attemptIds.flatMap((id) => {

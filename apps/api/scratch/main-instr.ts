@@ -1,0 +1,15 @@
+import { instrument } from './instrument';
+import { MailboxRepository } from '../src/core/messaging/mailbox/mailbox.repository';
+import { MailboxService } from '../src/core/messaging/mailbox/mailbox.service';
+import { DeviceDirectory } from '../src/core/messaging/device-directory';
+import { RouteTable } from '../src/core/messaging/routing/route-table';
+import { SendService } from '../src/core/messaging/send/send.service';
+instrument(MailboxRepository.prototype, 'insertMessages', 'insertMessages');
+instrument(MailboxRepository.prototype, 'deleteAcked', 'deleteAcked');
+instrument(MailboxService.prototype, 'flushAcks', 'flushAcks');
+instrument(DeviceDirectory.prototype, 'lookup', 'deviceLookup');
+instrument(RouteTable.prototype, 'lookup', 'routeLookup');
+instrument(SendService.prototype, 'prepare', 'prepare');
+instrument(MailboxService.prototype, 'store', 'store');
+process.on('SIGINT', () => process.exit(0));
+await import('../src/main');

@@ -1,0 +1,27 @@
+import { parseConfig } from '@switchboard/config';
+import pg from 'pg';
+import { applyMigrations } from '../../../prisma/scripts/migrations';
+import { dropDatabase } from '../../devtools/src/services';
+import { INSERT_SQL } from '../../webhooks/src/outbox/emit.sql';
+import { startEmitter } from '../src/suites/webhooks/emitter';
+
+const url = `postgresql://postgres@127.0.0.1:5432/wh_probe_${Date.now()}`;
+await applyMigrations(url);
+const config = parseConfig({ ...process.env, DATABASE_URL: url, REDIS_PREFIX: `sb:probe:${Date.now()}:`, LOG_LEVEL: 'silent' });
+const emitter = await startEmitter(config);
+const biz = await emitter.subscribe('http://127.0.0.1:1/x', 'secret-secret-secret');
+let t0 = performance.now();
+await emitter.emitStatuses(biz, 2000, 64);
+console.log('first 6000', Math.round(performance.now() - t0));
+const c = new pg.Client(url);
+await c.connect();
+await c.query('BEGIN');
+const n = 100;
+const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+const plan = await c.query(`EXPLAIN ANALYZE ${INSERT_SQL.text}`, [keys.map(() => biz), keys.map(() => 'messages'), keys.map(() => '{}'), keys, keys.map(() => '1'), 3600]);
+console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+await c.query('ROLLBACK');
+await c.end();
+await emitter.close();
+await dropDatabase(url);
+process.exit(0);

@@ -1,14 +1,13 @@
 // The device SDK: REST (accounts, devices, keys), the Signal protocol end of a device, the gateway connection and
 // messaging (docs/core.md).
+
+export { type CloseInfo, Connection, type ConnectionOptions, UnauthorizedError } from './connection';
+export { type Content, decodeContent, encodeContent } from './content';
 export { toPreKeyBundle } from './crypto/bundle';
 export { type Address, DeviceCrypto, type Encrypted } from './crypto/device-crypto';
 export { type BatchSizes, KeyGenerator, MAX_BATCH } from './crypto/keygen';
 export { fromBase64, JsonFileStorage, MemoryStorage, type Storage, toBase64 } from './crypto/storage';
 export { type IdentityOptions, SignalStores } from './crypto/stores';
-export { linkDevice, registerWithDevCode } from './onboarding';
-export * from './rest';
-export { type CloseInfo, Connection, type ConnectionOptions, UnauthorizedError } from './connection';
-export { type Content, decodeContent, encodeContent } from './content';
 export {
   type IncomingMessage,
   type IncomingReceipt,
@@ -17,3 +16,5 @@ export {
   SendRefusedError,
   type SentMessage,
 } from './messaging';
+export { linkDevice, registerWithDevCode } from './onboarding';
+export * from './rest';

@@ -3,7 +3,7 @@ import { startCoreApi } from '../../../apps/api/test/core/core-harness';
 import type { RunningApi } from '../../../apps/api/test/harness';
 import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from './support/sdk-device';
 
-describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', () => {
+describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', { timeout: 60_000 }, () => {
   let api: RunningApi;
   const devices: SdkDevice[] = [];
   const track = async (d: Promise<SdkDevice>) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatewayTest } from './support/gateway-test';
 import { is, RawDevice, sendTo, textOf } from './support/raw-device';
 
-describe('backlog delivery', () => {
+describe('backlog delivery', { timeout: 60_000 }, () => {
   const t = gatewayTest();
 
   it('a device that drops mid-backlog misses nothing, and what it acked never comes again', async () => {

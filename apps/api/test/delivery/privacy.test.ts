@@ -60,7 +60,7 @@ async function dumpRedis(config: ReturnType<typeof parseConfig>): Promise<{ keys
   return { keys, dump: Buffer.concat(chunks) };
 }
 
-describe('privacy: the server never holds plaintext', () => {
+describe('privacy: the server never holds plaintext', { timeout: 60_000 }, () => {
   const config = parseConfig(process.env);
   let api: RunningApi;
   const devices: SdkDevice[] = [];

@@ -57,7 +57,7 @@ export const coreSuite: Suite = {
     for (let i = 0; i < pairCount; i++) {
       const [from, to] = [devices[2 * i]!, devices[2 * i + 1]!];
       gateway.push(await gatewayPair(ws(api.url), from, to));
-      bare.push(await forwarderPair(ws(forwarder.url), i, from, to));
+      bare.push(await forwarderPair(ws(forwarder.url), i, to));
     }
     ctx.cleanups.add('close load connections', async () => {
       for (const p of [...gateway, ...bare]) p.close();
@@ -91,7 +91,9 @@ export const coreSuite: Suite = {
     for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
       const l = await paced(gateway, seq, msgsPerS / 2, durationMs);
       latencyRuns.push(l);
-      ctx.log(`latency at ${fmt(msgsPerS / 2)} msgs/s: p50 ${fmt(l.p50Ms)} ms, p99 ${fmt(l.p99Ms)} ms (${l.completed}/${l.sent})`);
+      ctx.log(
+        `latency at ${fmt(msgsPerS / 2)} msgs/s: p50 ${fmt(l.p50Ms)} ms, p99 ${fmt(l.p99Ms)} ms (${l.completed}/${l.sent})`,
+      );
       if (l.completed < l.sent) throw new Error(`${l.sent - l.completed} messages got no delivery receipt`);
     }
     const errors = gateway.reduce((n, p) => n + p.errors, 0);

@@ -2,7 +2,7 @@
 // other and does nothing else (no auth, no parsing, no storage). The core suite drives it with the same frames and
 // the same message pattern as the gateway, in the same run, so the gateway's figures read as a ratio to it.
 import { createServer } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 const port = Number(process.env.PORT);
 const ends = new Map<string, WebSocket>(); // "<pair>/<s|r>" → socket

@@ -18,7 +18,9 @@ export class WebhooksDb implements OnModuleDestroy {
       connectionString: config.databaseUrl,
       max: config.webhooks.dbPoolSize,
       application_name: 'switchboard:webhooks',
-      options: '-c TimeZone=UTC',
+      // Custom plans always: the outbox tables grow from empty within seconds, and a generic plan cached while a
+      // table looked empty (sequential scans) would stay on the connection after it holds millions of rows.
+      options: '-c TimeZone=UTC -c plan_cache_mode=force_custom_plan',
     });
     this.pool.on('error', (err) => this.log.warn(`idle webhooks connection failed: ${err.message}`));
   }

@@ -34,9 +34,11 @@ WITH input AS MATERIALIZED (
   INSERT INTO "WebhookDelivery" ("eventId", "subscriptionId", "orderingKey", "seq", "state", "nextAttemptAt", "expiresAt", "createdAt")
   SELECT i.id, s."id", i.ordering_key, i.seq, 'pending',
          CASE WHEN i.ordering_key IS NULL THEN ${NOW}
+              -- OFFSET 0 keeps this a per-row index probe: turned into a join, it could scan every delivery.
               WHEN i.seq = i.first_seq AND NOT EXISTS (
                 SELECT 1 FROM "WebhookDelivery" p
-                WHERE p."subscriptionId" = s."id" AND p."orderingKey" = i.ordering_key AND p."state" = 'pending')
+                WHERE p."subscriptionId" = s."id" AND p."orderingKey" = i.ordering_key AND p."state" = 'pending'
+                OFFSET 0)
               THEN ${NOW} END,
          ${NOW} + make_interval(secs => $6::int), ${NOW}
   FROM ev JOIN input i ON i.id = ev."id"

@@ -45,7 +45,7 @@ export class WebhookEventsService {
   ) {
     this.batcher = new EmitBatcher((items) => this.write(items), (i) => i.orderingKey && `${i.businessId}\n${i.orderingKey}`, {
       maxBatch: 500,
-      maxInFlight: 2,
+      maxInFlight: 3,
     });
   }
 

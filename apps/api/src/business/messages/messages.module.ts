@@ -8,6 +8,7 @@ import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service
 import { MessageLogService } from './log/message-log.service';
 import { MessageLogWriter } from './log/message-log.writer';
 import { MessagesDb } from './log/messages-db';
+import { OutboxWake } from './log/outbox-wake';
 import { MessagesController } from './messages.controller';
 import { BusinessNumbers } from './send/business-numbers';
 import { SendMessageService } from './send/send-message.service';
@@ -22,6 +23,7 @@ import { WindowGate } from './send/window-gate';
   controllers: [MessagesController],
   providers: [
     MessagesDb,
+    OutboxWake,
     MessageLogWriter,
     MessageLogService,
     IdempotencyService,

@@ -83,6 +83,10 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     session.start();
   }
 
+  has(device: DeviceRef): boolean {
+    return this.sessions.has(key(device));
+  }
+
   push(device: DeviceRef, guid: number, frame: Uint8Array): void {
     this.sessions.get(key(device))?.push(guid, frame);
   }

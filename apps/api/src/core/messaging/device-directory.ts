@@ -8,7 +8,11 @@ const TTL_MS = 2_000;
 
 // The same test as DevicesService.activeDevices (team A): a device is active once it has uploaded its keys.
 // TODO(team A): offer `activeDevicesMany(accountIds)` on DevicesService, and use it here instead of this copy.
-const ACTIVE = { registrationId: { not: null }, signedPreKey: { not: null }, lastResortKyberKey: { not: null } } as const;
+const ACTIVE = {
+  registrationId: { not: null },
+  signedPreKey: { not: null },
+  lastResortKyberKey: { not: null },
+} as const;
 
 /**
  * Active device sets for the message path, in two strengths:

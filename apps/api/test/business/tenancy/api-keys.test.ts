@@ -42,7 +42,7 @@ describe('API keys', () => {
   });
 
   it('authenticates with the new key and records when it was last used', async () => {
-    const created = await biz.call<Key>('POST', `/${biz.id}/api_keys`, {});
+    const created = await biz.call<Key>('POST', `/${biz.id}/api_keys`);
     const auth = `Bearer ${created.body.token}`;
     expect((await stack.raw('GET', `/${biz.id}`, auth)).status).toBe(200);
     const listed = await stack.raw<Page<Key>>('GET', `/${biz.id}/api_keys`, auth);

@@ -29,9 +29,23 @@ export async function createDevices(databaseUrl: string, secretKey: string, coun
         `INSERT INTO "Device" ("accountId", "deviceId", "credentialHash", "registrationId", "identityKey",
            "signedPreKeyId", "signedPreKey", "signedPreKeySignature", "lastResortKyberId", "lastResortKyberKey",
            "lastResortKyberSignature") VALUES ($1, 1, $2, $3, $4, 1, $5, $6, 1, $7, $8)`,
-        [accountId, Buffer.from(hashCredential(secretKey, password)), registrationId, key(), key(), key(), key(), key()],
+        [
+          accountId,
+          Buffer.from(hashCredential(secretKey, password)),
+          registrationId,
+          key(),
+          key(),
+          key(),
+          key(),
+          key(),
+        ],
       );
-      devices.push({ accountId, deviceId: 1, registrationId, authorization: basicAuthorization({ accountId, deviceId: 1, password }) });
+      devices.push({
+        accountId,
+        deviceId: 1,
+        registrationId,
+        authorization: basicAuthorization({ accountId, deviceId: 1, password }),
+      });
     }
     return devices;
   } finally {

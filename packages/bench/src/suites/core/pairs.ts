@@ -33,7 +33,14 @@ function sendTemplate(to: LoadDevice): Buffer {
     groups: [
       {
         accountId: to.accountId,
-        envelopes: [{ deviceId: to.deviceId, registrationId: to.registrationId, type: EnvelopeType.Whisper, ciphertext: CIPHERTEXT }],
+        envelopes: [
+          {
+            deviceId: to.deviceId,
+            registrationId: to.registrationId,
+            type: EnvelopeType.Whisper,
+            ciphertext: CIPHERTEXT,
+          },
+        ],
       },
     ],
   });
@@ -100,7 +107,7 @@ export async function gatewayPair(wsUrl: string, from: LoadDevice, to: LoadDevic
   return pair;
 }
 
-export async function forwarderPair(wsUrl: string, index: number, from: LoadDevice, to: LoadDevice): Promise<Pair> {
+export async function forwarderPair(wsUrl: string, index: number, to: LoadDevice): Promise<Pair> {
   const [s, r] = await Promise.all([
     open(`${wsUrl}/v1/ws?pair=${index}&role=s`),
     open(`${wsUrl}/v1/ws?pair=${index}&role=r`),

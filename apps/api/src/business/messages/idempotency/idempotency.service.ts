@@ -51,7 +51,10 @@ export class IdempotencyService {
 
   /** The earlier answer for this key and request, a 422 for another request, or undefined when the key is free. */
   async replay(businessId: string, claim: IdempotencyClaim): Promise<SendResponse | undefined> {
-    const { rows } = await this.db.query<{ bodyHash: Buffer; response: string }>(FIND_SQL, [businessId, claim.key]);
+    const { rows } = await this.db.prepared<{ bodyHash: Buffer; response: string }>('sb_idempotency_find', FIND_SQL, [
+      businessId,
+      claim.key,
+    ]);
     const earlier = rows[0];
     if (!earlier) return undefined;
     if (!earlier.bodyHash.equals(claim.hash)) throw MessageErrors.idempotencyMismatch(claim.key);

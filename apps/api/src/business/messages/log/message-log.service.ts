@@ -3,6 +3,7 @@ import { PrismaService } from '@switchboard/platform';
 import { ApiError } from '../../../errors/api-error';
 import type { SendingNumber } from '../send/business-numbers';
 import { MessagesDb } from './messages-db';
+import { OutboxWake } from './outbox-wake';
 import { MARK_READ_SQL, MARK_STATUS_SQL, RECORD_INBOUND_SQL } from './status.sql';
 
 /** What emit()-style callers pass to run a statement in their own transaction (a Prisma client or tx client). */
@@ -40,6 +41,7 @@ export class MessageLogService {
   constructor(
     private readonly db: MessagesDb,
     private readonly prisma: PrismaService,
+    private readonly outbox: OutboxWake,
   ) {}
 
   /** Mark-as-read: the inbound message must have been received on this number. Queues the read receipt. */

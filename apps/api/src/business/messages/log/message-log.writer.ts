@@ -2,6 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { WriteBatcher } from '../../../core/messaging/mailbox/write-batcher';
 import { ACCEPT_SQL, type AcceptRow, acceptParams } from './accept.sql';
 import { MessagesDb } from './messages-db';
+import { OutboxWake } from './outbox-wake';
 
 /**
  * Where "accepted" becomes true: a message is accepted once its log row and outbox row are committed (Postgres is the
@@ -13,7 +14,10 @@ import { MessagesDb } from './messages-db';
 export class MessageLogWriter implements OnModuleDestroy {
   private readonly batcher: WriteBatcher<AcceptRow, boolean>;
 
-  constructor(private readonly db: MessagesDb) {
+  constructor(
+    private readonly db: MessagesDb,
+    private readonly outbox: OutboxWake,
+  ) {
     this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 3 });
   }
 
@@ -30,7 +34,12 @@ export class MessageLogWriter implements OnModuleDestroy {
   }
 
   private async write(rows: AcceptRow[]): Promise<boolean[]> {
-    const { rows: accepted } = await this.db.query<{ wamid: string }>(ACCEPT_SQL, acceptParams(rows));
+    const { rows: accepted } = await this.db.prepared<{ wamid: string }>(
+      'sb_accept_messages',
+      ACCEPT_SQL,
+      acceptParams(rows),
+    );
+    if (accepted.length) this.outbox.wake();
     const ok = new Set(accepted.map((r) => r.wamid));
     return rows.map((r) => ok.has(r.wamid));
   }

@@ -12,7 +12,7 @@ WITH target AS (
 )
 INSERT INTO "SendOutbox" ("kind", "businessId", "phoneNumberId", "messageId", "wamid", "waId", "typingIndicator")
 SELECT 'read', "businessId", "phoneNumberId", "id", "wamid", "waId", $4 FROM target
-RETURNING "id", pg_notify('switchboard_send_outbox', '')`;
+RETURNING "id"`;
 
 /**
  * An inbound message into the log, once per wamid (a redelivered message is ignored): $1 wamid, $2 businessId,

@@ -36,10 +36,11 @@ export class WindowGate {
   }
 
   private async lastInbound(keys: { businessId: string; waId: string }[]): Promise<(number | undefined)[]> {
-    const { rows } = await this.db.query<{ i: string; lastInboundMs: number | null }>(LAST_INBOUND_SQL, [
-      keys.map((k) => k.businessId),
-      keys.map((k) => k.waId),
-    ]);
+    const { rows } = await this.db.prepared<{ i: string; lastInboundMs: number | null }>(
+      'sb_window_last_inbound',
+      LAST_INBOUND_SQL,
+      [keys.map((k) => k.businessId), keys.map((k) => k.waId)],
+    );
     const found = new Array<number | undefined>(keys.length);
     for (const r of rows) if (r.lastInboundMs !== null) found[Number(r.i) - 1] = r.lastInboundMs;
     return found;

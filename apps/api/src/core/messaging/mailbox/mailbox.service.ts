@@ -18,10 +18,18 @@ export interface AckResult {
   receipts: PendingEnvelope[];
 }
 
-// Batches are bounded so one statement stays small. Stores run one batch at a time so guids (the delivery order)
-// follow the order sends arrived in; acks have no order to keep, so two batches overlap.
+// Batches are bounded so one statement stays small. A sender's messages must be stored (get their guids, the delivery
+// order) in the order they came, so each sender always uses the same lane, and a lane runs one batch at a time;
+// lanes run side by side, and Postgres flushes their commits together. Acks have no order to keep.
+const STORE_LANES = 4;
 const STORES = { maxBatch: 256, maxInFlight: 1 };
-const ACKS = { maxBatch: 256, maxInFlight: 2 };
+const ACKS = { maxBatch: 256, maxInFlight: 4 };
+
+function lane(sender: DeviceRef): number {
+  let h = sender.deviceId;
+  for (let i = 0; i < sender.accountId.length; i++) h = (h * 31 + sender.accountId.charCodeAt(i)) | 0;
+  return Math.abs(h) % STORE_LANES;
+}
 
 /**
  * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (DESIGN decision 3: what is
@@ -31,7 +39,7 @@ const ACKS = { maxBatch: 256, maxInFlight: 2 };
  */
 @Injectable()
 export class MailboxService implements OnModuleDestroy {
-  private readonly stores: WriteBatcher<NewMessage, StoredMessage>;
+  private readonly stores: WriteBatcher<NewMessage, StoredMessage>[];
   private readonly acks: WriteBatcher<AckRequest, AckResult>;
 
   constructor(
@@ -39,18 +47,21 @@ export class MailboxService implements OnModuleDestroy {
     private readonly receipts: ReceiptFactory,
     @Inject(CONFIG) private readonly config: Config,
   ) {
-    this.stores = new WriteBatcher((msgs) => this.repo.insertMessages(msgs), STORES);
+    this.stores = Array.from(
+      { length: STORE_LANES },
+      () => new WriteBatcher((m) => this.repo.insertMessages(m), STORES),
+    );
     this.acks = new WriteBatcher((reqs) => this.flushAcks(reqs), ACKS);
   }
 
   /** Lets writes already accepted finish before the pool closes (at application shutdown). */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.stores.drained(), this.acks.drained()]);
+    await Promise.all([...this.stores.map((s) => s.drained()), this.acks.drained()]);
   }
 
   /** Stores a message durably. A repeat of a stored client message id comes back with `created: false`. */
   async store(msg: NewMessage): Promise<{ stored: StoredMessage; pending: PendingEnvelope[] }> {
-    const stored = await this.stores.submit(msg);
+    const stored = await this.stores[lane(msg.sender)]!.submit(msg);
     if (stored.created) return { stored, pending: pendingOf(msg, stored) };
     // Stored before (perhaps in this very batch): answer with the original's time, and hand back whatever of it is
     // still waiting, so it can be pushed again (its first push may have died with the node that stored it).

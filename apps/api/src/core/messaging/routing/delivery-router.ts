@@ -8,6 +8,8 @@ import { ThisNode } from './this-node';
 
 /** What the gateway offers the router: its live connections on this node. */
 export interface LocalDelivery {
+  /** Whether the device is connected to this node. */
+  has(device: DeviceRef): boolean;
   /** Hands a stored envelope's frame to the device's connection here, if it has one. */
   push(device: DeviceRef, guid: number, frame: Uint8Array): void;
   /** Closes the device's connection here (only the one with this id, unless it is empty). */
@@ -22,7 +24,7 @@ export interface LocalDelivery {
 @Injectable()
 export class DeliveryRouter implements OnModuleInit {
   private readonly log = new Logger('DeliveryRouter');
-  private local: LocalDelivery = { push: () => {}, kick: () => {} };
+  private local: LocalDelivery = { has: () => false, push: () => {}, kick: () => {} };
 
   constructor(
     private readonly routes: RouteTable,
@@ -42,21 +44,22 @@ export class DeliveryRouter implements OnModuleInit {
   }
 
   async push(pending: PendingEnvelope[]): Promise<void> {
-    if (!pending.length) return;
+    // Devices connected here need no Redis round trip. (If a newer connection elsewhere has just replaced the local
+    // one, that one is being closed; the envelope stays in the mailbox for the new connection's backlog unless acked.)
+    const away: PendingEnvelope[] = [];
+    for (const p of pending) {
+      if (this.local.has(p)) this.local.push(p, p.guid, frameFor(p));
+      else away.push(p);
+    }
+    if (!away.length) return;
     try {
-      const routes = await this.routes.lookup(pending);
+      const routes = await this.routes.lookup(away);
       const remote = new Map<string, BusDelivery[]>();
-      for (const [i, p] of pending.entries()) {
+      for (const [i, p] of away.entries()) {
         const route = routes[i];
-        if (!route) continue; // offline: it waits in the mailbox
-        const device = { accountId: p.accountId, deviceId: p.deviceId };
-        const frame = frameFor(p);
-        if (route.nodeId === this.node.id) {
-          this.local.push(device, p.guid, frame);
-          continue;
-        }
+        if (!route || route.nodeId === this.node.id) continue; // offline: it waits in the mailbox
         const list = remote.get(route.nodeId) ?? [];
-        list.push({ device, guid: p.guid, frame });
+        list.push({ device: { accountId: p.accountId, deviceId: p.deviceId }, guid: p.guid, frame: frameFor(p) });
         remote.set(route.nodeId, list);
       }
       await Promise.all([...remote].map(([nodeId, items]) => this.bus.publish(nodeId, { t: 'deliver', items })));

@@ -1,5 +1,6 @@
 import { contractFetch } from '@switchboard/contract';
 import { PrismaService } from '@switchboard/platform';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { sampleMessages } from './samples';
@@ -71,6 +72,20 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
           phoneNumberId: biz.phoneNumberId,
         }),
       ]);
+    }
+  });
+
+  it('notifies switchboard_send_outbox listeners once the outbox rows are committed', async () => {
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    try {
+      const heard = new Promise<string>((resolve) => listener.on('notification', (n) => resolve(n.channel)));
+      await listener.query('LISTEN switchboard_send_outbox');
+      const res = await send(sampleMessages(consumer, media).text);
+      expect(await heard).toBe('switchboard_send_outbox');
+      expect(await db().sendOutbox.count({ where: { wamid: res.body.messages[0]!.id } })).toBe(1);
+    } finally {
+      await listener.end();
     }
   });
 

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { InfraModule } from '@switchboard/platform';
 import { WebhookDeliveryModule } from '@switchboard/webhooks';
+import { BusinessDeviceModule } from '../../apps/api/src/business/device/business-device.module';
 import { TemplateReviewModule } from '../../apps/api/src/business/templates/review/template-review.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { WorkerRunner } from './runner/worker-runner';
@@ -12,7 +13,7 @@ export class WorkersModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: WorkersModule,
-      imports: [InfraModule.forRoot(config, 'worker'), WebhookDeliveryModule, TemplateReviewModule],
+      imports: [InfraModule.forRoot(config, 'worker'), WebhookDeliveryModule, TemplateReviewModule, BusinessDeviceModule],
       providers: [...HANDLER_PROVIDERS, WorkerRunner, TemplateReviewSweepTicker],
     };
   }

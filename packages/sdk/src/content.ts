@@ -10,18 +10,27 @@ export interface Content {
    * file it under the right conversation.
    */
   to?: string;
+  /**
+   * Structured content beside the text (JSON), for what plain text cannot say: a business message (template, media,
+   * interactive, location…) and a consumer's answer to one (button or list reply, reaction, location, profile name).
+   * Its shapes are in docs/business.md ("What the consumer receives"); `text` stays a readable rendering of it.
+   */
+  rich?: Record<string, unknown>;
 }
 
 const VERSION = 1;
 const HAS_TO = 1;
+const HAS_RICH = 2;
+const MAX_RICH = 64 * 1024;
 
 export function encodeContent(c: Content): Uint8Array {
   const w = new ByteWriter(32 + c.text.length * 3);
   w.u8(VERSION)
-    .u8(c.to ? HAS_TO : 0)
+    .u8((c.to ? HAS_TO : 0) | (c.rich ? HAS_RICH : 0))
     .varint(c.sentAt, 'sentAt');
   if (c.to) w.uuid(c.to, 'to');
   w.string(c.text, 'text', 64 * 1024);
+  if (c.rich) w.string(JSON.stringify(c.rich), 'rich', MAX_RICH);
   return w.finish();
 }
 
@@ -32,6 +41,7 @@ export function decodeContent(bytes: Uint8Array): Content {
   const sentAt = r.varint('sentAt');
   const to = flags & HAS_TO ? r.uuid('to') : undefined;
   const text = r.string('text', 64 * 1024);
+  const rich = flags & HAS_RICH ? (JSON.parse(r.string('rich', MAX_RICH)) as Record<string, unknown>) : undefined;
   r.end();
-  return { text, sentAt, ...(to && { to }) };
+  return { text, sentAt, ...(to && { to }), ...(rich && { rich }) };
 }

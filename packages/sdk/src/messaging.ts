@@ -34,6 +34,8 @@ export interface IncomingMessage {
   serverTimestamp: number;
   text: string;
   sentAt: number;
+  /** Structured content (business messages and replies to them; see content.ts). */
+  rich?: Record<string, unknown>;
   /** Set on a copy of this account's own message, sent from another of its devices: who it went to. */
   to?: string;
 }
@@ -124,11 +126,16 @@ export class Messenger {
   }
 
   /** Sends a text and resolves at ✓ (stored by the server). Retries with corrected device lists on 409/410. */
-  async sendText(to: string, text: string): Promise<SentMessage> {
+  sendText(to: string, text: string): Promise<SentMessage> {
+    return this.sendContent(to, { text });
+  }
+
+  /** Like sendText, with structured content beside the text (a reply to a business: button, location, reaction…). */
+  async sendContent(to: string, content: { text: string; rich?: Record<string, unknown> }): Promise<SentMessage> {
     const id = newId();
     const sentAt = Date.now();
     for (let attempt = 1; ; attempt++) {
-      const frame = await this.encrypt(id, to, text, sentAt);
+      const frame = await this.encrypt(id, to, content, sentAt);
       const answer = await this.outbox.request(frame);
       if (answer.t === 'send_ok') return { id, serverTimestamp: answer.serverTimestamp };
       if (attempt >= MAX_ATTEMPTS || !this.correct(answer.code, answer.mismatches)) {
@@ -144,13 +151,18 @@ export class Messenger {
     if (answer.t === 'send_error') throw new SendRefusedError(answer.code, answer.message);
   }
 
-  private async encrypt(id: bigint, to: string, text: string, sentAt: number): Promise<SendFrame> {
+  private async encrypt(
+    id: bigint,
+    to: string,
+    { text, rich }: { text: string; rich?: Record<string, unknown> },
+    sentAt: number,
+  ): Promise<SendFrame> {
     const me = this.self;
     const theirs = this.known.get(to) ?? [1]; // every account has a primary; the server names the rest (409)
     const mine = (this.known.get(me.accountId) ?? []).filter((d) => d !== me.deviceId);
-    const groups: SendGroup[] = [await this.group(to, theirs, encodeContent({ text, sentAt }))];
+    const groups: SendGroup[] = [await this.group(to, theirs, encodeContent({ text, sentAt, rich }))];
     if (mine.length && to !== me.accountId) {
-      groups.push(await this.group(me.accountId, mine, encodeContent({ text, sentAt, to })));
+      groups.push(await this.group(me.accountId, mine, encodeContent({ text, sentAt, to, rich })));
     }
     return { t: 'send', id, groups };
   }
@@ -226,6 +238,7 @@ export class Messenger {
         serverTimestamp: d.serverTimestamp,
         text: content.text,
         sentAt: content.sentAt,
+        ...(content.rich && { rich: content.rich }),
         ...(content.to && { to: content.to }),
       };
       for (const l of this.listeners.message) await l(message);

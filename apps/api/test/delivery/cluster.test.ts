@@ -100,7 +100,27 @@ describe('many nodes', () => {
 
     const expected = pairs * perSender;
     const delivered = () => receivers.reduce((n, r) => n + r.received.size, 0);
-    await expect.poll(delivered, { timeout: 60_000, interval: 250 }).toBe(expected);
+    const state = () =>
+      `delivered ${delivered()}/${expected}, unconfirmed ${senders.map((s) => s.unconfirmed.size)}, ` +
+      `errors ${[...senders, ...receivers].flatMap((d) => d.errors).join('; ')}`;
+    try {
+      await expect.poll(delivered, { timeout: 60_000, interval: 250 }).toBe(expected);
+    } catch (err) {
+      // What is missing, and where it is: unconfirmed at the sender, or stored and waiting for its device.
+      for (const { to, frames } of plan) {
+        const missing = frames.filter((f) => !to.received.has(f.id)).map((f) => BigInt.asIntN(64, f.id).toString());
+        if (!missing.length) continue;
+        const { rows } = await fx.db.query(
+          `SELECT m."clientMessageId"::text AS id, e.id::text AS guid FROM "MailboxMessage" m
+           LEFT JOIN "MailboxEnvelope" e ON e."messageId" = m.id WHERE m."clientMessageId" = ANY($1::bigint[])`,
+          [missing],
+        );
+        console.log(`missing for ${to.device.accountId}: ${missing.length}; stored: ${JSON.stringify(rows)}; ` +
+          `receiver open ${to.conn?.open}, reconnects ${to.reconnects}`);
+      }
+      console.log(state());
+      throw err;
+    }
     await expect.poll(() => senders.reduce((n, s) => n + s.unconfirmed.size, 0), { timeout: 30_000 }).toBe(0);
     for (const { to, frames } of plan) {
       expect(new Set(to.received.keys())).toEqual(new Set(frames.map((f) => f.id)));

@@ -26,13 +26,13 @@ export const coreSuite: Suite = {
   description: '1:1 relay rate to the delivery receipt (durable), p50/p99 at half load, against a bare ws forwarder',
   options: [
     { name: 'runs', description: 'measured rounds (default 5, quick 2)', takesValue: true },
-    { name: 'duration', description: 'seconds per measurement (default 8, quick 3)', takesValue: true },
+    { name: 'duration', description: 'seconds per measurement (default 8, quick 2)', takesValue: true },
     { name: 'pairs', description: 'sender/recipient pairs (default 32)', takesValue: true },
     { name: 'window', description: 'messages in flight per pair when saturating (default 8)', takesValue: true },
   ],
   async run(ctx) {
     const runs = intFlag(ctx, 'runs', ctx.quick ? 2 : 5, 50);
-    const durationMs = intFlag(ctx, 'duration', ctx.quick ? 3 : 8, 600) * 1000;
+    const durationMs = intFlag(ctx, 'duration', ctx.quick ? 2 : 8, 600) * 1000;
     const pairCount = intFlag(ctx, 'pairs', 32, 2000);
     const window = intFlag(ctx, 'window', 8, 1000);
 

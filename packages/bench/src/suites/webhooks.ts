@@ -9,8 +9,8 @@
 // - live: emitting and delivering at once, first emit to last acknowledgement — bounded by how fast this one process
 //   can emit, so it is reported beside, with emit_per_s.
 import { randomBytes } from 'node:crypto';
-import { freePort } from '@switchboard/devtools';
 import { parseConfig } from '@switchboard/config';
+import { freePort } from '@switchboard/devtools';
 import { JobQueues } from '@switchboard/jobs';
 import { fmt } from '../harness/log';
 import { median, round } from '../harness/stats';
@@ -58,7 +58,11 @@ export const webhooksSuite: Suite = {
   description: 'signed webhook deliveries per second to a local receiver, then with one failing 50 % (lost, order)',
   options: [
     { name: 'runs', description: 'measured runs per receiver (default 5, quick 3)', takesValue: true },
-    { name: 'messages', description: 'messages per run, 3 statuses each (default 10000, quick 1500)', takesValue: true },
+    {
+      name: 'messages',
+      description: 'messages per run, 3 statuses each (default 10000, quick 1500)',
+      takesValue: true,
+    },
     { name: 'workers', description: 'worker processes (default 2)', takesValue: true },
     { name: 'concurrency', description: 'messages emitted at once in the live runs (default 256)', takesValue: true },
   ],

@@ -52,7 +52,8 @@ function record(changes: Change[], now: number): void {
 const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/stats') {
     const sorted = Float64Array.from(stats.latencies).sort();
-    const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
+    const at = (p: number) =>
+      sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
     const { unique, highest: _, latencies: __, ...counts } = stats;
     const body = JSON.stringify({ ...counts, unique: unique.size, latency_p50_ms: at(50), latency_p99_ms: at(99) });
     res.writeHead(200, { 'content-type': 'application/json' }).end(body);

@@ -32,7 +32,9 @@ export interface Backoff {
  * the POST that follows the claim's commit, and a crashed worker's rows come back when it expires.
  * $1 subscription, $2 limit, $3 lease ms, $4 lease token.
  */
-const CLAIM_SQL: NamedStatement = { name: 'webhooks.claim', text: `
+const CLAIM_SQL: NamedStatement = {
+  name: 'webhooks.claim',
+  text: `
 WITH c AS (
   SELECT d."id" FROM "WebhookDelivery" d
   WHERE d."subscriptionId" = $1 AND d."state" = 'pending' AND d."nextAttemptAt" <= ${NOW}
@@ -45,7 +47,8 @@ UPDATE "WebhookDelivery" d
 SET "leaseToken" = $4, "leaseUntil" = ${NOW} + make_interval(secs => $3::float8 / 1000)
 FROM c, "WebhookEvent" e
 WHERE d."id" = c."id" AND e."id" = d."eventId"
-RETURNING d."id"::text AS id, e."id"::text AS "eventId", e."field", e."value", d."orderingKey"` };
+RETURNING d."id"::text AS id, e."id"::text AS "eventId", e."field", e."value", d."orderingKey"`,
+};
 
 /**
  * Settling takes the ordering keys' counter locks first, like emitting does (emit.sql.ts), so a settle and an emit
@@ -62,53 +65,65 @@ const ATTEMPT_CTE = `a AS (
   RETURNING "id")`;
 
 /**
- * Hands each key on: for every key whose delivery just left `pending`, the next pending delivery of that key (lowest
- * seq, the settled ones excluded — this statement's snapshot still shows them pending) becomes due now.
+ * Hands each key on: for every key whose delivery just left `pending`, the key's next pending delivery (the lowest
+ * seq above it — an index probe per key) becomes due now.
  */
 const HAND_ON_CTE = `handed AS (
   UPDATE "WebhookDelivery" n SET "nextAttemptAt" = ${NOW}
   FROM (
-    SELECT p."orderingKey", min(p."seq") AS seq FROM "WebhookDelivery" p
-    WHERE p."subscriptionId" = $1 AND p."state" = 'pending' AND p."id" <> ALL ($6::bigint[])
-      AND p."orderingKey" IN (SELECT "orderingKey" FROM settled WHERE "state" <> 'pending' AND "orderingKey" IS NOT NULL)
-    GROUP BY p."orderingKey"
+    SELECT nx."id" FROM settled s
+    CROSS JOIN LATERAL (
+      SELECT p."id" FROM "WebhookDelivery" p
+      WHERE p."subscriptionId" = $1 AND p."orderingKey" = s."orderingKey" AND p."state" = 'pending' AND p."seq" > s."seq"
+      ORDER BY p."seq" LIMIT 1) nx
+    WHERE s."state" <> 'pending' AND s."orderingKey" IS NOT NULL
   ) h
-  WHERE n."subscriptionId" = $1 AND n."orderingKey" = h."orderingKey" AND n."state" = 'pending' AND n."seq" = h.seq
-    AND n."nextAttemptAt" IS NULL
+  WHERE n."id" = h."id" AND n."nextAttemptAt" IS NULL
   RETURNING n."id")`;
 
-const SUCCEED_SQL: NamedStatement = { name: 'webhooks.succeed', text: `WITH ${ATTEMPT_CTE}, settled AS (
+const SUCCEED_SQL: NamedStatement = {
+  name: 'webhooks.succeed',
+  text: `WITH ${ATTEMPT_CTE}, settled AS (
   UPDATE "WebhookDelivery" SET "state" = 'delivered', "deliveredAt" = ${NOW}, "attempts" = "attempts" + 1,
     "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL
   WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
-  RETURNING "state", "orderingKey"
+  RETURNING "state", "orderingKey", "seq"
 ), ${HAND_ON_CTE}
-SELECT (SELECT count(*) FROM settled)::int AS settled, (SELECT count(*) FROM handed)::int AS handed` };
+SELECT (SELECT count(*) FROM settled)::int AS settled, (SELECT count(*) FROM handed)::int AS handed`,
+};
 
 /**
  * A failed POST: each delivery backs off by u × min(max, base × 2^(attempts)) — attempts before this one, so the
  * n-th failure waits up to base × 2^(n-1) — never past its expiry; at or past expiry it is failed for good (and its
  * key handed on). $9 u in [0,1), $10 base ms, $11 max ms.
  */
-const FAIL_SQL: NamedStatement = { name: 'webhooks.fail', text: `WITH ${ATTEMPT_CTE}, settled AS (
+const FAIL_SQL: NamedStatement = {
+  name: 'webhooks.fail',
+  text: `WITH ${ATTEMPT_CTE}, settled AS (
   UPDATE "WebhookDelivery" SET "attempts" = "attempts" + 1,
     "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL,
     "state" = CASE WHEN ${NOW} >= "expiresAt" THEN 'failed'::"WebhookDeliveryState" ELSE 'pending'::"WebhookDeliveryState" END,
     "nextAttemptAt" = LEAST("expiresAt", ${NOW} + make_interval(secs =>
       $9::float8 * LEAST($11::float8, $10::float8 * power(2, "attempts")) / 1000))
   WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
-  RETURNING "state", "orderingKey", "nextAttemptAt"
+  RETURNING "state", "orderingKey", "seq", "nextAttemptAt"
 ), ${HAND_ON_CTE}
 SELECT min(${epochMs('"nextAttemptAt"')}) FILTER (WHERE "state" = 'pending') AS "dueMs",
        (SELECT count(*) FROM handed)::int AS handed
-FROM settled` };
+FROM settled`,
+};
 
 @Injectable()
 export class DeliveriesRepository {
   constructor(private readonly db: WebhooksDb) {}
 
   async claim(subscriptionId: string, limit: number, leaseMs: number, token: string): Promise<ClaimedDelivery[]> {
-    const { rows } = await this.db.prepared<ClaimedDelivery>(this.db.pool, CLAIM_SQL, [subscriptionId, limit, leaseMs, token]);
+    const { rows } = await this.db.prepared<ClaimedDelivery>(this.db.pool, CLAIM_SQL, [
+      subscriptionId,
+      limit,
+      leaseMs,
+      token,
+    ]);
     // RETURNING has no order; ids grow with emit order.
     return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
   }

@@ -55,9 +55,7 @@ export function postWebhook(url: string, body: string, signature: string, timeou
         res.on('data', (chunk: string) => {
           if (text.length < ERROR_BODY_CHARS) text += chunk;
         });
-        res.on('end', () =>
-          finish(status, status >= 200 && status < 300 ? null : `HTTP ${status}${excerpt(text)}`),
-        );
+        res.on('end', () => finish(status, status >= 200 && status < 300 ? null : `HTTP ${status}${excerpt(text)}`));
         res.on('error', (err) => finish(status, `response failed: ${err.message}`));
       },
     );

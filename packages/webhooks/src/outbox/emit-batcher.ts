@@ -37,8 +37,12 @@ export class EmitBatcher<I, O> {
       this.inFlight++;
       this.flush(batch.map((w) => w.item))
         .then(
-          (results) => batch.forEach((w, i) => w.resolve(results[i]!)),
-          (err) => batch.forEach((w) => w.reject(err)),
+          (results) => {
+            for (const [i, w] of batch.entries()) w.resolve(results[i]!);
+          },
+          (err) => {
+            for (const w of batch) w.reject(err);
+          },
         )
         .finally(() => {
           for (const k of keys) {

@@ -12,15 +12,20 @@ import { type NamedStatement, NOW } from '../db/webhooks-db';
  *    delivery of that key is pending for that subscription; otherwise it waits (nextAttemptAt null) until settling
  *    its predecessor hands it on.
  */
-export const SEQUENCE_SQL: NamedStatement = { name: 'webhooks.sequence', text: `
+export const SEQUENCE_SQL: NamedStatement = {
+  name: 'webhooks.sequence',
+  text: `
 INSERT INTO "WebhookSequence" ("businessId", "orderingKey", "lastSeq", "updatedAt")
 SELECT b, k, n, ${NOW} FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t(b, k, n) ORDER BY b, k
 ON CONFLICT ("businessId", "orderingKey")
 DO UPDATE SET "lastSeq" = "WebhookSequence"."lastSeq" + EXCLUDED."lastSeq", "updatedAt" = EXCLUDED."updatedAt"
-RETURNING "businessId", "orderingKey", "lastSeq"::text AS "lastSeq"` };
+RETURNING "businessId", "orderingKey", "lastSeq"::text AS "lastSeq"`,
+};
 
 /** $1 business ids, $2 fields, $3 values (Meta-escaped JSON), $4 ordering keys or nulls, $5 seqs or nulls, $6 max age (s). */
-export const INSERT_SQL: NamedStatement = { name: 'webhooks.insert', text: `
+export const INSERT_SQL: NamedStatement = {
+  name: 'webhooks.insert',
+  text: `
 WITH input AS MATERIALIZED (
   SELECT t.*, nextval(pg_get_serial_sequence('"WebhookEvent"', 'id')) AS id,
          min(t.seq) OVER (PARTITION BY t.business_id, t.ordering_key) AS first_seq
@@ -50,7 +55,8 @@ SELECT i.id::text AS "eventId",
        coalesce(array_agg(d."subscriptionId") FILTER (WHERE d."subscriptionId" IS NOT NULL), '{}') AS "subscriptionIds",
        pg_current_xact_id()::text AS "xid"
 FROM input i LEFT JOIN del d ON d."eventId" = i.id
-GROUP BY i.ord, i.id ORDER BY i.ord` };
+GROUP BY i.ord, i.id ORDER BY i.ord`,
+};
 
 export interface EmitInput {
   businessId: string;

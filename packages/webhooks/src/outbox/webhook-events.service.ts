@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { isDeadlock, WebhooksDb } from '../db/webhooks-db';
+import { isDeadlock, type NamedStatement, WebhooksDb } from '../db/webhooks-db';
 import { isWebhookField, type WebhookField } from '../fields';
 import { WakeService } from '../wake/wake.service';
 import { metaJson } from '../wire/meta-json';
 import { CommitWatcher } from './commit-watcher';
-import { EmitBatcher } from './emit-batcher';
 import { type EmitInput, type EmitRow, writeEvents } from './emit.sql';
+import { EmitBatcher } from './emit-batcher';
 
 /** What emit() needs of a Prisma client or interactive-transaction client. */
 export interface RawQueryClient {
@@ -43,10 +43,14 @@ export class WebhookEventsService {
     private readonly commits: CommitWatcher,
     @Inject(CONFIG) private readonly config: Config,
   ) {
-    this.batcher = new EmitBatcher((items) => this.write(items), (i) => i.orderingKey && `${i.businessId}\n${i.orderingKey}`, {
-      maxBatch: 500,
-      maxInFlight: 3,
-    });
+    this.batcher = new EmitBatcher(
+      (items) => this.write(items),
+      (i) => i.orderingKey && `${i.businessId}\n${i.orderingKey}`,
+      {
+        maxBatch: 500,
+        maxInFlight: 3,
+      },
+    );
   }
 
   async emit(
@@ -62,7 +66,8 @@ export class WebhookEventsService {
     const input: EmitInput = { businessId, field, value: text, orderingKey: options.orderingKey ?? null };
     if (options.tx) {
       const tx = options.tx;
-      const run = <R>(statement: { text: string }, params: unknown[]) => tx.$queryRawUnsafe<R[]>(statement.text, ...params);
+      const run = <R>(statement: { text: string }, params: unknown[]) =>
+        tx.$queryRawUnsafe<R[]>(statement.text, ...params);
       const [row] = await writeEvents(run, [input], this.config.webhooks.maxAgeSeconds);
       this.commits.wakeAfterCommit(row!.xid, row!.subscriptionIds);
       return { eventId: row!.eventId };
@@ -80,7 +85,8 @@ export class WebhookEventsService {
       try {
         const rows = await this.db.transaction((client) =>
           writeEvents(
-            async (statement, params) => (await this.db.prepared(client, statement, params)).rows,
+            async <R>(statement: NamedStatement, params: unknown[]) =>
+              (await this.db.prepared(client, statement, params)).rows as R[],
             items,
             this.config.webhooks.maxAgeSeconds,
           ),

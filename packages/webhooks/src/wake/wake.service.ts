@@ -72,7 +72,11 @@ export class WakeService {
     await this.queues.add(
       'webhooksDeliver',
       { subscriptionId },
-      { delay: Math.max(0, bucket * 50 - Date.now()), jobId: `retry-${subscriptionId}-${bucket}`, removeOnComplete: true },
+      {
+        delay: Math.max(0, bucket * 50 - Date.now()),
+        jobId: `retry-${subscriptionId}-${bucket}`,
+        removeOnComplete: true,
+      },
     );
   }
 

@@ -6,7 +6,11 @@ export type HandshakeResult = { ok: true } | { ok: false; reason: string };
  * Meta's verification request: GET <callback>?hub.mode=subscribe&hub.challenge=<random>&hub.verify_token=<token>.
  * The endpoint is verified when it answers 200 with exactly the challenge (surrounding whitespace forgiven).
  */
-export async function verifyCallback(callbackUrl: string, verifyToken: string, timeoutMs: number): Promise<HandshakeResult> {
+export async function verifyCallback(
+  callbackUrl: string,
+  verifyToken: string,
+  timeoutMs: number,
+): Promise<HandshakeResult> {
   const challenge = String(randomInt(1_000_000_000, 2_000_000_000));
   const url = new URL(callbackUrl);
   url.searchParams.set('hub.mode', 'subscribe');
@@ -17,7 +21,8 @@ export async function verifyCallback(callbackUrl: string, verifyToken: string, t
     res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+    const why =
+      e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
     return { ok: false, reason: `the verification request to callback_url failed: ${why}` };
   }
   const text = (await res.text().catch(() => '')).slice(0, 10_000);

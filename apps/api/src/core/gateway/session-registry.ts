@@ -14,6 +14,7 @@ import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
 import { ReceiptService } from '../messaging/receipts/receipt.service';
 import { DeliveryRouter, type LocalDelivery } from '../messaging/routing/delivery-router';
 import { NodeBus } from '../messaging/routing/node-bus';
+import { NodeLiveness } from '../messaging/routing/node-liveness';
 import { RouteTable } from '../messaging/routing/route-table';
 import { ThisNode } from '../messaging/routing/this-node';
 import { SendService } from '../messaging/send/send.service';
@@ -40,6 +41,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     private readonly routes: RouteTable,
     private readonly router: DeliveryRouter,
     private readonly bus: NodeBus,
+    private readonly liveness: NodeLiveness,
     private readonly node: ThisNode,
     @Inject(CONFIG) private readonly config: Config,
     send: SendService,
@@ -51,7 +53,9 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
 
   onModuleInit(): void {
     this.router.attach(this);
+    // Pushes can be lost when Redis drops its state or a node dies mid-push: re-read backlogs then.
     this.bus.onResubscribed(() => void this.resyncAll());
+    this.liveness.onNodeDied(() => void this.resyncAll());
   }
 
   onApplicationBootstrap(): void {

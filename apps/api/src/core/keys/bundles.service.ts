@@ -31,6 +31,14 @@ export class BundlesService {
       { name: 'key_bundle_fetches', max: this.config.core.keys.bundleFetchesPerMinute, windowSeconds: 60 },
       `${requester.accountId}.${requester.deviceId}`,
     );
+    return this.fetchTrusted(params);
+  }
+
+  /**
+   * The same without the requester's rate limit: for the server-side business devices (business/device), whose sends
+   * are already bounded by the business layer's own limits (throughput, messaging tiers, pair rate).
+   */
+  async fetchTrusted(params: BundleParams): Promise<BundlesOutput> {
     const devices = await this.prisma.client.device.findMany({
       where: {
         accountId: params.account_id,

@@ -12,5 +12,7 @@ import { PreKeyRepository } from './prekey.repository';
   imports: [AuthModule, DevicesModule],
   controllers: [KeysController],
   providers: [KeyUploadService, BundlesService, PreKeyRepository, RateLimiter],
+  // The business device (business/device) publishes its keys and fetches bundles in-process, as a trusted caller.
+  exports: [KeyUploadService, BundlesService],
 })
 export class KeysModule {}

@@ -9,6 +9,7 @@ import { ReceiptService } from './receipts/receipt.service';
 import { ReceiptFactory } from './receipts/receipt-factory';
 import { DeliveryRouter } from './routing/delivery-router';
 import { NodeBus } from './routing/node-bus';
+import { NodeLiveness } from './routing/node-liveness';
 import { RouteTable } from './routing/route-table';
 import { ThisNode } from './routing/this-node';
 import { SendService } from './send/send.service';
@@ -29,10 +30,11 @@ import { SendService } from './send/send.service';
     ReceiptService,
     DeliveryRouter,
     NodeBus,
+    NodeLiveness,
     RouteTable,
     ThisNode,
     SendService,
   ],
-  exports: [MailboxService, SendService, ReceiptService, DeliveryRouter, NodeBus, RouteTable, ThisNode],
+  exports: [MailboxService, SendService, ReceiptService, DeliveryRouter, NodeBus, NodeLiveness, RouteTable, ThisNode],
 })
 export class MessagingModule {}

@@ -64,7 +64,10 @@ describe('webhook delivery under failures', () => {
     await businessApi(stack, biz).subscribe(receiver);
     const wamids = Array.from({ length: 150 }, (_, i) => `wamid.HALF${i}`);
     const inbound = Array.from({ length: 40 }, (_, i) =>
-      stack.events.emit(biz.id, 'messages', { messaging_product: 'whatsapp', messages: [{ id: `wamid.IN${i}`, type: 'text' }] }),
+      stack.events.emit(biz.id, 'messages', {
+        messaging_product: 'whatsapp',
+        messages: [{ id: `wamid.IN${i}`, type: 'text' }],
+      }),
     );
     await Promise.all([emitStatuses(stack, biz.id, wamids), ...inbound]);
 
@@ -76,7 +79,7 @@ describe('webhook delivery under failures', () => {
     expect(receiver.posts.every((p) => p.signatureOk)).toBe(true);
     expect(receiver.posts.filter((p) => p.status === 500).length).toBeGreaterThan(5);
     expect(Math.max(...receiver.posts.map((p) => p.body.entry[0]!.changes.length))).toBeGreaterThan(1);
-  });
+  }, 120_000);
 
   it('loses nothing when Redis is flushed mid-run: the sweeper re-finds undelivered events in Postgres', async () => {
     const receiver = await new Receiver({ respond: () => 500 }).start();
@@ -90,8 +93,12 @@ describe('webhook delivery under failures', () => {
     receiver.respond = (n) => (n % 3 === 0 ? 500 : 200);
     await waitFor(() => receiver.accepted().length > 0, 10_000, 'deliveries resumed by the sweeper');
     await stack.flushRedis(); // and again while the backlog drains
-    await waitFor(() => audit(receiver, wamids).lost.length === 0, 30_000, 'every status acknowledged after the flushes');
+    await waitFor(
+      () => audit(receiver, wamids).lost.length === 0,
+      30_000,
+      'every status acknowledged after the flushes',
+    );
     expect(audit(receiver, wamids).outOfOrder).toBe(0);
     expect(receiver.posts.every((p) => p.signatureOk)).toBe(true);
-  });
+  }, 120_000);
 });

@@ -20,7 +20,10 @@ describe('webhook subscriptions', () => {
   const call = <T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
     contractFetch<T>(`${stack.api.url}/v23.0${path}`, {
       method: init.method ?? 'GET',
-      headers: { ...(init.headers ?? biz.headers), ...(init.body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        ...(init.headers ?? biz.headers),
+        ...(init.body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(init.body !== undefined && { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     });
   const create = (overrides: Record<string, unknown> = {}, headers = biz.headers, waba = biz.id) =>
@@ -80,7 +83,9 @@ describe('webhook subscriptions', () => {
     await closed.close();
     const unreachable = await create({ callback_url: url });
     expect(unreachable.status).toBe(400);
-    expect(unreachable.body.error.error_data?.details).toMatch(/verification request to callback_url failed: ECONNREFUSED/);
+    expect(unreachable.body.error.error_data?.details).toMatch(
+      /verification request to callback_url failed: ECONNREFUSED/,
+    );
     expect((await call<{ data: unknown[] }>(`/${biz.id}/webhook_subscriptions`)).body.data).toHaveLength(before);
   });
 
@@ -108,7 +113,9 @@ describe('webhook subscriptions', () => {
     expect(refused.body.error.code).toBe(100);
     await second.close();
 
-    const deleted = await call<{ success: boolean }>(`/${biz.id}/webhook_subscriptions/${created.id}`, { method: 'DELETE' });
+    const deleted = await call<{ success: boolean }>(`/${biz.id}/webhook_subscriptions/${created.id}`, {
+      method: 'DELETE',
+    });
     expect(deleted.body).toEqual({ success: true });
     expect((await call(`/${biz.id}/webhook_subscriptions/${created.id}`)).status).toBe(404);
   });
@@ -119,11 +126,19 @@ describe('webhook subscriptions', () => {
     const as = { headers: other.headers };
     for (const res of [
       await call(`/${other.id}/webhook_subscriptions/${mine.id}`, as),
-      await call(`/${other.id}/webhook_subscriptions/${mine.id}`, { ...as, method: 'POST', body: { fields: ['messages'] } }),
+      await call(`/${other.id}/webhook_subscriptions/${mine.id}`, {
+        ...as,
+        method: 'POST',
+        body: { fields: ['messages'] },
+      }),
       await call(`/${other.id}/webhook_subscriptions/${mine.id}`, { ...as, method: 'DELETE' }),
       await call(`/${other.id}/webhook_events/${eventId}/deliveries`, as),
       await call(`/${other.id}/webhook_events/${eventId}/replay`, { ...as, method: 'POST', body: {} }),
-      await call(`/${other.id}/webhook_events/replay`, { ...as, method: 'POST', body: { since: 0, subscription_id: mine.id } }),
+      await call(`/${other.id}/webhook_events/replay`, {
+        ...as,
+        method: 'POST',
+        body: { since: 0, subscription_id: mine.id },
+      }),
       await call(`/${biz.id}/webhook_subscriptions`, as), // the other business's key on this WABA
     ]) {
       expect(res.status).toBe(404);
@@ -139,13 +154,31 @@ describe('webhook subscriptions', () => {
   it('answers malformed bodies with code 100 naming the field, never a 500', async () => {
     const cases: [unknown, RegExp][] = [
       [{ verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['messages'] }, /^callback_url: /],
-      [{ callback_url: 'ftp://x.test/', verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['messages'] }, /^callback_url: expected an https or http URL/],
+      [
+        { callback_url: 'ftp://x.test/', verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['messages'] },
+        /^callback_url: expected an https or http URL/,
+      ],
       [{ callback_url: receiver.url, verify_token: 'v', app_secret: 'short', fields: ['messages'] }, /^app_secret: /],
-      [{ callback_url: receiver.url, verify_token: '', app_secret: 'x'.repeat(16), fields: ['messages'] }, /^verify_token: /],
-      [{ callback_url: receiver.url, verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['nope'] }, /^fields\[0\]: /],
+      [
+        { callback_url: receiver.url, verify_token: '', app_secret: 'x'.repeat(16), fields: ['messages'] },
+        /^verify_token: /,
+      ],
+      [
+        { callback_url: receiver.url, verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['nope'] },
+        /^fields\[0\]: /,
+      ],
       [{ callback_url: receiver.url, verify_token: 'v', app_secret: 'x'.repeat(16), fields: [] }, /^fields: /],
       [{ callback_url: 42, verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['messages'] }, /^callback_url: /],
-      [{ object: 'page', callback_url: receiver.url, verify_token: 'v', app_secret: 'x'.repeat(16), fields: ['messages'] }, /^object: /],
+      [
+        {
+          object: 'page',
+          callback_url: receiver.url,
+          verify_token: 'v',
+          app_secret: 'x'.repeat(16),
+          fields: ['messages'],
+        },
+        /^object: /,
+      ],
       ['[1,2', /JSON/i],
       [[], /^body: /],
     ];
@@ -158,7 +191,10 @@ describe('webhook subscriptions', () => {
     const sub = (await create()).body;
     const update = await call<GraphError>(`/${biz.id}/webhook_subscriptions/${sub.id}`, { method: 'POST', body: {} });
     expect(update.body.error.error_data?.details).toMatch(/^body: expected at least one of/);
-    const replay = await call<GraphError>(`/${biz.id}/webhook_events/replay`, { method: 'POST', body: { since: 'yesterday' } });
+    const replay = await call<GraphError>(`/${biz.id}/webhook_events/replay`, {
+      method: 'POST',
+      body: { since: 'yesterday' },
+    });
     expect(replay.body.error.error_data?.details).toMatch(/^since: /);
     const badId = await call<GraphError>(`/${biz.id}/webhook_events/abc/deliveries`);
     expect(badId.body.error.error_data?.details).toMatch(/^event_id: /);

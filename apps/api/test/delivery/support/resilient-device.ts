@@ -14,6 +14,7 @@ export class ResilientDevice {
   readonly unconfirmed = new Map<bigint, SendFrame>();
   confirmed = 0;
   reconnects = 0;
+  readonly errors: string[] = [];
   private stopped = false;
   private urlIndex = 0;
   private seenFrames = 0;
@@ -63,6 +64,11 @@ export class ResilientDevice {
         conn.ack([f.guid]);
       } else if (f.t === 'send_ok' && this.unconfirmed.delete(f.id)) {
         this.confirmed++;
+      } else if (f.t === 'send_error') {
+        // As a real client: a refused send is retried later (these tests send valid device sets, so only 5xx).
+        this.errors.push(`${f.code} ${f.message}`);
+        const frame = this.unconfirmed.get(f.id);
+        if (frame) setTimeout(() => this.conn?.open && this.conn.send(frame), 200);
       }
     }
   }

@@ -57,7 +57,9 @@ export async function startEmitter(config: Config): Promise<Emitter> {
               const value = {
                 messaging_product: 'whatsapp',
                 metadata: { display_phone_number: '15550001111', phone_number_id: '1000000000000001' },
-                statuses: [{ id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '16505551234' }],
+                statuses: [
+                  { id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '16505551234' },
+                ],
                 emitted_at: Date.now(),
               };
               await events.emit(businessId, 'messages', value, { orderingKey: wamid });

@@ -1,7 +1,8 @@
 // Worker processes for the webhooks suite: the real `workers/src/main.ts`, each in a process group of its own, ready
 // once a job sent through the queue comes back (workers have no HTTP port to poll).
-import { type ProcessHandle, spawnProcess } from '@switchboard/devtools';
+
 import { parseConfig } from '@switchboard/config';
+import { type ProcessHandle, spawnProcess } from '@switchboard/devtools';
 import { JobQueues } from '@switchboard/jobs';
 import pg from 'pg';
 import type { Cleanups } from '../../harness/cleanup';
@@ -14,12 +15,16 @@ export async function startWorkers(
 ): Promise<ProcessHandle[]> {
   const handles: ProcessHandle[] = [];
   for (let i = 0; i < count; i++) {
-    const handle = spawnProcess(process.execPath, [`${repoRoot}/packages/devtools/bin/run.mjs`, 'workers/src/main.ts'], {
-      env,
-      cwd: repoRoot,
-      name: `workers-${i + 1}`,
-      echo: options.verbose,
-    });
+    const handle = spawnProcess(
+      process.execPath,
+      [`${repoRoot}/packages/devtools/bin/run.mjs`, 'workers/src/main.ts'],
+      {
+        env,
+        cwd: repoRoot,
+        name: `workers-${i + 1}`,
+        echo: options.verbose,
+      },
+    );
     options.cleanups.add(`stop workers-${i + 1}`, () => handle.stop(8_000));
     handles.push(handle);
   }

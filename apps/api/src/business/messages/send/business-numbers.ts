@@ -22,7 +22,8 @@ const MAX_ENTRIES = 10_000;
  */
 @Injectable()
 export class BusinessNumbers {
-  private readonly cache = new Map<string, { number: SendingNumber | null; expiresAt: number }>();
+  // The promise is cached, so the requests in flight when an entry expires share one lookup instead of each making one.
+  private readonly cache = new Map<string, { number: Promise<SendingNumber | null>; expiresAt: number }>();
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -31,12 +32,14 @@ export class BusinessNumbers {
     const now = Date.now();
     let entry = this.cache.get(key);
     if (!entry || entry.expiresAt <= now) {
-      entry = { number: await this.load(businessId, phoneNumberId), expiresAt: now + TTL_MS };
+      entry = { number: this.load(businessId, phoneNumberId), expiresAt: now + TTL_MS };
       if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
       this.cache.set(key, entry);
+      entry.number.catch(() => this.cache.delete(key)); // a failed lookup is not remembered
     }
-    if (!entry.number) throw ApiError.notFound(`phone number '${phoneNumberId}'`);
-    return entry.number;
+    const number = await entry.number;
+    if (!number) throw ApiError.notFound(`phone number '${phoneNumberId}'`);
+    return number;
   }
 
   private async load(businessId: string, id: string): Promise<SendingNumber | null> {

@@ -21,7 +21,12 @@ export function businessApi(stack: WebhookStack, biz: Business) {
     async subscribe(receiver: Receiver, fields: string[] = ['messages']): Promise<string> {
       const res = await call<{ id: string }>(`/${biz.id}/webhook_subscriptions`, {
         method: 'POST',
-        body: { callback_url: receiver.url, verify_token: receiver.verifyToken, app_secret: receiver.appSecret, fields },
+        body: {
+          callback_url: receiver.url,
+          verify_token: receiver.verifyToken,
+          app_secret: receiver.appSecret,
+          fields,
+        },
       });
       if (res.status !== 200) throw new Error(`subscribe failed: ${res.text}`);
       return res.body.id;

@@ -43,7 +43,9 @@ export class Receiver {
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method === 'GET') {
         this.handshakes.push(url.searchParams);
-        const ok = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === this.verifyToken;
+        const ok =
+          url.searchParams.get('hub.mode') === 'subscribe' &&
+          url.searchParams.get('hub.verify_token') === this.verifyToken;
         if (!ok || this.handshake === 'forbidden') return void res.writeHead(403).end('forbidden');
         const challenge = url.searchParams.get('hub.challenge') ?? '';
         return void res.writeHead(200).end(this.handshake === 'echo' ? challenge : `${challenge}0`);

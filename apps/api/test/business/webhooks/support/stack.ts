@@ -34,7 +34,10 @@ export async function startWebhookStack(
   options: { workers?: number } = {},
 ): Promise<WebhookStack> {
   const id = randomBytes(4).toString('hex');
-  const databaseUrl = withDatabase(process.env.DATABASE_URL!, `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_wh${id}`);
+  const databaseUrl = withDatabase(
+    process.env.DATABASE_URL!,
+    `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_wh${id}`,
+  );
   await applyMigrations(databaseUrl);
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
@@ -60,7 +63,9 @@ export async function startWebhookStack(
     env,
     events: api.app.get(WebhookEventsService),
     async business() {
-      const business = await api.app.get(BusinessesService).createBusiness(`webhooks ${randomBytes(3).toString('hex')}`);
+      const business = await api.app
+        .get(BusinessesService)
+        .createBusiness(`webhooks ${randomBytes(3).toString('hex')}`);
       const key = await api.app.get(ApiKeysService).create(business.id, 'test');
       return { id: business.id, headers: { authorization: `Bearer ${key.token}` } };
     },
@@ -74,7 +79,11 @@ export async function startWebhookStack(
   };
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

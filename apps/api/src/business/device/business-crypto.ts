@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@switchboard/platform';
+import { ApiRequestError, DeviceCrypto, type KeyUpload, type RestClient } from '@switchboard/sdk';
+import { ApiError } from '../../errors/api-error';
+import { BundlesService } from '../../core/keys/bundles.service';
+import { uploadKeysInput } from '../../core/keys/inputs/upload-keys.input';
+import { KeyUploadService } from '../../core/keys/key-upload.service';
+import { DeviceKeysRepository, type KeySelection, type RawClient } from './keystore/device-keys.repository';
+import { SealedStorage } from './keystore/sealed-storage';
+
+/** A business number's device in the core. */
+export interface BusinessDeviceRef {
+  phoneNumberId: string;
+  accountId: string;
+  deviceId: number;
+}
+
+/** What an operation touches besides its peer's sessions: `prekeys` for a PreKey message (the first of a session). */
+export type CryptoScope = 'session' | 'prekeys' | 'all';
+
+const OWN = ['signal:identity', 'signal:registration-id'];
+const OWN_PREFIXES = ['signal:signed-prekey:', 'signal:kyber-last-resort:'];
+const PREKEY_PREFIXES = ['signal:prekey:', 'signal:kyber-prekey:', 'signal:next-id:'];
+
+/**
+ * Runs the SDK's DeviceCrypto for a business device with its state in Postgres (sealed, `BusinessDeviceKey`). One
+ * operation = one transaction: a transaction-scoped advisory lock on (device, peer account) — so any number of worker
+ * processes may encrypt for one number at once, but never two on the same session —, load the keys the operation
+ * needs, run it, write back what changed, commit. Bundles are fetched and keys uploaded in-process (the core's own
+ * services), as a trusted caller.
+ */
+@Injectable()
+export class BusinessCrypto {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly keys: DeviceKeysRepository,
+    private readonly bundles: BundlesService,
+    private readonly uploads: KeyUploadService,
+  ) {}
+
+  withPeer<T>(
+    device: BusinessDeviceRef,
+    peerAccountId: string,
+    scope: CryptoScope,
+    fn: (crypto: DeviceCrypto) => Promise<T>,
+  ): Promise<T> {
+    return this.prisma.client.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(
+          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+          `business-device:${device.accountId}:${peerAccountId}`,
+        );
+        return this.run(tx, device, this.selection(peerAccountId, scope), fn);
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  }
+
+  /** With the whole state loaded (provisioning, key top-ups), under the device's own lock. */
+  withDevice<T>(device: BusinessDeviceRef, fn: (crypto: DeviceCrypto) => Promise<T>): Promise<T> {
+    return this.withPeer(device, device.accountId, 'all', fn);
+  }
+
+  private selection(peerAccountId: string, scope: CryptoScope): KeySelection {
+    const peer = [`signal:session:${peerAccountId}.`, `signal:remote-identity:${peerAccountId}.`];
+    if (scope === 'all') return { exact: [], prefixes: ['signal:'] };
+    return { exact: OWN, prefixes: [...OWN_PREFIXES, ...peer, ...(scope === 'prekeys' ? PREKEY_PREFIXES : [])] };
+  }
+
+  private async run<T>(
+    tx: RawClient,
+    device: BusinessDeviceRef,
+    select: KeySelection,
+    fn: (crypto: DeviceCrypto) => Promise<T>,
+  ): Promise<T> {
+    const storage = new SealedStorage(await this.keys.load(tx, device.accountId, select));
+    const crypto = new DeviceCrypto(
+      { accountId: device.accountId, deviceId: device.deviceId },
+      storage,
+      this.rest(device),
+    );
+    const result = await fn(crypto);
+    await this.keys.save(tx, device.accountId, storage.changes());
+    return result;
+  }
+
+  /** The three calls DeviceCrypto makes of the REST client, answered by the core's services in this process. */
+  private rest(device: BusinessDeviceRef): RestClient {
+    const self = { accountId: device.accountId, deviceId: device.deviceId };
+    const rest: Pick<RestClient, 'fetchBundles' | 'uploadKeys' | 'keyCounts'> = {
+      fetchBundles: async (accountId, deviceId) => {
+        try {
+          return (await this.bundles.fetchTrusted({ account_id: accountId, device_id: deviceId })) as never;
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 404) throw new ApiRequestError(404, undefined, err.message, {});
+          throw err;
+        }
+      },
+      uploadKeys: async (keys: KeyUpload) => this.uploads.upload(self, uploadKeysInput.parse(keys)),
+      keyCounts: async () => this.uploads.counts(self),
+    };
+    return rest as RestClient;
+  }
+}

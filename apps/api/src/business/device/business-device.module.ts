@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { WebhookEventsModule } from '@switchboard/webhooks';
+import { DevicesModule } from '../../core/devices/devices.module';
+import { KeysModule } from '../../core/keys/keys.module';
+import { MessagingModule } from '../../core/messaging/messaging.module';
+import { GraphObjectsModule } from '../common/graph-objects/graph-objects.module';
+import { ContactsModule } from '../contacts/contacts.module';
+import { MessagesModule } from '../messages/messages.module';
+import { BusinessCrypto } from './business-crypto';
+import { CoreLink } from './core-link';
+import { InboundHandler } from './inbound/inbound-handler';
+import { MailboxDrainer } from './inbound/mailbox-drainer';
+import { DeviceKeysRepository } from './keystore/device-keys.repository';
+import { ProvisioningService } from './provisioning.service';
+import { BusinessSender } from './send/business-sender';
+import { OutboxConsumer } from './send/outbox-consumer';
+import { StatusReporter } from './statuses';
+import { NumberMetadataCache } from './webhook-values';
+
+/**
+ * The business's server-side device (decision 2 of DESIGN.md; docs/business.md "The business device"): provisioning,
+ * Signal state sealed in Postgres, the SendOutbox consumer, and the mailbox drainer for replies and receipts. Runs in
+ * the worker process; it talks to the core in-process (SendService, ReceiptService, MailboxService).
+ */
+@Module({
+  // GraphObjectsModule: MessagesModule's media and templates register their Graph objects at init (global in the API).
+  imports: [GraphObjectsModule, DevicesModule, KeysModule, MessagingModule, MessagesModule, ContactsModule, WebhookEventsModule],
+  providers: [
+    DeviceKeysRepository,
+    BusinessCrypto,
+    ProvisioningService,
+    CoreLink,
+    NumberMetadataCache,
+    StatusReporter,
+    BusinessSender,
+    OutboxConsumer,
+    InboundHandler,
+    MailboxDrainer,
+  ],
+  exports: [ProvisioningService, OutboxConsumer],
+})
+export class BusinessDeviceModule {}

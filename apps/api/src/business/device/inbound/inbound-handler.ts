@@ -1,0 +1,152 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService } from '@switchboard/platform';
+import { decodeReceiptBody } from '@switchboard/protocol';
+import { decodeContent } from '@switchboard/sdk';
+import { WebhookEventsService } from '@switchboard/webhooks';
+import type { PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
+import { MessageKind } from '../../../core/messaging/mailbox/mailbox.types';
+import { ContactsService } from '../../contacts/contacts.service';
+import { MessageLogService } from '../../messages/log/message-log.service';
+import { type BusinessDeviceRef, BusinessCrypto } from '../business-crypto';
+import { fromDbId, inboundWamid, toDbId } from '../message-ids';
+import { StatusReporter } from '../statuses';
+import { NumberMetadataCache, unixSeconds } from '../webhook-values';
+import { cloudMessage } from './inbound-message';
+
+const PREKEY_TYPE = 3;
+
+/**
+ * What arrives in a business device's mailbox: consumers' messages (decrypted, logged once per wamid, the contact and
+ * its window updated, a `messages` webhook) and their devices' receipts (delivered / read statuses, in order).
+ */
+@Injectable()
+export class InboundHandler {
+  private readonly log = new Logger('BusinessInbound');
+  private readonly numbers = new Map<string, string>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly crypto: BusinessCrypto,
+    private readonly contacts: ContactsService,
+    private readonly messageLog: MessageLogService,
+    private readonly events: WebhookEventsService,
+    private readonly statuses: StatusReporter,
+    private readonly metadata: NumberMetadataCache,
+  ) {}
+
+  async handle(device: BusinessDeviceRef, e: PendingEnvelope): Promise<void> {
+    if (e.kind === MessageKind.Message) return this.message(device, e);
+    if (e.kind === MessageKind.DeliveredReceipt || e.kind === MessageKind.ReadReceipt) {
+      return this.receipt(device, e, e.kind === MessageKind.ReadReceipt ? 'read' : 'delivered');
+    }
+  }
+
+  private async receipt(device: BusinessDeviceRef, e: PendingEnvelope, kind: 'delivered' | 'read'): Promise<void> {
+    const { messageIds, upTo } = decodeReceiptBody(e.body ?? e.content ?? new Uint8Array());
+    const db = this.prisma.client;
+    const byId = await db.businessDeviceMessage.findMany({
+      where: { accountId: device.accountId, direction: 'outbound', clientMessageId: { in: messageIds } },
+      select: { wamid: true },
+    });
+    const upToRows =
+      kind === 'read' && upTo
+        ? await db.businessDeviceMessage.findMany({
+            where: {
+              accountId: device.accountId,
+              direction: 'outbound',
+              peerAccountId: e.sender.accountId,
+              serverTimestamp: { lte: BigInt(upTo) },
+            },
+            select: { wamid: true },
+          })
+        : [];
+    const wamids = [...new Set([...byId, ...upToRows].map((r) => r.wamid))];
+    const at = new Date(e.serverTimestamp);
+    for (const wamid of wamids) await this.statuses.advance(wamid, kind, at);
+  }
+
+  private async message(device: BusinessDeviceRef, e: PendingEnvelope): Promise<void> {
+    if (e.sender.accountId === device.accountId || !e.content || e.clientMessageId === null) return;
+    const db = this.prisma.client;
+    const waId = await this.waIdOf(e.sender.accountId);
+    if (!waId) return; // the sender's account is gone
+    const wamid = inboundWamid(waId, e.sender.accountId, e.clientMessageId);
+    if (await db.businessDeviceMessage.findUnique({ where: { wamid } })) return; // handled; only the ack was lost
+    let plaintext: Uint8Array;
+    try {
+      plaintext = await this.crypto.withPeer(
+        device,
+        e.sender.accountId,
+        e.type === PREKEY_TYPE ? 'prekeys' : 'session',
+        (c) => c.decrypt(e.sender, e.type, e.content!),
+      );
+    } catch (err) {
+      this.log.warn(`undecryptable message from ${e.sender.accountId}.${e.sender.deviceId}: ${(err as Error).message}`);
+      return;
+    }
+    const content = decodeContent(plaintext);
+    const refs = await this.outboundWamids(device, content.rich);
+    const message = cloudMessage(content.text, content.rich, (id) => refs.get(id));
+    const at = new Date(e.serverTimestamp);
+    const profileName = (content.rich?.profile as { name?: string } | undefined)?.name ?? waId;
+    const { businessId, ...metadata } = await this.metadata.of(device.phoneNumberId);
+    const text = message.type === 'text' ? content.text : undefined;
+    await this.contacts.recordInbound(businessId, waId, profileName, at, text);
+    await db.$transaction(async (tx) => {
+      const created = await this.messageLog.recordInbound(
+        {
+          wamid,
+          businessId,
+          phoneNumberId: device.phoneNumberId,
+          waId,
+          type: String(message.type),
+          payload: message,
+          ...((message.context as { id?: string } | undefined)?.id && {
+            contextWamid: (message.context as { id: string }).id,
+          }),
+          at,
+        },
+        tx,
+      );
+      await tx.businessDeviceMessage.create({
+        data: {
+          wamid,
+          accountId: device.accountId,
+          direction: 'inbound',
+          peerAccountId: e.sender.accountId,
+          clientMessageId: toDbId(e.clientMessageId!),
+          serverTimestamp: BigInt(e.serverTimestamp),
+        },
+      });
+      if (!created) return;
+      const value = {
+        messaging_product: 'whatsapp',
+        metadata,
+        contacts: [{ profile: { name: profileName }, wa_id: waId }],
+        messages: [{ from: waId, id: wamid, timestamp: unixSeconds(at), ...message }],
+      };
+      await this.events.emit(businessId, 'messages', value, { orderingKey: `inbound:${device.phoneNumberId}:${waId}`, tx });
+    });
+  }
+
+  /** wamids of this device's messages a reply refers to (context, reaction), by the core ids the consumer knows. */
+  private async outboundWamids(device: BusinessDeviceRef, rich?: Record<string, unknown>): Promise<Map<string, string>> {
+    const ids = [(rich?.context as { id?: string } | undefined)?.id, (rich?.reaction as { message_id?: string } | undefined)?.message_id]
+      .filter((v): v is string => typeof v === 'string' && /^\d{1,20}$/.test(v));
+    if (!ids.length) return new Map();
+    const rows = await this.prisma.client.businessDeviceMessage.findMany({
+      where: { accountId: device.accountId, clientMessageId: { in: ids.map((v) => toDbId(BigInt(v))) } },
+    });
+    return new Map(rows.map((r) => [fromDbId(r.clientMessageId).toString(), r.wamid]));
+  }
+
+  private async waIdOf(accountId: string): Promise<string | undefined> {
+    const hit = this.numbers.get(accountId);
+    if (hit) return hit;
+    const a = await this.prisma.client.account.findUnique({ where: { id: accountId }, select: { number: true } });
+    if (!a) return undefined;
+    const waId = a.number.replace(/^\+/, '');
+    this.numbers.set(accountId, waId);
+    return waId;
+  }
+}

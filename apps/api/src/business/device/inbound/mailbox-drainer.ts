@@ -1,0 +1,93 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PrismaService } from '@switchboard/platform';
+import { MailboxService } from '../../../core/messaging/mailbox/mailbox.service';
+import type { BusinessDeviceRef } from '../business-crypto';
+import { CoreLink } from '../core-link';
+import { ProvisioningService } from '../provisioning.service';
+import { InboundHandler } from './inbound-handler';
+
+const POLL_MS = 200;
+const PAGE = 100;
+const MAX_PER_DRAIN = 1_000;
+const PROVISION_EVERY_MS = 5_000;
+
+/**
+ * The business devices' receiving end, without a socket: every worker process polls Postgres for business devices
+ * with waiting envelopes (one indexed query), and drains each under a transaction-scoped advisory lock, so exactly
+ * one process at a time reads a device's mailbox — in guid order, handling each envelope then acking it through the
+ * core (which deletes it and sends the consumer its ✓✓). A crash between handling and ack redelivers; handling is
+ * idempotent (wamids are derived from the core message id). Nothing lives in a process: any worker can take over.
+ */
+@Injectable()
+export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('BusinessMailbox');
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+  private stopped = false;
+  private lastProvision = 0;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly mailbox: MailboxService,
+    private readonly core: CoreLink,
+    private readonly provisioning: ProvisioningService,
+    private readonly handler: InboundHandler,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.current;
+  }
+
+  private tick(): void {
+    if (this.busy || this.stopped) return;
+    this.busy = true;
+    this.current = this.poll()
+      .catch((err) => this.log.error(`business mailbox poll failed: ${(err as Error).message}`))
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
+  private async poll(): Promise<void> {
+    if (Date.now() - this.lastProvision > PROVISION_EVERY_MS) {
+      this.lastProvision = Date.now();
+      await this.provisioning.provisionMissing();
+    }
+    const waiting = await this.prisma.client.$queryRawUnsafe<BusinessDeviceRef[]>(
+      `SELECT d."phoneNumberId", d."accountId"::text AS "accountId", d."deviceId" FROM "BusinessDevice" d
+       WHERE EXISTS (SELECT 1 FROM "MailboxEnvelope" e WHERE e."accountId" = d."accountId" AND e."deviceId" = d."deviceId")`,
+    );
+    for (const device of waiting) if (!this.stopped) await this.drain(device);
+  }
+
+  private drain(device: BusinessDeviceRef): Promise<void> {
+    return this.prisma.client.$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
+          `business-mailbox:${device.accountId}`,
+        );
+        if (!row?.locked) return; // another worker is on it
+        const ref = { accountId: device.accountId, deviceId: device.deviceId };
+        for (let done = 0, after = 0; done < MAX_PER_DRAIN && !this.stopped; ) {
+          const page = await this.mailbox.backlogPage(ref, after, PAGE);
+          for (const e of page) {
+            await this.handler.handle(device, e);
+            await this.core.acknowledge(ref, [e.guid]);
+          }
+          done += page.length;
+          if (page.length < PAGE) break;
+          after = page.at(-1)!.guid;
+        }
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  }
+}

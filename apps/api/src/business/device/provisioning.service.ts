@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService } from '@switchboard/platform';
+import { DevicesService } from '../../core/devices/devices.service';
+import { type BusinessDeviceRef, BusinessCrypto } from './business-crypto';
+
+/**
+ * Makes a business number a core account with a primary device whose keys live here (decision 2 of DESIGN.md).
+ * The trusted internal path: `DevicesService.registerPrimary` — the same call an SMS-verified registration ends in,
+ * without the code, because the business layer already owns the number. The device's random password is dropped on
+ * the floor: nobody logs in as a business device; it works in-process (SendService, ReceiptService, the mailbox).
+ * Registering a number that already was a consumer account re-registers it (its old devices are removed), as moving
+ * a number to the Cloud API does.
+ */
+@Injectable()
+export class ProvisioningService {
+  private readonly log = new Logger('BusinessDeviceProvisioning');
+  private readonly cache = new Map<string, BusinessDeviceRef>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly devices: DevicesService,
+    private readonly crypto: BusinessCrypto,
+  ) {}
+
+  /** The number's device, provisioning it on first use. */
+  async device(phoneNumberId: string): Promise<BusinessDeviceRef> {
+    const cached = this.cache.get(phoneNumberId);
+    if (cached) return cached;
+    const existing = await this.prisma.client.businessDevice.findUnique({ where: { phoneNumberId } });
+    const ref = existing ?? (await this.provision(phoneNumberId));
+    const out = { phoneNumberId, accountId: ref.accountId, deviceId: ref.deviceId };
+    this.cache.set(phoneNumberId, out);
+    return out;
+  }
+
+  /** Every provisioned device (the inbound drainer's list). */
+  async all(): Promise<BusinessDeviceRef[]> {
+    const rows = await this.prisma.client.businessDevice.findMany();
+    return rows.map((r) => ({ phoneNumberId: r.phoneNumberId, accountId: r.accountId, deviceId: r.deviceId }));
+  }
+
+  /** Numbers added since the last sweep get their device (so consumers can write to them before any send). */
+  async provisionMissing(): Promise<number> {
+    const numbers = await this.prisma.client.businessNumber.findMany({
+      where: { accountId: null },
+      select: { id: true },
+      take: 100,
+    });
+    for (const n of numbers) await this.device(n.id);
+    return numbers.length;
+  }
+
+  /** Tops up one-time prekeys when the core says the device runs low (sessions with new consumers spend them). */
+  async replenish(device: BusinessDeviceRef): Promise<void> {
+    await this.crypto.withDevice(device, (c) => c.replenishKeys());
+  }
+
+  // Serialized per number across processes; a crash half-way leaves no BusinessDevice row, and the retry
+  // re-registers the account (dropping the half-made device) before publishing fresh keys.
+  private async provision(phoneNumberId: string): Promise<BusinessDeviceRef> {
+    return this.prisma.client.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(
+          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+          `business-device-provision:${phoneNumberId}`,
+        );
+        const done = await tx.businessDevice.findUnique({ where: { phoneNumberId } });
+        if (done) return { phoneNumberId, accountId: done.accountId, deviceId: done.deviceId };
+        const number = await tx.businessNumber.findUniqueOrThrow({ where: { id: phoneNumberId } });
+        const issued = await this.devices.registerPrimary(number.phoneNumber, `business ${phoneNumberId}`);
+        const ref = { phoneNumberId, accountId: issued.accountId, deviceId: issued.deviceId };
+        await tx.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, ref.accountId);
+        await this.crypto.withDevice(ref, (c) => c.publishKeys());
+        await tx.businessDevice.create({ data: { phoneNumberId, accountId: ref.accountId, deviceId: ref.deviceId } });
+        await tx.businessNumber.update({ where: { id: phoneNumberId }, data: { accountId: ref.accountId } });
+        this.log.log(`provisioned ${phoneNumberId} as account ${ref.accountId}`);
+        return ref;
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
+  }
+}

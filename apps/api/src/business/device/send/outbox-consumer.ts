@@ -1,0 +1,155 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService } from '@switchboard/platform';
+import pg from 'pg';
+import { SEND_OUTBOX_CHANNEL } from '../../messages/log/outbox-wake';
+import { BusinessSender, type OutboxRow, PermanentSendError } from './business-sender';
+
+const BATCH = 128;
+const LEASE_SECONDS = 60;
+const SWEEP_MS = 1_000;
+const MAX_ATTEMPTS = 15; // ~ 2 h of backoff (capped at 15 min) before a message fails with 131000
+const backoffMs = (attempts: number) => Math.min(15 * 60_000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
+
+/**
+ * Claims rows of a conversation only when no earlier row of it is leased or waiting to retry, so one consumer's
+ * messages leave in the order they were accepted, whichever worker holds them. The claim itself is serialized by an
+ * advisory lock (held for this short statement's transaction) so two workers never split one conversation.
+ */
+const CLAIM_SQL = `
+UPDATE "SendOutbox" SET "leaseUntil" = now() + interval '${LEASE_SECONDS} seconds', "attempts" = "attempts" + 1
+WHERE "id" IN (
+  SELECT o."id" FROM "SendOutbox" o
+  WHERE o."nextAttemptAt" <= now() AND (o."leaseUntil" IS NULL OR o."leaseUntil" < now())
+    AND NOT EXISTS (
+      SELECT 1 FROM "SendOutbox" p
+      WHERE p."phoneNumberId" = o."phoneNumberId" AND p."waId" = o."waId" AND p."id" < o."id"
+        AND (p."nextAttemptAt" > now() OR p."leaseUntil" >= now()))
+  ORDER BY o."id" LIMIT $1 FOR UPDATE SKIP LOCKED)
+RETURNING "id", "kind", "businessId", "phoneNumberId", "messageId", "wamid", "waId", "typingIndicator", "attempts"`;
+
+/**
+ * The send pipeline's consumer of SendOutbox (docs/business.md, "Sending" and "The business device"): wakes on
+ * `LISTEN switchboard_send_outbox` and sweeps every second anyway (NOTIFY is lossy), claims batches with a lease,
+ * runs each conversation's rows in order and conversations side by side (WORKER_CONCURRENCY at a time).
+ */
+@Injectable()
+export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('BusinessOutbox');
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sender: BusinessSender,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.timer = setInterval(() => this.wake(), SWEEP_MS);
+    try {
+      this.listener = new pg.Client({ connectionString: this.config.databaseUrl });
+      this.listener.on('error', () => undefined); // the sweep carries on without it
+      this.listener.on('notification', () => this.wake());
+      await this.listener.connect();
+      await this.listener.query(`LISTEN ${SEND_OUTBOX_CHANNEL}`);
+    } catch (err) {
+      this.log.warn(`LISTEN failed, sweeping only: ${(err as Error).message}`);
+    }
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.current;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs until the outbox has nothing due (exported for tests and the benchmark). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.current = this.drain()
+      .catch((err) => this.log.error(`outbox drain failed: ${(err as Error).message}`))
+      .finally(() => {
+        this.running = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const rows = await this.claim();
+      if (!rows.length) return;
+      const conversations = new Map<string, OutboxRow[]>();
+      for (const r of rows) {
+        const key = `${r.phoneNumberId}/${r.waId}`;
+        conversations.set(key, [...(conversations.get(key) ?? []), r]);
+      }
+      const queue = [...conversations.values()];
+      const lanes = Array.from({ length: Math.min(this.config.workers.concurrency, queue.length) }, async () => {
+        for (let c = queue.shift(); c; c = queue.shift()) await this.conversation(c);
+      });
+      await Promise.all(lanes);
+    }
+  }
+
+  private claim(): Promise<OutboxRow[]> {
+    return this.prisma.client.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('business-send-claim', 0))`);
+      return tx.$queryRawUnsafe<OutboxRow[]>(CLAIM_SQL, BATCH);
+    });
+  }
+
+  // In order; after a row that must wait, the rest of its conversation waits too (released for a later claim).
+  private async conversation(rows: OutboxRow[]): Promise<void> {
+    for (const [i, row] of rows.entries()) {
+      if (await this.one(row)) continue;
+      const rest = rows.slice(i + 1).map((r) => r.id);
+      if (rest.length) await this.prisma.client.sendOutbox.updateMany({ where: { id: { in: rest } }, data: { leaseUntil: null } });
+      return;
+    }
+  }
+
+  /** True when the row is finished (sent or failed for good), false when it was put back for a retry. */
+  private async one(row: OutboxRow): Promise<boolean> {
+    try {
+      await this.sender.process(row);
+      return true;
+    } catch (err) {
+      const permanent =
+        err instanceof PermanentSendError
+          ? err
+          : row.attempts >= MAX_ATTEMPTS
+            ? new PermanentSendError(131000, 'Something went wrong', `gave up after ${row.attempts} attempts: ${(err as Error).message}`)
+            : undefined;
+      if (permanent) {
+        await this.sender.fail(row, permanent);
+        return true;
+      }
+      this.log.warn(`send of ${row.wamid} failed (attempt ${row.attempts}), retrying: ${(err as Error).message}`);
+      await this.prisma.client.sendOutbox.updateMany({
+        where: { id: row.id },
+        data: {
+          leaseUntil: null,
+          nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts)),
+          lastError: String((err as Error).message).slice(0, 1000),
+        },
+      });
+      return false;
+    }
+  }
+}

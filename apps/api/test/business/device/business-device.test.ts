@@ -1,0 +1,229 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
+import { Receiver } from '../webhooks/support/receiver';
+import { consumerDevice } from './consumer';
+
+type Status = { id: string; status: string; recipient_id: string; errors?: { code: number }[] };
+type Inbound = { from: string; id: string; type: string; [k: string]: unknown };
+
+// The issue's main scenario end to end: real API (gateway, REST), the worker's business device, Postgres, Redis, SDK
+// consumer devices over WebSocket, and a signed-webhook receiver.
+describe('the business device', () => {
+  let stack: BusinessStack;
+  let biz: TestBusiness;
+  let receiver: Receiver;
+  let bizAccountId: string;
+
+  const statuses = () =>
+    receiver
+      .accepted()
+      .flatMap((c) => ((c.value.statuses as Status[] | undefined) ?? []).map((s) => s));
+  const statusesOf = (wamid: string) => statuses().filter((s) => s.id === wamid).map((s) => s.status);
+  const inbound = () => receiver.accepted().flatMap((c) => (c.value.messages as Inbound[] | undefined) ?? []);
+  const send = async (body: Record<string, unknown>) => {
+    const res = await biz.call<{ messages: { id: string }[]; error?: { code: number } }>(
+      'POST',
+      `/${biz.phoneNumberId}/messages`,
+      { messaging_product: 'whatsapp', recipient_type: 'individual', ...body },
+    );
+    return res;
+  };
+
+  beforeAll(async () => {
+    stack = await startBusinessStack({
+      worker: true,
+      env: {
+        TEMPLATE_REVIEW: 'manual',
+        OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000',
+        OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000',
+        WEBHOOK_RETRY_BASE_MS: '20',
+        WEBHOOK_RETRY_MAX_MS: '400',
+      },
+    });
+    biz = await stack.business();
+    receiver = await new Receiver().start();
+    const sub = await biz.call('POST', `/${biz.id}/webhook_subscriptions`, {
+      callback_url: receiver.url,
+      verify_token: receiver.verifyToken,
+      app_secret: receiver.appSecret,
+      fields: ['messages'],
+    });
+    expect(sub.status).toBe(200);
+    const created = await biz.call<{ id: string }>('POST', `/${biz.id}/message_templates`, {
+      name: 'order_shipped',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.', example: { body_text: [['Pablo']] } }],
+    });
+    expect(created.status).toBe(200);
+    expect((await biz.call('POST', `/${created.body.id}/review`, { decision: 'APPROVED' })).status).toBe(200);
+    // The worker provisions new numbers by itself within seconds; the scenario needs the account id.
+    await waitFor(async () => {
+      const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });
+      bizAccountId = n?.accountId ?? '';
+      return !!bizAccountId;
+    }, 'the number provisioned', 30_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await receiver?.close();
+    await stack?.close();
+  });
+
+  it('template → consumer decrypts and replies → messages webhook → free-form answer with sent, delivered, read in order', async () => {
+    const consumer = await consumerDevice(stack.api);
+    await consumer.connect();
+    try {
+      const templated = await send({
+        to: consumer.number,
+        type: 'template',
+        template: {
+          name: 'order_shipped',
+          language: { code: 'en_US' },
+          components: [{ type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] }],
+        },
+      });
+      expect(templated.status).toBe(200);
+      const first = templated.body.messages[0]!.id;
+
+      await waitFor(async () => consumer.messages.length === 1, 'the template at the consumer').catch(async (e) => {
+        console.log('DEBUG', await stack.prisma.sendOutbox.findMany(), await stack.prisma.businessMessage.findMany());
+        throw e;
+      });
+      const got = consumer.messages[0]!;
+      expect(got.from.accountId).toBe(bizAccountId);
+      expect(got.text).toBe('Hello Pablo, your order has shipped.');
+      expect(got.rich).toMatchObject({ type: 'template', template: { name: 'order_shipped', category: 'UTILITY' } });
+      await waitFor(async () => statusesOf(first).includes('delivered'), 'delivered status of the template');
+
+      // The consumer replies (a profile name goes with it): a contact, a window, a signed messages webhook.
+      await consumer.reply(bizAccountId, 'Where is it now?');
+      await waitFor(async () => inbound().some((m) => m.from === consumer.waId), 'the inbound messages webhook');
+      const reply = inbound().find((m) => m.from === consumer.waId)!;
+      expect(reply).toMatchObject({ type: 'text', text: { body: 'Where is it now?' } });
+      expect(reply.id).toMatch(/^wamid\./);
+      const change = receiver.accepted().find((c) => (c.value.messages as Inbound[] | undefined)?.[0]?.id === reply.id)!;
+      expect(change.value.contacts).toEqual([{ profile: { name: 'Pablo' }, wa_id: consumer.waId }]);
+      expect(change.value.metadata).toMatchObject({ phone_number_id: biz.phoneNumberId });
+      expect(receiver.posts.every((p) => p.signatureOk)).toBe(true);
+
+      // Inside the window: free-form text, then sent → delivered → read.
+      const answered = await send({ to: consumer.waId, type: 'text', text: { body: 'In Lisbon, arriving tomorrow.' } });
+      expect(answered.status).toBe(200);
+      const second = answered.body.messages[0]!.id;
+      await waitFor(async () => consumer.messages.some((m) => m.text === 'In Lisbon, arriving tomorrow.'), 'the answer');
+      const answer = consumer.messages.find((m) => m.text === 'In Lisbon, arriving tomorrow.')!;
+      await waitFor(async () => statusesOf(second).includes('delivered'), 'delivered');
+      await consumer.messenger.markRead(bizAccountId, [answer.messageId], answer.serverTimestamp);
+      await waitFor(async () => statusesOf(second).includes('read'), 'read');
+      expect(statusesOf(second)).toEqual(['sent', 'delivered', 'read']);
+      // The template was read too ("read up to").
+      await waitFor(async () => statusesOf(first).includes('read'), 'template read');
+      expect(statusesOf(first)).toEqual(['sent', 'delivered', 'read']);
+      const row = await stack.prisma.businessMessage.findUnique({ where: { wamid: second } });
+      expect(row?.status).toBe('read');
+
+      // Mark-as-read from the API reaches the consumer as a read receipt of its message.
+      const marked = await biz.call('POST', `/${biz.phoneNumberId}/messages`, {
+        messaging_product: 'whatsapp',
+        status: 'read',
+        message_id: reply.id,
+      });
+      expect(marked.status).toBe(200);
+      await waitFor(async () => consumer.receipts.some((r) => r.kind === 'read' && r.from.accountId === bizAccountId), 'the read receipt');
+    } finally {
+      await consumer.close();
+    }
+  }, 60_000);
+
+  it('inbound button and list replies, locations and reactions arrive as their Cloud API types', async () => {
+    const consumer = await consumerDevice(stack.api, 'Ana');
+    await consumer.connect();
+    try {
+      const sent = await send({
+        to: consumer.waId,
+        type: 'template',
+        template: { name: 'order_shipped', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }] },
+      });
+      const wamid = sent.body.messages[0]!.id;
+      await waitFor(async () => consumer.messages.length === 1, 'the template');
+      const coreId = String(consumer.messages[0]!.messageId);
+      await consumer.reply(bizAccountId, 'Yes', {
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: 'yes-1', title: 'Yes' } },
+        context: { id: coreId },
+      });
+      await consumer.reply(bizAccountId, 'Priority', {
+        type: 'interactive',
+        interactive: { type: 'list_reply', list_reply: { id: 'priority', title: 'Priority', description: 'Next day' } },
+      });
+      await consumer.reply(bizAccountId, '', { type: 'location', location: { latitude: 38.72, longitude: -9.14, name: 'Home' } });
+      await consumer.reply(bizAccountId, '👍', { type: 'reaction', reaction: { message_id: coreId, emoji: '👍' } });
+      await waitFor(async () => inbound().filter((m) => m.from === consumer.waId).length === 4, 'four inbound messages');
+      const mine = inbound().filter((m) => m.from === consumer.waId);
+      expect(mine[0]).toMatchObject({
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: 'yes-1', title: 'Yes' } },
+        context: { id: wamid },
+      });
+      expect(mine[1]).toMatchObject({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'priority' } } });
+      expect(mine[2]).toMatchObject({ type: 'location', location: { latitude: 38.72, longitude: -9.14, name: 'Home' } });
+      expect(mine[3]).toMatchObject({ type: 'reaction', reaction: { message_id: wamid, emoji: '👍' } });
+      // Non-ASCII is escaped like Meta's JSON, and still verifies.
+      expect(receiver.posts.some((p) => p.raw.includes('\\ud83d\\udc4d'))).toBe(true);
+      expect(receiver.posts.every((p) => p.signatureOk)).toBe(true);
+    } finally {
+      await consumer.close();
+    }
+  }, 60_000);
+
+  it('refuses free-form text outside the window (131047) and fails an unknown consumer with 131026', async () => {
+    const stranger = await consumerDevice(stack.api);
+    const outside = await send({ to: stranger.waId, type: 'text', text: { body: 'hi' } });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error?.code).toBe(131047);
+
+    const nobody = `1555${String(Date.now()).slice(-7)}`;
+    const res = await send({
+      to: nobody,
+      type: 'template',
+      template: { name: 'order_shipped', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'X' }] }] },
+    });
+    expect(res.status, res.text).toBe(200);
+    const wamid = res.body.messages[0]!.id;
+    await waitFor(async () => statusesOf(wamid).includes('failed'), 'the failed status');
+    const failed = statuses().find((s) => s.id === wamid)!;
+    expect(failed.errors?.[0]?.code).toBe(131026);
+    expect(failed.recipient_id).toBe(nobody);
+    expect(statusesOf(wamid)).toEqual(['failed']);
+  }, 60_000);
+
+  it("keeps only ciphertext in the core's tables and only sealed state in its own", async () => {
+    const consumer = await consumerDevice(stack.api, 'Offline'); // never connects: its envelope waits in the mailbox
+    const secret = `the secret is ${randomBytes(6).toString('hex')}`;
+    // Open the window with a reply first (from a connected session of the same account).
+    await consumer.connect();
+    await consumer.reply(bizAccountId, 'hello');
+    await waitFor(async () => inbound().some((m) => m.from === consumer.waId), 'window opened');
+    await consumer.close();
+    const res = await send({ to: consumer.waId, type: 'text', text: { body: secret } });
+    const wamid = res.body.messages[0]!.id;
+    await waitFor(async () => statusesOf(wamid).includes('sent'), 'sent');
+    const rows = await stack.prisma.$queryRawUnsafe<{ content: Uint8Array | null; type: number; body: Uint8Array | null }[]>(
+      `SELECT e."content", e."type", m."body" FROM "MailboxEnvelope" e JOIN "MailboxMessage" m ON m."id" = e."messageId"
+       WHERE e."accountId" = $1::uuid`,
+      consumer.accountId,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect([2, 3]).toContain(r.type);
+      expect(Buffer.from(r.content!).includes(secret)).toBe(false);
+      expect(r.body).toBeNull();
+    }
+    const keys = await stack.prisma.businessDeviceKey.findMany({ where: { accountId: bizAccountId } });
+    expect(keys.length).toBeGreaterThan(3);
+    const identity = keys.find((k) => k.key === 'signal:identity')!;
+    expect(Buffer.from(identity.value).toString('latin1')).not.toMatch(/^[A-Za-z0-9+/=]+$/); // sealed, not base64
+  }, 60_000);
+});

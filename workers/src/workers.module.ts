@@ -13,7 +13,12 @@ export class WorkersModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: WorkersModule,
-      imports: [InfraModule.forRoot(config, 'worker'), WebhookDeliveryModule, TemplateReviewModule, BusinessDeviceModule],
+      imports: [
+        InfraModule.forRoot(config, 'worker'),
+        WebhookDeliveryModule,
+        TemplateReviewModule,
+        BusinessDeviceModule,
+      ],
       providers: [...HANDLER_PROVIDERS, WorkerRunner, TemplateReviewSweepTicker],
     };
   }

@@ -9,7 +9,7 @@ export {
 export { ackCodec } from './codecs/ack';
 export type { Codec } from './codecs/codec';
 export { errorCodec, pingCodec, pongCodec, queueEmptyCodec } from './codecs/control';
-export { deliverCodec } from './codecs/deliver';
+export { deliverCodec, deliverSenderOf } from './codecs/deliver';
 export { readReceiptCodec, receiptCodec } from './codecs/receipt';
 export { sendCodec } from './codecs/send';
 export { sendErrorCodec, sendOkCodec } from './codecs/send-result';

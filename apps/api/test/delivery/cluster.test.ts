@@ -115,8 +115,10 @@ describe('many nodes', () => {
            LEFT JOIN "MailboxEnvelope" e ON e."messageId" = m.id WHERE m."clientMessageId" = ANY($1::bigint[])`,
           [missing],
         );
-        console.log(`missing for ${to.device.accountId}: ${missing.length}; stored: ${JSON.stringify(rows)}; ` +
-          `receiver open ${to.conn?.open}, reconnects ${to.reconnects}`);
+        console.log(
+          `missing for ${to.device.accountId}: ${missing.length}; stored: ${JSON.stringify(rows)}; ` +
+            `receiver open ${to.conn?.open}, reconnects ${to.reconnects}`,
+        );
       }
       console.log(state());
       throw err;

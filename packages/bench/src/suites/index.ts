@@ -2,11 +2,12 @@
 // JSON line on stdout (printed by the runner from what run() returns).
 import type { Suite } from '../types';
 import { apiSuite } from './api';
+import { businessSendSuite } from './business-send';
 import { coreSuite } from './core';
 import { httpSuite } from './http';
 import { webhooksSuite } from './webhooks';
 
-export const suites: readonly Suite[] = [coreSuite, httpSuite, apiSuite, webhooksSuite];
+export const suites: readonly Suite[] = [coreSuite, httpSuite, apiSuite, webhooksSuite, businessSendSuite];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);

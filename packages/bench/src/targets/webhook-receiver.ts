@@ -25,6 +25,8 @@ function fresh() {
     highest: new Map<string, number>(),
     latencies: [] as number[],
     first_ms: 0,
+    /** Updates in the first acknowledged POST: a rate from first_ms on must leave them out. */
+    first_updates: 0,
     last_ms: 0,
   };
 }
@@ -82,9 +84,12 @@ const server = createServer((req, res) => {
       return;
     }
     const now = Date.now();
-    stats.first_ms ||= now;
-    stats.last_ms = now;
     const body = JSON.parse(raw.toString('utf8')) as { entry: { changes: Change[] }[] };
+    if (!stats.first_ms) {
+      stats.first_ms = now;
+      stats.first_updates = body.entry.reduce((n, e) => n + e.changes.length, 0);
+    }
+    stats.last_ms = now;
     for (const entry of body.entry) record(entry.changes, now);
     res.writeHead(200).end();
   });

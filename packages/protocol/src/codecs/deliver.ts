@@ -1,7 +1,7 @@
 import { ProtocolError } from '../errors';
 import { type DeliverFrame, ENVELOPE_TYPES, type EnvelopeTypeCode, FrameType } from '../frames';
 import { LIMITS } from '../limits';
-import type { ByteReader } from '../reader';
+import { ByteReader } from '../reader';
 import type { ByteWriter } from '../writer';
 import type { Codec } from './codec';
 import { encodeEnvelopeType } from './send';
@@ -41,3 +41,14 @@ export const deliverCodec: Codec<DeliverFrame> = {
     };
   },
 };
+
+/**
+ * The sender account of an encoded Deliver frame without decoding the rest (the gateway notes it for every delivery,
+ * to know whose delivery receipt an ack will earn). Undefined for any other frame type.
+ */
+export function deliverSenderOf(frame: Uint8Array): string | undefined {
+  if (frame[0] !== FrameType.Deliver) return undefined;
+  const r = new ByteReader(frame.subarray(1));
+  r.varint('deliver.guid');
+  return r.uuid('deliver.sender');
+}

@@ -46,13 +46,19 @@ export class DeliveryService {
         return result;
       }
       const token = randomUUID();
+      const t0 = performance.now();
       const claimed = await this.deliveries.claim(subscriptionId, batchMaxEvents, leaseMs, token);
+      const claimMs = performance.now() - t0;
       if (!claimed.length) {
         if (await this.wake.release(subscriptionId, seen)) return result;
         seen = await this.wake.peek(subscriptionId);
         continue;
       }
       await this.send(target, claimed, token, result);
+      this.log.debug(
+        `subscription ${subscriptionId}: ${claimed.length} claimed in ${claimMs.toFixed(0)} ms, sent and settled in ` +
+          `${(performance.now() - t0 - claimMs).toFixed(0)} ms`,
+      );
     }
   }
 

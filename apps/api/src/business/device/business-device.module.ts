@@ -24,7 +24,15 @@ import { NumberMetadataCache } from './webhook-values';
  */
 @Module({
   // GraphObjectsModule: MessagesModule's media and templates register their Graph objects at init (global in the API).
-  imports: [GraphObjectsModule, DevicesModule, KeysModule, MessagingModule, MessagesModule, ContactsModule, WebhookEventsModule],
+  imports: [
+    GraphObjectsModule,
+    DevicesModule,
+    KeysModule,
+    MessagingModule,
+    MessagesModule,
+    ContactsModule,
+    WebhookEventsModule,
+  ],
   providers: [
     DeviceKeysRepository,
     BusinessCrypto,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '@switchboard/platform';
 import { DevicesService } from '../../core/devices/devices.service';
-import { type BusinessDeviceRef, BusinessCrypto } from './business-crypto';
+import { BusinessCrypto, type BusinessDeviceRef } from './business-crypto';
 
 /**
  * Makes a business number a core account with a primary device whose keys live here (decision 2 of DESIGN.md).

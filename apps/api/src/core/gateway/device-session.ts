@@ -4,6 +4,7 @@ import type { Logger } from '@nestjs/common';
 import {
   type ClientFrame,
   decodeClientFrame,
+  deliverSenderOf,
   ErrorCode,
   encodeFrame,
   ProtocolError,
@@ -43,7 +44,8 @@ export class DeviceSession {
   private drainAgain = false;
   private buffer: { guid: number; frame: Uint8Array }[] = [];
   private overflowed = false;
-  private readonly inFlight = new Set<number>();
+  /** Delivered, not yet acked: guid → the account its ack owes a delivery receipt to (null: none owed). */
+  private readonly inFlight = new Map<number, string | null>();
   private acked = [new Set<number>(), new Set<number>()];
   private ackedSince = Date.now();
   private windowOpen?: () => void;
@@ -120,7 +122,8 @@ export class DeviceSession {
 
   private deliver(guid: number, frame: Uint8Array): void {
     if (this.inFlight.has(guid) || this.acked[0]!.has(guid) || this.acked[1]!.has(guid)) return;
-    this.inFlight.add(guid);
+    const sender = deliverSenderOf(frame);
+    this.inFlight.set(guid, sender && sender !== this.device.accountId ? sender : null);
     this.write(frame);
   }
 
@@ -219,12 +222,13 @@ export class DeviceSession {
       this.acked = [new Set(), this.acked[0]!];
       this.ackedSince = now;
     }
+    const senders = guids.map((g) => this.inFlight.get(g));
     for (const g of guids) {
       this.inFlight.delete(g);
       this.acked[0]!.add(g);
     }
     if (this.windowOpen && this.inFlight.size <= WINDOW - PAGE) this.windowOpen();
-    this.deps.receipts.acknowledge(this.device, guids).catch((err) => {
+    this.deps.receipts.acknowledge(this.device, guids, senders).catch((err) => {
       // Not deleted: the envelopes come again on the next connection. Tell the device so it does not wonder.
       this.deps.log.warn(`ack failed: ${(err as Error).message}`);
       this.write({ t: 'error', code: ErrorCode.Unavailable, message: 'ack not recorded; will redeliver' });

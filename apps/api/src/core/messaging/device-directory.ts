@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { PrismaService } from '@switchboard/platform';
 import { DeviceEvents } from '../devices/device-events';
+import { MailboxDb } from './mailbox/mailbox-db';
 import { WriteBatcher } from './mailbox/write-batcher';
 
 type Active = { deviceId: number; registrationId: number }[];
@@ -17,8 +17,8 @@ const ACTIVE = {
 /**
  * Active device sets for the message path, in two strengths:
  * - `exact` for the send check: a fresh lookup. Lookups of concurrent sends go to Postgres together, one query for
- *   up to 500 accounts (WriteBatcher), because one query per send was the send path's bottleneck (Prisma spends about
- *   a millisecond of CPU per query). Each query starts after the sends it answers arrived, so none is stale.
+ *   up to 500 accounts (WriteBatcher): one query per send was the send path's bottleneck. Each query starts after the
+ *   sends it answers arrived, so none is stale.
  * - `recent` for receipt fan-outs, cached for two seconds: a device linked meanwhile misses a tick, not a message.
  */
 @Injectable()
@@ -30,7 +30,7 @@ export class DeviceDirectory implements OnModuleInit {
   });
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly db: MailboxDb,
     private readonly events: DeviceEvents,
   ) {}
 
@@ -54,16 +54,16 @@ export class DeviceDirectory implements OnModuleInit {
   }
 
   private async lookup(accountIds: string[]): Promise<Active[]> {
-    const rows = await this.prisma.client.device.findMany({
-      where: { accountId: { in: [...new Set(accountIds)] }, ...ACTIVE },
-      select: { accountId: true, deviceId: true, registrationId: true },
-      orderBy: [{ accountId: 'asc' }, { deviceId: 'asc' }],
+    const { rows } = await this.db.pool.query<{ acc: string; dev: number; reg: number }>({
+      name: 'active-devices',
+      text: ACTIVE_DEVICES,
+      values: [[...new Set(accountIds)]],
     });
     const byAccount = new Map<string, Active>();
     for (const r of rows) {
-      const list = byAccount.get(r.accountId) ?? [];
-      list.push({ deviceId: r.deviceId, registrationId: r.registrationId! });
-      byAccount.set(r.accountId, list);
+      const list = byAccount.get(r.acc) ?? [];
+      list.push({ deviceId: r.dev, registrationId: r.reg });
+      byAccount.set(r.acc, list);
     }
     return accountIds.map((id) => byAccount.get(id) ?? []);
   }

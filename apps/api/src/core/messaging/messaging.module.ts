@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DevicesModule } from '../devices/devices.module';
 import { DeviceDirectory } from './device-directory';
+import { AckRepository } from './mailbox/ack.repository';
 import { MailboxRepository } from './mailbox/mailbox.repository';
 import { MailboxService } from './mailbox/mailbox.service';
 import { MailboxDb } from './mailbox/mailbox-db';
@@ -21,6 +22,7 @@ import { SendService } from './send/send.service';
 @Module({
   imports: [DevicesModule], // DeviceEvents (removals); device sets are read directly, batched (DeviceDirectory)
   providers: [
+    AckRepository,
     DeviceDirectory,
     MailboxDb,
     MailboxRepository,

@@ -6,8 +6,8 @@ import {
   MemoryStorage,
   Messenger,
 } from '@switchboard/sdk';
-import type { RunningApi } from '../../harness';
 import { newAccount } from '../../core/core-harness';
+import type { RunningApi } from '../../harness';
 
 /** A consumer's phone: a registered primary with published keys, connected, recording what it receives. */
 export async function consumerDevice(api: RunningApi, name = 'Pablo') {

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '@switchboard/platform';
-import { decodeReceiptBody } from '@switchboard/protocol';
+import { decodeServerFrame } from '@switchboard/protocol';
 import { decodeContent } from '@switchboard/sdk';
 import { WebhookEventsService } from '@switchboard/webhooks';
+import { frameFor } from '../../../core/messaging/mailbox/envelope-frames';
 import type { PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
 import { MessageKind } from '../../../core/messaging/mailbox/mailbox.types';
 import { ContactsService } from '../../contacts/contacts.service';
 import { MessageLogService } from '../../messages/log/message-log.service';
-import { type BusinessDeviceRef, BusinessCrypto } from '../business-crypto';
+import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { fromDbId, inboundWamid, toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
 import { NumberMetadataCache, unixSeconds } from '../webhook-values';
@@ -42,10 +43,13 @@ export class InboundHandler {
   }
 
   private async receipt(device: BusinessDeviceRef, e: PendingEnvelope, kind: 'delivered' | 'read'): Promise<void> {
-    const { messageIds, upTo } = decodeReceiptBody(e.body ?? e.content ?? new Uint8Array());
+    // Read through the frame the core would push (frameFor): the stored body's layout is the core's business.
+    const frame = decodeServerFrame(frameFor(e));
+    if (frame.t !== 'receipt') return;
+    const { messageIds, upTo } = frame;
     const db = this.prisma.client;
     const byId = await db.businessDeviceMessage.findMany({
-      where: { accountId: device.accountId, direction: 'outbound', clientMessageId: { in: messageIds } },
+      where: { accountId: device.accountId, direction: 'outbound', clientMessageId: { in: messageIds.map(toDbId) } },
       select: { wamid: true },
     });
     const upToRows =
@@ -125,14 +129,22 @@ export class InboundHandler {
         contacts: [{ profile: { name: profileName }, wa_id: waId }],
         messages: [{ from: waId, id: wamid, timestamp: unixSeconds(at), ...message }],
       };
-      await this.events.emit(businessId, 'messages', value, { orderingKey: `inbound:${device.phoneNumberId}:${waId}`, tx });
+      await this.events.emit(businessId, 'messages', value, {
+        orderingKey: `inbound:${device.phoneNumberId}:${waId}`,
+        tx,
+      });
     });
   }
 
   /** wamids of this device's messages a reply refers to (context, reaction), by the core ids the consumer knows. */
-  private async outboundWamids(device: BusinessDeviceRef, rich?: Record<string, unknown>): Promise<Map<string, string>> {
-    const ids = [(rich?.context as { id?: string } | undefined)?.id, (rich?.reaction as { message_id?: string } | undefined)?.message_id]
-      .filter((v): v is string => typeof v === 'string' && /^\d{1,20}$/.test(v));
+  private async outboundWamids(
+    device: BusinessDeviceRef,
+    rich?: Record<string, unknown>,
+  ): Promise<Map<string, string>> {
+    const ids = [
+      (rich?.context as { id?: string } | undefined)?.id,
+      (rich?.reaction as { message_id?: string } | undefined)?.message_id,
+    ].filter((v): v is string => typeof v === 'string' && /^\d{1,20}$/.test(v));
     if (!ids.length) return new Map();
     const rows = await this.prisma.client.businessDeviceMessage.findMany({
       where: { accountId: device.accountId, clientMessageId: { in: ids.map((v) => toDbId(BigInt(v))) } },

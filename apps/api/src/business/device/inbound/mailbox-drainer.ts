@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaService } from '@switchboard/platform';
 import { MailboxService } from '../../../core/messaging/mailbox/mailbox.service';
+import type { PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
 import type { BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { ProvisioningService } from '../provisioning.service';
@@ -10,6 +11,7 @@ const POLL_MS = 200;
 const PAGE = 100;
 const MAX_PER_DRAIN = 1_000;
 const PROVISION_EVERY_MS = 5_000;
+const MAX_FAILURES = 5;
 
 /**
  * The business devices' receiving end, without a socket: every worker process polls Postgres for business devices
@@ -21,6 +23,7 @@ const PROVISION_EVERY_MS = 5_000;
 @Injectable()
 export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('BusinessMailbox');
+  private readonly failures = new Map<number, number>();
   private timer?: NodeJS.Timeout;
   private busy = false;
   private stopped = false;
@@ -67,6 +70,23 @@ export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShut
     for (const device of waiting) if (!this.stopped) await this.drain(device);
   }
 
+  // A failure stops the drain (the envelope is retried on the next poll, in order); one that keeps failing is
+  // skipped (logged and acked) rather than blocking the number's mailbox forever.
+  private async handleOnce(device: BusinessDeviceRef, e: PendingEnvelope): Promise<void> {
+    try {
+      await this.handler.handle(device, e);
+      this.failures.delete(e.guid);
+    } catch (err) {
+      const n = (this.failures.get(e.guid) ?? 0) + 1;
+      this.failures.set(e.guid, n);
+      if (n < MAX_FAILURES) throw err;
+      this.failures.delete(e.guid);
+      this.log.error(
+        `skipping envelope ${e.guid} for ${device.phoneNumberId} after ${n} failures: ${(err as Error).message}`,
+      );
+    }
+  }
+
   private drain(device: BusinessDeviceRef): Promise<void> {
     return this.prisma.client.$transaction(
       async (tx) => {
@@ -79,7 +99,7 @@ export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShut
         for (let done = 0, after = 0; done < MAX_PER_DRAIN && !this.stopped; ) {
           const page = await this.mailbox.backlogPage(ref, after, PAGE);
           for (const e of page) {
-            await this.handler.handle(device, e);
+            await this.handleOnce(device, e);
             await this.core.acknowledge(ref, [e.guid]);
           }
           done += page.length;

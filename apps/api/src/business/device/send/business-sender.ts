@@ -4,7 +4,7 @@ import { PrismaService } from '@switchboard/platform';
 import { ErrorCode, type SendGroup } from '@switchboard/protocol';
 import { encodeContent } from '@switchboard/sdk';
 import { DevicesService } from '../../../core/devices/devices.service';
-import { type BusinessDeviceRef, BusinessCrypto } from '../business-crypto';
+import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { clientIdOf, fromDbId, readReceiptIdOf, toDbId } from '../message-ids';
 import { ProvisioningService } from '../provisioning.service';
@@ -60,7 +60,7 @@ export class BusinessSender {
     if (row.kind === 'read') return this.sendRead(row);
     const db = this.prisma.client;
     const message = await db.businessMessage.findUnique({ where: { id: row.messageId } });
-    if (!message || message.status !== 'queued') return this.done(row); // sent already (a retried lease)
+    if (message?.status !== 'queued') return this.done(row); // sent already (a retried lease)
     const device = await this.provisioning.device(row.phoneNumberId);
     const consumer = await this.consumerAccount(row.waId);
     if (!consumer) throw undeliverable(`${row.waId} is not a Switchboard user`);
@@ -76,7 +76,13 @@ export class BusinessSender {
     const id = clientIdOf(row.wamid);
     await db.businessDeviceMessage.upsert({
       where: { wamid: row.wamid },
-      create: { wamid: row.wamid, accountId: device.accountId, direction: 'outbound', peerAccountId: consumer, clientMessageId: toDbId(id) },
+      create: {
+        wamid: row.wamid,
+        accountId: device.accountId,
+        direction: 'outbound',
+        peerAccountId: consumer,
+        clientMessageId: toDbId(id),
+      },
       update: {},
     });
     const plaintext = encodeContent({ text: content.text, rich: content.rich, sentAt: message.createdAt.getTime() });
@@ -100,7 +106,8 @@ export class BusinessSender {
       if (answer.t !== 'send_error') throw new Error(`unexpected answer ${answer.t}`);
       if (answer.code === ErrorCode.UnknownAccount) throw undeliverable(`${row.waId} has no device`);
       const correctable = answer.code === ErrorCode.MismatchedDevices || answer.code === ErrorCode.StaleDevices;
-      if (!correctable || attempt >= MAX_DEVICE_CORRECTIONS) throw new Error(`core refused (${answer.code}): ${answer.message}`);
+      if (!correctable || attempt >= MAX_DEVICE_CORRECTIONS)
+        throw new Error(`core refused (${answer.code}): ${answer.message}`);
       // Extra devices are gone and stale ones re-registered: their sessions are useless. Then the exact list again.
       const drop = answer.mismatches.flatMap((m) => [...m.extra, ...m.stale]);
       await this.crypto.withPeer(device, consumer, 'session', async (c) => c.deleteSessions(consumer, drop));
@@ -112,7 +119,12 @@ export class BusinessSender {
   async fail(row: OutboxRow, error: PermanentSendError): Promise<void> {
     await this.prisma.client.$transaction(async (tx) => {
       if (row.kind === 'message') {
-        const e = { code: error.code, title: error.title, message: error.title, error_data: { details: error.details } };
+        const e = {
+          code: error.code,
+          title: error.title,
+          message: error.title,
+          error_data: { details: error.details },
+        };
         await this.statuses.fail(row.wamid, e, new Date(), tx);
       }
       await tx.sendOutbox.deleteMany({ where: { id: row.id } });
@@ -133,7 +145,12 @@ export class BusinessSender {
         const record = await c.stores.sessions.getSession(ProtocolAddress.new(consumer, deviceId));
         if (!record?.hasCurrentState()) continue;
         const { type, body } = await c.encrypt(address, plaintext);
-        envelopes.push({ deviceId, registrationId: record.remoteRegistrationId(), type: type as 2 | 3, ciphertext: body });
+        envelopes.push({
+          deviceId,
+          registrationId: record.remoteRegistrationId(),
+          type: type as 2 | 3,
+          ciphertext: body,
+        });
       }
       return { accountId: consumer, envelopes };
     });
@@ -162,7 +179,10 @@ export class BusinessSender {
   private async consumerAccount(waId: string): Promise<string | undefined> {
     const hit = this.accounts.get(waId);
     if (hit) return hit;
-    const account = await this.prisma.client.account.findUnique({ where: { number: `+${waId}` }, select: { id: true } });
+    const account = await this.prisma.client.account.findUnique({
+      where: { number: `+${waId}` },
+      select: { id: true },
+    });
     if (account) this.accounts.set(waId, account.id);
     return account?.id;
   }

@@ -119,7 +119,8 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
     for (const [i, row] of rows.entries()) {
       if (await this.one(row)) continue;
       const rest = rows.slice(i + 1).map((r) => r.id);
-      if (rest.length) await this.prisma.client.sendOutbox.updateMany({ where: { id: { in: rest } }, data: { leaseUntil: null } });
+      if (rest.length)
+        await this.prisma.client.sendOutbox.updateMany({ where: { id: { in: rest } }, data: { leaseUntil: null } });
       return;
     }
   }
@@ -134,7 +135,11 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
         err instanceof PermanentSendError
           ? err
           : row.attempts >= MAX_ATTEMPTS
-            ? new PermanentSendError(131000, 'Something went wrong', `gave up after ${row.attempts} attempts: ${(err as Error).message}`)
+            ? new PermanentSendError(
+                131000,
+                'Something went wrong',
+                `gave up after ${row.attempts} attempts: ${(err as Error).message}`,
+              )
             : undefined;
       if (permanent) {
         await this.sender.fail(row, permanent);

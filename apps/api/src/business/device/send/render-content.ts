@@ -33,11 +33,18 @@ export function renderContent(type: string, payload: Obj, ids: (wamid: string) =
     }
     case 'interactive': {
       const header = (body.header as Obj | undefined)?.text;
-      const text = lines(str(header), str((body.body as Obj | undefined)?.text), str((body.footer as Obj | undefined)?.text));
+      const text = lines(
+        str(header),
+        str((body.body as Obj | undefined)?.text),
+        str((body.footer as Obj | undefined)?.text),
+      );
       return { text, rich: rich({ interactive: body }) };
     }
     case 'location':
-      return { text: lines(str(body.name), str(body.address)) || `${body.latitude},${body.longitude}`, rich: rich({ location: body }) };
+      return {
+        text: lines(str(body.name), str(body.address)) || `${body.latitude},${body.longitude}`,
+        rich: rich({ location: body }),
+      };
     case 'contacts':
       return { text: '', rich: rich({ contacts: body }) };
     case 'reaction': {

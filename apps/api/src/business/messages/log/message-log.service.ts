@@ -49,6 +49,7 @@ export class MessageLogService {
     const { rows } = await this.db.query(MARK_READ_SQL, [wamid, number.businessId, number.id, typingIndicator ?? null]);
     if (!rows.length)
       throw ApiError.invalidParameter(`message_id: no message ${wamid} was received on this phone number`);
+    this.outbox.wake();
     return { success: true as const };
   }
 

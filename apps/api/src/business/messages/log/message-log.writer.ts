@@ -18,7 +18,7 @@ export class MessageLogWriter implements OnModuleDestroy {
     private readonly db: MessagesDb,
     private readonly outbox: OutboxWake,
   ) {
-    this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 3 });
+    this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: Number(process.env.SB_INFLIGHT ?? 3) });
   }
 
   /**

@@ -15,7 +15,8 @@ export function frameFor(p: PendingEnvelope): Uint8Array {
       ciphertext: (p.content ?? p.body)!,
     });
   }
-  const { messageIds, upTo } = decodeReceiptBody(p.body!);
+  const { messageIds, upTo } =
+    p.kind === MessageKind.DeliveredReceipt ? { messageIds: packedIds(p.body!), upTo: 0 } : decodeReceiptBody(p.body!);
   return encodeFrame({
     t: 'receipt',
     guid: p.guid,
@@ -42,4 +43,12 @@ export function pendingOf(msg: NewMessage, stored: StoredMessage): PendingEnvelo
     serverTimestamp: stored.serverTimestamp,
     body: msg.body,
   }));
+}
+
+/** A delivery receipt's stored body: the acked client ids, 8 bytes big-endian each (built in SQL by the ack). */
+function packedIds(body: Uint8Array): bigint[] {
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const ids: bigint[] = [];
+  for (let at = 0; at + 8 <= body.length; at += 8) ids.push(view.getBigUint64(at));
+  return ids;
 }

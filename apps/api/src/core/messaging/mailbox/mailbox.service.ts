@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { ReceiptFactory } from '../receipts/receipt-factory';
+import { DeviceDirectory } from '../device-directory';
+import { type AckInput, AckRepository } from './ack.repository';
 import { pendingOf } from './envelope-frames';
 import { MailboxRepository } from './mailbox.repository';
 import type { DeviceRef, NewMessage, PendingEnvelope, StoredMessage } from './mailbox.types';
@@ -10,6 +11,8 @@ import { WriteBatcher } from './write-batcher';
 interface AckRequest {
   device: DeviceRef;
   guids: number[];
+  /** Per guid: the account owed a delivery receipt, null for none (a copy, a receipt), undefined if not known. */
+  senders: (string | null | undefined)[];
 }
 
 /** What one device's ack did: how many envelopes it removed, and the receipts now waiting for their senders. */
@@ -34,8 +37,8 @@ function lane(sender: DeviceRef): number {
 /**
  * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (DESIGN decision 3: what is
  * acknowledged survives kill -9 and a Redis restart). Writes from concurrent connections are batched into shared
- * commits (WriteBatcher); an ack deletes the envelopes and stores the delivery receipts in the same transaction, so a
- * crash can lose neither or both, never one.
+ * commits (WriteBatcher); an ack deletes the envelopes and stores the delivery receipts in one statement, so a crash
+ * can lose neither or both, never one.
  */
 @Injectable()
 export class MailboxService implements OnModuleDestroy {
@@ -44,7 +47,8 @@ export class MailboxService implements OnModuleDestroy {
 
   constructor(
     private readonly repo: MailboxRepository,
-    private readonly receipts: ReceiptFactory,
+    private readonly ackRepo: AckRepository,
+    private readonly directory: DeviceDirectory,
     @Inject(CONFIG) private readonly config: Config,
   ) {
     this.stores = Array.from(
@@ -72,9 +76,12 @@ export class MailboxService implements OnModuleDestroy {
     };
   }
 
-  /** Removes the device's acked envelopes and stores the delivery receipts they earn, in one transaction. */
-  acknowledge(device: DeviceRef, guids: number[]): Promise<AckResult> {
-    return this.acks.submit({ device, guids });
+  /**
+   * Removes the device's acked envelopes and stores the delivery receipts they earn, atomically. `senders` (per guid,
+   * as the gateway noted them at delivery) saves a lookup of whose messages these were.
+   */
+  acknowledge(device: DeviceRef, guids: number[], senders: (string | null | undefined)[] = []): Promise<AckResult> {
+    return this.acks.submit({ device, guids, senders });
   }
 
   backlogPage(device: DeviceRef, afterGuid: number, limit: number): Promise<PendingEnvelope[]> {
@@ -87,25 +94,35 @@ export class MailboxService implements OnModuleDestroy {
   }
 
   private async flushAcks(reqs: AckRequest[]): Promise<AckResult[]> {
-    const dedupCutoff = Date.now() - this.config.messaging.sendDedupSeconds * 1000;
-    const { acked, receipts, stored } = await this.repo.db.transaction(async (tx) => {
-      const acked = await this.repo.deleteAcked(tx, reqs, dedupCutoff);
-      const receipts = await this.receipts.delivered(acked);
-      const stored = receipts.length ? await this.repo.insertMessages(receipts, tx) : [];
-      return { acked, receipts, stored };
-    });
+    // Receipts go to every device of each original sender: find the senders (noted at delivery, or looked up), then
+    // their devices (cached briefly), then delete and store in one statement.
+    const senders = new Set<string>();
+    const unknown: AckInput[] = [];
+    for (const r of reqs) {
+      const missing = r.guids.filter((_, i) => r.senders[i] === undefined);
+      for (const s of r.senders) if (s) senders.add(s);
+      if (missing.length) unknown.push({ device: r.device, guids: missing });
+    }
+    if (unknown.length) for (const s of await this.ackRepo.sendersOf(unknown)) senders.add(s);
+    const targets = await Promise.all(
+      [...senders].map(async (sender) => ({
+        sender,
+        devices: (await this.directory.recent(sender)).map((d) => d.deviceId),
+      })),
+    );
+    const now = Date.now();
+    const dedupCutoff = now - this.config.messaging.sendDedupSeconds * 1000;
+    const outcome = await this.ackRepo.acknowledge(reqs, targets, now, dedupCutoff);
+
     // Hand each acking device its own removals and the receipts its acks produced.
+    const key = (d: DeviceRef) => `${d.accountId}/${d.deviceId}`;
     const results = reqs.map(() => ({ removed: 0, receipts: [] as PendingEnvelope[] }));
-    const index = new Map<string, number>();
+    const first = new Map<string, number>();
     reqs.forEach((r, i) => {
-      const key = `${r.device.accountId}/${r.device.deviceId}`;
-      if (!index.has(key)) index.set(key, i);
+      if (!first.has(key(r.device))) first.set(key(r.device), i);
     });
-    for (const a of acked) results[index.get(`${a.accountId}/${a.deviceId}`)!]!.removed++;
-    receipts.forEach((r, i) => {
-      const who = index.get(`${r.sender.accountId}/${r.sender.deviceId}`)!;
-      results[who]!.receipts.push(...pendingOf(r, stored[i]!));
-    });
+    for (const [k, n] of outcome.removed) results[first.get(k)!]!.removed += n;
+    for (const r of outcome.receipts) results[first.get(key(r.sender))!]!.receipts.push(r);
     return results;
   }
 }

@@ -47,12 +47,3 @@ export interface PendingEnvelope extends DeviceRef {
   serverTimestamp: number;
   body: Uint8Array | null;
 }
-
-/** An envelope removed by an ack, with what its delivery receipt needs. */
-export interface AckedEnvelope extends DeviceRef {
-  guid: number;
-  messageId: string;
-  kind: MessageKindCode;
-  sender: DeviceRef;
-  clientMessageId: bigint | null;
-}

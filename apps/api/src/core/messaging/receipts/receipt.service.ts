@@ -17,8 +17,8 @@ export class ReceiptService {
   ) {}
 
   /** The device has these envelopes: delete them, and tell the senders they were delivered. */
-  async acknowledge(device: DeviceRef, guids: number[]): Promise<void> {
-    const { receipts } = await this.mailbox.acknowledge(device, guids);
+  async acknowledge(device: DeviceRef, guids: number[], senders?: (string | null | undefined)[]): Promise<void> {
+    const { receipts } = await this.mailbox.acknowledge(device, guids, senders);
     await this.router.push(receipts);
   }
 

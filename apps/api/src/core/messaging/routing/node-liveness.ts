@@ -1,12 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import type { Config } from '@switchboard/config';
-import { CONFIG } from '@switchboard/platform';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { RouteTable } from './route-table';
 import { ThisNode } from './this-node';
 
@@ -32,7 +24,6 @@ export class NodeLiveness implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly routes: RouteTable,
     private readonly node: ThisNode,
-    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   onNodeDied(listener: () => void): void {
@@ -41,7 +32,10 @@ export class NodeLiveness implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.beat().catch(() => undefined);
-    this.timer = setInterval(() => void this.beat().catch((err) => this.log.warn(`heartbeat: ${err.message}`)), BEAT_MS);
+    this.timer = setInterval(
+      () => void this.beat().catch((err) => this.log.warn(`heartbeat: ${err.message}`)),
+      BEAT_MS,
+    );
     this.timer.unref();
   }
 

@@ -57,6 +57,7 @@ export interface MessagingConfig {
   purgeIntervalSeconds: number;
   keepaliveSeconds: number;
   dbPoolSize: number;
+  synchronousCommit: boolean;
 }
 
 /** Accounts, devices and keys. Windows: `PerHour` counters reset hourly, `PerMinute` ones every minute. */
@@ -143,6 +144,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       purgeIntervalSeconds: e.MAILBOX_PURGE_INTERVAL_SECONDS,
       keepaliveSeconds: e.WS_KEEPALIVE_SECONDS,
       dbPoolSize: e.MAILBOX_DB_POOL_SIZE,
+      synchronousCommit: e.MAILBOX_SYNCHRONOUS_COMMIT === 'on',
     },
     business: {
       templateReview: e.TEMPLATE_REVIEW,

@@ -118,6 +118,12 @@ export const envSchema = z.object({
   WS_KEEPALIVE_SECONDS: count(1, 3600).default(30),
   /** Connections of the mailbox's own Postgres pool (the message path's queries, batched). */
   MAILBOX_DB_POOL_SIZE: count(1, 100).default(6),
+  /**
+   * `on`: ✓ waits until Postgres has flushed the message to disk (survives any crash, Postgres and power included).
+   * `off`: ✓ once committed in Postgres; still survives kill -9 of any Switchboard process and a Redis restart
+   * (DESIGN decision 3), but a crash of Postgres itself or the machine loses the last ~0.6 s of acknowledged messages.
+   */
+  MAILBOX_SYNCHRONOUS_COMMIT: z.enum(['on', 'off']).default('on'),
 
   // Business webhooks (issue 4): delivery runs in the workers; see docs/business.md.
   /** How long one webhook POST (and the subscription handshake) may take before it counts as failed. */

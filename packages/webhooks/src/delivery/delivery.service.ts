@@ -34,26 +34,40 @@ export class DeliveryService {
 
   async drain(subscriptionId: string): Promise<DrainResult> {
     const result: DrainResult = { delivered: 0, failed: 0, posts: 0 };
+    let seen = await this.wake.peek(subscriptionId);
+    for (;;) {
+      // With a backlog (a full batch claimed) a second claim-and-send loop joins, overlapping one batch's commits
+      // with the other's POST; claims hold at most one event per ordering key, so the loops never share a key.
+      let helper: Promise<boolean> | undefined;
+      const firstGone = await this.pump(subscriptionId, result, () => {
+        helper ??= this.pump(subscriptionId, result, () => undefined);
+      });
+      const helperGone = (await helper) ?? false;
+      if (firstGone || helperGone) {
+        await this.deliveries.cancelPending(subscriptionId);
+        return result;
+      }
+      if (await this.wake.release(subscriptionId, seen)) return result;
+      seen = await this.wake.peek(subscriptionId);
+    }
+  }
+
+  /** Claims and sends until nothing is claimable. Returns true when the subscription no longer exists. */
+  private async pump(subscriptionId: string, result: DrainResult, onBacklog: () => void): Promise<boolean> {
     const { batchMaxEvents, timeoutMs } = this.config.webhooks;
     // The lease outlives the slowest POST by a wide margin: a lease that expired mid-POST would let another worker
     // send the same key's next event before this one is settled.
     const leaseMs = timeoutMs * 2 + 30_000;
-    let seen = await this.wake.peek(subscriptionId);
     for (;;) {
+      // Read for every batch, so a new callback URL or secret applies at once.
       const target = await this.targets.load(subscriptionId);
-      if (!target) {
-        await this.deliveries.cancelPending(subscriptionId);
-        return result;
-      }
+      if (!target) return true;
       const token = randomUUID();
       const t0 = performance.now();
       const claimed = await this.deliveries.claim(subscriptionId, batchMaxEvents, leaseMs, token);
+      if (!claimed.length) return false;
+      if (claimed.length === batchMaxEvents) onBacklog();
       const claimMs = performance.now() - t0;
-      if (!claimed.length) {
-        if (await this.wake.release(subscriptionId, seen)) return result;
-        seen = await this.wake.peek(subscriptionId);
-        continue;
-      }
       await this.send(target, claimed, token, result);
       this.log.debug(
         `subscription ${subscriptionId}: ${claimed.length} claimed in ${claimMs.toFixed(0)} ms, sent and settled in ` +

@@ -8,7 +8,9 @@ import { OutboxWake } from './outbox-wake';
  * Where "accepted" becomes true: a message is accepted once its log row and outbox row are committed (Postgres is the
  * truth; nothing of it lives only in Redis). Concurrent sends share commits — a commit costs one WAL flush whatever
  * it carries — through the same opportunistic batching as the mailbox: idle, a message is written at once; busy,
- * batches grow by themselves.
+ * batches grow by themselves. Two statements in flight, not more: on the 2 shared cores the API and Postgres share,
+ * more concurrent commits meant smaller batches and more Postgres CPU per message (3 in flight gave ~5 rows per
+ * commit, 2 gave ~7, 1 gave ~14 but queued too long), measured with the `api` bench's set-up.
  */
 @Injectable()
 export class MessageLogWriter implements OnModuleDestroy {
@@ -18,7 +20,7 @@ export class MessageLogWriter implements OnModuleDestroy {
     private readonly db: MessagesDb,
     private readonly outbox: OutboxWake,
   ) {
-    this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: Number(process.env.SB_INFLIGHT ?? 3) });
+    this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 2 });
   }
 
   /**

@@ -12,7 +12,14 @@ export class AppModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule.forRoot(config, 'api'), HealthModule, MetricsModule, IdentityModule.forRoot(config), DeliveryModule, BusinessModule],
+      imports: [
+        InfraModule.forRoot(config, 'api'),
+        HealthModule,
+        MetricsModule,
+        IdentityModule.forRoot(config),
+        DeliveryModule,
+        BusinessModule,
+      ],
     };
   }
 }

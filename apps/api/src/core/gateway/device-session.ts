@@ -16,6 +16,7 @@ import type { MailboxService } from '../messaging/mailbox/mailbox.service';
 import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
 import type { ReceiptService } from '../messaging/receipts/receipt.service';
 import type { SendService } from '../messaging/send/send.service';
+import { DeliveryWindow } from './delivery-window';
 
 export interface SessionDeps {
   send: SendService;
@@ -27,7 +28,9 @@ export interface SessionDeps {
 const PAGE = 200; // backlog rows per query
 const WINDOW = 600; // deliveries awaiting an ack before the backlog pauses (memory bound for huge backlogs)
 const BUFFER_CAP = 2_000; // live pushes held while the backlog drains; past it, the next drain pass re-reads them
-const ACKED_MEMORY_MS = 30_000; // how long an acked guid is remembered, to drop a late duplicate push of it
+// A device that reads slower than it is written to: past this much unsent data its connection is closed (1013) rather
+// than buffered without bound; it reconnects and reads its backlog at its own pace (the backlog is windowed).
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /**
  * One device's connection. It delivers the backlog in guid order, then QueueEmpty, then live pushes; every guid is
@@ -44,11 +47,7 @@ export class DeviceSession {
   private drainAgain = false;
   private buffer: { guid: number; frame: Uint8Array }[] = [];
   private overflowed = false;
-  /** Delivered, not yet acked: guid → the account its ack owes a delivery receipt to (null: none owed). */
-  private readonly inFlight = new Map<number, string | null>();
-  private acked = [new Set<number>(), new Set<number>()];
-  private ackedSince = Date.now();
-  private windowOpen?: () => void;
+  private readonly window = new DeliveryWindow(WINDOW);
   // Sends and read receipts are checked concurrently but queued for storage in arrival order, so they are stored (and
   // delivered) in the order the device sent them; storing itself is batched and does not hold this chain.
   private ordered: Promise<void> = Promise.resolve();
@@ -85,14 +84,14 @@ export class DeviceSession {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.windowOpen?.();
+    this.window.release();
     this.socket.close(code, reason);
   }
 
   /** Called when the socket has closed, however that happened. */
   ended(): void {
     this.closed = true;
-    this.windowOpen?.();
+    this.window.release();
   }
 
   ping(): void {
@@ -102,6 +101,10 @@ export class DeviceSession {
 
   private write(frame: ServerFrame | Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(1013, 'reading too slowly');
+      return;
+    }
     this.cork();
     this.socket.send(frame instanceof Uint8Array ? frame : encodeFrame(frame));
   }
@@ -121,9 +124,10 @@ export class DeviceSession {
   }
 
   private deliver(guid: number, frame: Uint8Array): void {
-    if (this.inFlight.has(guid) || this.acked[0]!.has(guid) || this.acked[1]!.has(guid)) return;
+    if (this.window.has(guid)) return;
+    // Noted now so the ack needs no lookup: a message from another account earns its sender a delivery receipt.
     const sender = deliverSenderOf(frame);
-    this.inFlight.set(guid, sender && sender !== this.device.accountId ? sender : null);
+    this.window.sent(guid, sender && sender !== this.device.accountId ? sender : null);
     this.write(frame);
   }
 
@@ -139,7 +143,7 @@ export class DeviceSession {
         this.overflowed = false;
         let after = 0;
         for (;;) {
-          await this.roomInWindow();
+          await this.window.whenRoomFor(PAGE);
           if (this.closed) return;
           const page = await this.deps.mailbox.backlogPage(this.device, after, PAGE);
           for (const p of page) this.deliver(p.guid, frameFor(p));
@@ -161,16 +165,6 @@ export class DeviceSession {
     } finally {
       this.draining = false;
     }
-  }
-
-  private roomInWindow(): Promise<void> {
-    if (this.inFlight.size <= WINDOW - PAGE || this.closed) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.windowOpen = () => {
-        this.windowOpen = undefined;
-        resolve();
-      };
-    });
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
@@ -217,17 +211,7 @@ export class DeviceSession {
   }
 
   private ack(guids: number[]): void {
-    const now = Date.now();
-    if (now - this.ackedSince > ACKED_MEMORY_MS) {
-      this.acked = [new Set(), this.acked[0]!];
-      this.ackedSince = now;
-    }
-    const senders = guids.map((g) => this.inFlight.get(g));
-    for (const g of guids) {
-      this.inFlight.delete(g);
-      this.acked[0]!.add(g);
-    }
-    if (this.windowOpen && this.inFlight.size <= WINDOW - PAGE) this.windowOpen();
+    const senders = this.window.acknowledge(guids);
     this.deps.receipts.acknowledge(this.device, guids, senders).catch((err) => {
       // Not deleted: the envelopes come again on the next connection. Tell the device so it does not wonder.
       this.deps.log.warn(`ack failed: ${(err as Error).message}`);

@@ -5,6 +5,7 @@ import { AckRepository } from './mailbox/ack.repository';
 import { MailboxRepository } from './mailbox/mailbox.repository';
 import { MailboxService } from './mailbox/mailbox.service';
 import { MailboxDb } from './mailbox/mailbox-db';
+import { MailboxPurgeRepository } from './purge/mailbox-purge.repository';
 import { MailboxPurgeService } from './purge/mailbox-purge.service';
 import { ReceiptService } from './receipts/receipt.service';
 import { ReceiptFactory } from './receipts/receipt-factory';
@@ -27,6 +28,7 @@ import { SendService } from './send/send.service';
     MailboxDb,
     MailboxRepository,
     MailboxService,
+    MailboxPurgeRepository,
     MailboxPurgeService,
     ReceiptFactory,
     ReceiptService,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, RedisService } from '@switchboard/platform';
-import { MailboxRepository } from '../mailbox/mailbox.repository';
+import { MailboxPurgeRepository } from './mailbox-purge.repository';
 
 const BATCH = 5_000;
 const LOCK_KEY = 'mailbox:purge-lock';
@@ -18,7 +18,7 @@ export class MailboxPurgeService implements OnApplicationBootstrap, OnApplicatio
   private running?: Promise<unknown>;
 
   constructor(
-    private readonly repo: MailboxRepository,
+    private readonly repo: MailboxPurgeRepository,
     private readonly redis: RedisService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}

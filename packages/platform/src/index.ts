@@ -1,4 +1,6 @@
 // Process-level plumbing shared by the API and the workers: config injection, Postgres, Redis, queues, logging.
+
+export { ClusterInterval } from './cluster-interval';
 export { InfraModule } from './infra.module';
 export { createLogger, NestPinoLogger } from './logger';
 export { NodeRegistryService } from './node-registry.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
+import { ClusterInterval, CONFIG, PrismaService, RedisService } from '@switchboard/platform';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 
 const EVERY_MS = 15 * 60 * 1000;
@@ -15,8 +15,7 @@ const LOCK_KEY = 'media:purge-lock';
 @Injectable()
 export class MediaPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('MediaPurge');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private ticker?: ClusterInterval;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -26,25 +25,12 @@ export class MediaPurgeService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => {
-        this.running = undefined;
-      });
-    }, EVERY_MS);
-    this.timer.unref();
+    this.ticker = new ClusterInterval(this.redis.client, LOCK_KEY, EVERY_MS, () => this.purge(new Date()), this.log);
+    this.ticker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      if (await this.redis.client.set(LOCK_KEY, '1', 'PX', EVERY_MS, 'NX')) await this.purge(new Date());
-    } catch (err) {
-      this.log.warn(`media purge failed, the next interval retries: ${(err as Error).message}`);
-    }
+    await this.ticker?.stop();
   }
 
   /** Removes media that expired before `now`; returns how many. */

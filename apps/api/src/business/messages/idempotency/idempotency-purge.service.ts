@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { RedisService } from '@switchboard/platform';
+import { ClusterInterval, RedisService } from '@switchboard/platform';
 import { MessagesDb } from '../log/messages-db';
 
 const EVERY_MS = 15 * 60 * 1000;
@@ -17,8 +17,7 @@ DELETE FROM "SendIdempotencyKey" WHERE ctid IN (
 @Injectable()
 export class IdempotencyPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('IdempotencyPurge');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private ticker?: ClusterInterval;
 
   constructor(
     private readonly db: MessagesDb,
@@ -26,25 +25,12 @@ export class IdempotencyPurgeService implements OnApplicationBootstrap, OnApplic
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => {
-        this.running = undefined;
-      });
-    }, EVERY_MS);
-    this.timer.unref();
+    this.ticker = new ClusterInterval(this.redis.client, LOCK_KEY, EVERY_MS, () => this.purge(), this.log);
+    this.ticker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      if (await this.redis.client.set(LOCK_KEY, '1', 'PX', EVERY_MS, 'NX')) await this.purge();
-    } catch (err) {
-      this.log.warn(`idempotency purge failed, the next interval retries: ${(err as Error).message}`);
-    }
+    await this.ticker?.stop();
   }
 
   /** Deletes keys older than 24 hours; returns how many. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, RedisService } from '@switchboard/platform';
+import { ClusterInterval, CONFIG, RedisService } from '@switchboard/platform';
 import { MailboxPurgeRepository } from './mailbox-purge.repository';
 
 const BATCH = 5_000;
@@ -14,8 +14,7 @@ const LOCK_KEY = 'mailbox:purge-lock';
 @Injectable()
 export class MailboxPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('MailboxPurge');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private ticker?: ClusterInterval;
 
   constructor(
     private readonly repo: MailboxPurgeRepository,
@@ -24,28 +23,18 @@ export class MailboxPurgeService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = this.config.messaging.purgeIntervalSeconds * 1000;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => {
-        this.running = undefined;
-      });
-    }, every);
-    this.timer.unref();
+    this.ticker = new ClusterInterval(
+      this.redis.client,
+      LOCK_KEY,
+      this.config.messaging.purgeIntervalSeconds * 1000,
+      () => this.purge(Date.now()),
+      this.log,
+    );
+    this.ticker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      const interval = this.config.messaging.purgeIntervalSeconds;
-      const got = await this.redis.client.set(LOCK_KEY, '1', 'EX', interval, 'NX');
-      if (got) await this.purge(Date.now());
-    } catch (err) {
-      this.log.warn(`purge failed, next interval retries: ${(err as Error).message}`);
-    }
+    await this.ticker?.stop();
   }
 
   /** One pass at time `now`. Returns how many messages went, for tests and logs. */

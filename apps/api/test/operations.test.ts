@@ -59,8 +59,8 @@ describe('readiness with unapplied migrations', () => {
     api = await startApi({ DATABASE_URL: url });
   });
   afterAll(async () => {
-    await api.close();
-    await dropDatabase(url);
+    await api?.close();
+    await dropDatabase(url); // also when start-up failed, so no database is left behind
   });
 
   it('GET /ready is 503 naming the failing check, while /health stays 200', async () => {

@@ -4,6 +4,7 @@ export { ClusterInterval } from './cluster-interval';
 export { InfraModule } from './infra.module';
 export { createLogger, NestPinoLogger } from './logger';
 export { NodeRegistryService } from './node-registry.service';
+export { PgPool } from './pg-pool';
 export { PrismaService } from './prisma.service';
 export { QueuesService } from './queues.service';
 export { RedisService } from './redis.service';

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG } from '@switchboard/platform';
+import { CONFIG, PgPool } from '@switchboard/platform';
 import pg from 'pg';
 
 /**
@@ -9,26 +9,17 @@ import pg from 'pg';
  * times the client CPU of pg for these. Sessions run in UTC because Prisma stores `timestamp(3)` columns as UTC.
  */
 @Injectable()
-export class WebhooksDb implements OnModuleDestroy {
-  private readonly log = new Logger('WebhooksDb');
-  readonly pool: pg.Pool;
-
+export class WebhooksDb extends PgPool implements OnModuleDestroy {
   constructor(@Inject(CONFIG) config: Config) {
-    this.pool = new pg.Pool({
+    super('webhooks', {
       connectionString: config.databaseUrl,
       max: config.webhooks.dbPoolSize,
-      application_name: 'switchboard:webhooks',
       // Every statement here is meant to touch a handful of rows through an index, whatever the tables' size. The
       // outbox tables grow from empty in seconds, faster than autovacuum analyzes them, and plans made on stale
       // statistics (a sequential scan, or a generic plan cached while a table looked empty) then scan every row on
       // each claim or settle. So: custom plans always, and sequential scans only when no index can serve.
       options: '-c TimeZone=UTC -c plan_cache_mode=force_custom_plan -c enable_seqscan=off',
     });
-    this.pool.on('error', (err) => this.log.warn(`idle webhooks connection failed: ${err.message}`));
-  }
-
-  query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
-    return this.pool.query<R>(sql, params);
   }
 
   /** A hot statement, prepared once per connection: its CTEs cost more to plan than to run. */
@@ -40,24 +31,8 @@ export class WebhooksDb implements OnModuleDestroy {
     return on.query<R>({ name: statement.name, text: statement.text, values: params });
   }
 
-  /** Runs `work` in one transaction on one connection (one commit, so one WAL flush). */
-  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
   async onModuleDestroy(): Promise<void> {
-    await this.pool.end();
+    await this.end();
   }
 }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG } from '@switchboard/platform';
+import { CONFIG, PgPool } from '@switchboard/platform';
 import pg from 'pg';
 
 /**
@@ -10,22 +10,13 @@ import pg from 'pg';
  * `timestamp(3)` columns as UTC.
  */
 @Injectable()
-export class MessagesDb implements OnApplicationShutdown {
-  private readonly log = new Logger('MessagesDb');
-  readonly pool: pg.Pool;
-
+export class MessagesDb extends PgPool implements OnApplicationShutdown {
   constructor(@Inject(CONFIG) config: Config) {
-    this.pool = new pg.Pool({
+    super('messages', {
       connectionString: config.databaseUrl,
       max: config.business.messagesDbPoolSize,
-      application_name: 'switchboard:messages',
       options: '-c TimeZone=UTC',
     });
-    this.pool.on('error', (err) => this.log.warn(`idle messages connection failed: ${err.message}`));
-  }
-
-  query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
-    return this.pool.query<R>(sql, params);
   }
 
   /**
@@ -38,6 +29,6 @@ export class MessagesDb implements OnApplicationShutdown {
 
   // After every module's destroy hook: pending batched writes finish first.
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    await this.end();
   }
 }

@@ -44,13 +44,20 @@ export class BusinessesService {
   }
 
   async readNumber(businessId: string, id: string) {
-    const number = await this.prisma.client.businessNumber.findFirst({ where: { id, businessId } });
+    const number = await this.prisma.client.businessNumber.findFirst({
+      where: { id, businessId },
+      include: { business: { select: { messagingLimitTier: true } } },
+    });
     return number ? renderPhoneNumber(number, this.config.limits.messagesPerSecondDefault) : undefined;
   }
 
   async listNumbers(businessId: string, page: PageRequest, url?: URL) {
     const args = pageArgs(page);
-    const rows = await this.prisma.client.businessNumber.findMany({ ...args, where: { ...args.where, businessId } });
+    const rows = await this.prisma.client.businessNumber.findMany({
+      ...args,
+      where: { ...args.where, businessId },
+      include: { business: { select: { messagingLimitTier: true } } },
+    });
     return toPage(rows, page, (n) => renderPhoneNumber(n, this.config.limits.messagesPerSecondDefault), url);
   }
 }

@@ -36,6 +36,21 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   // multipart/form-data for media uploads (business/media). Each route passes its own limits to req.parts(); these
   // defaults (one small file) hold for any other route that might read a multipart body.
   await app.register(fastifyMultipart, { limits: { files: 1, fileSize: 1024 * 1024, fields: 10, parts: 20 } });
+  // application/octet-stream bodies (encrypted attachments, core/attachments) reach the route as the unread request
+  // stream: it streams them to storage with its own limit (ATTACHMENT_MAX_BYTES), so bodyLimit does not apply.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+  // A route may raise its own body limit with `@RouteConfig({ bodyLimit })` (a campaign's CSV audience); routes are
+  // registered at init, after this hook.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+      if (typeof limit === 'number') route.bodyLimit = limit;
+    });
   // Device WebSockets (core/gateway) share the HTTP port through the plain `ws` platform; frames are binary and parsed
   // by the gateway itself, so Nest's JSON message parsing is switched off.
   app.useWebSocketAdapter(new WsAdapter(app, { messageParser: () => undefined }));

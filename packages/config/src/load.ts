@@ -12,11 +12,20 @@ export interface Config {
   shutdownGraceMs: number;
   secretKey: string;
   workers: { concurrency: number; keepCompleted: number };
-  limits: { messagesPerSecondDefault: number };
+  limits: LimitsConfig;
   core: CoreConfig;
   messaging: MessagingConfig;
   business: BusinessConfig;
   webhooks: WebhooksConfig;
+}
+
+/** Sending limits (issue 5): throughput per number, pair rate, tier review, consumers' new chats. */
+export interface LimitsConfig {
+  messagesPerSecondDefault: number;
+  pairIntervalMs: number;
+  pairBurst: number;
+  tierReviewIntervalSeconds: number;
+  consumerNewChatsPerDay: number;
 }
 
 /** Business webhooks: delivery, retries, batching, retention (issue 4). */
@@ -41,9 +50,11 @@ export interface BusinessConfig {
   /** Upper-cased; an inbound text equal to one of them (ignoring case and surrounding punctuation) opts out/in. */
   stopKeywords: string[];
   startKeywords: string[];
-  media: { dir: string; retentionDays: number; urlTtlSeconds: number };
+  media: { dir: string; retentionDays: number; urlTtlSeconds: number; linkTimeoutMs: number };
   /** The send path's pool (MESSAGES_DB_POOL_SIZE). */
   messagesDbPoolSize: number;
+  /** Whether this worker process runs the business device (BUSINESS_DEVICE). */
+  deviceEnabled: boolean;
 }
 
 /** The device gateway and store-and-forward (issue 3, team B). */
@@ -75,6 +86,8 @@ export interface CoreConfig {
   pin: { freeAttempts: number; lockoutBaseSeconds: number; lockoutMaxSeconds: number };
   devices: { maxCompanions: number; linkCodeTtlSeconds: number; linkRequestsPerClientPerHour: number };
   keys: { bundleFetchesPerMinute: number; lowThreshold: number };
+  /** Encrypted attachment blobs (docs/core.md "Attachments"). */
+  attachments: { dir: string; maxBytes: number; ttlDays: number };
 }
 
 export class ConfigError extends Error {
@@ -111,7 +124,13 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     secretKey: e.SECRET_KEY,
     workers: { concurrency: e.WORKER_CONCURRENCY, keepCompleted: e.JOBS_KEEP_COMPLETED },
-    limits: { messagesPerSecondDefault: e.MESSAGES_PER_SECOND_DEFAULT },
+    limits: {
+      messagesPerSecondDefault: e.MESSAGES_PER_SECOND_DEFAULT,
+      pairIntervalMs: e.PAIR_RATE_INTERVAL_MS,
+      pairBurst: e.PAIR_RATE_BURST,
+      tierReviewIntervalSeconds: e.LIMITS_TIER_REVIEW_INTERVAL_SECONDS,
+      consumerNewChatsPerDay: e.CONSUMER_NEW_CHATS_PER_DAY,
+    },
     core: {
       sms: { providerUrl: e.SMS_PROVIDER_URL, providerToken: e.SMS_PROVIDER_TOKEN },
       otp: {
@@ -133,6 +152,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         linkRequestsPerClientPerHour: e.LINK_REQUESTS_PER_CLIENT_PER_HOUR,
       },
       keys: { bundleFetchesPerMinute: e.KEY_BUNDLE_FETCHES_PER_MINUTE, lowThreshold: e.PREKEY_LOW_THRESHOLD },
+      attachments: { dir: e.ATTACHMENTS_DIR, maxBytes: e.ATTACHMENT_MAX_BYTES, ttlDays: e.ATTACHMENT_TTL_DAYS },
     },
     messaging: {
       envelopeTtlSeconds: e.ENVELOPE_TTL_SECONDS,
@@ -151,8 +171,14 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       templateForbiddenPatterns: e.TEMPLATE_FORBIDDEN_PATTERNS,
       stopKeywords: e.CONTACT_STOP_KEYWORDS,
       startKeywords: e.CONTACT_START_KEYWORDS,
-      media: { dir: e.MEDIA_DIR, retentionDays: e.MEDIA_RETENTION_DAYS, urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS },
+      media: {
+        dir: e.MEDIA_DIR,
+        retentionDays: e.MEDIA_RETENTION_DAYS,
+        urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS,
+        linkTimeoutMs: e.MEDIA_LINK_TIMEOUT_MS,
+      },
       messagesDbPoolSize: e.MESSAGES_DB_POOL_SIZE,
+      deviceEnabled: e.BUSINESS_DEVICE === 'on',
     },
     webhooks: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

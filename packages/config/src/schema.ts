@@ -79,6 +79,16 @@ export const envSchema = z.object({
   JOBS_KEEP_COMPLETED: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   MESSAGES_PER_SECOND_DEFAULT: z.coerce.number().int().min(1).max(1000).default(80),
 
+  // Sending limits (issue 5): GCRA keys in Redis shared by every API node and worker. See docs/campaigns.md "Limits".
+  /** Pair rate, per business number and consumer: one message per interval on average (Meta: 6 s)… */
+  PAIR_RATE_INTERVAL_MS: count(1, 3_600_000).default(6_000),
+  /** …after a burst of this many (Meta: 45). */
+  PAIR_RATE_BURST: count(1, 10_000).default(45),
+  /** How often the workers review messaging-limit tiers (and once at boot). */
+  LIMITS_TIER_REVIEW_INTERVAL_SECONDS: count(1, 7 * 86_400).default(3600),
+  /** Chats a consumer account may start per rolling 24 h with accounts that never messaged it. */
+  CONSUMER_NEW_CHATS_PER_DAY: count(1, 1_000_000).default(50),
+
   // Core accounts, devices and keys (issue 3, team A). Limits are per fixed window; see apps/api/src/core.
   SMS_PROVIDER_URL: unsetIfEmpty(url(['http:', 'https:'])),
   SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
@@ -96,6 +106,17 @@ export const envSchema = z.object({
   LINK_REQUESTS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
   KEY_BUNDLE_FETCHES_PER_MINUTE: count(1, 1_000_000).default(120),
   PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
+
+  // Core attachments (issue 4's media): encrypted blobs devices upload and download; see docs/core.md "Attachments".
+  /** Where attachment blobs are kept (local disk); relative paths are from the working directory. */
+  ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),
+  /**
+   * The largest blob accepted: the largest media type (100 MB documents) padded by up to 5 % (the SDK pads sizes to
+   * buckets), plus IV, cipher block padding and MAC (64 bytes).
+   */
+  ATTACHMENT_MAX_BYTES: count(1024, 2 * 1024 * 1024 * 1024).default(Math.floor(100 * 1024 * 1024 * 1.05) + 64),
+  /** Attachments expire (and their rows and files are purged) this long after upload. */
+  ATTACHMENT_TTL_DAYS: count(1, 3650).default(30),
 
   // Core messaging: gateway, store-and-forward, routing across nodes (issue 3, team B). See docs/core.md.
   /** Undelivered envelopes are deleted this long after the server accepted them (never by a count cap). */
@@ -167,8 +188,15 @@ export const envSchema = z.object({
   MEDIA_RETENTION_DAYS: count(1, 3650).default(30),
   /** How long a download URL from GET /{media_id} stays valid (Meta: 5 minutes). */
   MEDIA_URL_TTL_SECONDS: count(10, 86_400).default(300),
+  /** How long the business device may take to fetch a `link` media (a send by URL) before it fails with 131053. */
+  MEDIA_LINK_TIMEOUT_MS: count(100, 600_000).default(20_000),
   /** Connections of the send path's own Postgres pool (batched message-log and outbox writes). */
   MESSAGES_DB_POOL_SIZE: count(1, 100).default(4),
+  /**
+   * `off`: this worker process does not run the business device (send outbox consumer, mailbox drainer) — for
+   * processes dedicated to other queues, such as campaign dispatch, and for benchmarks that stand in for it.
+   */
+  BUSINESS_DEVICE: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof envSchema>;

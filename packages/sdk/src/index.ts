@@ -1,6 +1,17 @@
 // The device SDK: REST (accounts, devices, keys), the Signal protocol end of a device, the gateway connection and
 // messaging (docs/core.md).
 
+export { type AttachmentInfo, downloadAttachment, pointerOf, uploadAttachment } from './attachments/attachments';
+export {
+  ATTACHMENT_KEY_BYTES,
+  AttachmentIntegrityError,
+  decryptAttachment,
+  encryptAttachment,
+  paddedSize,
+  type SealedAttachment,
+  sealedSize,
+} from './attachments/cipher';
+export { type AttachmentPointer, attachmentPointerOf } from './attachments/pointer';
 export { type CloseInfo, Connection, type ConnectionOptions, UnauthorizedError } from './connection';
 export { type Content, decodeContent, encodeContent } from './content';
 export { toPreKeyBundle } from './crypto/bundle';

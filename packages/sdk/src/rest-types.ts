@@ -65,3 +65,7 @@ export interface Bundles {
   account_id: string;
   devices: DeviceBundle[];
 }
+export interface AttachmentUploaded {
+  id: string;
+  expires_at: string;
+}

@@ -1,5 +1,6 @@
 // A typed client for the core's REST endpoints (accounts, PIN, devices, keys).
 import type {
+  AttachmentUploaded,
   Bundles,
   DeviceCredentials,
   DeviceSummary,
@@ -81,22 +82,34 @@ export class RestClient {
   fetchBundles = (accountId: string, deviceId: number | 'all') =>
     this.call<Bundles>('GET', `/v1/keys/${accountId}/${deviceId}`);
 
+  // attachments: opaque encrypted blobs (attachments/ encrypts and verifies them)
+  uploadAttachmentBlob = (blob: Uint8Array) => this.call<AttachmentUploaded>('POST', '/v1/attachments', blob);
+  downloadAttachmentBlob = async (id: string): Promise<Uint8Array> =>
+    new Uint8Array(await (await this.request('GET', `/v1/attachments/${encodeURIComponent(id)}`)).arrayBuffer());
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = await (await this.request(method, path, body)).text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The response of a 2xx answer; anything else throws ApiRequestError. A Uint8Array body goes as raw bytes. */
+  private async request(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.credentials) headers.authorization = authorizationHeader(this.credentials);
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const binary = body instanceof Uint8Array;
+    if (body !== undefined) headers['content-type'] = binary ? 'application/octet-stream' : 'application/json';
     const res = await this.fetchFn(`${this.baseUrl}${path}`, {
       method,
       headers,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && { body: binary ? body : JSON.stringify(body) }),
     });
+    if (res.ok) return res;
     const text = await res.text();
-    const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (!res.ok) {
-      const error = (parsed as { error?: { code?: number; error_data?: { details?: string }; message?: string } })
-        ?.error;
-      throw new ApiRequestError(res.status, error?.code, error?.error_data?.details ?? error?.message, parsed);
-    }
-    return parsed as T;
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {}
+    const error = (parsed as { error?: { code?: number; error_data?: { details?: string }; message?: string } })?.error;
+    throw new ApiRequestError(res.status, error?.code, error?.error_data?.details ?? error?.message, parsed);
   }
 }

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { MessagingModule } from './messaging/messaging.module';
 
 /**
- * How messages move in the core (team B of issue 3): the device WebSocket gateway and store-and-forward. Needs the
- * `ws` WebSocket adapter (bootstrap.ts) and the identity side (IdentityModule) for credentials and device sets.
+ * How messages move in the core (team B of issue 3): the device WebSocket gateway, store-and-forward, and the
+ * encrypted attachments messages point to. Needs the `ws` WebSocket adapter (bootstrap.ts) and the identity side
+ * (IdentityModule) for credentials and device sets.
  */
-@Module({ imports: [GatewayModule, MessagingModule], exports: [GatewayModule, MessagingModule] })
+@Module({
+  imports: [GatewayModule, MessagingModule, AttachmentsModule],
+  exports: [GatewayModule, MessagingModule, AttachmentsModule],
+})
 export class DeliveryModule {}

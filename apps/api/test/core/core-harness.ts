@@ -28,7 +28,8 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 /** fetch that checks every response against openapi.yaml (a mismatch throws and fails the test). */
 export const checkedFetch: typeof fetch = async (input, init) => {
   const r = await contractFetch(String(input), init);
-  return new Response(NULL_BODY.has(r.status) ? null : r.text, { status: r.status, headers: r.headers });
+  // The raw bytes, not the decoded text: attachment blobs are binary.
+  return new Response(NULL_BODY.has(r.status) ? null : r.bytes, { status: r.status, headers: r.headers });
 };
 
 /** fetch from a chosen loopback source address (node:http, which lets us bind the local side). */

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
+import { LocalDiskStorage } from '../../storage/local-disk.storage';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { GraphIdsModule } from '../common/ids.module';
 import { MediaController } from './media.controller';
 import { MediaGraphObjects } from './media.graph-objects';
 import { MediaService } from './media.service';
 import { MediaPurgeService } from './media-purge.service';
-import { LocalDiskStorage } from './storage/local-disk.storage';
 import { MEDIA_STORAGE } from './storage/media-storage';
 
 /** Uploaded media. Exports MediaService: sends check media ids against it, the send pipeline reads the bytes. */

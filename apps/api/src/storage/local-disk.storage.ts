@@ -4,16 +4,16 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { MediaStorage } from './media-storage';
+import type { BlobStorage } from './blob-storage';
 
 const KEY = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
- * Media on the local file system under MEDIA_DIR: `<dir>/<last two characters of the key>/<key>`, so no directory
- * grows past a few thousand entries. A file is written under a temporary name, fsynced, then renamed into place:
+ * Blobs on the local file system under a root directory (MEDIA_DIR, ATTACHMENTS_DIR): `<dir>/<last two characters
+ * of the key>/<key>`, so no directory grows past a few thousand entries. A file is written under a temporary name, fsynced, then renamed into place:
  * a crash mid-upload leaves no half file under a real key.
  */
-export class LocalDiskStorage implements MediaStorage {
+export class LocalDiskStorage implements BlobStorage {
   private readonly root: string;
 
   constructor(dir: string) {
@@ -48,7 +48,7 @@ export class LocalDiskStorage implements MediaStorage {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error(`invalid media storage key "${key}"`);
+    if (!KEY.test(key)) throw new Error(`invalid storage key "${key}"`);
     return join(this.root, key.slice(-2), key);
   }
 }

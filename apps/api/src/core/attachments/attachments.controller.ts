@@ -1,0 +1,38 @@
+import type { Readable } from 'node:stream';
+import { Controller, Get, HttpCode, Param, Post, Req, StreamableFile, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { type AuthenticatedDevice, CurrentDevice, DeviceAuthGuard } from '../auth/device-auth.guard';
+import { valid } from '../common/zod.pipe';
+import { AttachmentErrors } from './attachment-errors';
+import { AttachmentsService } from './attachments.service';
+import { attachmentParams } from './inputs/attachment.input';
+
+/**
+ * `POST /v1/attachments` (the encrypted blob as application/octet-stream, streamed to storage) and
+ * `GET /v1/attachments/{attachment_id}` (any device with the id; the key never reaches the server).
+ */
+@Controller('v1/attachments')
+@UseGuards(DeviceAuthGuard)
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @HttpCode(200)
+  async upload(@CurrentDevice() device: AuthenticatedDevice, @Req() req: FastifyRequest) {
+    // bootstrap.ts hands application/octet-stream bodies over unread: this route streams them.
+    const body = req.body as Readable | undefined;
+    if (!body || typeof body.pipe !== 'function') throw AttachmentErrors.empty();
+    const declared = Number(req.headers['content-length']);
+    if (declared > this.attachments.maxBytes) throw AttachmentErrors.tooLarge(this.attachments.maxBytes);
+    const stored = await this.attachments.store(device.accountId, body);
+    return { id: stored.id, expires_at: stored.expiresAt.toISOString() };
+  }
+
+  @Get(':attachment_id')
+  async download(@Param(valid(attachmentParams)) p: z.output<typeof attachmentParams>) {
+    const file = await this.attachments.open(p.attachment_id);
+    if (!file) throw AttachmentErrors.notFound(p.attachment_id);
+    return new StreamableFile(file.stream, { type: 'application/octet-stream', length: file.size });
+  }
+}

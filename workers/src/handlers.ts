@@ -1,6 +1,7 @@
+import { CampaignsHandlers } from './campaigns/campaigns.handlers';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
 import { TemplatesHandlers } from './templates/templates.handlers';
 import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 
 /** Every feature's handler provider. Each has `bindings()`; WorkerRunner checks them against the job catalogue. */
-export const HANDLER_PROVIDERS = [MaintenanceHandlers, WebhooksHandlers, TemplatesHandlers];
+export const HANDLER_PROVIDERS = [MaintenanceHandlers, WebhooksHandlers, TemplatesHandlers, CampaignsHandlers];

@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { InfraModule } from '@switchboard/platform';
 import { WebhookDeliveryModule } from '@switchboard/webhooks';
+import { CampaignDispatchModule } from '../../apps/api/src/business/campaigns/dispatch/campaign-dispatch.module';
 import { BusinessDeviceModule } from '../../apps/api/src/business/device/business-device.module';
 import { TemplateReviewModule } from '../../apps/api/src/business/templates/review/template-review.module';
+import { CampaignsSweepTicker } from './campaigns/campaigns-sweep.ticker';
 import { HANDLER_PROVIDERS } from './handlers';
 import { WorkerRunner } from './runner/worker-runner';
 import { TemplateReviewSweepTicker } from './templates/review-sweep.ticker';
@@ -18,8 +20,9 @@ export class WorkersModule {
         WebhookDeliveryModule,
         TemplateReviewModule,
         BusinessDeviceModule,
+        CampaignDispatchModule,
       ],
-      providers: [...HANDLER_PROVIDERS, WorkerRunner, TemplateReviewSweepTicker],
+      providers: [...HANDLER_PROVIDERS, WorkerRunner, TemplateReviewSweepTicker, CampaignsSweepTicker],
     };
   }
 }

@@ -5,7 +5,7 @@ import { defineJob } from './define';
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
  * boot unless each job below has exactly one handler (see `bindHandlers`).
  */
-export const QUEUES = ['maintenance', 'webhooks', 'templates'] as const;
+export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const jobs = {
@@ -43,6 +43,24 @@ export const jobs = {
   sweepTemplateReviews: defineJob({
     queue: 'templates',
     name: 'templates.sweep',
+    payload: z.object({}),
+  }),
+  /**
+   * One slice (≤ 10 s) of a campaign's dispatch; it enqueues the next slice itself. `slice` numbers the chain so
+   * each slice has its own job id (docs/campaigns.md, "Dispatch").
+   */
+  campaignsDispatch: defineJob({
+    queue: 'campaigns',
+    name: 'campaigns.dispatch',
+    payload: z.object({ campaignId: z.string().regex(/^[0-9]{1,20}$/), slice: z.number().int().nonnegative() }),
+  }),
+  /**
+   * Starts due scheduled campaigns, pauses and resumes on template state, and restarts the dispatch of running
+   * campaigns that have no live dispatcher (a killed worker, a Redis flush): the ledger in Postgres is the truth.
+   */
+  campaignsSweep: defineJob({
+    queue: 'campaigns',
+    name: 'campaigns.sweep',
     payload: z.object({}),
   }),
 } as const;

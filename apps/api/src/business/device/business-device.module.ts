@@ -45,6 +45,6 @@ import { NumberMetadataCache } from './webhook-values';
     InboundHandler,
     MailboxDrainer,
   ],
-  exports: [ProvisioningService, OutboxConsumer],
+  exports: [ProvisioningService, OutboxConsumer, StatusReporter],
 })
 export class BusinessDeviceModule {}

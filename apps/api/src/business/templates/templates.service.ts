@@ -146,6 +146,17 @@ export class TemplatesService {
     if (t.status !== 'APPROVED') throw TemplateErrors.notFound(name, languageCode, `is ${t.status}, not approved,`);
     return renderTemplate(sendable(t), sent);
   }
+
+  /**
+   * A template as bulk senders need it: its status and what renderTemplate takes, read once for many recipients
+   * (the campaign dispatcher renders each recipient's parameters itself). Undefined when it does not exist.
+   */
+  async findSendable(businessId: string, name: string, language: string) {
+    const t = await this.prisma.client.messageTemplate.findUnique({
+      where: { businessId_name_language: { businessId, name, language } },
+    });
+    return t ? { status: t.status, template: sendable(t) } : undefined;
+  }
 }
 
 const sendable = (t: MessageTemplate) => ({

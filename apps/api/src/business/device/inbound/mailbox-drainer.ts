@@ -1,5 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PrismaService } from '@switchboard/platform';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService } from '@switchboard/platform';
 import { MailboxService } from '../../../core/messaging/mailbox/mailbox.service';
 import type { PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
 import type { BusinessDeviceRef } from '../business-crypto';
@@ -36,9 +37,11 @@ export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShut
     private readonly core: CoreLink,
     private readonly provisioning: ProvisioningService,
     private readonly handler: InboundHandler,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.business.deviceEnabled) return; // BUSINESS_DEVICE=off: another process runs it
     this.timer = setInterval(() => this.tick(), POLL_MS);
   }
 

@@ -50,6 +50,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.business.deviceEnabled) return; // BUSINESS_DEVICE=off: another process runs it
     this.timer = setInterval(() => this.wake(), SWEEP_MS);
     try {
       this.listener = new pg.Client({ connectionString: this.config.databaseUrl });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /**
  * A WhatsApp message id in Meta's format: "wamid." + base64 of a small protobuf-like record holding the consumer's
@@ -8,7 +8,20 @@ import { randomUUID } from 'node:crypto';
  * pool instead of a system call per id, which showed in the send path's profile.
  */
 export function newWamid(waId: string): string {
-  const id = Buffer.from(randomUUID().replaceAll('-', '').slice(0, 24).toUpperCase(), 'latin1');
+  return wamidOf(waId, randomUUID().replaceAll('-', '').slice(0, 24));
+}
+
+/**
+ * The wamid of a campaign's message to one consumer, the same every time it is computed: the unique part is a hash
+ * of campaign and wa_id, so the log's unique index refuses a second send of one campaign to one consumer, whatever
+ * retried or re-ran it.
+ */
+export function campaignWamid(campaignId: string, waId: string): string {
+  return wamidOf(waId, createHash('sha256').update(`campaign:${campaignId}:${waId}`).digest('hex').slice(0, 24));
+}
+
+function wamidOf(waId: string, uniqueHex: string): string {
+  const id = Buffer.from(uniqueHex.toUpperCase(), 'latin1');
   const to = Buffer.from(waId, 'latin1');
   const record = Buffer.concat([
     Buffer.from([0x1c, 0x18, to.length]),

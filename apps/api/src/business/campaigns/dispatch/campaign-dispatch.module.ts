@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { BusinessDeviceModule } from '../../device/business-device.module';
+import { LimitsModule } from '../../limits/limits.module';
+import { TemplatesModule } from '../../templates/templates.module';
+import { CampaignDispatcher } from './campaign-dispatcher';
+import { CampaignSweeper } from './campaign-sweeper';
+import { CampaignsDb } from './campaigns-db';
+import { DispatchFailures } from './dispatch-failures';
+import { DispatcherLock } from './dispatcher-lock';
+
+/**
+ * The campaign dispatcher and its sweeper, run by the worker process (workers/src/campaigns). BusinessDeviceModule
+ * for StatusReporter: a recipient that fails at dispatch gets the same `failed` webhook as any failed send.
+ */
+@Module({
+  imports: [TemplatesModule, LimitsModule, BusinessDeviceModule],
+  providers: [CampaignsDb, DispatcherLock, DispatchFailures, CampaignDispatcher, CampaignSweeper],
+  exports: [CampaignDispatcher, CampaignSweeper],
+})
+export class CampaignDispatchModule {}

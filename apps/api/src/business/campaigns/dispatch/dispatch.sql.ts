@@ -1,0 +1,94 @@
+/**
+ * The next recipients of a campaign, in audience order, locked for this transaction: SKIP LOCKED lets a second
+ * dispatcher of the same campaign (after a crash or a Redis flush both can run for a while) take the rows after
+ * these instead of waiting for them or taking them twice.
+ */
+export const CLAIM_SQL = `
+SELECT "seq", "waId", "variables" FROM "CampaignRecipient"
+WHERE "campaignId" = $1 AND "state" = 'PENDING' AND ("notBefore" IS NULL OR "notBefore" <= now())
+ORDER BY "seq" LIMIT $2 FOR UPDATE SKIP LOCKED`;
+
+/** What the claimed recipients' contacts say now: their window and whether they opted out since the build. */
+export const CONTACTS_SQL = `
+SELECT "waId", "lastInboundAt", "optStatus" FROM "Contact" WHERE "businessId" = $1 AND "waId" = ANY($2::text[])`;
+
+/**
+ * Dispatching a batch in one statement: each PENDING row becomes DISPATCHED with its wamid, and — only for rows that
+ * this statement moved — the message is logged (queued, tagged with the campaign), queued in the send outbox, and
+ * consumers contacted outside a service window are recorded for the messaging limit. A row already moved by
+ * another dispatcher is left out of everything, and the wamid's unique index refuses a second message besides.
+ * `clock_timestamp()` rather than `now()`: the transaction began before the throughput wait, and the log's time
+ * must be when the message actually went.
+ */
+export const DISPATCH_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($4::int[], $5::text[], $6::text[], $7::text[], $8::bool[])
+    AS t(seq, wamid, wa_id, payload, initiated)
+),
+moved AS (
+  UPDATE "CampaignRecipient" r SET "state" = 'DISPATCHED', "wamid" = i.wamid, "dispatchedAt" = clock_timestamp()
+  FROM input i
+  WHERE r."campaignId" = $1 AND r."seq" = i.seq AND r."state" = 'PENDING'
+  RETURNING r."seq"
+),
+logged AS (
+  INSERT INTO "BusinessMessage" ("wamid", "businessId", "phoneNumberId", "direction", "waId", "type", "payload",
+                                 "status", "campaignId", "createdAt")
+  SELECT i.wamid, $2, $3, 'outbound', i.wa_id, 'template', i.payload::jsonb, 'queued', $1, clock_timestamp()
+  FROM input i JOIN moved USING (seq)
+  ON CONFLICT ("wamid") DO NOTHING
+  RETURNING "id", "wamid", "waId"
+),
+queued AS (
+  INSERT INTO "SendOutbox" ("kind", "businessId", "phoneNumberId", "messageId", "wamid", "waId")
+  SELECT 'message', $2, $3, "id", "wamid", "waId" FROM logged
+  RETURNING 1
+),
+contacted AS (
+  INSERT INTO "BusinessInitiatedContact" ("businessId", "waId", "lastAt")
+  SELECT $2, i.wa_id, clock_timestamp() FROM input i JOIN moved USING (seq) WHERE i.initiated
+  ON CONFLICT ("businessId", "waId") DO UPDATE SET "lastAt" = EXCLUDED."lastAt"
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM queued)::int AS queued`;
+
+/** Final skips found at dispatch time (opted out since the build, a variable missing): PENDING → SKIPPED. */
+export const SKIP_SQL = `
+UPDATE "CampaignRecipient" r SET "state" = 'SKIPPED', "reason" = t.reason
+FROM unnest($2::int[], $3::text[]) AS t(seq, reason)
+WHERE r."campaignId" = $1 AND r."seq" = t.seq AND r."state" = 'PENDING'`;
+
+/** Recipients a limit defers (the pair rate): they stay PENDING until `notBefore`. */
+export const DEFER_SQL = `
+UPDATE "CampaignRecipient" r SET "notBefore" = now() + t.ms * interval '1 millisecond'
+FROM unnest($2::int[], $3::int[]) AS t(seq, ms)
+WHERE r."campaignId" = $1 AND r."seq" = t.seq AND r."state" = 'PENDING'`;
+
+export interface ClaimedRecipient {
+  seq: number;
+  waId: string;
+  variables: Record<string, unknown> | null;
+}
+
+export interface Dispatch {
+  seq: number;
+  wamid: string;
+  waId: string;
+  /** JSON text of the BusinessMessage payload (`{ template, rendered }`, as the send endpoint logs it). */
+  payload: string;
+  /** Contacted outside an open customer-service window (counts toward the messaging limit). */
+  initiated: boolean;
+}
+
+export function dispatchParams(campaignId: string, businessId: string, phoneNumberId: string, rows: Dispatch[]) {
+  return [
+    campaignId,
+    businessId,
+    phoneNumberId,
+    rows.map((r) => r.seq),
+    rows.map((r) => r.wamid),
+    rows.map((r) => r.waId),
+    rows.map((r) => r.payload),
+    rows.map((r) => r.initiated),
+  ];
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CampaignWorld,
+  campaignWorld,
+  maxPerSecond,
+  seedBusiness,
+  seedCampaign,
+  waitUntil,
+} from './support/campaign-world';
+
+// The campaign dispatcher in real worker processes on the real queues, Postgres and Redis (docs/campaigns.md,
+// "Dispatch"). The business device is off in these workers: what is checked is the hand-off to the send pipeline —
+// the ledger, the message log and the send outbox — which is where a duplicate or a skip would be made.
+describe('campaign dispatch', () => {
+  let world: CampaignWorld;
+
+  beforeAll(async () => {
+    world = await campaignWorld('cdispatch');
+    world.startWorker();
+    world.startWorker();
+  }, 120_000);
+  afterAll(async () => world?.close(), 60_000);
+
+  const status = async (id: string) => (await world.prisma.campaign.findUniqueOrThrow({ where: { id } })).status;
+  const sentTimes = async (campaignId: string) =>
+    (
+      await world.prisma.businessMessage.findMany({ where: { campaignId }, select: { createdAt: true, waId: true } })
+    ).map((m) => ({ at: m.createdAt.getTime(), waId: m.waId }));
+
+  /** Every recipient has exactly one message and a DISPATCHED ledger row naming it. */
+  async function expectExactlyOnce(campaignId: string, n: number) {
+    const messages = await sentTimes(campaignId);
+    expect(messages.length).toBe(n);
+    expect(new Set(messages.map((m) => m.waId)).size).toBe(n);
+    const states = await world.prisma.campaignRecipient.groupBy({
+      by: ['state'],
+      where: { campaignId },
+      _count: true,
+    });
+    expect(states).toEqual([{ state: 'DISPATCHED', _count: n }]);
+    const queued = await world.prisma.sendOutbox.count({
+      where: {
+        wamid: { in: (await world.prisma.businessMessage.findMany({ where: { campaignId } })).map((m) => m.wamid) },
+      },
+    });
+    expect(queued).toBe(n);
+    return messages;
+  }
+
+  it('sends every recipient exactly once, at the number’s rate and never above it in any second', async () => {
+    const rate = 300;
+    const s = await seedBusiness(world.prisma, { rate });
+    const n = 2_400;
+    const id = await seedCampaign(world.prisma, s, n, { base: 0 });
+    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
+    const times = (await expectExactlyOnce(id, n)).map((m) => m.at);
+    const spanS = (Math.max(...times) - Math.min(...times)) / 1000;
+    const achieved = (n - 1) / spanS;
+    expect(achieved).toBeGreaterThan(rate * 0.9);
+    expect(achieved).toBeLessThan(rate * 1.02);
+    // A batch carries 50 ms of budget and commits at once, so a window may catch one batch early: rate + a batch.
+    expect(maxPerSecond(times)).toBeLessThanOrEqual(rate + Math.round(rate * 0.05));
+  }, 120_000);
+
+  it('survives kill -9 of a worker and a Redis flush mid-run with no duplicate and no skip', async () => {
+    const s = await seedBusiness(world.prisma, { rate: 300 });
+    const n = 3_000;
+    const id = await seedCampaign(world.prisma, s, n, { base: 100_000 });
+    const victim = world.startWorker();
+    await waitUntil(
+      async () => (await world.prisma.businessMessage.count({ where: { campaignId: id } })) > 600,
+      'a fifth sent',
+    );
+    process.kill(-victim.pid, 'SIGKILL');
+    await waitUntil(
+      async () => (await world.prisma.businessMessage.count({ where: { campaignId: id } })) > 1_500,
+      'half sent',
+    );
+    expect(await world.flushRedis()).toBeGreaterThan(0);
+    world.startWorker();
+    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
+    await expectExactlyOnce(id, n);
+  }, 150_000);
+
+  it('pauses when its template is paused mid-campaign and resumes when it is approved again', async () => {
+    const s = await seedBusiness(world.prisma, { rate: 200 });
+    const n = 1_200;
+    const id = await seedCampaign(world.prisma, s, n, { base: 200_000 });
+    const count = () => world.prisma.businessMessage.count({ where: { campaignId: id } });
+    await waitUntil(async () => (await count()) > 200, 'some sent');
+    const template = {
+      businessId_name_language: { businessId: s.businessId, name: s.templateName, language: 'en_US' },
+    };
+    await world.prisma.messageTemplate.update({ where: template, data: { status: 'PAUSED' } });
+    await waitUntil(async () => (await status(id)) === 'PAUSED', 'campaign paused');
+    const campaign = await world.prisma.campaign.findUniqueOrThrow({ where: { id } });
+    expect(campaign.pauseReason).toBe('template_paused');
+    const atPause = await count();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await count()).toBe(atPause);
+    expect(atPause).toBeLessThan(n);
+    await world.prisma.messageTemplate.update({ where: template, data: { status: 'APPROVED' } });
+    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 60_000);
+    await expectExactlyOnce(id, n);
+  }, 120_000);
+
+  it('skips recipients opted out or missing a variable since the build, and fails those the template refuses', async () => {
+    const s = await seedBusiness(world.prisma, { rate: 100 });
+    const long = 'x'.repeat(1_100); // body limit 1,024 characters: 132005
+    const id = await seedCampaign(world.prisma, s, 5, {
+      base: 300_000,
+      status: 'DRAFT',
+      variables: (i) => (i === 1 ? {} : i === 2 ? { first_name: long } : { first_name: `F${i}` }),
+    });
+    const optedOut = (await world.prisma.campaignRecipient.findFirstOrThrow({ where: { campaignId: id, seq: 4 } }))
+      .waId!;
+    await world.prisma.contact.create({
+      data: { businessId: s.businessId, waId: optedOut, optStatus: 'OPTED_OUT', optedOutAt: new Date() },
+    });
+    await world.prisma.campaign.update({ where: { id }, data: { status: 'RUNNING' } });
+    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed');
+    const rows = await world.prisma.campaignRecipient.findMany({ where: { campaignId: id }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.state, r.reason])).toEqual([
+      ['DISPATCHED', null],
+      ['SKIPPED', 'missing_variable'],
+      ['FAILED', '132005'],
+      ['SKIPPED', 'opted_out'],
+      ['DISPATCHED', null],
+    ]);
+    const failed = await world.prisma.businessMessage.findUniqueOrThrow({ where: { wamid: rows[2]!.wamid! } });
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatchObject({ code: 132005 });
+    const events = await world.prisma.webhookEvent.findMany({ where: { businessId: s.businessId, field: 'messages' } });
+    const statuses = events.map((e) => JSON.parse(e.value).statuses[0]);
+    expect(statuses).toContainEqual(
+      expect.objectContaining({
+        id: failed.wamid,
+        status: 'failed',
+        errors: [expect.objectContaining({ code: 132005 })],
+      }),
+    );
+  }, 60_000);
+
+  it('waits at the messaging limit: consumers with an open window do not count, the rest wait for budget', async () => {
+    const s = await seedBusiness(world.prisma, { rate: 500, tier: 'TIER_250' });
+    const n = 300;
+    const id = await seedCampaign(world.prisma, s, n, { base: 400_000, status: 'DRAFT' });
+    // 20 of them wrote to the business an hour ago: their window is open.
+    const open = await world.prisma.campaignRecipient.findMany({ where: { campaignId: id, seq: { lte: 20 } } });
+    await world.prisma.contact.createMany({
+      data: open.map((r) => ({
+        businessId: s.businessId,
+        waId: r.waId!,
+        lastInboundAt: new Date(Date.now() - 3_600_000),
+      })),
+    });
+    await world.prisma.campaign.update({ where: { id }, data: { status: 'RUNNING' } });
+    await waitUntil(
+      async () => (await world.prisma.campaign.findUniqueOrThrow({ where: { id } })).waitReason === 'messaging_limit',
+      'campaign waiting for the messaging limit',
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    const c = await world.prisma.campaign.findUniqueOrThrow({ where: { id } });
+    expect(c.status).toBe('RUNNING');
+    expect(c.waitUntil!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect(await world.prisma.businessMessage.count({ where: { campaignId: id } })).toBe(270);
+    expect(await world.prisma.campaignRecipient.count({ where: { campaignId: id, state: 'PENDING' } })).toBe(30);
+    expect(await world.prisma.businessInitiatedContact.count({ where: { businessId: s.businessId } })).toBe(250);
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from './auth/business-auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { GraphObjectsModule } from './common/graph-objects/graph-objects.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { MediaModule } from './media/media.module';
@@ -22,6 +23,7 @@ import { BusinessWebhooksModule } from './webhooks/webhooks.module';
     BusinessWebhooksModule,
     MediaModule,
     MessagesModule,
+    CampaignsModule,
   ],
 })
 export class BusinessModule {}

@@ -1,0 +1,75 @@
+import type { Prisma } from '@switchboard/db';
+import type { AudienceRow } from './audience-row';
+import { FIRST_CONTACT_SQL, INSERT_CONTACTS_SQL, INSERT_CSV_BATCH_SQL } from './ledger.sql';
+
+type Tx = Prisma.TransactionClient;
+
+/** Rows per INSERT: 7 arrays of this length are well under any parameter size limit and keep each statement short. */
+const BATCH = 10_000;
+
+export interface ContactSelector {
+  tags: string[];
+  attributes: Record<string, string | number | boolean>;
+}
+
+/** CSV rows → ledger rows `seq` 1..n, in batched multi-row inserts; opt-outs are marked against Contact. */
+export async function insertCsvLedger(
+  tx: Tx,
+  campaignId: string,
+  businessId: string,
+  rows: AudienceRow[],
+  marketing: boolean,
+): Promise<number> {
+  for (let from = 0; from < rows.length; from += BATCH) {
+    const batch = rows.slice(from, from + BATCH);
+    await tx.$executeRawUnsafe(
+      INSERT_CSV_BATCH_SQL,
+      campaignId,
+      businessId,
+      batch.map((_, i) => from + i + 1),
+      batch.map((r) => r.input),
+      batch.map((r) => r.waId),
+      batch.map((r) => (r.variables ? JSON.stringify(r.variables) : null)),
+      batch.map((r) => r.reason),
+      marketing,
+    );
+  }
+  return rows.length;
+}
+
+/** A contact audience → ledger rows, in one INSERT … SELECT; answers how many rows it wrote. */
+export function insertContactLedger(
+  tx: Tx,
+  campaignId: string,
+  businessId: string,
+  selector: ContactSelector,
+  names: string[],
+  marketing: boolean,
+): Promise<number> {
+  return tx.$executeRawUnsafe(
+    INSERT_CONTACTS_SQL,
+    campaignId,
+    businessId,
+    selector.tags,
+    JSON.stringify(selector.attributes),
+    names,
+    marketing,
+  );
+}
+
+/** The variables of the first contact in the audience that has all of `names` (undefined: none has). */
+export async function firstContactVariables(
+  db: Tx,
+  businessId: string,
+  selector: ContactSelector,
+  names: string[],
+): Promise<Record<string, string> | undefined> {
+  const rows = await db.$queryRawUnsafe<{ vars: Record<string, string> | null }[]>(
+    FIRST_CONTACT_SQL,
+    businessId,
+    selector.tags,
+    JSON.stringify(selector.attributes),
+    names,
+  );
+  return rows[0] ? (rows[0].vars ?? {}) : undefined;
+}

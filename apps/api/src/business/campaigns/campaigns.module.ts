@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { BusinessAuthModule } from '../auth/business-auth.module';
+import { GraphIdsModule } from '../common/ids.module';
+import { BusinessNumbers } from '../messages/send/business-numbers';
+import { TemplatesModule } from '../templates/templates.module';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
+
+/** The campaign API: create (audience → ledger), read with progress, pause / resume / cancel. Sending is dispatch/. */
+@Module({
+  imports: [BusinessAuthModule, GraphIdsModule, TemplatesModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService, CampaignLifecycle, BusinessNumbers],
+})
+export class CampaignsModule {}

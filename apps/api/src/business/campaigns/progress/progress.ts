@@ -1,0 +1,75 @@
+import type { PrismaService } from '@switchboard/platform';
+
+export interface Progress {
+  pending: number;
+  queued: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: { total: number; by_code: Record<string, number> };
+  skipped: { total: number; by_reason: Record<string, number> };
+}
+
+/**
+ * The ledger without its DISPATCHED rows (those are counted from their messages below). PENDING is counted from the
+ * (campaignId, state, seq) index alone; SKIPPED and FAILED rows are read for their reason.
+ */
+const LEDGER_SQL = `
+SELECT "campaignId" AS id, 'PENDING' AS state, NULL AS reason, count(*)::int AS n FROM "CampaignRecipient"
+WHERE "campaignId" = ANY($1::text[]) AND "state" = 'PENDING' GROUP BY 1
+UNION ALL
+SELECT "campaignId", "state"::text, "reason", count(*)::int FROM "CampaignRecipient"
+WHERE "campaignId" = ANY($1::text[]) AND "state" IN ('SKIPPED', 'FAILED') GROUP BY 1, 2, 3`;
+
+/**
+ * Dispatched recipients by their message's current status (each counted once, in its latest status), from the
+ * (campaignId, status) index; failed ones are read for their Cloud API error code.
+ */
+const MESSAGES_SQL = `
+SELECT "campaignId" AS id, "status"::text AS status, NULL AS code, count(*)::int AS n FROM "BusinessMessage"
+WHERE "campaignId" = ANY($1::text[]) AND "status" <> 'failed' GROUP BY 1, 2
+UNION ALL
+SELECT "campaignId", 'failed', coalesce("error" ->> 'code', 'unknown'), count(*)::int FROM "BusinessMessage"
+WHERE "campaignId" = ANY($1::text[]) AND "status" = 'failed' GROUP BY 1, 3`;
+
+const empty = (): Progress => ({
+  pending: 0,
+  queued: 0,
+  sent: 0,
+  delivered: 0,
+  read: 0,
+  failed: { total: 0, by_code: {} },
+  skipped: { total: 0, by_reason: {} },
+});
+
+/**
+ * Live progress of campaigns (one, or a page of them): two GROUP BY statements, whatever the number of campaigns.
+ * Measured on this machine (PostgreSQL 15, 2 cores) for one campaign of 1,000,000 recipients: ledger query ~MEASURE
+ * with all rows PENDING, messages query ~MEASURE with 1,000,000 messages; both grow linearly with the rows counted
+ * (index scans, no sort), so a page of large campaigns costs the sum of theirs.
+ */
+export async function progressOf(prisma: PrismaService['client'], ids: string[]): Promise<Map<string, Progress>> {
+  const out = new Map(ids.map((id) => [id, empty()]));
+  if (!ids.length) return out;
+  const [ledger, messages] = await Promise.all([
+    prisma.$queryRawUnsafe<{ id: string; state: string; reason: string | null; n: number }[]>(LEDGER_SQL, ids),
+    prisma.$queryRawUnsafe<{ id: string; status: string; code: string | null; n: number }[]>(MESSAGES_SQL, ids),
+  ]);
+  for (const r of ledger) {
+    const p = out.get(r.id)!;
+    if (r.state === 'PENDING') p.pending += r.n;
+    else if (r.state === 'SKIPPED') add(p.skipped, p.skipped.by_reason, r.reason ?? 'unknown', r.n);
+    else add(p.failed, p.failed.by_code, r.reason ?? 'unknown', r.n);
+  }
+  for (const r of messages) {
+    const p = out.get(r.id)!;
+    if (r.status === 'failed') add(p.failed, p.failed.by_code, r.code ?? 'unknown', r.n);
+    else p[r.status as 'queued' | 'sent' | 'delivered' | 'read'] += r.n;
+  }
+  return out;
+}
+
+function add(bucket: { total: number }, counts: Record<string, number>, name: string, n: number) {
+  bucket.total += n;
+  counts[name] = (counts[name] ?? 0) + n;
+}

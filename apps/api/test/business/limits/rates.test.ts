@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { createRedis } from '@switchboard/redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SendLimits } from '../../../src/business/limits/send-limits';
+import { limitsNodes, maxInWindow, sleep } from './support';
+
+const PAIR_INTERVAL_MS = 300;
+const PAIR_BURST = 5;
+
+describe('throughput and pair rate (GCRA in Redis, shared by processes)', () => {
+  let nodes: Awaited<ReturnType<typeof limitsNodes>>;
+  let a: SendLimits;
+  let b: SendLimits;
+  const number = () => `9${randomBytes(6).toString('hex')}`;
+
+  beforeAll(async () => {
+    nodes = await limitsNodes(2, {
+      PAIR_RATE_INTERVAL_MS: String(PAIR_INTERVAL_MS),
+      PAIR_RATE_BURST: String(PAIR_BURST),
+    });
+    [a, b] = nodes.limits as [SendLimits, SendLimits];
+  });
+  afterAll(async () => {
+    await nodes?.close();
+  });
+
+  it('tryThroughput from two processes: no 1-second window above the rate, and close to it in total', async () => {
+    const id = number();
+    const rate = 40;
+    const spans: { before: number; after: number }[] = [];
+    let refused = 0;
+    const until = Date.now() + 3_000;
+    const loop = async (limits: SendLimits) => {
+      while (Date.now() < until) {
+        const before = performance.now();
+        const ok = await limits.tryThroughput(id, rate);
+        if (ok) spans.push({ before, after: performance.now() });
+        else refused++;
+        await sleep(1);
+      }
+    };
+    await Promise.all([loop(a), loop(b)]);
+    expect(refused).toBeGreaterThan(spans.length); // the loops asked far more often than they were allowed
+    expect(maxInWindow(spans, 1000)).toBeLessThanOrEqual(rate);
+    // 3 s at 40/s: 120 slots, less what the loops' 1 ms naps and round trips lose at each slot boundary.
+    expect(spans.length).toBeGreaterThanOrEqual(105);
+    expect(spans.length).toBeLessThanOrEqual(121);
+  });
+
+  it('reserveThroughput books consecutive batches across processes, spaced by n × 1/rate', async () => {
+    const id = number();
+    const rate = 50; // 20 ms a slot
+    const first = await a.reserveThroughput(id, rate, 10);
+    const second = await b.reserveThroughput(id, rate, 10);
+    const third = await a.reserveThroughput(id, rate, 5);
+    expect(first).toBe(0);
+    expect(second).toBeGreaterThan(190);
+    expect(second).toBeLessThanOrEqual(200);
+    expect(third).toBeGreaterThan(390);
+    expect(third).toBeLessThanOrEqual(400);
+    // The booked slots are taken: a send now has to wait for the whole backlog.
+    expect(await b.tryThroughput(id, rate)).toBe(false);
+  });
+
+  it('the throughput key expires when its bucket is full again', async () => {
+    const id = number();
+    await a.reserveThroughput(id, 10, 3); // 300 ms booked
+    const redis = createRedis(nodes.config, 'limits-test');
+    try {
+      const ttl = await redis.pttl(`limits:mps:${id}`);
+      expect(ttl).toBeGreaterThan(250);
+      expect(ttl).toBeLessThanOrEqual(300);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('pairMany: a burst of PAIR_RATE_BURST, then one per interval; refusals count nothing', async () => {
+    const id = number();
+    const [x, y] = ['447700900001', '447700900002'];
+    const firsts: number[] = [];
+    for (let i = 0; i < PAIR_BURST; i++) firsts.push((await (i % 2 ? a : b).pairMany(id, [x]))[0]!);
+    expect(firsts).toEqual(Array(PAIR_BURST).fill(0));
+    const [overX, freshY] = await a.pairMany(id, [x, y]);
+    expect(overX).toBeGreaterThan(PAIR_INTERVAL_MS - 60);
+    expect(overX).toBeLessThanOrEqual(PAIR_INTERVAL_MS);
+    expect(freshY).toBe(0); // another consumer of the same number has a bucket of its own
+    // Refused again and again meanwhile: those refusals must not push the next slot further out.
+    for (let i = 0; i < 5; i++) expect((await b.pairMany(id, [x]))[0]).toBeGreaterThan(0);
+    await sleep(overX! + 20);
+    expect(await a.pairMany(id, [x])).toEqual([0]);
+    expect((await b.pairMany(id, [x]))[0]).toBeGreaterThan(PAIR_INTERVAL_MS - 60);
+    await sleep(PAIR_INTERVAL_MS + 20);
+    expect(await a.pairMany(id, [x])).toEqual([0]);
+  });
+
+  it('survives a SCRIPT FLUSH (EVALSHA falls back to EVAL after a Redis restart)', async () => {
+    const redis = createRedis(nodes.config, 'limits-test');
+    try {
+      await redis.script('FLUSH');
+    } finally {
+      redis.disconnect();
+    }
+    expect(await a.tryThroughput(number(), 10)).toBe(true);
+    expect(await b.pairMany(number(), ['447700900003'])).toEqual([0]);
+  });
+});

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
 import { WebhookEventsModule } from '@switchboard/webhooks';
+import { AttachmentsModule } from '../../core/attachments/attachments.module';
 import { DevicesModule } from '../../core/devices/devices.module';
 import { KeysModule } from '../../core/keys/keys.module';
 import { MessagingModule } from '../../core/messaging/messaging.module';
 import { GraphObjectsModule } from '../common/graph-objects/graph-objects.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { MediaModule } from '../media/media.module';
 import { MessagesModule } from '../messages/messages.module';
 import { BusinessCrypto } from './business-crypto';
 import { CoreLink } from './core-link';
 import { InboundHandler } from './inbound/inbound-handler';
 import { MailboxDrainer } from './inbound/mailbox-drainer';
 import { DeviceKeysRepository } from './keystore/device-keys.repository';
+import { InboundMedia } from './media/inbound-media';
+import { OutboundMedia } from './media/outbound-media';
 import { ProvisioningService } from './provisioning.service';
 import { BusinessSender } from './send/business-sender';
 import { OutboxConsumer } from './send/outbox-consumer';
@@ -29,6 +33,8 @@ import { NumberMetadataCache } from './webhook-values';
     DevicesModule,
     KeysModule,
     MessagingModule,
+    AttachmentsModule,
+    MediaModule,
     MessagesModule,
     ContactsModule,
     WebhookEventsModule,
@@ -40,6 +46,8 @@ import { NumberMetadataCache } from './webhook-values';
     CoreLink,
     NumberMetadataCache,
     StatusReporter,
+    OutboundMedia,
+    InboundMedia,
     BusinessSender,
     OutboxConsumer,
     InboundHandler,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import type { Media } from '@switchboard/db';
@@ -68,6 +70,39 @@ export class MediaService {
       return { id };
     } catch (err) {
       if (stored) await this.storage.remove(stored.key).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * Bytes the business device received from a consumer (already decrypted and verified), stored as this business's
+   * media with the same retention as uploads, so the `messages` webhook can name a media id.
+   */
+  async storeReceived(
+    businessId: string,
+    phoneNumberId: string,
+    bytes: Buffer,
+    mimeType: string,
+    filename?: string,
+  ): Promise<Media> {
+    const id = await this.ids.newGraphId();
+    await this.storage.put(id, Readable.from([bytes]));
+    try {
+      return await this.prisma.client.media.create({
+        data: {
+          id,
+          businessId,
+          phoneNumberId,
+          mimeType,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          fileSize: bytes.length,
+          filename: filename?.slice(0, 240),
+          storageKey: id,
+          expiresAt: new Date(Date.now() + this.config.business.media.retentionDays * DAY_MS),
+        },
+      });
+    } catch (err) {
+      await this.storage.remove(id).catch(() => undefined);
       throw err;
     }
   }

@@ -23,6 +23,8 @@ export async function consumerDevice(api: RunningApi, name = 'Pablo') {
   messenger.onReceipt((r) => void receipts.push(r));
   return {
     accountId: credentials.accountId,
+    /** The device's REST client (attachments: SDK uploadAttachment / downloadAttachment). */
+    rest,
     number,
     waId: number.slice(1),
     messenger,

@@ -9,6 +9,7 @@ import { MessageKind } from '../../../core/messaging/mailbox/mailbox.types';
 import { ContactsService } from '../../contacts/contacts.service';
 import { MessageLogService } from '../../messages/log/message-log.service';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
+import { INBOUND_MEDIA, InboundMedia } from '../media/inbound-media';
 import { fromDbId, inboundWamid, toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
 import { NumberMetadataCache, unixSeconds } from '../webhook-values';
@@ -33,6 +34,7 @@ export class InboundHandler {
     private readonly events: WebhookEventsService,
     private readonly statuses: StatusReporter,
     private readonly metadata: NumberMetadataCache,
+    private readonly inboundMedia: InboundMedia,
   ) {}
 
   async handle(device: BusinessDeviceRef, e: PendingEnvelope): Promise<void> {
@@ -90,10 +92,11 @@ export class InboundHandler {
     }
     const content = decodeContent(plaintext);
     const refs = await this.outboundWamids(device, content.rich);
-    const message = cloudMessage(content.text, content.rich, (id) => refs.get(id));
+    const { businessId, ...metadata } = await this.metadata.of(device.phoneNumberId);
+    const media = await this.mediaOf(businessId, device.phoneNumberId, content.rich);
+    const message = cloudMessage(content.text, content.rich, (id) => refs.get(id), media);
     const at = new Date(e.serverTimestamp);
     const profileName = (content.rich?.profile as { name?: string } | undefined)?.name ?? waId;
-    const { businessId, ...metadata } = await this.metadata.of(device.phoneNumberId);
     const text = message.type === 'text' ? content.text : undefined;
     await this.contacts.recordInbound(businessId, waId, profileName, at, text);
     await db.$transaction(async (tx) => {
@@ -134,6 +137,13 @@ export class InboundHandler {
         tx,
       });
     });
+  }
+
+  /** A media message's attachment, fetched, verified and stored as the business's Media (or Meta's 131052 form). */
+  private async mediaOf(businessId: string, phoneNumberId: string, rich?: Record<string, unknown>) {
+    const type = rich?.type;
+    if (typeof type !== 'string' || !INBOUND_MEDIA.has(type)) return undefined;
+    return this.inboundMedia.receive(businessId, phoneNumberId, type, (rich?.[type] ?? {}) as Record<string, unknown>);
   }
 
   /** wamids of this device's messages a reply refers to (context, reaction), by the core ids the consumer knows. */

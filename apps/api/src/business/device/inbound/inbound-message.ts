@@ -1,8 +1,12 @@
-/** A consumer's message as the Cloud API `messages[]` entry (without from/id/timestamp), from the SDK content. */
+/**
+ * A consumer's message as the Cloud API `messages[]` entry (without from/id/timestamp), from the SDK content. `media`
+ * is a media message's resolved form (InboundMedia: the stored media object, or the 131052 unsupported form).
+ */
 export function cloudMessage(
   text: string,
   rich: Record<string, unknown> | undefined,
   wamidOf: (coreId: string) => string | undefined,
+  media?: Record<string, unknown>,
 ): Record<string, unknown> {
   const type = typeof rich?.type === 'string' ? rich.type : 'text';
   const contextId = (rich?.context as { id?: string } | undefined)?.id;
@@ -22,6 +26,13 @@ export function cloudMessage(
       const target = wamidOf(String(body.message_id ?? ''));
       return { type, reaction: { message_id: target ?? '', emoji: body.emoji ?? text } };
     }
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker':
+      if (media) return { ...media, ...context };
+      return { type: 'text', text: { body: text }, ...context };
     default:
       return { type: 'text', text: { body: text }, ...context };
   }

@@ -6,6 +6,8 @@ import { encodeContent } from '@switchboard/sdk';
 import { DevicesService } from '../../../core/devices/devices.service';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
+import { MediaSendError } from '../media/media-send-error';
+import { OutboundMedia } from '../media/outbound-media';
 import { clientIdOf, fromDbId, readReceiptIdOf, toDbId } from '../message-ids';
 import { ProvisioningService } from '../provisioning.service';
 import { StatusReporter } from '../statuses';
@@ -54,6 +56,7 @@ export class BusinessSender {
     private readonly core: CoreLink,
     private readonly devices: DevicesService,
     private readonly statuses: StatusReporter,
+    private readonly media: OutboundMedia,
   ) {}
 
   async process(row: OutboxRow): Promise<void> {
@@ -66,9 +69,10 @@ export class BusinessSender {
     if (!consumer) throw undeliverable(`${row.waId} is not a Switchboard user`);
 
     const ids = await this.coreIdsOf(device, message.payload as Record<string, unknown>);
+    const payload = await this.attachMedia(device, row, message.type, message.payload as Record<string, unknown>);
     let content: ReturnType<typeof renderContent>;
     try {
-      content = renderContent(message.type, message.payload as Record<string, unknown>, (w) => ids.get(w));
+      content = renderContent(message.type, payload, (w) => ids.get(w));
     } catch (err) {
       if (err instanceof UnsupportedContentError) throw undeliverable(err.message);
       throw err;
@@ -112,6 +116,19 @@ export class BusinessSender {
       const drop = answer.mismatches.flatMap((m) => [...m.extra, ...m.stale]);
       await this.crypto.withPeer(device, consumer, 'session', async (c) => c.deleteSessions(consumer, drop));
       deviceIds = (await this.devices.activeDevices(consumer)).map((d) => d.deviceId);
+    }
+  }
+
+  /**
+   * Media become end-to-end encrypted attachments, encrypted and uploaded once for all the consumer's devices (a
+   * retried row uploads again; the core keeps the first copy of the message, the unused blob expires).
+   */
+  private async attachMedia(device: BusinessDeviceRef, row: OutboxRow, type: string, payload: Record<string, unknown>) {
+    try {
+      return await this.media.attach(device, row.businessId, type, payload);
+    } catch (err) {
+      if (err instanceof MediaSendError) throw new PermanentSendError(131053, 'Media upload error', err.message);
+      throw err;
     }
   }
 

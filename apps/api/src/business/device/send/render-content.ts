@@ -15,7 +15,8 @@ const lines = (...parts: (string | undefined)[]) => parts.filter((p) => p).join(
 /**
  * A logged message (`BusinessMessage.payload`: `{ [type]: object, context?, rendered? }`) as the consumer sees it.
  * `rich` is `{ type, [type]: … , context?: { id } }` — the Cloud API object, with a template replaced by its rendering
- * and context/reaction ids given as the core message ids the consumer knows (`ids` maps a wamid to one).
+ * and context/reaction ids given as the core message ids the consumer knows (`ids` maps a wamid to one). Media
+ * objects must already be attachment pointers (OutboundMedia.attach).
  */
 export function renderContent(type: string, payload: Obj, ids: (wamid: string) => string | undefined): RenderedContent {
   const body = (payload[type] ?? {}) as Obj;
@@ -52,8 +53,15 @@ export function renderContent(type: string, payload: Obj, ids: (wamid: string) =
       if (!target) throw new UnsupportedContentError('reaction: the message reacted to is unknown to the consumer');
       return { text: str(body.emoji), rich: rich({ reaction: { message_id: target, emoji: str(body.emoji) } }) };
     }
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker':
+      // By now the media object is the attachment pointer (OutboundMedia), caption and filename beside it.
+      if (typeof body.key !== 'string') throw new UnsupportedContentError(`${type}: the media was not attached`);
+      return { text: str(body.caption), rich: rich({ [type]: body }) };
     default:
-      // Media (image, video, audio, document, sticker) needs the encrypted-attachment path: not built yet.
-      throw new UnsupportedContentError(`${type} messages are not supported by the business device yet`);
+      throw new UnsupportedContentError(`${type} messages are not supported by the business device`);
   }
 }

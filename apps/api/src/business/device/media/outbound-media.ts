@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import { type AttachmentPointer, encryptAttachment, pointerOf } from '@switchboard/sdk';
+import { AttachmentsService } from '../../../core/attachments/attachments.service';
+import { MediaService } from '../../media/media.service';
+import type { MediaKind } from '../../media/media-types';
+import { MEDIA_STORAGE, type MediaStorage } from '../../media/storage/media-storage';
+import type { RenderedTemplate } from '../../templates/send/rendered-template';
+import type { BusinessDeviceRef } from '../business-crypto';
+import { fetchLink } from './link-fetch';
+import { MediaSendError } from './media-send-error';
+
+type Obj = Record<string, unknown>;
+interface MediaObject {
+  id?: string;
+  link?: string;
+  filename?: string;
+  [k: string]: unknown;
+}
+
+const MEDIA_MESSAGES = new Set<string>(['image', 'video', 'audio', 'document', 'sticker']);
+
+/**
+ * Turns the media of a logged message into end-to-end encrypted attachments: the bytes (an uploaded media id, or a
+ * `link` fetched now) are encrypted once with a fresh key, the blob is stored by the core in-process, and the media
+ * object is replaced by the pointer (`{ caption?, filename?, id, key, digest, size, mime_type, file_name? }`) the
+ * consumer decrypts with — so one blob serves every device of the consumer. Media messages, a template's media
+ * header and an interactive message's media header. A MediaSendError fails the message (131053).
+ */
+@Injectable()
+export class OutboundMedia {
+  constructor(
+    private readonly media: MediaService,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    private readonly attachments: AttachmentsService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** The payload with every media object replaced by its attachment pointer (unchanged when it has none). */
+  async attach(device: BusinessDeviceRef, businessId: string, type: string, payload: Obj): Promise<Obj> {
+    const upload = (kind: MediaKind, m: MediaObject) => this.upload(device, businessId, kind, m);
+    if (MEDIA_MESSAGES.has(type)) {
+      const { id: _id, link: _link, ...rest } = payload[type] as MediaObject;
+      return { ...payload, [type]: { ...rest, ...(await upload(type as MediaKind, payload[type] as MediaObject)) } };
+    }
+    if (type === 'template') {
+      const t = payload.rendered as RenderedTemplate;
+      if (!t.header || !('media' in t.header)) return payload;
+      const pointer = await upload(t.header.type, t.header.media);
+      return { ...payload, rendered: { ...t, header: { type: t.header.type, media: pointer } } };
+    }
+    if (type === 'interactive') {
+      const i = payload.interactive as Obj & { header?: { type: string } & Obj };
+      const kind = i.header?.type;
+      if (kind !== 'image' && kind !== 'video' && kind !== 'document') return payload;
+      const pointer = await upload(kind, i.header![kind] as MediaObject);
+      return { ...payload, interactive: { ...i, header: { type: kind, [kind]: pointer } } };
+    }
+    return payload;
+  }
+
+  private async upload(
+    device: BusinessDeviceRef,
+    businessId: string,
+    kind: MediaKind,
+    m: MediaObject,
+  ): Promise<AttachmentPointer> {
+    const file = m.link
+      ? await fetchLink(m.link, kind, this.config.business.media.linkTimeoutMs)
+      : await this.uploaded(businessId, String(m.id));
+    const sealed = encryptAttachment(file.bytes);
+    const stored = await this.attachments.storeBytes(device.accountId, sealed.blob);
+    const fileName = m.filename ?? (kind === 'document' ? file.fileName : undefined);
+    return pointerOf(stored.id, sealed, { mime_type: file.mimeType, ...(fileName && { file_name: fileName }) });
+  }
+
+  /** The bytes of an uploaded media id, which may have been deleted or expired since the send was accepted. */
+  private async uploaded(businessId: string, id: string) {
+    const m = await this.media.find(businessId, id);
+    const file = m && (await this.storage.open(m.storageKey));
+    if (!m || !file) throw new MediaSendError(`media id ${id} no longer exists (deleted or expired)`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+    return { bytes: Buffer.concat(chunks), mimeType: m.mimeType, fileName: m.filename ?? undefined };
+  }
+}

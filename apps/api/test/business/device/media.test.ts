@@ -220,7 +220,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
       await waitFor(async () => consumer.messages.some((m) => m.rich?.type === 'template'), 'the template');
       const got = consumer.messages.find((m) => m.rich?.type === 'template')!;
       expect(got.text).toBe('Thanks Rita, here is your receipt.');
-      const header = (got.rich?.template as { header: { type: string; media: unknown } }).header;
+      const header = (got.rich!.template as { header: { type: string; media: unknown } }).header;
       expect(header.type).toBe('image');
       const pointer = attachmentPointerOf(header.media)!;
       expect(pointer.mime_type).toBe('image/jpeg');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { LimitsModule } from '../limits/limits.module';
 import { MediaModule } from '../media/media.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -19,7 +20,7 @@ import { WindowGate } from './send/window-gate';
  * messages and outbound statuses through it.
  */
 @Module({
-  imports: [BusinessAuthModule, ContactsModule, MediaModule, TemplatesModule],
+  imports: [BusinessAuthModule, ContactsModule, LimitsModule, MediaModule, TemplatesModule],
   controllers: [MessagesController],
   providers: [
     MessagesDb,

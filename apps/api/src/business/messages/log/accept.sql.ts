@@ -2,16 +2,18 @@
  * Accepting a batch of outbound messages in one statement (so one round trip and one commit, whatever the batch
  * size): for each message, its Idempotency-Key is claimed when it has one — a key still live from an earlier request
  * is not, and that message is left out — then the accepted messages go into the message log and the send outbox
- * together. Returns the wamids accepted. Parameters are parallel arrays, one element per message (see AcceptRow).
+ * together, and a template sent while the consumer's window was closed (`initiated`) records the business-initiated
+contact the messaging limit counts (BusinessInitiatedContact, Postgres' truth behind the Redis set). Returns the
+wamids accepted. Parameters are parallel arrays, one element per message (see AcceptRow).
  * No NOTIFY in here: Postgres commits notifying transactions one at a time, which halved the batched write rate;
  * MessageLogWriter notifies after the commit instead.
  */
 export const ACCEPT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::bytea[], $11::text[])
+                       $9::text[], $10::bytea[], $11::text[], $12::bool[])
     AS t(wamid, business_id, phone_number_id, wa_id, type, payload, context_wamid, callback_data, idem_key, idem_hash,
-         response)
+         response, initiated)
 ),
 claimed AS (
   INSERT INTO "SendIdempotencyKey" AS k ("businessId", "key", "bodyHash", "response", "wamid", "createdAt")
@@ -33,6 +35,14 @@ logged AS (
   FROM accepted
   RETURNING "id", "wamid", "businessId", "phoneNumberId", "waId"
 ),
+-- One row per consumer even when a batch holds two sends to it (ON CONFLICT may touch a row once per statement), in
+-- key order so that concurrent batches lock shared rows in the same order.
+initiated AS (
+  INSERT INTO "BusinessInitiatedContact" AS c ("businessId", "waId", "firstAt", "lastAt")
+  SELECT DISTINCT ON (business_id, wa_id) business_id, wa_id, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+  FROM accepted WHERE initiated ORDER BY business_id, wa_id
+  ON CONFLICT ("businessId", "waId") DO UPDATE SET "lastAt" = EXCLUDED."lastAt"
+),
 queued AS (
   INSERT INTO "SendOutbox" ("kind", "businessId", "phoneNumberId", "messageId", "wamid", "waId")
   SELECT 'message', "businessId", "phoneNumberId", "id", "wamid", "waId" FROM logged
@@ -52,6 +62,8 @@ export interface AcceptRow {
   contextWamid?: string;
   bizOpaqueCallbackData?: string;
   idempotency?: { key: string; hash: Buffer; response: string };
+  /** A template to a consumer whose window is closed: counts against the messaging limit. */
+  initiated?: boolean;
 }
 
 export function acceptParams(rows: AcceptRow[]): unknown[] {
@@ -68,5 +80,6 @@ export function acceptParams(rows: AcceptRow[]): unknown[] {
     col((r) => r.idempotency?.key ?? null),
     col((r) => r.idempotency?.hash ?? null),
     col((r) => r.idempotency?.response ?? null),
+    col((r) => r.initiated ?? false),
   ];
 }

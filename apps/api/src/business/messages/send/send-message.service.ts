@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ApiError } from '../../../errors/api-error';
 import { parseOrThrow } from '../../common/validation';
 import { ContactsService } from '../../contacts/contacts.service';
+import { SendCheck } from '../../limits/send-check';
+import { SendLimits } from '../../limits/send-limits';
+import { tierLimit } from '../../limits/tiers/tiers';
 import { MediaService } from '../../media/media.service';
 import { acceptsMime } from '../../media/media-types';
 import type { RenderedTemplate } from '../../templates/send/rendered-template';
@@ -21,7 +24,8 @@ import { WindowGate } from './window-gate';
 
 /**
  * `POST /{phone_number_id}/messages`: validates a send exactly as the Cloud API does, checks who may receive it (the
- * 24-hour window for free-form messages, marketing opt-out for templates), and accepts it — a message-log row and a
+ * 24-hour window for free-form messages, marketing opt-out for templates), then the sending limits (throughput,
+ * pair rate, and the messaging limit for templates outside a window: one Redis round trip), and accepts it — a message-log row and a
  * send-outbox row committed together — answering with the wamid. Encryption and delivery happen later, in the send
  * pipeline, which consumes the outbox (docs/business.md, "Sending").
  */
@@ -38,6 +42,8 @@ export class SendMessageService {
     private readonly idempotency: IdempotencyService,
     private readonly writer: MessageLogWriter,
     private readonly log: MessageLogService,
+    private readonly limits: SendLimits,
+    private readonly sendCheck: SendCheck,
   ) {}
 
   /** The response body, and whether it is the replay of an earlier request with the same Idempotency-Key. */
@@ -80,6 +86,7 @@ export class SendMessageService {
       );
     const rendered = await this.checkRecipient(number, waId, msg);
     await this.checkMedia(number.businessId, [...mediaRefs(msg), ...(rendered ? templateMediaRefs(rendered) : [])]);
+    const initiated = await this.checkLimits(number, waId, msg.type === 'template');
     const wamid = newWamid(waId);
     const response = sendResponse(msg.to, waId, wamid, msg.type === 'template');
     const accepted = await this.writer.accept({
@@ -92,6 +99,7 @@ export class SendMessageService {
       contextWamid: msg.context?.message_id,
       bizOpaqueCallbackData: msg.biz_opaque_callback_data,
       idempotency: claim && { ...claim, response: JSON.stringify(response) },
+      initiated,
     });
     return accepted ? response : undefined;
   }
@@ -106,6 +114,24 @@ export class SendMessageService {
     const rendered = await this.templates.resolveForSend(number.businessId, t.name, t.language.code, t.components);
     if (rendered.category === 'MARKETING') await this.contacts.assertCanReceiveMarketing(number.businessId, waId);
     return rendered;
+  }
+
+  /**
+   * Refuses the send when a limit is reached (nothing is stored then, and no budget booked). Returns whether it is a
+   * business-initiated contact — a template while the consumer's window is closed — which the accept records. The
+   * rate and tier are cached per process, and the window read only for templates (free-form sends checked it).
+   */
+  private async checkLimits(number: SendingNumber, waId: string, template: boolean): Promise<boolean> {
+    const initiated = template && !(await this.window.isOpen(number.businessId, waId));
+    const [rate, tier] = await Promise.all([
+      this.limits.rateOf(number.id),
+      initiated ? this.limits.tierOf(number.businessId) : undefined,
+    ]);
+    const verdict = await this.sendCheck.check(number.id, rate, waId, tier && { businessId: number.businessId, tier });
+    if (verdict.ok) return initiated;
+    if (verdict.limit === 'throughput') throw MessageErrors.throughput(rate, verdict.waitMs);
+    if (verdict.limit === 'pair') throw MessageErrors.pairRate(waId, verdict.waitMs);
+    throw MessageErrors.messagingLimit(tier!, tierLimit(tier!), verdict.waitMs);
   }
 
   /** Uploaded media ids must be this business's, unexpired, and of a type the message can carry. */

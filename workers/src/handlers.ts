@@ -1,7 +1,14 @@
 import { CampaignsHandlers } from './campaigns/campaigns.handlers';
+import { LimitsHandlers } from './limits/limits.handlers';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
 import { TemplatesHandlers } from './templates/templates.handlers';
 import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 
 /** Every feature's handler provider. Each has `bindings()`; WorkerRunner checks them against the job catalogue. */
-export const HANDLER_PROVIDERS = [MaintenanceHandlers, WebhooksHandlers, TemplatesHandlers, CampaignsHandlers];
+export const HANDLER_PROVIDERS = [
+  MaintenanceHandlers,
+  WebhooksHandlers,
+  TemplatesHandlers,
+  CampaignsHandlers,
+  LimitsHandlers,
+];

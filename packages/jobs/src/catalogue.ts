@@ -5,7 +5,7 @@ import { defineJob } from './define';
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
  * boot unless each job below has exactly one handler (see `bindHandlers`).
  */
-export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns'] as const;
+export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const jobs = {
@@ -62,6 +62,19 @@ export const jobs = {
     queue: 'campaigns',
     name: 'campaigns.sweep',
     payload: z.object({}),
+    // The next tick is the retry; a failing sweep (Postgres down) must not pile up retries or kept failures.
+    options: { attempts: 1, removeOnFail: { count: 100 } },
+  }),
+  /**
+   * Raises messaging-limit tiers that earned it (apps/api/src/business/limits/tiers/tier-review.service.ts). Every
+   * LIMITS_TIER_REVIEW_INTERVAL_SECONDS and at worker boot, one per interval across workers; idempotent.
+   */
+  limitsReviewTiers: defineJob({
+    queue: 'limits',
+    name: 'limits.review-tiers',
+    payload: z.object({}),
+    // The next tick is the retry.
+    options: { attempts: 1, removeOnFail: { count: 100 } },
   }),
 } as const;
 

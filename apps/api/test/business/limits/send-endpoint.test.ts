@@ -36,6 +36,8 @@ describe('the send endpoint refuses over the sending limits (130429, 131056, 131
 
   it('TIER_250: 250 consumers outside a window get templates, the 251st gets 131048, also after a Redis flush', async () => {
     const biz = await env.business();
+    // Tier just set: a tier review running meanwhile (any test's worker, at boot) must not raise it mid-test.
+    await db().business.update({ where: { id: biz.id }, data: { tierChangedAt: new Date() } });
     await approvedTemplate(biz, 'shipping_update', 'UTILITY');
     const consumers = Array.from({ length: 250 }, () => randomConsumer());
     for (const to of consumers) {

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { type HandlerBinding, jobs } from '@switchboard/jobs';
+import { TierReviewService } from '../../../apps/api/src/business/limits/tiers/tier-review.service';
+
+/** Thin handler: the review lives with the limits in the API's business layer. */
+@Injectable()
+export class LimitsHandlers {
+  constructor(private readonly tiers: TierReviewService) {}
+
+  bindings(): HandlerBinding[] {
+    return [{ job: jobs.limitsReviewTiers, handle: () => this.tiers.review() }];
+  }
+}

@@ -1,6 +1,6 @@
 import type { Prisma } from '@switchboard/db';
 import type { AudienceRow } from './audience-row';
-import { FIRST_CONTACT_SQL, INSERT_CONTACTS_SQL, INSERT_CSV_BATCH_SQL } from './ledger.sql';
+import { firstContactSql, INSERT_CSV_BATCH_SQL, insertContactsSql } from './ledger.sql';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,7 +37,10 @@ export async function insertCsvLedger(
   return rows.length;
 }
 
-/** A contact audience → ledger rows, in one INSERT … SELECT; answers how many rows it wrote. */
+/**
+ * A contact audience → ledger rows, in one INSERT … SELECT; answers how many rows it wrote. Measured once here:
+ * ~15 s for 1,000,000 contacts with one variable (~11 s with none), so the create request takes that long.
+ */
 export function insertContactLedger(
   tx: Tx,
   campaignId: string,
@@ -47,7 +50,7 @@ export function insertContactLedger(
   marketing: boolean,
 ): Promise<number> {
   return tx.$executeRawUnsafe(
-    INSERT_CONTACTS_SQL,
+    insertContactsSql(names.length),
     campaignId,
     businessId,
     selector.tags,
@@ -65,7 +68,7 @@ export async function firstContactVariables(
   names: string[],
 ): Promise<Record<string, string> | undefined> {
   const rows = await db.$queryRawUnsafe<{ vars: Record<string, string> | null }[]>(
-    FIRST_CONTACT_SQL,
+    firstContactSql(names.length),
     businessId,
     selector.tags,
     JSON.stringify(selector.attributes),

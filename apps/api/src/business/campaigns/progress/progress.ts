@@ -44,9 +44,11 @@ const empty = (): Progress => ({
 
 /**
  * Live progress of campaigns (one, or a page of them): two GROUP BY statements, whatever the number of campaigns.
- * Measured on this machine (PostgreSQL 15, 2 cores) for one campaign of 1,000,000 recipients: ledger query ~MEASURE
- * with all rows PENDING, messages query ~MEASURE with 1,000,000 messages; both grow linearly with the rows counted
- * (index scans, no sort), so a page of large campaigns costs the sum of theirs.
+ * Measured once on this machine (PostgreSQL 15, 2 shared cores, warm cache, freshly vacuumed) for one campaign of
+ * 1,000,000 recipients: the ledger query takes ~370 ms while all are PENDING (an index-only count) and ~15-60 ms
+ * once they are dispatched (only SKIPPED/FAILED rows are read); the messages query takes ~370-580 ms over 1,000,000
+ * messages (an index-only count of 800,000 non-failed ones, a bitmap heap scan of 200,000 failed ones for their
+ * code). Both grow linearly with the rows counted, so a list page of large campaigns costs the sum of theirs.
  */
 export async function progressOf(prisma: PrismaService['client'], ids: string[]): Promise<Map<string, Progress>> {
   const out = new Map(ids.map((id) => [id, empty()]));

@@ -28,8 +28,8 @@ describe('limits.review-tiers: a business moves up one tier when it earned it', 
     );
     db = app.get(PrismaService).client;
     // Through the worker's handler, as the job runs it.
-    const [binding] = new LimitsHandlers(app.get(TierReviewService)).bindings();
-    runJob = () => binding!.handle({}) as Promise<unknown>;
+    const binding = new LimitsHandlers(app.get(TierReviewService)).bindings()[0]!;
+    runJob = () => binding.handle({}, {} as Parameters<typeof binding.handle>[1]);
   });
   afterAll(async () => {
     await app?.close();

@@ -10,7 +10,7 @@ import {
   type ErrorBody,
   ledger,
   randomConsumer,
-} from './support';
+} from './support/campaign-api';
 
 // POST /{waba_id}/campaigns: the audience (contacts by tags and attributes, or a CSV) becomes the ledger, and the
 // report counts what will not be sent and why.

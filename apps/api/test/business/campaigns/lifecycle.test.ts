@@ -8,7 +8,7 @@ import {
   type ErrorBody,
   ledger,
   randomConsumer,
-} from './support';
+} from './support/campaign-api';
 
 // Schedules (absolute, or wall time in a time zone) and the pause / resume / cancel transitions.
 describe('campaign schedule and lifecycle', () => {

@@ -7,7 +7,7 @@ import {
   createCampaign,
   type ErrorBody,
   randomConsumer,
-} from './support';
+} from './support/campaign-api';
 
 // Live progress (ledger + the campaign's BusinessMessage rows), tenant isolation and malformed bodies.
 describe('campaign progress, isolation and validation', () => {

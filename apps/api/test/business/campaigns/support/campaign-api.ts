@@ -1,7 +1,7 @@
-import type { BusinessStack, TestBusiness } from '../support/business-stack';
-import { createTemplate } from '../support/templates';
+import type { BusinessStack, TestBusiness } from '../../support/business-stack';
+import { createTemplate } from '../../support/templates';
 
-export { randomConsumer } from '../support/business-api';
+export { randomConsumer } from '../../support/business-api';
 
 export interface Progress {
   pending: number;

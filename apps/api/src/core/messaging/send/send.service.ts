@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
 import { ErrorCode, type SendFrame, type ServerFrame } from '@switchboard/protocol';
+import { NewChatLimit } from '../../limits/new-chat-limit';
 import { DeviceDirectory } from '../device-directory';
 import { MailboxService } from '../mailbox/mailbox.service';
 import { type DeviceRef, MessageKind, type NewMessage } from '../mailbox/mailbox.types';
@@ -23,6 +24,7 @@ export class SendService {
     private readonly directory: DeviceDirectory,
     private readonly mailbox: MailboxService,
     private readonly router: DeliveryRouter,
+    private readonly newChats: NewChatLimit,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -53,6 +55,20 @@ export class SendService {
       const { code, mismatches } = check;
       return () => reply({ t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches });
     }
+    // After the device check, so a send to an unknown account never counts as a chat started.
+    const peers = accounts.filter((a) => a !== from.accountId);
+    let chats: Awaited<ReturnType<NewChatLimit['check']>>;
+    try {
+      chats = await this.newChats.check(from.accountId, peers);
+    } catch (err) {
+      this.log.error(`new-chat check failed: ${(err as Error).message}`);
+      return refuse(ErrorCode.Unavailable, 'try again');
+    }
+    if (!chats.ok)
+      return refuse(
+        ErrorCode.RateLimited,
+        `new chats limit: at most ${chats.limit} a day with accounts that never messaged you; retry in ${Math.ceil(chats.retryAfterMs / 1000)} s`,
+      );
 
     const message: NewMessage = {
       kind: MessageKind.Message,

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { RedisService } from '@switchboard/platform';
+
+/** A set lives this long after its last use; then the next message of each chat asks Postgres once again. */
+const TTL_MS = 24 * 3600_000;
+/** Member meaning "this account is exempt" (a business number's account): every peer is as good as known. */
+const EXEMPT = '*';
+
+// KEYS[1] the account's set; ARGV the peers. Returns the peers not in the set (none when exempt), and keeps a set in
+// use alive. One round trip, whatever the number of peers.
+const UNKNOWN_LUA = `
+if redis.call('SISMEMBER', KEYS[1], '${EXEMPT}') == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) return {} end
+local unknown = {}
+for i = 2, #ARGV do
+  if redis.call('SISMEMBER', KEYS[1], ARGV[i]) == 0 then unknown[#unknown + 1] = ARGV[i] end
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return unknown`;
+
+interface ScriptedRedis {
+  chatsUnknownPeers(key: string, ttlMs: number, ...peers: string[]): Promise<string[]>;
+}
+
+const key = (accountId: string) => `limits:peers:${accountId}`;
+
+/**
+ * The fast path of the new-chat limit: per account, a Redis set of the peers it may message without counting (an
+ * established chat, either direction, or a business account) — Postgres' ChatStart and BusinessNumber say so once,
+ * then this set answers. Losing it (flush, TTL) costs one Postgres lookup per chat, never a wrong answer.
+ */
+@Injectable()
+export class KnownPeers {
+  private readonly redis: ScriptedRedis;
+
+  constructor(private readonly service: RedisService) {
+    this.redis = service.client as unknown as ScriptedRedis;
+    if (typeof this.redis.chatsUnknownPeers !== 'function')
+      service.client.defineCommand('chatsUnknownPeers', { numberOfKeys: 1, lua: UNKNOWN_LUA });
+  }
+
+  unknown(accountId: string, peers: string[]): Promise<string[]> {
+    return this.redis.chatsUnknownPeers(key(accountId), TTL_MS, ...peers);
+  }
+
+  /** Remembers chats both ways (the peer answering is no new chat either), and exempt accounts. */
+  async remember(accountId: string, peers: string[], exempt: boolean): Promise<void> {
+    const m = this.service.client.multi();
+    if (exempt) m.sadd(key(accountId), EXEMPT);
+    if (peers.length) m.sadd(key(accountId), ...peers);
+    m.pexpire(key(accountId), TTL_MS);
+    for (const p of peers) m.sadd(key(p), accountId).pexpire(key(p), TTL_MS);
+    await m.exec();
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, PrismaService } from '@switchboard/platform';
+import { LOCK_SQL, PEERS_SQL, RECORD_SQL, STARTED_TODAY_SQL } from './chat-starts.sql';
+import { KnownPeers } from './known-peers';
+
+const DAY_MS = 24 * 3600_000;
+
+export type NewChatVerdict = { ok: true } | { ok: false; limit: number; retryAfterMs: number };
+
+/**
+ * Consumers' unsolicited-contact limit: an account may start at most CONSUMER_NEW_CHATS_PER_DAY chats per rolling
+ * 24 h with accounts that never messaged it (a ChatStart row each, the first time A sends to B when B never started a
+ * chat with A). Business numbers' accounts are exempt both ways: the business limits govern them. An established
+ * chat costs one Redis call (KnownPeers); Postgres is asked once per new pair, never per message.
+ */
+@Injectable()
+export class NewChatLimit {
+  constructor(
+    private readonly known: KnownPeers,
+    private readonly prisma: PrismaService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** Checks (and records) the chats a send from `accountId` to `peers` (other accounts) would start. */
+  async check(accountId: string, peers: string[]): Promise<NewChatVerdict> {
+    if (!peers.length) return { ok: true };
+    const unknown = await this.known.unknown(accountId, peers);
+    if (!unknown.length) return { ok: true };
+
+    const rows = await this.prisma.client.$queryRawUnsafe<
+      { peer: string; senderExempt: boolean; business: boolean; known: boolean }[]
+    >(PEERS_SQL, accountId, unknown);
+    const exempt = rows[0]?.senderExempt ?? false;
+    const fresh = exempt ? [] : rows.filter((r) => !r.business && !r.known).map((r) => r.peer);
+    if (fresh.length) {
+      const verdict = await this.start(accountId, fresh);
+      if (!verdict.ok) return verdict;
+    }
+    await this.known.remember(accountId, unknown, exempt);
+    return { ok: true };
+  }
+
+  /** Records the new chats if they all fit in the 24 h budget, else none. */
+  private start(accountId: string, fresh: string[]): Promise<NewChatVerdict> {
+    const limit = this.config.limits.consumerNewChatsPerDay;
+    return this.prisma.client.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(LOCK_SQL, accountId); // execute: the lock function returns void, which Prisma cannot read
+      const [today] = await tx.$queryRawUnsafe<{ n: number; oldestMs: number | null }[]>(STARTED_TODAY_SQL, accountId);
+      if (today!.n + fresh.length > limit)
+        return { ok: false, limit, retryAfterMs: Math.max(0, (today!.oldestMs ?? Date.now()) + DAY_MS - Date.now()) };
+      await tx.$executeRawUnsafe(RECORD_SQL, accountId, fresh);
+      return { ok: true } as const;
+    });
+  }
+}

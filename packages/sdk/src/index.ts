@@ -4,6 +4,8 @@
 export { type AttachmentInfo, downloadAttachment, pointerOf, uploadAttachment } from './attachments/attachments';
 export {
   ATTACHMENT_KEY_BYTES,
+  AttachmentDecryptor,
+  AttachmentEncryptor,
   AttachmentIntegrityError,
   decryptAttachment,
   encryptAttachment,

@@ -10,7 +10,7 @@ export interface AttachmentInfo {
 }
 
 /** The pointer of a sealed attachment stored under `id`. */
-export function pointerOf(id: string, sealed: SealedAttachment, info: AttachmentInfo): AttachmentPointer {
+export function pointerOf(id: string, sealed: Omit<SealedAttachment, 'blob'>, info: AttachmentInfo): AttachmentPointer {
   return {
     id,
     key: Buffer.from(sealed.key).toString('base64'),

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import type { Media } from '@switchboard/db';
@@ -75,32 +74,37 @@ export class MediaService {
   }
 
   /**
-   * Bytes the business device received from a consumer (already decrypted and verified), stored as this business's
-   * media with the same retention as uploads, so the `messages` webhook can name a media id.
+   * A file the business device receives from a consumer (being decrypted as it streams), stored as this business's
+   * media with the same retention as uploads, so the `messages` webhook can name a media id. If `source` fails — an
+   * attachment that does not verify — nothing is stored and the call fails with that error. `head`: the first bytes.
    */
   async storeReceived(
     businessId: string,
     phoneNumberId: string,
-    bytes: Buffer,
+    source: Readable,
     mimeType: string,
     filename?: string,
-  ): Promise<Media> {
+  ): Promise<{ media: Media; head: Buffer }> {
     const id = await this.ids.newGraphId();
-    await this.storage.put(id, Readable.from([bytes]));
+    const inspector = new UploadInspector(Number.MAX_SAFE_INTEGER); // bounded by the attachment it comes from
+    source.once('error', (err) => inspector.destroy(err));
+    inspector.on('error', () => undefined); // reported by storage.put, which may attach after the failure
+    await this.storage.put(id, source.pipe(inspector));
     try {
-      return await this.prisma.client.media.create({
+      const media = await this.prisma.client.media.create({
         data: {
           id,
           businessId,
           phoneNumberId,
           mimeType,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          fileSize: bytes.length,
+          sha256: inspector.digest(),
+          fileSize: inspector.size,
           filename: filename?.slice(0, 240),
           storageKey: id,
           expiresAt: new Date(Date.now() + this.config.business.media.retentionDays * DAY_MS),
         },
       });
+      return { media, head: inspector.head };
     } catch (err) {
       await this.storage.remove(id).catch(() => undefined);
       throw err;

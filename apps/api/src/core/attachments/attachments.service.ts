@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
@@ -35,25 +35,46 @@ export class AttachmentsService {
   }
 
   /**
-   * Streams `source` to storage, cut off above ATTACHMENT_MAX_BYTES, then records it. The file is durable before
-   * its row exists, so an id handed out always has bytes behind it.
+   * A device's upload (POST /v1/attachments): streams `source` to storage, cut off above ATTACHMENT_MAX_BYTES, then
+   * records it. The file is durable before its row exists, so an id handed out always has bytes behind it. A request
+   * that breaks off is the client's problem (400), not the server's.
    */
   async store(uploaderAccountId: string, source: Readable): Promise<StoredAttachment> {
+    return this.write(uploaderAccountId, source, () => AttachmentErrors.interrupted());
+  }
+
+  /**
+   * The in-process upload of the business device: the same path, but a failing source (an encryptor over a file
+   * being fetched) fails the call with its own error.
+   */
+  storeStream(uploaderAccountId: string, source: Readable): Promise<StoredAttachment> {
+    return this.write(uploaderAccountId, source, (err) => err);
+  }
+
+  private async write(
+    uploaderAccountId: string,
+    source: Readable,
+    sourceError: (err: Error) => Error,
+  ): Promise<StoredAttachment> {
     const id = randomUUID();
     const limit = new ByteLimit(this.maxBytes);
-    let sourceFailed = false;
-    // .pipe() does not forward errors: a client that aborts mid-upload must fail the write too.
+    let failed: Error | undefined;
+    // .pipe() does not forward errors: a source that fails mid-way must fail the write too.
     source.once('error', (err) => {
-      sourceFailed = true;
+      failed = err;
       limit.destroy(err);
     });
+    // A source may fail before storage.put has attached to `limit` (it creates directories first): put still sees
+    // the destroyed stream and rejects; this keeps the error from being an unhandled 'error' event meanwhile.
+    limit.on('error', () => undefined);
     try {
       await this.storage.put(id, source.pipe(limit));
     } catch (err) {
       source.unpipe(limit);
       source.resume(); // drain what is left so the error can be answered
       if (err instanceof TooLargeError) throw AttachmentErrors.tooLarge(this.maxBytes);
-      if (sourceFailed || source.readableAborted) throw AttachmentErrors.interrupted();
+      if (failed) throw sourceError(failed);
+      if (source.readableAborted) throw AttachmentErrors.interrupted();
       throw err;
     }
     if (limit.size === 0) {
@@ -65,28 +86,10 @@ export class AttachmentsService {
     return { id, size: limit.size, expiresAt };
   }
 
-  /** The in-process upload of the business device: the same path as a device's POST /v1/attachments. */
-  storeBytes(uploaderAccountId: string, blob: Uint8Array): Promise<StoredAttachment> {
-    return this.store(uploaderAccountId, Readable.from([Buffer.from(blob.buffer, blob.byteOffset, blob.length)]));
-  }
-
   /** A live attachment's bytes, or undefined for an unknown, malformed or expired id. */
   async open(id: string): Promise<{ stream: Readable; size: number } | undefined> {
     if (!ATTACHMENT_ID.test(id)) return undefined;
     const row = await this.prisma.client.attachment.findFirst({ where: { id, expiresAt: { gt: new Date() } } });
     return row ? this.storage.open(id) : undefined;
-  }
-
-  /** The whole blob in memory (the business device decrypts it at once), or undefined as for `open`. */
-  async read(id: string): Promise<Buffer | undefined> {
-    const file = await this.open(id);
-    if (!file) return undefined;
-    if (file.size > this.maxBytes) {
-      file.stream.destroy();
-      return undefined;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
   }
 }

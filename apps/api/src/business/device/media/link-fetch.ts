@@ -1,74 +1,94 @@
+import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { ApiError } from '../../../errors/api-error';
 import { acceptsMime, type MediaKind, mediaTypeRule } from '../../media/media-types';
 import { SNIFF_BYTES } from '../../media/upload/sniff';
 import { validateUpload } from '../../media/upload/validate-upload';
+import { forward } from './forward';
 import { MediaSendError } from './media-send-error';
 
-export interface FetchedMedia {
-  bytes: Buffer;
+/** A media file about to be read: `pipeTo` starts the flow (and forwards its failures) in one synchronous step. */
+export interface MediaSource {
+  pipeTo<T extends Writable>(target: T): T;
+  /** Gives up on the file (after a failure further down). */
+  discard(): void;
   mimeType: string;
   fileName?: string;
 }
 
 /**
- * A `link` media, fetched the way an upload is checked: its Content-Type must be a supported type of the message's
- * kind, the body is cut off above that type's limit, and the first bytes must look like the type (upload/sniff.ts).
- * The whole exchange, body included, must finish within `timeoutMs`. Every failure is a MediaSendError naming it.
+ * A `link` media, checked the way an upload is: its Content-Type must be a supported type of the message's kind, the
+ * body is cut off above that type's limit, and its first bytes must look like the type (upload/sniff.ts). The whole
+ * exchange, body included, must finish within `timeoutMs`. Every failure is a MediaSendError naming it — thrown here
+ * for what the headers tell, or failing the returned stream for what the body tells.
  */
-export async function fetchLink(link: string, kind: MediaKind, timeoutMs: number): Promise<FetchedMedia> {
+export async function fetchLink(link: string, kind: MediaKind, timeoutMs: number): Promise<MediaSource> {
   let res: Response;
   try {
     res = await fetch(link, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (err) {
     throw new MediaSendError(`link: could not fetch ${link}: ${reason(err, timeoutMs)}`);
   }
-  if (!res.ok) {
+  const refuse = async (why: string) => {
     await res.body?.cancel().catch(() => undefined);
-    throw new MediaSendError(`link: ${link} answered HTTP ${res.status}`);
-  }
+    return new MediaSendError(`link: ${why}`);
+  };
+  if (!res.ok || !res.body) throw await refuse(`${link} answered HTTP ${res.status}`);
   const { mimeType, rule } = mediaTypeRule(res.headers.get('content-type') ?? '');
-  if (!rule || !acceptsMime(kind, mimeType)) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new MediaSendError(`link: Content-Type "${mimeType}" is not a supported ${kind} type`);
-  }
+  if (!rule || !acceptsMime(kind, mimeType))
+    throw await refuse(`Content-Type "${mimeType}" is not a supported ${kind} type`);
   const limit = rule.maxAnimatedBytes ?? rule.maxBytes;
-  if (Number(res.headers.get('content-length')) > limit) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new MediaSendError(
-      `link: ${res.headers.get('content-length')} bytes is over the ${limit} bytes ${mimeType} allows`,
-    );
-  }
-  const bytes = await readCapped(res, limit, timeoutMs);
-  try {
-    validateUpload(
-      { messaging_product: 'whatsapp', type: mimeType },
-      { size: bytes.length, head: bytes.subarray(0, SNIFF_BYTES), partMimeType: mimeType },
-    );
-  } catch (err) {
-    if (err instanceof ApiError) throw new MediaSendError(`link: ${err.details ?? err.message}`);
-    throw err;
-  }
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > limit) throw await refuse(`${declared} bytes is over the ${limit} bytes ${mimeType} allows`);
+  // Not flowing until pipeTo: a body that fails its checks before anyone listens must not be an unhandled error.
+  const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
+  const broke = (err: Error) => new MediaSendError(`link: the download broke off: ${reason(err, timeoutMs)}`);
   const name = decodeURIComponent(new URL(res.url || link).pathname.split('/').pop() ?? '');
-  return { bytes, mimeType, ...(name && { fileName: name.slice(0, 240) }) };
+  return {
+    pipeTo: (target) => forward(forward(body, new LinkCheck(mimeType, limit), broke), target),
+    discard: () => body.destroy(),
+    mimeType,
+    ...(name && { fileName: name.slice(0, 240) }),
+  };
 }
 
-async function readCapped(res: Response, limit: number, timeoutMs: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of res.body ?? []) {
-      size += chunk.length;
-      if (size > limit) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new MediaSendError(`link: larger than the ${limit} bytes its type allows`);
-      }
-      chunks.push(Buffer.from(chunk));
-    }
-  } catch (err) {
-    if (err instanceof MediaSendError) throw err;
-    throw new MediaSendError(`link: the download broke off: ${reason(err, timeoutMs)}`);
+/** Passes the body through, cut off above `limit`; at the end, the upload rules (size, sniffed content). */
+class LinkCheck extends Transform {
+  private size = 0;
+  private readonly head: Buffer[] = [];
+  private headLength = 0;
+
+  constructor(
+    private readonly mimeType: string,
+    private readonly limit: number,
+  ) {
+    super();
   }
-  return Buffer.concat(chunks);
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.limit) {
+      done(new MediaSendError(`link: larger than the ${this.limit} bytes ${this.mimeType} allows`));
+      return;
+    }
+    if (this.headLength < SNIFF_BYTES) {
+      const part = chunk.subarray(0, SNIFF_BYTES - this.headLength);
+      this.head.push(part);
+      this.headLength += part.length;
+    }
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      validateUpload(
+        { messaging_product: 'whatsapp', type: this.mimeType },
+        { size: this.size, head: Buffer.concat(this.head), partMimeType: this.mimeType },
+      );
+      done();
+    } catch (err) {
+      done(err instanceof ApiError ? new MediaSendError(`link: ${err.details ?? err.message}`) : (err as Error));
+    }
+  }
 }
 
 function reason(err: unknown, timeoutMs: number): string {

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { type AttachmentPointer, encryptAttachment, pointerOf } from '@switchboard/sdk';
+import { AttachmentEncryptor, type AttachmentPointer, pointerOf } from '@switchboard/sdk';
 import { AttachmentsService } from '../../../core/attachments/attachments.service';
+import { ApiError } from '../../../errors/api-error';
 import { MediaService } from '../../media/media.service';
 import type { MediaKind } from '../../media/media-types';
 import { MEDIA_STORAGE, type MediaStorage } from '../../media/storage/media-storage';
 import type { RenderedTemplate } from '../../templates/send/rendered-template';
 import type { BusinessDeviceRef } from '../business-crypto';
-import { fetchLink } from './link-fetch';
+import { forward } from './forward';
+import { fetchLink, type MediaSource } from './link-fetch';
 import { MediaSendError } from './media-send-error';
 
 type Obj = Record<string, unknown>;
@@ -23,7 +25,8 @@ const MEDIA_MESSAGES = new Set<string>(['image', 'video', 'audio', 'document', '
 
 /**
  * Turns the media of a logged message into end-to-end encrypted attachments: the bytes (an uploaded media id, or a
- * `link` fetched now) are encrypted once with a fresh key, the blob is stored by the core in-process, and the media
+ * `link` fetched now) are encrypted once with a fresh key as they stream, the blob is stored by the core in-process
+ * (AttachmentsService, the same path as POST /v1/attachments), and the media
  * object is replaced by the pointer (`{ caption?, filename?, id, key, digest, size, mime_type, file_name? }`) the
  * consumer decrypts with — so one blob serves every device of the consumer. Media messages, a template's media
  * header and an interactive message's media header. A MediaSendError fails the message (131053).
@@ -66,22 +69,39 @@ export class OutboundMedia {
     kind: MediaKind,
     m: MediaObject,
   ): Promise<AttachmentPointer> {
-    const file = m.link
+    const source = m.link
       ? await fetchLink(m.link, kind, this.config.business.media.linkTimeoutMs)
       : await this.uploaded(businessId, String(m.id));
-    const sealed = encryptAttachment(file.bytes);
-    const stored = await this.attachments.storeBytes(device.accountId, sealed.blob);
-    const fileName = m.filename ?? (kind === 'document' ? file.fileName : undefined);
-    return pointerOf(stored.id, sealed, { mime_type: file.mimeType, ...(fileName && { file_name: fileName }) });
+    // Streamed: file → encryptor → the core's attachment storage; nothing is held in memory but a few chunks.
+    const encryptor = source.pipeTo(new AttachmentEncryptor());
+    let stored: { id: string };
+    try {
+      stored = await this.attachments.storeStream(device.accountId, encryptor);
+    } catch (err) {
+      source.discard();
+      if (err instanceof ApiError && err.status === 413)
+        throw new MediaSendError(
+          `the encrypted file is larger than ATTACHMENT_MAX_BYTES (${this.attachments.maxBytes})`,
+        );
+      throw err;
+    }
+    const fileName = m.filename ?? (kind === 'document' ? source.fileName : undefined);
+    return pointerOf(stored.id, encryptor.sealed(), {
+      mime_type: source.mimeType,
+      ...(fileName && { file_name: fileName }),
+    });
   }
 
   /** The bytes of an uploaded media id, which may have been deleted or expired since the send was accepted. */
-  private async uploaded(businessId: string, id: string) {
+  private async uploaded(businessId: string, id: string): Promise<MediaSource> {
     const m = await this.media.find(businessId, id);
     const file = m && (await this.storage.open(m.storageKey));
     if (!m || !file) throw new MediaSendError(`media id ${id} no longer exists (deleted or expired)`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-    return { bytes: Buffer.concat(chunks), mimeType: m.mimeType, fileName: m.filename ?? undefined };
+    return {
+      pipeTo: (target) => forward(file.stream, target),
+      discard: () => file.stream.destroy(),
+      mimeType: m.mimeType,
+      ...(m.filename && { fileName: m.filename }),
+    };
   }
 }

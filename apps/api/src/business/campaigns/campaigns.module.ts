@@ -4,6 +4,7 @@ import { GraphIdsModule } from '../common/ids.module';
 import { BusinessNumbers } from '../messages/send/business-numbers';
 import { TemplatesModule } from '../templates/templates.module';
 import { CampaignsController } from './campaigns.controller';
+import { CampaignGraphObjects } from './campaigns.graph-objects';
 import { CampaignsService } from './campaigns.service';
 import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
 
@@ -11,6 +12,6 @@ import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
 @Module({
   imports: [BusinessAuthModule, GraphIdsModule, TemplatesModule],
   controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignLifecycle, BusinessNumbers],
+  providers: [CampaignsService, CampaignLifecycle, CampaignGraphObjects, BusinessNumbers],
 })
 export class CampaignsModule {}

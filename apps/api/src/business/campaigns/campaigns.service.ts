@@ -18,7 +18,7 @@ import { audienceReport } from './audience/report';
 import { CampaignErrors } from './campaign-errors';
 import { personalize } from './dispatch/personalize';
 import type { CreateCampaignBody, ListCampaignsQuery } from './inputs/campaign.input';
-import { scheduleInstant } from './inputs/schedule';
+import { isTimeZone, scheduleInstant } from './inputs/schedule';
 import { renderCampaign } from './outputs/campaign.output';
 import { progressOf } from './progress/progress';
 
@@ -107,8 +107,15 @@ export class CampaignsService {
   }
 
   async get(businessId: string, id: string) {
+    const campaign = await this.read(businessId, id);
+    if (!campaign) throw CampaignErrors.notFound(id);
+    return campaign;
+  }
+
+  /** The campaign with its progress; undefined when this business has no such campaign. */
+  async read(businessId: string, id: string) {
     const c = await this.prisma.client.campaign.findFirst({ where: { id, businessId } });
-    if (!c) throw CampaignErrors.notFound(id);
+    if (!c) return undefined;
     const progress = await progressOf(this.prisma.client, [id]);
     return renderCampaign(c, progress.get(id)!);
   }
@@ -117,7 +124,8 @@ export class CampaignsService {
   private async timeZone(businessId: string, schedule: { time_zone?: string }): Promise<string> {
     if (schedule.time_zone) return schedule.time_zone;
     const b = await this.prisma.client.business.findUnique({ where: { id: businessId }, select: { timeZone: true } });
-    return b?.timeZone ?? 'UTC';
+    // A stored zone this runtime does not know would make Intl throw; it is read as UTC rather than failing the call.
+    return b && isTimeZone(b.timeZone) ? b.timeZone : 'UTC';
   }
 }
 

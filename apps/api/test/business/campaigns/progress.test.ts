@@ -98,6 +98,10 @@ describe('campaign progress, isolation and validation', () => {
     // The list computes the same progress for every campaign of the page.
     const list = await biz.call<{ data: Campaign[] }>('GET', `/${biz.id}/campaigns`);
     expect(list.body.data.find((x) => x.id === c.id)?.progress).toEqual(read.body.progress);
+    // And so does the Graph object route, GET /{campaign_id}.
+    const graph = await biz.call<Campaign>('GET', `/${c.id}`);
+    expect(graph.status).toBe(200);
+    expect(graph.body).toEqual(read.body);
   });
 
   it("another business's key gets 404 on every campaign route, as if the campaign did not exist", async () => {
@@ -105,6 +109,7 @@ describe('campaign progress, isolation and validation', () => {
     const mine = await createCampaign(other, campaignBody(other, 'promo', { csv: csvOf(1) }));
     for (const [method, path] of [
       ['GET', `/${other.id}/campaigns/${c.id}`],
+      ['GET', `/${c.id}`],
       ['POST', `/${other.id}/campaigns/${c.id}/pause`],
       ['POST', `/${other.id}/campaigns/${c.id}/resume`],
       ['POST', `/${other.id}/campaigns/${c.id}/cancel`],

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { contractFetch } from '@switchboard/contract';
 import { type AttachmentPointer, attachmentPointerOf, downloadAttachment, uploadAttachment } from '@switchboard/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SdkDevice, sdkCompanion } from '../../../../../packages/sdk/test/support/sdk-device';
 import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
 import { files, uploadForm } from '../support/media-files';
 import { Receiver } from '../webhooks/support/receiver';
@@ -125,11 +126,13 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
     await rm(attachmentsDir, { recursive: true, force: true });
   });
 
-  it('an image by media id reaches the consumer as a pointer to ciphertext it decrypts to the same bytes', async () => {
+  it('an image by media id reaches every consumer device as one pointer to ciphertext they decrypt to the same bytes', async () => {
     const consumer = await openConsumer('Ines');
+    const companion = await sdkCompanion(stack.api, { rest: consumer.rest } as SdkDevice);
     try {
       const png = distinctPng(40_000);
       const mediaId = await uploadMedia(png, 'image/png');
+      const before = new Date();
       const res = await send({ to: consumer.waId, type: 'image', image: { id: mediaId, caption: 'Your receipt' } });
       expect(res.status, res.text).toBe(200);
       const wamid = res.body.messages[0]!.id;
@@ -142,6 +145,12 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
       expect(pointer.id).not.toBe(mediaId);
       const bytes = await downloadAttachment(consumer.rest, pointer);
       expect(bytes.equals(png)).toBe(true);
+      // The companion got its own Signal message with the same pointer: one blob, encrypted once, for all devices.
+      await waitFor(async () => companion.inbox.some((m) => m.rich?.type === 'image'), 'the image at the companion');
+      expect(pointerIn(companion.inbox.find((m) => m.rich?.type === 'image')!.rich, 'image')).toEqual(pointer);
+      expect(
+        await stack.prisma.attachment.count({ where: { uploaderAccountId: bizAccountId, createdAt: { gte: before } } }),
+      ).toBe(1);
 
       // What the server keeps is ciphertext: not the image, and no run of its bytes.
       const blob = await readFile(join(attachmentsDir, pointer.id.slice(-2), pointer.id));
@@ -153,6 +162,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
       await waitFor(async () => statusesOf(wamid).some((s) => s.status === 'delivered'), 'delivered');
       expect(statusesOf(wamid).map((s) => s.status)).toEqual(['sent', 'delivered']);
     } finally {
+      await companion.stop();
       await consumer.close();
     }
   }, 60_000);

@@ -44,7 +44,8 @@ export class CampaignsService {
     const number = await this.numbers.get(businessId, body.phone_number_id);
     const components = body.template.components ?? [];
     const names = placeholderNames(components);
-    const csv = body.audience.csv !== undefined ? readCsvAudience(body.audience.csv, number.country, names) : undefined;
+    const csv =
+      body.audience.csv !== undefined ? await readCsvAudience(body.audience.csv, number.country, names) : undefined;
     const selector: ContactSelector = {
       tags: [...new Set(body.audience.tags ?? [])],
       attributes: body.audience.attributes ?? {},

@@ -109,6 +109,9 @@ describe('core attachments: POST/GET /v1/attachments', () => {
     const big = await post(Buffer.alloc(MAX + 1, 2), alice.auth);
     expect(big.status).toBe(413);
     expect(big.body.error?.code).toBe(100);
+    const huge = await post(Buffer.alloc(1024 * 1024, 2), alice.auth); // refused on its Content-Length
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('connection')).toBe('close');
     // Without a Content-Length (chunked), the stream is cut off as it passes the limit.
     const chunked = await contractFetch<{ error?: { code: number } }>(`${api.url}/v1/attachments`, {
       method: 'POST',

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
-import { Controller, Get, HttpCode, Param, Post, Req, StreamableFile, UseGuards } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { ApiError } from '../../errors/api-error';
 import { type AuthenticatedDevice, CurrentDevice, DeviceAuthGuard } from '../auth/device-auth.guard';
 import { valid } from '../common/zod.pipe';
 import { AttachmentErrors } from './attachment-errors';
@@ -19,14 +20,24 @@ export class AttachmentsController {
 
   @Post()
   @HttpCode(200)
-  async upload(@CurrentDevice() device: AuthenticatedDevice, @Req() req: FastifyRequest) {
+  async upload(
+    @CurrentDevice() device: AuthenticatedDevice,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     // bootstrap.ts hands application/octet-stream bodies over unread: this route streams them.
     const body = req.body as Readable | undefined;
     if (!body || typeof body.pipe !== 'function') throw AttachmentErrors.empty();
-    const declared = Number(req.headers['content-length']);
-    if (declared > this.attachments.maxBytes) throw AttachmentErrors.tooLarge(this.attachments.maxBytes);
-    const stored = await this.attachments.store(device.accountId, body);
-    return { id: stored.id, expires_at: stored.expiresAt.toISOString() };
+    try {
+      const declared = Number(req.headers['content-length']);
+      if (declared > this.attachments.maxBytes) throw AttachmentErrors.tooLarge(this.attachments.maxBytes);
+      const stored = await this.attachments.store(device.accountId, body);
+      return { id: stored.id, expires_at: stored.expiresAt.toISOString() };
+    } catch (err) {
+      // The rest of an oversize body is not worth reading: answer, then close the connection.
+      if (err instanceof ApiError && err.status === 413) reply.header('connection', 'close');
+      throw err;
+    }
   }
 
   @Get(':attachment_id')

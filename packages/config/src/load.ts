@@ -55,6 +55,8 @@ export interface BusinessConfig {
   messagesDbPoolSize: number;
   /** Whether this worker process runs the business device (BUSINESS_DEVICE). */
   deviceEnabled: boolean;
+  /** Whether this worker process runs the campaign sweep (CAMPAIGNS_SWEEP). */
+  campaignSweepEnabled: boolean;
 }
 
 /** The device gateway and store-and-forward (issue 3, team B). */
@@ -179,6 +181,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
       messagesDbPoolSize: e.MESSAGES_DB_POOL_SIZE,
       deviceEnabled: e.BUSINESS_DEVICE === 'on',
+      campaignSweepEnabled: e.CAMPAIGNS_SWEEP === 'on',
     },
     webhooks: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

@@ -197,6 +197,8 @@ export const envSchema = z.object({
    * processes dedicated to other queues, such as campaign dispatch, and for benchmarks that stand in for it.
    */
   BUSINESS_DEVICE: z.enum(['on', 'off']).default('on'),
+  /** `off`: this worker process does not sweep campaigns (so starts no campaign dispatch of its own accord). */
+  CAMPAIGNS_SWEEP: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof envSchema>;

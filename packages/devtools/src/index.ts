@@ -5,6 +5,7 @@ export {
   type SpawnOptions,
   spawnProcess,
   type WaitOptions,
+  WORKER_NODE_FLAGS,
   waitForHttp,
 } from './processes';
 export { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, dropDatabase, REPO_ROOT, withDatabase } from './services';

@@ -179,3 +179,11 @@ export function freePort(): Promise<number> {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Node flags for worker processes. A worker's work is many small jobs, not an allocation-heavy request path: V8's
+ * default 16 MB semi-spaces (48 MB of young generation, mostly idle) cost more resident memory than the scavenges
+ * they save. Measured on an idle worker: 318 MB RSS by default, 254 MB with 2 MB semi-spaces. Command-line only (V8
+ * sizes the heap before any module runs), so every place that starts workers passes it; docker-compose.yml too.
+ */
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2'];

@@ -1,5 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { QueuesService } from '@switchboard/platform';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG, QueuesService } from '@switchboard/platform';
 import { CAMPAIGN_SWEEP_MS } from '../../../apps/api/src/business/campaigns/dispatch/campaign-sweeper';
 
 /**
@@ -12,9 +13,13 @@ export class CampaignsSweepTicker implements OnApplicationBootstrap, OnApplicati
   private readonly log = new Logger('CampaignsSweep');
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly queues: QueuesService) {}
+  constructor(
+    private readonly queues: QueuesService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.business.campaignSweepEnabled) return; // CAMPAIGNS_SWEEP=off
     void this.tick();
     this.timer = setInterval(() => void this.tick(), CAMPAIGN_SWEEP_MS);
     this.timer.unref();

@@ -3,11 +3,19 @@
 import type { Suite } from '../types';
 import { apiSuite } from './api';
 import { businessSendSuite } from './business-send';
+import { campaignSuite } from './campaign';
 import { coreSuite } from './core';
 import { httpSuite } from './http';
 import { webhooksSuite } from './webhooks';
 
-export const suites: readonly Suite[] = [coreSuite, httpSuite, apiSuite, webhooksSuite, businessSendSuite];
+export const suites: readonly Suite[] = [
+  coreSuite,
+  httpSuite,
+  apiSuite,
+  webhooksSuite,
+  businessSendSuite,
+  campaignSuite,
+];
 
 export function findSuite(name: string): Suite | undefined {
   return suites.find((s) => s.name === name);

@@ -1,7 +1,7 @@
 import { loadConfig, parseConfig } from '@switchboard/config';
 import { buildDashboardIfStale, DASHBOARD_DIR, NEXT_BIN, nextEnv } from '../dashboard';
 import { readableLogLine } from '../log-format';
-import { type ProcessHandle, spawnProcess, waitForHttp } from '../processes';
+import { type ProcessHandle, spawnProcess, WORKER_NODE_FLAGS, waitForHttp } from '../processes';
 import { ensurePostgres, ensureRedis, REPO_ROOT } from '../services';
 import { prepareDatabase } from './database';
 
@@ -49,14 +49,14 @@ export async function start(_args: string[]): Promise<void> {
     await stop(1);
   }
 
-  const run = (name: string, entry: string) =>
-    spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', entry], {
+  const run = (name: string, entry: string, flags: string[] = []) =>
+    spawnProcess(process.execPath, [...flags, 'packages/devtools/bin/run.mjs', entry], {
       cwd: REPO_ROOT,
       name,
       echo: true,
       format: readableLogLine,
     });
-  children.push(run('api', 'apps/api/src/main.ts'), run('workers', 'workers/src/main.ts'));
+  children.push(run('api', 'apps/api/src/main.ts'), run('workers', 'workers/src/main.ts', WORKER_NODE_FLAGS));
   children.push(
     spawnProcess(process.execPath, [NEXT_BIN, 'start', '-p', String(config.dashboard.port), '-H', config.api.host], {
       cwd: DASHBOARD_DIR,

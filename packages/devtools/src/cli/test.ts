@@ -58,6 +58,9 @@ export async function runTests(args: string[]): Promise<number> {
       REDIS_URL: redisUrl,
       REDIS_PREFIX: redisPrefix,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // Test files share the run's database, and a campaign sweep acts on every campaign in it: only the campaign
+      // tests' own workers (in scratch databases of their own) sweep.
+      CAMPAIGNS_SWEEP: 'off',
     };
     return run(bin('vitest'), ['run', ...args], env);
   } finally {

@@ -24,6 +24,19 @@ export class SendLimits {
     return this.redis.scripts.limitsReserve(limitKeys.throughput(phoneNumberId), 1000 / ratePerSecond, n);
   }
 
+  /**
+   * As reserveThroughput, also answering when the first slot starts (epoch ms, Redis's clock): what the campaign
+   * dispatcher records as its batch's dispatch time.
+   */
+  async bookThroughput(phoneNumberId: string, ratePerSecond: number, n: number) {
+    const [waitMs, startMs] = await this.redis.scripts.limitsBook(
+      limitKeys.throughput(phoneNumberId),
+      1000 / ratePerSecond,
+      n,
+    );
+    return { waitMs, startMs };
+  }
+
   /** One slot now, or false (the send endpoint answers 130429). */
   async tryThroughput(phoneNumberId: string, ratePerSecond: number): Promise<boolean> {
     return (await this.redis.scripts.limitsTry(limitKeys.throughput(phoneNumberId), 1000 / ratePerSecond)) === 0;

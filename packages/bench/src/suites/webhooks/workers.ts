@@ -2,7 +2,7 @@
 // once a job sent through the queue comes back (workers have no HTTP port to poll).
 
 import { parseConfig } from '@switchboard/config';
-import { type ProcessHandle, spawnProcess } from '@switchboard/devtools';
+import { type ProcessHandle, spawnProcess, WORKER_NODE_FLAGS } from '@switchboard/devtools';
 import { JobQueues } from '@switchboard/jobs';
 import pg from 'pg';
 import type { Cleanups } from '../../harness/cleanup';
@@ -17,7 +17,7 @@ export async function startWorkers(
   for (let i = 0; i < count; i++) {
     const handle = spawnProcess(
       process.execPath,
-      [`${repoRoot}/packages/devtools/bin/run.mjs`, 'workers/src/main.ts'],
+      [...WORKER_NODE_FLAGS, `${repoRoot}/packages/devtools/bin/run.mjs`, 'workers/src/main.ts'],
       {
         env,
         cwd: repoRoot,

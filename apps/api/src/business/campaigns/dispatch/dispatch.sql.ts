@@ -17,8 +17,9 @@ SELECT "waId", "lastInboundAt", "optStatus" FROM "Contact" WHERE "businessId" = 
  * this statement moved — the message is logged (queued, tagged with the campaign), queued in the send outbox, and
  * consumers contacted outside a service window are recorded for the messaging limit. A row already moved by
  * another dispatcher is left out of everything, and the wamid's unique index refuses a second message besides.
- * `clock_timestamp()` rather than `now()`: the transaction began before the throughput wait, and the log's time
- * must be when the message actually went.
+ * The message's time ($9, epoch ms) is the start of the throughput slots its batch booked — when the limiter let it
+ * go, on Redis's one clock — not the statement's own clock: the commit follows within milliseconds, but how many
+ * depends on the machine, and slot times are what keeps every 1-second window within the number's rate.
  */
 export const DISPATCH_SQL = `
 WITH input AS (
@@ -26,7 +27,7 @@ WITH input AS (
     AS t(seq, wamid, wa_id, payload, initiated)
 ),
 moved AS (
-  UPDATE "CampaignRecipient" r SET "state" = 'DISPATCHED', "wamid" = i.wamid, "dispatchedAt" = clock_timestamp()
+  UPDATE "CampaignRecipient" r SET "state" = 'DISPATCHED', "wamid" = i.wamid, "dispatchedAt" = to_timestamp($9 / 1000.0)
   FROM input i
   WHERE r."campaignId" = $1 AND r."seq" = i.seq AND r."state" = 'PENDING'
   RETURNING r."seq"
@@ -34,7 +35,7 @@ moved AS (
 logged AS (
   INSERT INTO "BusinessMessage" ("wamid", "businessId", "phoneNumberId", "direction", "waId", "type", "payload",
                                  "status", "campaignId", "createdAt")
-  SELECT i.wamid, $2, $3, 'outbound', i.wa_id, 'template', i.payload::jsonb, 'queued', $1, clock_timestamp()
+  SELECT i.wamid, $2, $3, 'outbound', i.wa_id, 'template', i.payload::jsonb, 'queued', $1, to_timestamp($9 / 1000.0)
   FROM input i JOIN moved USING (seq)
   ON CONFLICT ("wamid") DO NOTHING
   RETURNING "id", "wamid", "waId"
@@ -46,7 +47,7 @@ queued AS (
 ),
 contacted AS (
   INSERT INTO "BusinessInitiatedContact" ("businessId", "waId", "lastAt")
-  SELECT $2, i.wa_id, clock_timestamp() FROM input i JOIN moved USING (seq) WHERE i.initiated
+  SELECT $2, i.wa_id, to_timestamp($9 / 1000.0) FROM input i JOIN moved USING (seq) WHERE i.initiated
   ON CONFLICT ("businessId", "waId") DO UPDATE SET "lastAt" = EXCLUDED."lastAt"
   RETURNING 1
 )
@@ -80,7 +81,13 @@ export interface Dispatch {
   initiated: boolean;
 }
 
-export function dispatchParams(campaignId: string, businessId: string, phoneNumberId: string, rows: Dispatch[]) {
+export function dispatchParams(
+  campaignId: string,
+  businessId: string,
+  phoneNumberId: string,
+  rows: Dispatch[],
+  atMs: number,
+) {
   return [
     campaignId,
     businessId,
@@ -90,5 +97,6 @@ export function dispatchParams(campaignId: string, businessId: string, phoneNumb
     rows.map((r) => r.waId),
     rows.map((r) => r.payload),
     rows.map((r) => r.initiated),
+    atMs,
   ];
 }

@@ -36,6 +36,17 @@ store(KEYS[1], tat + tonumber(ARGV[1]) * tonumber(ARGV[2]), now)
 return math.ceil(tat - now)
 `;
 
+/**
+ * As RESERVE_LUA, also answering when the first slot starts on Redis's clock (epoch ms): the campaign dispatcher
+ * stamps its batch with it, so batch times are as evenly spaced as the bookings (a commit's own jitter aside).
+ */
+export const BOOK_LUA = `${GCRA_PRELUDE}
+local now = now_ms()
+local tat = tat_of(KEYS[1], now)
+store(KEYS[1], tat + tonumber(ARGV[1]) * tonumber(ARGV[2]), now)
+return { math.ceil(tat - now), math.floor(tat) }
+`;
+
 /** KEYS[1] throughput key; ARGV: T (ms). 0 = one slot taken now, else ms until one would be free. */
 export const TRY_LUA = `${GCRA_PRELUDE}
 return gcra(KEYS[1], now_ms(), tonumber(ARGV[1]), 0)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '@switchboard/platform';
 import type { Redis } from '@switchboard/redis';
-import { PAIR_MANY_LUA, RESERVE_LUA, TRY_LUA } from './gcra.lua';
+import { BOOK_LUA, PAIR_MANY_LUA, RESERVE_LUA, TRY_LUA } from './gcra.lua';
 import { SEND_CHECK_LUA } from './send-check.lua';
 import { LOAD_LUA, UNSOLICITED_LUA } from './unsolicited.lua';
 
@@ -9,6 +9,7 @@ import { LOAD_LUA, UNSOLICITED_LUA } from './unsolicited.lua';
 // connection's key prefix on every KEYS entry, so these keys live under REDIS_PREFIX like all others.
 const SCRIPTS = {
   limitsReserve: { numberOfKeys: 1, lua: RESERVE_LUA },
+  limitsBook: { numberOfKeys: 1, lua: BOOK_LUA },
   limitsTry: { numberOfKeys: 1, lua: TRY_LUA },
   limitsPairMany: { lua: PAIR_MANY_LUA },
   limitsSendCheck: { lua: SEND_CHECK_LUA },
@@ -19,6 +20,7 @@ const SCRIPTS = {
 type Arg = string | number;
 interface ScriptedRedis {
   limitsReserve(key: string, intervalMs: Arg, n: Arg): Promise<number>;
+  limitsBook(key: string, intervalMs: Arg, n: Arg): Promise<[number, number]>;
   limitsTry(key: string, intervalMs: Arg): Promise<number>;
   /** numkeys first: the key count varies. */
   limitsPairMany(...args: Arg[]): Promise<number[]>;

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { createPrisma, type PrismaClient } from '@switchboard/db';
-import { type ProcessHandle, REPO_ROOT, spawnProcess } from '@switchboard/devtools';
+import { type ProcessHandle, REPO_ROOT, spawnProcess, WORKER_NODE_FLAGS } from '@switchboard/devtools';
 import { deleteByPrefix } from '@switchboard/redis';
 import { applyMigrations, createDatabaseIfMissing } from '../../../../../../prisma/scripts/migrations';
 import { scratchDatabases } from '../../../../../../prisma/test/scratch';
@@ -36,18 +36,23 @@ export async function campaignWorld(label: string): Promise<CampaignWorld> {
     prisma,
     flushRedis: () => deleteByPrefix(config.redis.url, redisPrefix),
     startWorker(env = {}) {
-      const proc = spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', 'workers/src/main.ts'], {
-        cwd: REPO_ROOT,
-        name: `worker-${workers.length}`,
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          REDIS_PREFIX: redisPrefix,
-          BUSINESS_DEVICE: 'off',
-          LOG_LEVEL: 'warn',
-          ...env,
+      const proc = spawnProcess(
+        process.execPath,
+        [...WORKER_NODE_FLAGS, 'packages/devtools/bin/run.mjs', 'workers/src/main.ts'],
+        {
+          cwd: REPO_ROOT,
+          name: `worker-${workers.length}`,
+          env: {
+            ...process.env,
+            DATABASE_URL: databaseUrl,
+            REDIS_PREFIX: redisPrefix,
+            BUSINESS_DEVICE: 'off',
+            CAMPAIGNS_SWEEP: 'on',
+            LOG_LEVEL: 'warn',
+            ...env,
+          },
         },
-      });
+      );
       workers.push(proc);
       return proc;
     },

@@ -15,9 +15,11 @@ FROM unnest($2::uuid[]) AS p(peer)`;
 /** Serialises one account's new chats across nodes, so two at once cannot both take the last slot. */
 export const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtextextended('chat-start:' || $1, 0))`;
 
+/** Chats started in the last 24 h, leaving out the ones about to be recorded (another node may have just done so). */
 export const STARTED_TODAY_SQL = `
 SELECT count(*)::int AS n, (extract(epoch from min("at")) * 1000)::float8 AS "oldestMs" FROM "ChatStart"
-WHERE "accountId" = $1::uuid AND "at" > (now() AT TIME ZONE 'UTC') - interval '24 hours'`;
+WHERE "accountId" = $1::uuid AND "at" > (now() AT TIME ZONE 'UTC') - interval '24 hours'
+  AND "peerAccountId" <> ALL($2::uuid[])`;
 
 export const RECORD_SQL = `
 INSERT INTO "ChatStart" ("accountId", "peerAccountId", "at")

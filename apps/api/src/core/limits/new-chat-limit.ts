@@ -16,6 +16,9 @@ export type NewChatVerdict = { ok: true } | { ok: false; limit: number; retryAft
  */
 @Injectable()
 export class NewChatLimit {
+  /** Concurrent sends of one new pair (a burst of messages to someone new) share one Postgres resolution. */
+  private readonly resolving = new Map<string, Promise<NewChatVerdict>>();
+
   constructor(
     private readonly known: KnownPeers,
     private readonly prisma: PrismaService,
@@ -27,7 +30,17 @@ export class NewChatLimit {
     if (!peers.length) return { ok: true };
     const unknown = await this.known.unknown(accountId, peers);
     if (!unknown.length) return { ok: true };
+    const key = `${accountId}>${unknown.sort().join(',')}`;
+    let pending = this.resolving.get(key);
+    if (!pending) {
+      pending = this.resolve(accountId, unknown).finally(() => this.resolving.delete(key));
+      this.resolving.set(key, pending);
+    }
+    return pending;
+  }
 
+  /** Postgres decides for the peers Redis did not know, and Redis remembers what it allowed. */
+  private async resolve(accountId: string, unknown: string[]): Promise<NewChatVerdict> {
     const rows = await this.prisma.client.$queryRawUnsafe<
       { peer: string; senderExempt: boolean; business: boolean; known: boolean }[]
     >(PEERS_SQL, accountId, unknown);
@@ -46,7 +59,11 @@ export class NewChatLimit {
     const limit = this.config.limits.consumerNewChatsPerDay;
     return this.prisma.client.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(LOCK_SQL, accountId); // execute: the lock function returns void, which Prisma cannot read
-      const [today] = await tx.$queryRawUnsafe<{ n: number; oldestMs: number | null }[]>(STARTED_TODAY_SQL, accountId);
+      const [today] = await tx.$queryRawUnsafe<{ n: number; oldestMs: number | null }[]>(
+        STARTED_TODAY_SQL,
+        accountId,
+        fresh,
+      );
       if (today!.n + fresh.length > limit)
         return { ok: false, limit, retryAfterMs: Math.max(0, (today!.oldestMs ?? Date.now()) + DAY_MS - Date.now()) };
       await tx.$executeRawUnsafe(RECORD_SQL, accountId, fresh);

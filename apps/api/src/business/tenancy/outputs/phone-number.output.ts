@@ -8,7 +8,10 @@ const STANDARD_MPS = 80;
  * A business phone number as Graph's `GET /{phone_number_id}` shows it. The messaging limit is the business's (Meta
  * sets it per portfolio, shared by all its numbers).
  */
-export function renderPhoneNumber(n: BusinessNumber & { business: Pick<Business, 'messagingLimitTier'> }, defaultMps: number) {
+export function renderPhoneNumber(
+  n: BusinessNumber & { business: Pick<Business, 'messagingLimitTier'> },
+  defaultMps: number,
+) {
   const mps = n.messagesPerSecond ?? defaultMps;
   return {
     id: n.id,

@@ -13,6 +13,8 @@ export interface LoadOptions {
   body?: string;
   /** Bodies to send in turn instead of one `body` (e.g. a different recipient per request). */
   bodies?: readonly string[];
+  /** Paths to request in turn, in step with `bodies` (e.g. spreading sends over several business numbers). */
+  paths?: readonly string[];
   /** Per-request timeout in seconds (default 10). */
   timeoutS?: number;
 }
@@ -45,7 +47,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         method: options.method ?? 'GET',
         headers: options.headers,
         body: options.body,
-        ...(options.bodies?.length && { requests: [{ setupRequest: rotate(options.bodies) }] }),
+        ...(options.bodies?.length && { requests: [{ setupRequest: rotate(options.bodies, options.paths) }] }),
         timeout: options.timeoutS ?? 10,
         pipelining: 1,
       },
@@ -73,11 +75,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   };
 }
 
-/** An autocannon setupRequest that gives each request the next body, round robin across all connections. */
-function rotate(bodies: readonly string[]) {
+/** An autocannon setupRequest that gives each request the next body (and path), round robin across all connections. */
+function rotate(bodies: readonly string[], paths?: readonly string[]) {
   let next = 0;
-  return (req: { body?: string | Buffer }) => {
-    req.body = bodies[next++ % bodies.length];
+  return (req: { body?: string | Buffer; path?: string }) => {
+    const i = next++;
+    req.body = bodies[i % bodies.length];
+    if (paths?.length) req.path = paths[i % paths.length];
     return req;
   };
 }

@@ -31,8 +31,7 @@ export function cloudMessage(
     case 'audio':
     case 'document':
     case 'sticker':
-      if (media) return { ...media, ...context };
-      return { type: 'text', text: { body: text }, ...context };
+      return { ...(media ?? { type: 'text', text: { body: text } }), ...context };
     default:
       return { type: 'text', text: { body: text }, ...context };
   }

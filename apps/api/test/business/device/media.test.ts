@@ -79,6 +79,12 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
       if (req.url === '/files/report.pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
         res.end(pdf);
+      } else if (req.url === '/files/slow.pdf') {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.write('%PDF-1.7\n'); // …and never finishes
+      } else if (req.url === '/files/huge.jpg') {
+        res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': 6 * 1024 * 1024 });
+        res.write(files.jpeg(1024));
       } else if (req.url === '/files/fake.pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf' });
         res.end('this is not a PDF at all');
@@ -97,6 +103,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
         WEBHOOK_RETRY_BASE_MS: '20',
         WEBHOOK_RETRY_MAX_MS: '400',
         ATTACHMENTS_DIR: attachmentsDir,
+        MEDIA_LINK_TIMEOUT_MS: '1500',
       },
     });
     biz = await stack.business();
@@ -122,6 +129,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
   afterAll(async () => {
     await receiver?.close();
     await stack?.close();
+    links?.closeAllConnections(); // the stalled downloads
     await new Promise((r) => links?.close(r));
     await rm(attachmentsDir, { recursive: true, force: true });
   });
@@ -182,11 +190,14 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
       expect(pointer).toMatchObject({ mime_type: 'application/pdf', file_name: 'report.pdf', size: pdf.length });
       expect((await downloadAttachment(consumer.rest, pointer)).equals(pdf)).toBe(true);
 
-      for (const [path, why] of [
-        ['/files/fake.pdf', /not application\/pdf/],
-        ['/files/missing.pdf', /HTTP 404/],
+      for (const [type, path, why] of [
+        ['document', '/files/fake.pdf', /not application\/pdf/],
+        ['document', '/files/missing.pdf', /HTTP 404/],
+        ['document', '/files/slow.pdf', /no complete answer within 1500 ms/],
+        ['image', '/files/huge.jpg', /over the 5242880 bytes image\/jpeg allows/],
+        ['image', '/files/report.pdf', /"application\/pdf" is not a supported image type/],
       ] as const) {
-        const bad = await send({ to: consumer.waId, type: 'document', document: { link: `${linksUrl}${path}` } });
+        const bad = await send({ to: consumer.waId, type, [type]: { link: `${linksUrl}${path}` } });
         const wamid = bad.body.messages[0]!.id;
         await waitFor(async () => statusesOf(wamid).some((s) => s.status === 'failed'), `failed: ${path}`);
         const failed = statusesOf(wamid).find((s) => s.status === 'failed')!;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { parseConfig } from '@switchboard/config';
-import { InfraModule } from '@switchboard/platform';
+import { InfraModule, PrismaService } from '@switchboard/platform';
 import { deleteByPrefix } from '@switchboard/redis';
 import { LimitsModule } from '../../../src/business/limits/limits.module';
 import { SendLimits } from '../../../src/business/limits/send-limits';
@@ -27,6 +27,7 @@ export async function limitsNodes(count: number, env: Record<string, string> = {
   return {
     config,
     limits: apps.map((a) => a.get(SendLimits)),
+    prisma: apps[0]!.get(PrismaService).client,
     async close() {
       await Promise.all(apps.map((a) => a.close()));
       await deleteByPrefix(config.redis.url, config.redis.prefix).catch(() => undefined);

@@ -62,6 +62,17 @@ describe('unsolicitedMany: the messaging limit set, rebuilt from Postgres once, 
     expect((await limits[2]!.unsolicitedMany(businessId, 'TIER_2K', [refusedOne]))[0]).toBe(0);
   });
 
+  it('loads large sets whole (the rebuild adds members in chunks)', async () => {
+    const { businessId, recent } = await seed(2_600, 0);
+    expect(await limits[0]!.unsolicitedMany(businessId, 'TIER_10K', [wa(), recent[2_599]!])).toEqual([0, 0]);
+    const r = redis();
+    try {
+      expect(await r.zcard(`limits:unsolicited:${businessId}`)).toBe(2_601);
+    } finally {
+      r.disconnect();
+    }
+  });
+
   it('TIER_UNLIMITED allows everyone and never touches Redis', async () => {
     const { businessId } = await seed(5, 0);
     expect(await limits[0]!.unsolicitedMany(businessId, 'TIER_UNLIMITED', [wa(), wa()])).toEqual([0, 0]);

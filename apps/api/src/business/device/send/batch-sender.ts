@@ -1,0 +1,167 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ProtocolAddress } from '@signalapp/libsignal-client';
+import type { BusinessMessage } from '@switchboard/db';
+import { PrismaService } from '@switchboard/platform';
+import type { SendGroup } from '@switchboard/protocol';
+import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
+import { CoreLink } from '../core-link';
+import { toDbId } from '../message-ids';
+import { StatusReporter } from '../statuses';
+import { BusinessSender, type OutboxRow } from './business-sender';
+
+interface Planned {
+  row: OutboxRow;
+  device: BusinessDeviceRef;
+  consumer: string;
+  id: bigint;
+  plaintext: Uint8Array;
+  group?: SendGroup;
+}
+
+// The same test as DevicesService.activeDevices, for every consumer of a batch in one query.
+const ACTIVE_DEVICES_SQL = `SELECT "accountId"::text AS "accountId", "deviceId" FROM "Device"
+  WHERE "accountId" = ANY($1::uuid[]) AND "registrationId" IS NOT NULL AND "signedPreKey" IS NOT NULL
+    AND "lastResortKyberKey" IS NOT NULL
+  ORDER BY "accountId", "deviceId"`;
+
+const RECORD_OUTBOUND_SQL = `INSERT INTO "BusinessDeviceMessage" ("wamid", "accountId", "direction", "peerAccountId", "clientMessageId")
+  SELECT w, a, 'outbound', p, c FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[]) AS t(w, a, p, c)
+  ON CONFLICT ("wamid") DO NOTHING`;
+
+const SENT_SQL = `UPDATE "BusinessDeviceMessage" b SET "serverTimestamp" = t.ts
+  FROM unnest($1::text[], $2::bigint[]) AS t(w, ts) WHERE b."wamid" = t.w`;
+
+/**
+ * A claimed batch's messages sent together (docs/business.md, "The business device"): the messages read in one query,
+ * the consumers' devices in one, one crypto transaction per business device for every session the batch touches, the
+ * conversations handed to the core side by side (each in order, so the core's store batches them into shared commits),
+ * then one transaction for every ✓ — statuses, their webhooks, the outbox rows. What it cannot take (read receipts,
+ * refusals to correct, anything unusual) is left, from that row on, to the one-by-one path with its retries.
+ */
+@Injectable()
+export class BatchSender {
+  private readonly log = new Logger('BusinessBatchSend');
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sender: BusinessSender,
+    private readonly crypto: BusinessCrypto,
+    private readonly core: CoreLink,
+    private readonly statuses: StatusReporter,
+  ) {}
+
+  /** Sends what it can; returns, per conversation, the rows (in order) left for BusinessSender.process. */
+  async send(conversations: OutboxRow[][]): Promise<OutboxRow[][]> {
+    const db = this.prisma.client;
+    const ids = conversations.flat().flatMap((r) => (r.kind === 'message' ? [r.messageId] : []));
+    if (!ids.length) return conversations;
+    const messages = new Map(
+      (await db.businessMessage.findMany({ where: { id: { in: ids } } })).map((m) => [m.id, m] as const),
+    );
+    const plans = await Promise.all(conversations.map((rows) => this.plan(rows, messages)));
+    const devices = await this.devicesOf([...new Set(plans.flat().map((p) => p.consumer))]);
+    for (const [i, conversation] of plans.entries()) {
+      const usable = conversation.findIndex((p) => !devices.get(p.consumer)?.length);
+      if (usable >= 0) plans[i] = conversation.slice(0, usable); // no device: the one-by-one path fails it
+    }
+    const all = plans.flat();
+    if (!all.length) return conversations;
+    await db.$executeRawUnsafe(
+      RECORD_OUTBOUND_SQL,
+      all.map((p) => p.row.wamid),
+      all.map((p) => p.device.accountId),
+      all.map((p) => p.consumer),
+      all.map((p) => toDbId(p.id)),
+    );
+    await this.encrypt(all, devices);
+
+    // Never rejects: a conversation stops at its first refusal, and every send has settled before anything else runs.
+    const sent = await Promise.all(plans.map((conversation) => this.handOver(conversation)));
+    const done = sent.flat();
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        SENT_SQL,
+        done.map((d) => d.row.wamid),
+        done.map((d) => String(d.serverTimestamp)),
+      );
+      await this.statuses.sentMany(
+        done.map((d) => ({ wamid: d.row.wamid, at: new Date(d.serverTimestamp) })),
+        tx,
+      );
+      await tx.$executeRawUnsafe(
+        `DELETE FROM "SendOutbox" WHERE "id" = ANY($1::bigint[])`,
+        done.map((d) => d.row.id),
+      );
+    });
+    return conversations.map((rows, i) => rows.slice(sent[i]!.length));
+  }
+
+  /** The conversation's leading rows this path can take: queued messages whose content renders. */
+  private async plan(rows: OutboxRow[], messages: Map<bigint, BusinessMessage>): Promise<Planned[]> {
+    const plans: Planned[] = [];
+    for (const row of rows) {
+      const message = row.kind === 'message' ? messages.get(row.messageId) : undefined;
+      if (message?.status !== 'queued') break;
+      try {
+        plans.push({ row, ...(await this.sender.prepare(row, message)) });
+      } catch {
+        break; // the one-by-one path meets the same error and deals with it
+      }
+    }
+    return plans;
+  }
+
+  private async devicesOf(consumers: string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    if (!consumers.length) return out;
+    const rows = await this.prisma.client.$queryRawUnsafe<{ accountId: string; deviceId: number }[]>(
+      ACTIVE_DEVICES_SQL,
+      consumers,
+    );
+    for (const r of rows) out.set(r.accountId, [...(out.get(r.accountId) ?? []), r.deviceId]);
+    return out;
+  }
+
+  /** One crypto transaction per business device: sessions started where missing, then every message in order. */
+  private async encrypt(plans: Planned[], devices: Map<string, number[]>): Promise<void> {
+    const byDevice = new Map<string, Planned[]>();
+    for (const p of plans) byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), p]);
+    for (const group of byDevice.values()) {
+      const peers = new Map(group.map((p) => [p.consumer, devices.get(p.consumer)!] as const));
+      await this.crypto.withPeers(group[0]!.device, peers, async (c) => {
+        for (const [consumer, deviceIds] of peers) await c.ensureSessions(consumer, deviceIds);
+        for (const p of group) {
+          const envelopes: SendGroup['envelopes'] = [];
+          for (const deviceId of peers.get(p.consumer)!) {
+            const record = await c.stores.sessions.getSession(ProtocolAddress.new(p.consumer, deviceId));
+            if (!record?.hasCurrentState()) continue;
+            const { type, body } = await c.encrypt({ accountId: p.consumer, deviceId }, p.plaintext);
+            envelopes.push({
+              deviceId,
+              registrationId: record.remoteRegistrationId(),
+              type: type as 2 | 3,
+              ciphertext: body,
+            });
+          }
+          p.group = { accountId: p.consumer, envelopes };
+        }
+      });
+    }
+  }
+
+  /** The conversation's messages to the core one after another; stops at the first that is not ✓. */
+  private async handOver(conversation: Planned[]): Promise<{ row: OutboxRow; serverTimestamp: number }[]> {
+    const sent: { row: OutboxRow; serverTimestamp: number }[] = [];
+    for (const p of conversation) {
+      try {
+        const answer = await this.core.send(p.device, { t: 'send', id: p.id, groups: [p.group!] });
+        if (answer.t !== 'send_ok') break;
+        sent.push({ row: p.row, serverTimestamp: answer.serverTimestamp });
+      } catch (err) {
+        this.log.warn(`send of ${p.row.wamid} failed, left to a retry: ${(err as Error).message}`);
+        break;
+      }
+    }
+    return sent;
+  }
+}

@@ -27,9 +27,17 @@ export class NewChatLimit {
 
   /** Checks (and records) the chats a send from `accountId` to `peers` (other accounts) would start. */
   async check(accountId: string, peers: string[]): Promise<NewChatVerdict> {
-    if (!peers.length) return { ok: true };
-    const unknown = await this.known.unknown(accountId, peers);
-    if (!unknown.length) return { ok: true };
+    return this.decide(accountId, await this.unknownPeers(accountId, peers));
+  }
+
+  /** Step 1, Redis only and without effect: the peers not yet known to be fine (run alongside the device lookup). */
+  unknownPeers(accountId: string, peers: string[]): Promise<string[]> {
+    return peers.length ? this.known.unknown(accountId, peers) : Promise.resolve([]);
+  }
+
+  /** Step 2: Postgres decides for those, records the chats they start, and Redis remembers what was allowed. */
+  decide(accountId: string, unknown: string[]): Promise<NewChatVerdict> {
+    if (!unknown.length) return Promise.resolve({ ok: true });
     const key = `${accountId}>${unknown.sort().join(',')}`;
     let pending = this.resolving.get(key);
     if (!pending) {
@@ -39,7 +47,6 @@ export class NewChatLimit {
     return pending;
   }
 
-  /** Postgres decides for the peers Redis did not know, and Redis remembers what it allowed. */
   private async resolve(accountId: string, unknown: string[]): Promise<NewChatVerdict> {
     const rows = await this.prisma.client.$queryRawUnsafe<
       { peer: string; senderExempt: boolean; business: boolean; known: boolean }[]

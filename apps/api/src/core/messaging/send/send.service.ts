@@ -42,6 +42,10 @@ export class SendService {
     }
 
     const accounts = [...new Set([from.accountId, ...frame.groups.map((g) => g.accountId)])];
+    // The new-chat limit's Redis lookup has no effect, so it runs alongside the device lookup; its decision waits.
+    const peers = accounts.filter((a) => a !== from.accountId);
+    const unknownPeers = this.newChats.unknownPeers(from.accountId, peers);
+    unknownPeers.catch(() => undefined); // awaited below, unless the send is refused first
     let active: Map<string, ActiveDevices>;
     try {
       active = new Map(await Promise.all(accounts.map(async (a) => [a, await this.directory.exact(a)] as const)));
@@ -55,11 +59,10 @@ export class SendService {
       const { code, mismatches } = check;
       return () => reply({ t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches });
     }
-    // After the device check, so a send to an unknown account never counts as a chat started.
-    const peers = accounts.filter((a) => a !== from.accountId);
-    let chats: Awaited<ReturnType<NewChatLimit['check']>>;
+    // Decided after the device check, so a send to an unknown account never counts as a chat started.
+    let chats: Awaited<ReturnType<NewChatLimit['decide']>>;
     try {
-      chats = await this.newChats.check(from.accountId, peers);
+      chats = await this.newChats.decide(from.accountId, await unknownPeers);
     } catch (err) {
       this.log.error(`new-chat check failed: ${(err as Error).message}`);
       return refuse(ErrorCode.Unavailable, 'try again');

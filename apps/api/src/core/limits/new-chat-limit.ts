@@ -65,7 +65,8 @@ export class NewChatLimit {
   private start(accountId: string, fresh: string[]): Promise<NewChatVerdict> {
     const limit = this.config.limits.consumerNewChatsPerDay;
     return this.prisma.client.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(LOCK_SQL, accountId); // execute: the lock function returns void, which Prisma cannot read
+      // execute, not query: the lock function returns void, which Prisma cannot read.
+      await tx.$executeRawUnsafe(LOCK_SQL, accountId);
       const [today] = await tx.$queryRawUnsafe<{ n: number; oldestMs: number | null }[]>(
         STARTED_TODAY_SQL,
         accountId,

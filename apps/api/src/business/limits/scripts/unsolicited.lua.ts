@@ -37,8 +37,8 @@ end
 `;
 
 /**
- * KEYS[1] the set, KEYS[2] its marker; ARGV: limit, window ms, then the wa_ids. {-1} when the marker is missing (rebuild
- * first), else `unsolicited`'s answer. A check refreshes the marker with the set, so both expire together.
+ * KEYS[1] the set, KEYS[2] its marker; ARGV: limit, window ms, then the wa_ids. {-1} when the marker is missing
+ * (rebuild first), else `unsolicited`'s answer. A check refreshes the marker with the set, so both expire together.
  */
 export const UNSOLICITED_LUA = `${UNSOLICITED_FN}
 if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end

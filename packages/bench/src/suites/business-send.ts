@@ -31,12 +31,15 @@ export const businessSendSuite: Suite = {
     const env = await ctx.environment();
     const secretKey = `bench-${randomBytes(24).toString('hex')}`;
     const fixture = await seedApiFixture(env.databaseUrl, secretKey, p.consumers);
+    await unlimitedNumber(env.databaseUrl, fixture.phoneNumberId);
     const limits = {
       SECRET_KEY: secretKey,
       OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000',
       OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test', // consumers register with the development code endpoint
+      PAIR_RATE_INTERVAL_MS: '1', // the sending limits are not what this suite measures
+      PAIR_RATE_BURST: '10000',
     };
     const api = await ctx.startApi({ env: limits });
     await startWorkers(1, env.processEnv(limits), { cleanups: ctx.cleanups, verbose: ctx.verbose, log: ctx.log });
@@ -66,7 +69,7 @@ export const businessSendSuite: Suite = {
         headers: { authorization: `Bearer ${fixture.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'text', text: { body: TEXT } }),
       }).then((r) => {
-        if (r.status !== 200) throw new Error(`send refused: ${r.status}`);
+        if (r.status !== 200) return r.text().then((t) => Promise.reject(new Error(`send refused: ${r.status} ${t}`)));
       });
     const round1 = async (n: number) => {
       const target = delivered + n;
@@ -76,12 +79,15 @@ export const businessSendSuite: Suite = {
           Array.from({ length: Math.min(50, n - i) }, (_, j) => post(consumers[(i + j) % consumers.length]!)),
         );
       }
+      const posted = performance.now() - t0;
       const deadline = Date.now() + 60_000;
       while (delivered < target) {
         if (Date.now() > deadline) throw new Error(`only ${n - (target - delivered)} of ${n} delivered in 60 s`);
         await new Promise((r) => setTimeout(r, 5));
       }
-      return n / ((performance.now() - t0) / 1000);
+      const total = performance.now() - t0;
+      ctx.log(`${n} sends: accepted in ${Math.round(posted)} ms, all delivered after ${Math.round(total)} ms`);
+      return n / (total / 1000);
     };
 
     ctx.log('warm-up: one message per consumer (sessions start)');
@@ -100,6 +106,17 @@ export const businessSendSuite: Suite = {
     return { msgs_per_s: round(msgs), raw_encrypt_per_s: round(raw), ratio: round(msgs / raw, 3) };
   },
 };
+
+/** The number's own send rate far above what one machine does, so the API never answers 130429 here. */
+async function unlimitedNumber(databaseUrl: string, phoneNumberId: string): Promise<void> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`UPDATE "BusinessNumber" SET "messagesPerSecond" = 1000000 WHERE "id" = $1`, [phoneNumberId]);
+  } finally {
+    await db.end();
+  }
+}
 
 async function waitForProvisioning(databaseUrl: string, phoneNumberId: string): Promise<string> {
   const db = new pg.Client({ connectionString: databaseUrl });

@@ -56,6 +56,33 @@ export class BusinessCrypto {
     );
   }
 
+  /**
+   * One operation for many peers at once (the send path's batches): one transaction holding every (device, peer) lock,
+   * taken in hash order so two batches cannot deadlock, loading own identity and exactly the sessions and remote
+   * identities of `peers` (account → device ids) — index lookups, not a scan of the number's sessions.
+   */
+  withPeers<T>(
+    device: BusinessDeviceRef,
+    peers: Map<string, number[]>,
+    fn: (crypto: DeviceCrypto) => Promise<T>,
+  ): Promise<T> {
+    const locks = [...peers.keys()].map((peer) => `business-device:${device.accountId}:${peer}`);
+    const exact = [...OWN];
+    for (const [peer, deviceIds] of peers)
+      for (const id of deviceIds) exact.push(`signal:session:${peer}.${id}`, `signal:remote-identity:${peer}.${id}`);
+    return this.prisma.client.$transaction(
+      async (tx) => {
+        await tx.$queryRawUnsafe(
+          `SELECT count(pg_advisory_xact_lock(h)) FROM (
+             SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1 OFFSET 0) AS s`,
+          locks,
+        );
+        return this.run(tx, device, { exact, prefixes: [] }, fn);
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  }
+
   /** With the whole state loaded (provisioning, key top-ups), under the device's own lock. */
   withDevice<T>(device: BusinessDeviceRef, fn: (crypto: DeviceCrypto) => Promise<T>): Promise<T> {
     return this.withPeer(device, device.accountId, 'all', fn);

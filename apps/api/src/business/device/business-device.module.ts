@@ -16,6 +16,7 @@ import { DeviceKeysRepository } from './keystore/device-keys.repository';
 import { InboundMedia } from './media/inbound-media';
 import { OutboundMedia } from './media/outbound-media';
 import { ProvisioningService } from './provisioning.service';
+import { BatchSender } from './send/batch-sender';
 import { BusinessSender } from './send/business-sender';
 import { OutboxConsumer } from './send/outbox-consumer';
 import { StatusReporter } from './statuses';
@@ -49,6 +50,7 @@ import { NumberMetadataCache } from './webhook-values';
     OutboundMedia,
     InboundMedia,
     BusinessSender,
+    BatchSender,
     OutboxConsumer,
     InboundHandler,
     MailboxDrainer,

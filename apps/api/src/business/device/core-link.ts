@@ -22,6 +22,11 @@ export class CoreLink {
     });
   }
 
+  /** Several sends at once, stored together (all or none): SendService.sendAll. Answers in order, up to a refusal. */
+  sendAll(from: DeviceRef, frames: SendFrame[]): Promise<ServerFrame[]> {
+    return this.sends.sendAll(from, frames);
+  }
+
   read(from: DeviceRef, frame: ReadReceiptFrame): Promise<ServerFrame> {
     return new Promise((resolve, reject) => {
       this.receipts.prepareRead(from, frame, resolve).then((step) => step(), reject);

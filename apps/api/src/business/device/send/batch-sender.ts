@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ProtocolAddress } from '@signalapp/libsignal-client';
 import type { BusinessMessage } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
-import type { SendGroup } from '@switchboard/protocol';
+import type { SendFrame, SendGroup, ServerFrame } from '@switchboard/protocol';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { toDbId } from '../message-ids';
@@ -75,8 +75,7 @@ export class BatchSender {
     );
     await this.encrypt(all, devices);
 
-    // Never rejects: a conversation stops at its first refusal, and every send has settled before anything else runs.
-    const sent = await Promise.all(plans.map((conversation) => this.handOver(conversation)));
+    const sent = await this.handOver(plans);
     const done = sent.flat();
     await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(
@@ -129,19 +128,22 @@ export class BatchSender {
     for (const group of byDevice.values()) {
       const peers = new Map(group.map((p) => [p.consumer, devices.get(p.consumer)!] as const));
       await this.crypto.withPeers(group[0]!.device, peers, async (c) => {
-        for (const [consumer, deviceIds] of peers) await c.ensureSessions(consumer, deviceIds);
+        // Each consumer's devices with a session, read once for the batch (encrypting only advances a session).
+        const targets = new Map<string, { deviceId: number; registrationId: number }[]>();
+        for (const [consumer, deviceIds] of peers) {
+          await c.ensureSessions(consumer, deviceIds);
+          const list: { deviceId: number; registrationId: number }[] = [];
+          for (const deviceId of deviceIds) {
+            const record = await c.stores.sessions.getSession(ProtocolAddress.new(consumer, deviceId));
+            if (record?.hasCurrentState()) list.push({ deviceId, registrationId: record.remoteRegistrationId() });
+          }
+          targets.set(consumer, list);
+        }
         for (const p of group) {
           const envelopes: SendGroup['envelopes'] = [];
-          for (const deviceId of peers.get(p.consumer)!) {
-            const record = await c.stores.sessions.getSession(ProtocolAddress.new(p.consumer, deviceId));
-            if (!record?.hasCurrentState()) continue;
+          for (const { deviceId, registrationId } of targets.get(p.consumer)!) {
             const { type, body } = await c.encrypt({ accountId: p.consumer, deviceId }, p.plaintext);
-            envelopes.push({
-              deviceId,
-              registrationId: record.remoteRegistrationId(),
-              type: type as 2 | 3,
-              ciphertext: body,
-            });
+            envelopes.push({ deviceId, registrationId, type: type as 2 | 3, ciphertext: body });
           }
           p.group = { accountId: p.consumer, envelopes };
         }
@@ -149,19 +151,32 @@ export class BatchSender {
     }
   }
 
-  /** The conversation's messages to the core one after another; stops at the first that is not ✓. */
-  private async handOver(conversation: Planned[]): Promise<{ row: OutboxRow; serverTimestamp: number }[]> {
-    const sent: { row: OutboxRow; serverTimestamp: number }[] = [];
-    for (const p of conversation) {
-      try {
-        const answer = await this.core.send(p.device, { t: 'send', id: p.id, groups: [p.group!] });
-        if (answer.t !== 'send_ok') break;
-        sent.push({ row: p.row, serverTimestamp: answer.serverTimestamp });
-      } catch (err) {
-        this.log.warn(`send of ${p.row.wamid} failed, left to a retry: ${(err as Error).message}`);
-        break;
-      }
-    }
+  /**
+   * Every business device's messages to the core in one call (stored in one statement: all or none). A refusal stops
+   * everything after it — those rows are left to the one-by-one path, which corrects device lists — so what each
+   * conversation got sent is a prefix of it. Never rejects.
+   */
+  private async handOver(plans: Planned[][]): Promise<{ row: OutboxRow; serverTimestamp: number }[][]> {
+    const sent = plans.map((): { row: OutboxRow; serverTimestamp: number }[] => []);
+    const byDevice = new Map<string, { p: Planned; conversation: number }[]>();
+    for (const [conversation, list] of plans.entries())
+      for (const p of list)
+        byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), { p, conversation }]);
+    await Promise.all(
+      [...byDevice.values()].map(async (list) => {
+        let answers: ServerFrame[] = [];
+        try {
+          const frames = list.map(({ p }): SendFrame => ({ t: 'send', id: p.id, groups: [p.group!] }));
+          answers = await this.core.sendAll(list[0]!.p.device, frames);
+        } catch (err) {
+          this.log.warn(`batched send failed, left to a retry: ${(err as Error).message}`);
+        }
+        for (const [i, a] of answers.entries()) {
+          if (a.t !== 'send_ok') break;
+          sent[list[i]!.conversation]!.push({ row: list[i]!.p.row, serverTimestamp: a.serverTimestamp });
+        }
+      }),
+    );
     return sent;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProtocolAddress } from '@signalapp/libsignal-client';
+import type { BusinessMessage } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { ErrorCode, type SendGroup } from '@switchboard/protocol';
 import { encodeContent } from '@switchboard/sdk';
@@ -64,20 +65,7 @@ export class BusinessSender {
     const db = this.prisma.client;
     const message = await db.businessMessage.findUnique({ where: { id: row.messageId } });
     if (message?.status !== 'queued') return this.done(row); // sent already (a retried lease)
-    const device = await this.provisioning.device(row.phoneNumberId);
-    const consumer = await this.consumerAccount(row.waId);
-    if (!consumer) throw undeliverable(`${row.waId} is not a Switchboard user`);
-
-    const ids = await this.coreIdsOf(device, message.payload as Record<string, unknown>);
-    const payload = await this.attachMedia(device, row, message.type, message.payload as Record<string, unknown>);
-    let content: ReturnType<typeof renderContent>;
-    try {
-      content = renderContent(message.type, payload, (w) => ids.get(w));
-    } catch (err) {
-      if (err instanceof UnsupportedContentError) throw undeliverable(err.message);
-      throw err;
-    }
-    const id = clientIdOf(row.wamid);
+    const { device, consumer, id, plaintext } = await this.prepare(row, message);
     await db.businessDeviceMessage.upsert({
       where: { wamid: row.wamid },
       create: {
@@ -89,7 +77,6 @@ export class BusinessSender {
       },
       update: {},
     });
-    const plaintext = encodeContent({ text: content.text, rich: content.rich, sentAt: message.createdAt.getTime() });
     let deviceIds = (await this.devices.activeDevices(consumer)).map((d) => d.deviceId);
     if (!deviceIds.length) throw undeliverable(`${row.waId} has no device`);
 
@@ -117,6 +104,26 @@ export class BusinessSender {
       await this.crypto.withPeer(device, consumer, 'session', async (c) => c.deleteSessions(consumer, drop));
       deviceIds = (await this.devices.activeDevices(consumer)).map((d) => d.deviceId);
     }
+  }
+
+  /** What a message row sends (shared with the batched path, BatchSender): its device, consumer, core id, plaintext. */
+  async prepare(row: OutboxRow, message: BusinessMessage) {
+    const device = await this.provisioning.device(row.phoneNumberId);
+    const consumer = await this.consumerAccount(row.waId);
+    if (!consumer) throw undeliverable(`${row.waId} is not a Switchboard user`);
+
+    const ids = await this.coreIdsOf(device, message.payload as Record<string, unknown>);
+    const payload = await this.attachMedia(device, row, message.type, message.payload as Record<string, unknown>);
+    let content: ReturnType<typeof renderContent>;
+    try {
+      content = renderContent(message.type, payload, (w) => ids.get(w));
+    } catch (err) {
+      if (err instanceof UnsupportedContentError) throw undeliverable(err.message);
+      throw err;
+    }
+    const id = clientIdOf(row.wamid);
+    const plaintext = encodeContent({ text: content.text, rich: content.rich, sentAt: message.createdAt.getTime() });
+    return { device, consumer, id, plaintext };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
 import pg from 'pg';
 import { SEND_OUTBOX_CHANNEL } from '../../messages/log/outbox-wake';
+import { BatchSender } from './batch-sender';
 import { BusinessSender, type OutboxRow, PermanentSendError } from './business-sender';
 
 const BATCH = 128;
@@ -46,6 +47,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly prisma: PrismaService,
     private readonly sender: BusinessSender,
+    private readonly batch: BatchSender,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -100,11 +102,22 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
         const key = `${r.phoneNumberId}/${r.waId}`;
         conversations.set(key, [...(conversations.get(key) ?? []), r]);
       }
-      const queue = [...conversations.values()];
+      const queue = (await this.batched([...conversations.values()])).filter((c) => c.length);
       const lanes = Array.from({ length: Math.min(this.config.workers.concurrency, queue.length) }, async () => {
         for (let c = queue.shift(); c; c = queue.shift()) await this.conversation(c);
       });
       await Promise.all(lanes);
+    }
+  }
+
+  // The batch first; on any failure of its own, every row goes the one-by-one way (a message it did hand over is
+  // de-duplicated by the core, so nothing is sent twice).
+  private async batched(conversations: OutboxRow[][]): Promise<OutboxRow[][]> {
+    try {
+      return await this.batch.send(conversations);
+    } catch (err) {
+      this.log.warn(`batched send failed, sending one by one: ${(err as Error).message}`);
+      return conversations;
     }
   }
 

@@ -34,8 +34,51 @@ export class SendService {
    * runs those steps in the order its sends arrived, so its messages are stored, and delivered, in that order.
    */
   async prepare(from: DeviceRef, frame: SendFrame, reply: (f: ServerFrame) => void): Promise<() => void> {
-    const refuse = (code: number, message: string) => () =>
-      reply({ t: 'send_error', id: frame.id, code, message, mismatches: [] });
+    const checked = await this.check(from, frame);
+    if ('refusal' in checked) return () => reply(checked.refusal);
+    return () => void this.complete(frame.id, this.mailbox.store(checked.message), reply);
+  }
+
+  /**
+   * Several sends of one in-process sender (the business device's batches): all checked, then the leading ones that
+   * pass stored in one statement — all or none, so a failure never lets a later message overtake an earlier one —,
+   * then pushed. Answers in order: ✓ for the stored ones, then the first refusal if any (nothing after it).
+   */
+  async sendAll(from: DeviceRef, frames: SendFrame[]): Promise<ServerFrame[]> {
+    const checks = await Promise.all(frames.map((f) => this.check(from, f)));
+    const messages: NewMessage[] = [];
+    let refusal: ServerFrame | undefined;
+    for (const c of checks) {
+      if ('refusal' in c) {
+        refusal = c.refusal;
+        break;
+      }
+      messages.push(c.message);
+    }
+    let results: Awaited<ReturnType<MailboxService['storeAll']>> = [];
+    try {
+      if (messages.length) results = await this.mailbox.storeAll(messages);
+    } catch (err) {
+      this.log.error(`storing messages failed: ${(err as Error).message}`);
+      const id = frames[0]!.id;
+      return [{ t: 'send_error', id, code: ErrorCode.Unavailable, message: 'not stored; try again', mismatches: [] }];
+    }
+    const answers: ServerFrame[] = results.map((r, i) => ({
+      t: 'send_ok',
+      id: frames[i]!.id,
+      serverTimestamp: r.stored.serverTimestamp,
+    }));
+    this.router
+      .push(results.flatMap((r) => r.pending))
+      .catch((err) => this.log.warn(`push failed (the mailbox has them): ${(err as Error).message}`));
+    return refusal ? [...answers, refusal] : answers;
+  }
+
+  /** A send's checks: the refusal to answer, or the message to store. */
+  private async check(from: DeviceRef, frame: SendFrame): Promise<{ refusal: ServerFrame } | { message: NewMessage }> {
+    const refuse = (code: number, message: string) => ({
+      refusal: { t: 'send_error', id: frame.id, code, message, mismatches: [] } as ServerFrame,
+    });
     const max = this.config.messaging.maxEnvelopeBytes;
     if (frame.groups.some((g) => g.envelopes.some((e) => e.ciphertext.length > max))) {
       return refuse(ErrorCode.TooLarge, `an envelope is larger than ${max} bytes`);
@@ -57,7 +100,7 @@ export class SendService {
     if (!check.ok) {
       if (check.code === 404) return refuse(ErrorCode.UnknownAccount, `${MESSAGES[404]} ${check.accountId}`);
       const { code, mismatches } = check;
-      return () => reply({ t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches });
+      return { refusal: { t: 'send_error', id: frame.id, code, message: MESSAGES[code], mismatches } };
     }
     // Decided after the device check, so a send to an unknown account never counts as a chat started.
     let chats: Awaited<ReturnType<NewChatLimit['decide']>>;
@@ -83,7 +126,7 @@ export class SendService {
         g.envelopes.map((e) => ({ accountId: g.accountId, deviceId: e.deviceId, type: e.type, content: e.ciphertext })),
       ),
     };
-    return () => void this.complete(frame.id, this.mailbox.store(message), reply);
+    return { message };
   }
 
   private async complete(id: bigint, storing: ReturnType<MailboxService['store']>, reply: (f: ServerFrame) => void) {

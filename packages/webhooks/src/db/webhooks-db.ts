@@ -31,6 +31,30 @@ export class WebhooksDb extends PgPool implements OnModuleDestroy {
     return on.query<R>({ name: statement.name, text: statement.text, values: params });
   }
 
+  /**
+   * A transaction whose commit does not wait for its WAL to reach the disk (synchronous_commit off): for settling
+   * deliveries only, never for emits (they resolve once durable) nor claims. On a loaded disk the fsync is most of a
+   * settle's time. Should Postgres crash, it loses at most the last few hundred milliseconds of these commits, always
+   * a suffix of the WAL: outcomes (with their hand-on and log row) that never happened, so those deliveries are sent
+   * again after their lease — at least once, as after a worker crash. Per-key order holds because nothing a settle
+   * unlocks leaves Postgres before a durable commit that follows it in the WAL (and so flushes it): the claim that
+   * leases the handed-on delivery, or the emit whose head check saw the settle.
+   */
+  async relaxedTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.end();
   }

@@ -28,8 +28,9 @@ export interface Backoff {
 
 /**
  * Due deliveries of a subscription, leased to the caller. Only heads of ordering keys have a nextAttemptAt, so this
- * is a plain range scan. SKIP LOCKED keeps concurrent claimers off each other's rows; the lease (with a token) covers
- * the POST that follows the claim's commit, and a crashed worker's rows come back when it expires.
+ * is a range scan of WebhookDelivery_due_idx (pending heads only), oldest due first: it stops after `limit` rows
+ * however many deliveries are due or settled. SKIP LOCKED keeps concurrent claimers off each other's rows; the lease
+ * (with a token) covers the POST that follows the claim's commit, and a crashed worker's rows come back when it expires.
  * $1 subscription, $2 limit, $3 lease ms, $4 lease token.
  */
 const CLAIM_SQL: NamedStatement = {
@@ -39,7 +40,7 @@ WITH c AS (
   SELECT d."id" FROM "WebhookDelivery" d
   WHERE d."subscriptionId" = $1 AND d."state" = 'pending' AND d."nextAttemptAt" <= ${NOW}
     AND (d."leaseUntil" IS NULL OR d."leaseUntil" < ${NOW})
-  ORDER BY d."id"
+  ORDER BY d."nextAttemptAt"
   LIMIT $2
   FOR UPDATE OF d SKIP LOCKED
 )
@@ -66,7 +67,11 @@ const ATTEMPT_CTE = `a AS (
 
 /**
  * Hands each key on: for every key whose delivery just left `pending`, the key's next pending delivery (the lowest
- * seq above it — an index probe per key) becomes due now.
+ * seq above it) becomes due now. The probe can only be served by WebhookDelivery_pending_key_idx — the due index
+ * holds no row with a null nextAttemptAt, which the probe looks for — so it stays one index probe per key whatever
+ * the planner believes about the table: with a full (subscription, state) index on offer, a table never analyzed
+ * (new outbox tables grow faster than autovacuum visits) got a plan that read every pending row of the subscription
+ * per key, and settling 1,000 took seconds.
  */
 const HAND_ON_CTE = `handed AS (
   UPDATE "WebhookDelivery" n SET "nextAttemptAt" = ${NOW}
@@ -118,6 +123,8 @@ export class DeliveriesRepository {
   constructor(private readonly db: WebhooksDb) {}
 
   async claim(subscriptionId: string, limit: number, leaseMs: number, token: string): Promise<ClaimedDelivery[]> {
+    // A durable commit, on purpose: its WAL flush also makes durable every relaxed settle before it — among them the
+    // ones that handed these deliveries on — before anything claimed here is POSTed (see WebhooksDb.relaxedTransaction).
     const { rows } = await this.db.prepared<ClaimedDelivery>(this.db.pool, CLAIM_SQL, [
       subscriptionId,
       limit,
@@ -166,7 +173,7 @@ export class DeliveriesRepository {
     const keys = [...new Set(claimed.map((d) => d.orderingKey).filter((k): k is string => k !== null))].sort();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction(async (client) => {
+        return await this.db.relaxedTransaction(async (client) => {
           if (keys.length) await client.query(LOCK_KEYS_SQL, [businessId, keys]);
           return statement(client);
         });

@@ -11,13 +11,16 @@ import {
 // The campaign dispatcher in real worker processes on the real queues, Postgres and Redis (docs/campaigns.md,
 // "Dispatch"). The business device is off in these workers: what is checked is the hand-off to the send pipeline —
 // the ledger, the message log and the send outbox — which is where a duplicate or a skip would be made.
+const PAIR_ENV = { PAIR_RATE_BURST: '1', PAIR_RATE_INTERVAL_MS: '2000' };
+
 describe('campaign dispatch', () => {
   let world: CampaignWorld;
 
   beforeAll(async () => {
     world = await campaignWorld('cdispatch');
-    world.startWorker();
-    world.startWorker();
+    // A short pair rate (no burst, one per 2 s) so the pair-rate test runs in seconds; the other tests never send
+    // one consumer twice.
+    for (let i = 0; i < 2; i++) world.startWorker(PAIR_ENV);
   }, 120_000);
   afterAll(async () => world?.close(), 60_000);
 
@@ -66,7 +69,7 @@ describe('campaign dispatch', () => {
     const s = await seedBusiness(world.prisma, { rate: 300 });
     const n = 3_000;
     const id = await seedCampaign(world.prisma, s, n, { base: 100_000 });
-    const victim = world.startWorker();
+    const victim = world.startWorker(PAIR_ENV);
     await waitUntil(
       async () => (await world.prisma.businessMessage.count({ where: { campaignId: id } })) > 600,
       'a fifth sent',
@@ -77,7 +80,7 @@ describe('campaign dispatch', () => {
       'half sent',
     );
     expect(await world.flushRedis()).toBeGreaterThan(0);
-    world.startWorker();
+    world.startWorker(PAIR_ENV);
     await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
     await expectExactlyOnce(id, n);
   }, 150_000);
@@ -166,5 +169,25 @@ describe('campaign dispatch', () => {
     expect(await world.prisma.businessMessage.count({ where: { campaignId: id } })).toBe(270);
     expect(await world.prisma.campaignRecipient.count({ where: { campaignId: id, state: 'PENDING' } })).toBe(30);
     expect(await world.prisma.businessInitiatedContact.count({ where: { businessId: s.businessId } })).toBe(250);
+  }, 60_000);
+
+  it('keeps the pair rate between two campaigns to the same consumers: the second waits its turn per consumer', async () => {
+    const s = await seedBusiness(world.prisma, { rate: 200 });
+    const n = 40;
+    const first = await seedCampaign(world.prisma, s, n, { base: 500_000, status: 'DRAFT' });
+    const second = await seedCampaign(world.prisma, s, n, { base: 500_000, status: 'DRAFT' });
+    await world.prisma.campaign.updateMany({ where: { id: { in: [first, second] } }, data: { status: 'RUNNING' } });
+    await waitUntil(
+      async () => (await status(first)) === 'COMPLETED' && (await status(second)) === 'COMPLETED',
+      'both campaigns completed',
+    );
+    const a = new Map((await expectExactlyOnce(first, n)).map((m) => [m.waId, m.at]));
+    const b = await expectExactlyOnce(second, n);
+    // PAIR_RATE_INTERVAL_MS 2000 with no burst: the pair checks of one consumer are ≥ 2 s apart. A message's logged
+    // time is its batch's throughput slot, which may come up to one batch's wait (≪ 200 ms here) after its check.
+    for (const m of b) expect(Math.abs(m.at - a.get(m.waId)!)).toBeGreaterThanOrEqual(1_800);
+    // …and a deferred recipient goes soon after its turn comes (notBefore), not at some later sweep.
+    const spread = b.map((m) => Math.abs(m.at - a.get(m.waId)!));
+    expect(Math.min(...spread)).toBeLessThan(4_000);
   }, 60_000);
 });

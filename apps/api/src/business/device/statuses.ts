@@ -10,12 +10,23 @@ import {
 import { NumberMetadataCache, unixSeconds } from './webhook-values';
 
 const ORDER = ['sent', 'delivered', 'read'] as const;
+type Target = (typeof ORDER)[number];
 
-/** markStatus(wamid, 'sent') for many messages in one statement: $1 wamids, $2 times (ISO). Rows that moved only. */
-const MARK_SENT_MANY_SQL = `
-UPDATE "BusinessMessage" m SET "status" = 'sent', "sentAt" = COALESCE(m."sentAt", t.at)
-FROM unnest($1::text[], $2::timestamp(3)[]) AS t(wamid, at)
-WHERE m."wamid" = t.wamid AND m."direction" = 'outbound' AND m."status" = 'queued'
+/** Locks the rows of many messages in one order (wamid), so two transactions moving many at once cannot deadlock. */
+const LOCK_MANY_SQL = `SELECT count(*) FROM (SELECT 1 FROM "BusinessMessage" WHERE "wamid" = ANY($1::text[])
+  ORDER BY "wamid" FOR UPDATE) AS l`;
+
+/** MARK_STATUS_SQL (messages/log/status.sql.ts) for many messages: $1 wamids, $2 status, $3 times (ISO). */
+const MARK_MANY_SQL = `
+UPDATE "BusinessMessage" m SET
+  "status" = $2::"BusinessMessageStatus",
+  "sentAt" = COALESCE(m."sentAt", t.at),
+  "deliveredAt" = CASE WHEN $2 IN ('delivered', 'read') THEN COALESCE(m."deliveredAt", t.at) ELSE m."deliveredAt" END,
+  "readAt" = CASE WHEN $2 = 'read' THEN t.at ELSE m."readAt" END
+FROM unnest($1::text[], $3::timestamp(3)[]) AS t(wamid, at)
+WHERE m."wamid" = t.wamid AND m."direction" = 'outbound' AND (
+  (m."status" = 'queued') OR (m."status" = 'sent' AND $2 IN ('delivered', 'read')) OR
+  (m."status" = 'delivered' AND $2 = 'read'))
 RETURNING m."id", m."wamid", m."businessId", m."phoneNumberId", m."waId", m."status", m."bizOpaqueCallbackData"`;
 type Tx = Parameters<Parameters<PrismaService['client']['$transaction']>[0]>[0];
 
@@ -34,29 +45,45 @@ export class StatusReporter {
     private readonly numbers: NumberMetadataCache,
   ) {}
 
-  advance(wamid: string, target: 'sent' | 'delivered' | 'read', at: Date, tx?: Tx): Promise<void> {
+  advance(wamid: string, target: Target, at: Date, tx?: Tx): Promise<void> {
     const run = async (t: Tx) => {
       for (const step of ORDER.slice(0, ORDER.indexOf(target) + 1)) await this.step(t, wamid, step, at);
     };
     return tx ? run(tx) : this.prisma.client.$transaction(run);
   }
 
-  /** ✓ for many messages in the caller's transaction: one statement and one batched emit for all. */
-  async sentMany(items: { wamid: string; at: Date }[], tx: Tx): Promise<void> {
-    if (!items.length) return;
-    const at = new Map(items.map((i) => [i.wamid, i.at]));
-    const rows = await tx.$queryRawUnsafe<StatusChange[]>(
-      MARK_SENT_MANY_SQL,
-      items.map((i) => i.wamid),
-      items.map((i) => i.at.toISOString()),
-    );
-    const events = await Promise.all(
-      rows.map(async (row) => ({ ...(await this.value(row, 'sent', at.get(row.wamid)!)), orderingKey: row.wamid })),
-    );
-    await this.events.emitMany(
-      events.map(({ businessId, value, orderingKey }) => ({ businessId, field: 'messages', value, orderingKey })),
-      tx,
-    );
+  /**
+   * advance() for many messages in one transaction (the caller's, else its own): their rows locked first, in wamid
+   * order, then one statement and one batched emit per step — every message's sent before any delivered, and so on.
+   * A message's step takes the time of the first item that reaches it.
+   */
+  advanceMany(items: { wamid: string; target: Target; at: Date }[], tx?: Tx): Promise<void> {
+    if (!items.length) return Promise.resolve();
+    const run = async (t: Tx) => {
+      await t.$queryRawUnsafe(LOCK_MANY_SQL, [...new Set(items.map((i) => i.wamid))]);
+      for (const [level, step] of ORDER.entries()) {
+        const first = new Map<string, Date>();
+        for (const i of items) if (ORDER.indexOf(i.target) >= level && !first.has(i.wamid)) first.set(i.wamid, i.at);
+        if (!first.size) continue;
+        const rows = await t.$queryRawUnsafe<StatusChange[]>(
+          MARK_MANY_SQL,
+          [...first.keys()],
+          step,
+          [...first.values()].map((at) => at.toISOString()),
+        );
+        const events = await Promise.all(rows.map((row) => this.value(row, step, first.get(row.wamid)!)));
+        await this.events.emitMany(
+          events.map(({ businessId, value }, j) => ({
+            businessId,
+            field: 'messages',
+            value,
+            orderingKey: rows[j]!.wamid,
+          })),
+          t,
+        );
+      }
+    };
+    return tx ? run(tx) : this.prisma.client.$transaction(run);
   }
 
   fail(wamid: string, error: MessageError, at: Date, tx?: Tx): Promise<void> {

@@ -44,6 +44,47 @@ export class InboundHandler {
     }
   }
 
+  /**
+   * A run of receipt envelopes at once (the drainer's): one lookup for all the ids they name, then every status step in
+   * one transaction (StatusReporter.advanceMany), in the envelopes' order. Same outcome as receipt() one by one.
+   */
+  async receipts(device: BusinessDeviceRef, envelopes: PendingEnvelope[]): Promise<void> {
+    const receipts = envelopes.flatMap((e) => {
+      const kind = e.kind === MessageKind.ReadReceipt ? ('read' as const) : ('delivered' as const);
+      const frame = decodeServerFrame(frameFor(e));
+      return frame.t === 'receipt' ? [{ e, kind, frame }] : [];
+    });
+    const ids = [...new Set(receipts.flatMap((r) => r.frame.messageIds.map(toDbId)))];
+    const rows = ids.length
+      ? await this.prisma.client.businessDeviceMessage.findMany({
+          where: { accountId: device.accountId, direction: 'outbound', clientMessageId: { in: ids } },
+          select: { wamid: true, clientMessageId: true },
+        })
+      : [];
+    const wamidOf = new Map(rows.map((r) => [r.clientMessageId, r.wamid]));
+    const items: { wamid: string; target: 'delivered' | 'read'; at: Date }[] = [];
+    for (const { e, kind, frame } of receipts) {
+      const upTo = kind === 'read' && frame.upTo ? await this.readUpTo(device, e.sender.accountId, frame.upTo) : [];
+      const named = frame.messageIds.flatMap((id) => wamidOf.get(toDbId(id)) ?? []);
+      const at = new Date(e.serverTimestamp);
+      for (const wamid of new Set([...named, ...upTo])) items.push({ wamid, target: kind, at });
+    }
+    await this.statuses.advanceMany(items);
+  }
+
+  private async readUpTo(device: BusinessDeviceRef, peerAccountId: string, upTo: number): Promise<string[]> {
+    const rows = await this.prisma.client.businessDeviceMessage.findMany({
+      where: {
+        accountId: device.accountId,
+        direction: 'outbound',
+        peerAccountId,
+        serverTimestamp: { lte: BigInt(upTo) },
+      },
+      select: { wamid: true },
+    });
+    return rows.map((r) => r.wamid);
+  }
+
   private async receipt(device: BusinessDeviceRef, e: PendingEnvelope, kind: 'delivered' | 'read'): Promise<void> {
     // Read through the frame the core would push (frameFor): the stored body's layout is the core's business.
     const frame = decodeServerFrame(frameFor(e));

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
 import { MailboxService } from '../../../core/messaging/mailbox/mailbox.service';
-import type { PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
+import { MessageKind, type PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
 import type { BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { ProvisioningService } from '../provisioning.service';
@@ -13,6 +13,15 @@ const PAGE = 100;
 const MAX_PER_DRAIN = 1_000;
 const PROVISION_EVERY_MS = 5_000;
 const MAX_FAILURES = 5;
+
+const isReceipt = (e: PendingEnvelope) => e.kind === MessageKind.DeliveredReceipt || e.kind === MessageKind.ReadReceipt;
+
+/** The receipts that follow one another from `start` on (none when `start` is not one). */
+function receiptsFrom(page: PendingEnvelope[], start: number): PendingEnvelope[] {
+  let end = start;
+  while (end < page.length && isReceipt(page[end]!)) end++;
+  return page.slice(start, end);
+}
 
 /**
  * The business devices' receiving end, without a socket: every worker process polls Postgres for business devices
@@ -90,6 +99,22 @@ export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
+  // Consecutive receipts (what a burst of sends brings back) in one transaction and one ack; on a failure, false: the
+  // caller takes them one by one, with the per-envelope retry count.
+  private async receiptsTogether(device: BusinessDeviceRef, run: PendingEnvelope[]): Promise<boolean> {
+    try {
+      await this.handler.receipts(device, run);
+    } catch (err) {
+      this.log.warn(`${run.length} receipts together failed, one by one: ${(err as Error).message}`);
+      return false;
+    }
+    await this.core.acknowledge(
+      { accountId: device.accountId, deviceId: device.deviceId },
+      run.map((e) => e.guid),
+    );
+    return true;
+  }
+
   private drain(device: BusinessDeviceRef): Promise<void> {
     return this.prisma.client.$transaction(
       async (tx) => {
@@ -101,7 +126,13 @@ export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShut
         const ref = { accountId: device.accountId, deviceId: device.deviceId };
         for (let done = 0, after = 0; done < MAX_PER_DRAIN && !this.stopped; ) {
           const page = await this.mailbox.backlogPage(ref, after, PAGE);
-          for (const e of page) {
+          for (let i = 0; i < page.length; ) {
+            const run = receiptsFrom(page, i);
+            if (run.length > 1 && (await this.receiptsTogether(device, run))) {
+              i += run.length;
+              continue;
+            }
+            const e = page[i++]!;
             await this.handleOnce(device, e);
             await this.core.acknowledge(ref, [e.guid]);
           }

@@ -83,8 +83,8 @@ export class BatchSender {
         done.map((d) => d.row.wamid),
         done.map((d) => String(d.serverTimestamp)),
       );
-      await this.statuses.sentMany(
-        done.map((d) => ({ wamid: d.row.wamid, at: new Date(d.serverTimestamp) })),
+      await this.statuses.advanceMany(
+        done.map((d) => ({ wamid: d.row.wamid, target: 'sent' as const, at: new Date(d.serverTimestamp) })),
         tx,
       );
       await tx.$executeRawUnsafe(

@@ -97,6 +97,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
       if (this.stopped) return;
       const rows = await this.claim();
       if (!rows.length) return;
+      rows.sort((a, b) => (a.id < b.id ? -1 : 1)); // RETURNING has no order; a conversation's rows run in id order
       const conversations = new Map<string, OutboxRow[]>();
       for (const r of rows) {
         const key = `${r.phoneNumberId}/${r.waId}`;

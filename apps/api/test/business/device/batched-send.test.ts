@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
+import { Receiver } from '../webhooks/support/receiver';
+import { consumerDevice } from './consumer';
+
+type Status = { id: string; status: string };
+
+// The send path's batches (docs/business.md, "The business device"): a burst to several consumers is claimed,
+// encrypted and handed to the core together; every message arrives once and in order, and every one is sent then
+// delivered, in that order, with the receipts that come back handled together too.
+describe('the business device under a burst', () => {
+  let stack: BusinessStack;
+  let biz: TestBusiness;
+  let receiver: Receiver;
+  let bizAccountId: string;
+
+  beforeAll(async () => {
+    stack = await startBusinessStack({
+      worker: true,
+      env: {
+        OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000',
+        OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000',
+        MESSAGES_PER_SECOND_DEFAULT: '1000',
+        WEBHOOK_RETRY_BASE_MS: '20',
+        WEBHOOK_RETRY_MAX_MS: '400',
+      },
+    });
+    biz = await stack.business();
+    receiver = await new Receiver().start();
+    const sub = await biz.call('POST', `/${biz.id}/webhook_subscriptions`, {
+      callback_url: receiver.url,
+      verify_token: receiver.verifyToken,
+      app_secret: receiver.appSecret,
+      fields: ['messages'],
+    });
+    expect(sub.status).toBe(200);
+    await waitFor(
+      async () => {
+        const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });
+        bizAccountId = n?.accountId ?? '';
+        return !!bizAccountId;
+      },
+      'the number provisioned',
+      30_000,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await receiver?.close();
+    await stack?.close();
+  });
+
+  it('delivers 3 × 12 messages once each and in order, each sent then delivered', async () => {
+    const consumers = await Promise.all(['Ana', 'Bo', 'Cy'].map((name) => consumerDevice(stack.api, name)));
+    try {
+      for (const c of consumers) await c.connect();
+      // Each consumer writes first: an open window for free-form text.
+      for (const c of consumers) await c.reply(bizAccountId, 'hello');
+      await waitFor(
+        async () => (await stack.prisma.contact.count({ where: { businessId: biz.id } })) === consumers.length,
+        'three open windows',
+      );
+
+      const PER = 12;
+      const wamids: string[] = [];
+      await Promise.all(
+        // One consumer's posts one after another (their accepted order is the order to keep), consumers side by side.
+        consumers.map(async (c, i) => {
+          for (let j = 0; j < PER; j++) {
+            const res = await biz.call<{ messages: { id: string }[] }>('POST', `/${biz.phoneNumberId}/messages`, {
+              messaging_product: 'whatsapp',
+              to: c.waId,
+              type: 'text',
+              text: { body: `c${i} m${j}` },
+            });
+            expect(res.status).toBe(200);
+            wamids.push(res.body.messages[0]!.id);
+          }
+        }),
+      );
+
+      await waitFor(async () => consumers.every((c) => c.messages.length === PER), 'every message at its consumer');
+      for (const [i, c] of consumers.entries()) {
+        expect(c.messages.map((m) => m.text)).toEqual(Array.from({ length: PER }, (_, j) => `c${i} m${j}`));
+      }
+      const statuses = () => receiver.accepted().flatMap((ch) => (ch.value.statuses as Status[] | undefined) ?? []);
+      await waitFor(
+        async () => wamids.every((w) => statuses().some((s) => s.id === w && s.status === 'delivered')),
+        'every message delivered',
+        30_000,
+      );
+      for (const w of wamids) {
+        expect(
+          statuses()
+            .filter((s) => s.id === w)
+            .map((s) => s.status),
+        ).toEqual(['sent', 'delivered']);
+      }
+      expect(await stack.prisma.sendOutbox.count()).toBe(0);
+      const rows = await stack.prisma.businessMessage.findMany({ where: { wamid: { in: wamids } } });
+      expect(rows.every((r) => r.status === 'delivered' && r.sentAt && r.deliveredAt)).toBe(true);
+    } finally {
+      await Promise.all(consumers.map((c) => c.close()));
+    }
+  }, 90_000);
+});

@@ -6,11 +6,9 @@ import { CampaignDispatchModule } from '../../apps/api/src/business/campaigns/di
 import { BusinessDeviceModule } from '../../apps/api/src/business/device/business-device.module';
 import { TierReviewModule } from '../../apps/api/src/business/limits/tiers/tier-review.module';
 import { TemplateReviewModule } from '../../apps/api/src/business/templates/review/template-review.module';
-import { CampaignsSweepTicker } from './campaigns/campaigns-sweep.ticker';
 import { HANDLER_PROVIDERS } from './handlers';
-import { TierReviewTicker } from './limits/tier-review.ticker';
+import { PeriodicJobs } from './runner/periodic-jobs';
 import { WorkerRunner } from './runner/worker-runner';
-import { TemplateReviewSweepTicker } from './templates/review-sweep.ticker';
 
 @Module({})
 export class WorkersModule {
@@ -25,13 +23,7 @@ export class WorkersModule {
         CampaignDispatchModule,
         TierReviewModule,
       ],
-      providers: [
-        ...HANDLER_PROVIDERS,
-        WorkerRunner,
-        TemplateReviewSweepTicker,
-        CampaignsSweepTicker,
-        TierReviewTicker,
-      ],
+      providers: [...HANDLER_PROVIDERS, WorkerRunner, PeriodicJobs],
     };
   }
 }

@@ -2,6 +2,7 @@
 
 export { ClusterInterval } from './cluster-interval';
 export { InfraModule } from './infra.module';
+export { JobTicker, type PeriodicJob } from './job-ticker';
 export { createLogger, NestPinoLogger } from './logger';
 export { NodeRegistryService } from './node-registry.service';
 export { PgPool } from './pg-pool';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusinessStack, startBusinessStack, waitFor } from '../support/business-stack';
 
-describe('the worker process reviews tiers at boot (TierReviewTicker → limits.review-tiers → handler)', () => {
+describe('the worker process reviews tiers at boot (PeriodicJobs → limits.review-tiers → handler)', () => {
   let stack: BusinessStack;
   let businessId: string;
 

@@ -5,19 +5,12 @@
 // accepted send must be in the message log and the outbox: accepted means durable.
 import { randomBytes } from 'node:crypto';
 import { freePort } from '@switchboard/devtools';
+import { intFlag } from '../harness/flags';
 import { type LoadFigures, type LoadOptions, runLoad } from '../harness/load';
 import { fmt } from '../harness/log';
 import { repeat, round } from '../harness/stats';
-import type { Suite, SuiteContext } from '../types';
+import type { Suite } from '../types';
 import { countAccepted, NUMBERS, seedApiFixture } from './api-fixture';
-
-function intFlag(ctx: SuiteContext, name: string, fallback: number, max: number): number {
-  const raw = ctx.flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`--${name} expects an integer from 1 to ${max}`);
-  return n;
-}
 
 const line = (f: LoadFigures) =>
   `${fmt(f.rps)} rps, p50 ${fmt(f.p50_ms)} ms, p99 ${fmt(f.p99_ms)} ms, ${f.requests} ok, ${f.errors} errors`;

@@ -13,9 +13,10 @@ import { readFileSync } from 'node:fs';
 import type { ProcessHandle } from '@switchboard/devtools';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { intFlag } from '../harness/flags';
 import { fmt } from '../harness/log';
 import { round } from '../harness/stats';
-import type { Suite, SuiteContext } from '../types';
+import type { Suite } from '../types';
 import { startWorkers } from './webhooks/workers';
 
 const BUSINESS_ID = '1910000000000001';
@@ -24,14 +25,6 @@ const KEY_ID = '1910000000000003';
 const TEMPLATE_ID = '1910000000000004';
 /** What the seeded numbering plan holds (4 area codes × 800,000). */
 const MAX_RECIPIENTS = 3_200_000;
-
-function intFlag(ctx: SuiteContext, name: string, fallback: number, max: number): number {
-  const raw = ctx.flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`--${name} expects an integer from 1 to ${max}`);
-  return n;
-}
 
 export const campaignSuite: Suite = {
   name: 'campaign',

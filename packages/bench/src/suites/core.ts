@@ -6,20 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { freePort } from '@switchboard/devtools';
 import { envelopeOverheadBytes } from '@switchboard/protocol';
+import { intFlag } from '../harness/flags';
 import { fmt } from '../harness/log';
 import { median, round } from '../harness/stats';
-import type { Suite, SuiteContext } from '../types';
+import type { Suite } from '../types';
 import { createDevices } from './core/accounts';
 import { paced, Sequencer, saturate } from './core/drive';
 import { forwarderPair, gatewayPair, type Pair } from './core/pairs';
-
-function intFlag(ctx: SuiteContext, name: string, fallback: number, max: number): number {
-  const raw = ctx.flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`--${name} expects an integer from 1 to ${max}`);
-  return n;
-}
 
 export const coreSuite: Suite = {
   name: 'core',

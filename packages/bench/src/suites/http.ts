@@ -2,6 +2,7 @@
 // server answering the same body is measured in the same rounds as a baseline (the machine is shared and noisy, so
 // the ratio says more than the absolute figures).
 import { freePort } from '@switchboard/devtools';
+import { intFlag } from '../harness/flags';
 import { type LoadFigures, runLoad } from '../harness/load';
 import { fmt } from '../harness/log';
 import { repeat, round } from '../harness/stats';
@@ -13,14 +14,6 @@ interface Plan {
   warmupS: number;
   connections: number;
   baseline: boolean;
-}
-
-function intFlag(ctx: SuiteContext, name: string, fallback: number, max: number): number {
-  const raw = ctx.flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`--${name} expects an integer from 1 to ${max}`);
-  return n;
 }
 
 function plan(ctx: SuiteContext): Plan {

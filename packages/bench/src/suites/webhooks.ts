@@ -12,9 +12,10 @@ import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { freePort } from '@switchboard/devtools';
 import { JobQueues } from '@switchboard/jobs';
+import { intFlag } from '../harness/flags';
 import { fmt } from '../harness/log';
 import { median, round } from '../harness/stats';
-import type { Suite, SuiteContext } from '../types';
+import type { Suite } from '../types';
 import { startEmitter } from './webhooks/emitter';
 import { startWorkers } from './webhooks/workers';
 
@@ -41,14 +42,6 @@ interface RunFigures {
   updates_per_post: number;
   latency_p50_ms: number;
   latency_p99_ms: number;
-}
-
-function intFlag(ctx: SuiteContext, name: string, fallback: number, max: number): number {
-  const raw = ctx.flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`--${name} expects an integer from 1 to ${max}`);
-  return n;
 }
 
 const RETRY_BASE_MS = 20;

@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { ClusterInterval, CONFIG, PrismaService, RedisService } from '@switchboard/platform';
+import { purgeExpired } from '../../storage/purge-expired';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 
 const EVERY_MS = 15 * 60 * 1000;
-const BATCH = 500;
 const LOCK_KEY = 'media:purge-lock';
 
 /**
  * Media ids expire (MEDIA_RETENTION_DAYS, Meta: 30 days): an expired one already answers 404; this removes its row and
- * bytes. One node per interval does it (a Redis lock), in bounded batches; rows go first, so a crash between the two
- * leaves an orphan file rather than a row whose bytes are gone.
+ * bytes (purgeExpired), on one node per interval (ClusterInterval).
  */
 @Injectable()
 export class MediaPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,19 +34,15 @@ export class MediaPurgeService implements OnApplicationBootstrap, OnApplicationS
 
   /** Removes media that expired before `now`; returns how many. */
   async purge(now: Date): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const expired = await this.prisma.client.media.findMany({
-        where: { expiresAt: { lte: now } },
-        select: { id: true, storageKey: true },
-        take: BATCH,
-      });
-      if (!expired.length) break;
-      await this.prisma.client.media.deleteMany({ where: { id: { in: expired.map((m) => m.id) } } });
-      for (const m of expired) await this.storage.remove(m.storageKey);
-      total += expired.length;
-      if (expired.length < BATCH) break;
-    }
+    const db = this.prisma.client.media;
+    const total = await purgeExpired(
+      this.storage,
+      async (take) =>
+        (await db.findMany({ where: { expiresAt: { lte: now } }, select: { id: true, storageKey: true }, take })).map(
+          (m) => ({ id: m.id, key: m.storageKey }),
+        ),
+      (ids) => db.deleteMany({ where: { id: { in: ids } } }),
+    );
     if (total) this.log.log(`removed ${total} expired media file(s) from ${this.config.business.media.dir}`);
     return total;
   }

@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ClusterInterval, PrismaService, RedisService } from '@switchboard/platform';
 import type { BlobStorage } from '../../storage/blob-storage';
+import { purgeExpired } from '../../storage/purge-expired';
 import { ATTACHMENT_STORAGE } from './attachment-storage';
 
 const EVERY_MS = 15 * 60 * 1000;
-const BATCH = 500;
 const LOCK_KEY = 'attachments:purge-lock';
 
 /**
  * Attachments expire ATTACHMENT_TTL_DAYS after upload: an expired one already answers 404; this removes its row and
- * blob. One node per interval (ClusterInterval), bounded batches; rows go first, so a crash between the two leaves
- * an orphan file rather than an id whose bytes are gone.
+ * blob (purgeExpired), on one node per interval (ClusterInterval).
  */
 @Injectable()
 export class AttachmentPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,19 +33,16 @@ export class AttachmentPurgeService implements OnApplicationBootstrap, OnApplica
 
   /** Removes attachments that expired before `now`; returns how many. */
   async purge(now: Date): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const expired = await this.prisma.client.attachment.findMany({
-        where: { expiresAt: { lte: now } },
-        select: { id: true },
-        take: BATCH,
-      });
-      if (!expired.length) break;
-      await this.prisma.client.attachment.deleteMany({ where: { id: { in: expired.map((a) => a.id) } } });
-      for (const a of expired) await this.storage.remove(a.id);
-      total += expired.length;
-      if (expired.length < BATCH) break;
-    }
+    const db = this.prisma.client.attachment;
+    const total = await purgeExpired(
+      this.storage,
+      async (take) =>
+        (await db.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take })).map((a) => ({
+          id: a.id,
+          key: a.id,
+        })),
+      (ids) => db.deleteMany({ where: { id: { in: ids } } }),
+    );
     if (total) this.log.log(`removed ${total} expired attachment(s)`);
     return total;
   }

@@ -3,8 +3,10 @@ import { BusinessDeviceModule } from '../../device/business-device.module';
 import { LimitsModule } from '../../limits/limits.module';
 import { TemplatesModule } from '../../templates/templates.module';
 import { CampaignDispatcher } from './campaign-dispatcher';
+import { CampaignState } from './campaign-state';
 import { CampaignSweeper } from './campaign-sweeper';
 import { CampaignsDb } from './campaigns-db';
+import { DispatchBatch } from './dispatch-batch';
 import { DispatchFailures } from './dispatch-failures';
 import { DispatcherLock } from './dispatcher-lock';
 
@@ -14,7 +16,15 @@ import { DispatcherLock } from './dispatcher-lock';
  */
 @Module({
   imports: [TemplatesModule, LimitsModule, BusinessDeviceModule],
-  providers: [CampaignsDb, DispatcherLock, DispatchFailures, CampaignDispatcher, CampaignSweeper],
+  providers: [
+    CampaignsDb,
+    DispatcherLock,
+    DispatchFailures,
+    DispatchBatch,
+    CampaignState,
+    CampaignDispatcher,
+    CampaignSweeper,
+  ],
   exports: [CampaignDispatcher, CampaignSweeper],
 })
 export class CampaignDispatchModule {}

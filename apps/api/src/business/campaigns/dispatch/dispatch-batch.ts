@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { MessagingLimitTier } from '@switchboard/db';
+import type pg from 'pg';
+import { WINDOW_MS } from '../../contacts/outputs/contact.output';
+import { SendLimits } from '../../limits/send-limits';
+import { SEND_OUTBOX_CHANNEL } from '../../messages/log/outbox-wake';
+import { campaignWamid } from '../../messages/send/wamid';
+import type { SendableTemplate } from '../../templates/send/render';
+import { CampaignsDb } from './campaigns-db';
+import {
+  CLAIM_SQL,
+  type ClaimedRecipient,
+  CONTACTS_SQL,
+  DEFER_SQL,
+  DISPATCH_SQL,
+  type Dispatch,
+  dispatchParams,
+  SKIP_SQL,
+} from './dispatch.sql';
+import { DispatchFailures, type RecipientFailure } from './dispatch-failures';
+import { type CampaignRow, renderFor } from './render-recipient';
+
+export interface BatchOutcome {
+  claimed: number;
+  /** ms until a recipient held back by the messaging limit may go (the campaign waits). */
+  limitWaitMs?: number;
+}
+
+/**
+ * One batch of a campaign, one transaction (docs/campaigns.md, "Dispatch (as built)"): claim the next PENDING
+ * recipients, read their contacts, render each one's template, apply the limits — the pair rate defers a recipient,
+ * the messaging limit holds it back (the campaign waits), the number's throughput paces the batch (book its slots,
+ * sleep until the first) — then move them to DISPATCHED and hand their messages to the send pipeline in one statement.
+ */
+@Injectable()
+export class DispatchBatch {
+  constructor(
+    private readonly db: CampaignsDb,
+    private readonly limits: SendLimits,
+    private readonly failures: DispatchFailures,
+  ) {}
+
+  async run(
+    campaign: CampaignRow,
+    template: SendableTemplate,
+    rate: number,
+    tier: MessagingLimitTier,
+    size: number,
+  ): Promise<BatchOutcome> {
+    const failed: RecipientFailure[] = [];
+    const outcome = await this.db.transaction(async (client) => {
+      const { rows } = await client.query<ClaimedRecipient>(CLAIM_SQL, [campaign.id, size]);
+      if (!rows.length) return { claimed: 0 };
+      const contacts = await this.contacts(client, campaign.businessId, rows);
+      const skips: { seq: number; reason: string }[] = [];
+      let ready: (Dispatch & { closed: boolean })[] = [];
+      const now = Date.now();
+      for (const r of rows) {
+        const contact = contacts.get(r.waId);
+        if (template.category === 'MARKETING' && contact?.optStatus === 'OPTED_OUT') {
+          skips.push({ seq: r.seq, reason: 'opted_out' });
+          continue;
+        }
+        const rendered = renderFor(campaign, template, r);
+        if ('skip' in rendered) skips.push({ seq: r.seq, reason: rendered.skip });
+        else if ('error' in rendered) failed.push({ recipient: r, error: rendered.error });
+        else {
+          const closed = !contact?.lastInboundAt || now - contact.lastInboundAt.getTime() >= WINDOW_MS;
+          const wamid = campaignWamid(campaign.id, r.waId);
+          ready.push({ seq: r.seq, wamid, waId: r.waId, payload: rendered.payload, initiated: closed, closed });
+        }
+      }
+      // The pair rate first: a recipient it defers has not used any of the scarcer messaging-limit budget.
+      const pairWaits = ready.length
+        ? await this.limits.pairMany(
+            campaign.phoneNumberId,
+            ready.map((d) => d.waId),
+          )
+        : [];
+      const deferred = ready.flatMap((d, i) => (pairWaits[i]! > 0 ? [{ seq: d.seq, ms: pairWaits[i]! }] : []));
+      ready = ready.filter((_, i) => pairWaits[i] === 0);
+      const closed = ready.filter((d) => d.closed);
+      const limitWaits = closed.length
+        ? await this.limits.unsolicitedMany(
+            campaign.businessId,
+            tier,
+            closed.map((d) => d.waId),
+          )
+        : [];
+      const held = new Set(closed.filter((_, i) => limitWaits[i]! > 0).map((d) => d.seq));
+      ready = ready.filter((d) => !held.has(d.seq));
+
+      if (ready.length) {
+        const slot = await this.limits.bookThroughput(campaign.phoneNumberId, rate, ready.length);
+        if (slot.waitMs > 0) await sleep(slot.waitMs);
+        const params = dispatchParams(campaign.id, campaign.businessId, campaign.phoneNumberId, ready, slot.startMs);
+        await client.query(DISPATCH_SQL, params);
+      }
+      if (skips.length)
+        await client.query(SKIP_SQL, [campaign.id, skips.map((s) => s.seq), skips.map((s) => s.reason)]);
+      if (deferred.length)
+        await client.query(DEFER_SQL, [campaign.id, deferred.map((d) => d.seq), deferred.map((d) => d.ms)]);
+      const waits = limitWaits.filter((w) => w > 0);
+      return { claimed: rows.length, ...(waits.length && { limitWaitMs: Math.min(...waits) }) };
+    });
+    if (outcome.claimed) void this.db.query(`SELECT pg_notify('${SEND_OUTBOX_CHANNEL}', '')`).catch(() => undefined);
+    // After the commit: each failure is its own transaction (ledger row, failed message, `failed` webhook).
+    for (const f of failed) await this.failures.record(campaign, f);
+    return outcome;
+  }
+
+  private async contacts(client: pg.PoolClient, businessId: string, rows: ClaimedRecipient[]) {
+    const { rows: found } = await client.query<{ waId: string; lastInboundAt: Date | null; optStatus: string }>(
+      CONTACTS_SQL,
+      [businessId, rows.map((r) => r.waId)],
+    );
+    return new Map(found.map((c) => [c.waId, c]));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

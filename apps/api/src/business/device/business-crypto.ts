@@ -65,6 +65,7 @@ export class BusinessCrypto {
     device: BusinessDeviceRef,
     peers: Map<string, number[]>,
     fn: (crypto: DeviceCrypto) => Promise<T>,
+    prelude?: (tx: RawClient) => Promise<unknown>,
   ): Promise<T> {
     const locks = [...peers.keys()].map((peer) => `business-device:${device.accountId}:${peer}`);
     const exact = [...OWN];
@@ -77,6 +78,7 @@ export class BusinessCrypto {
              SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1 OFFSET 0) AS s`,
           locks,
         );
+        await prelude?.(tx); // the caller's own writes, committed with the state (one commit, not two)
         return this.run(tx, device, { exact, prefixes: [] }, fn);
       },
       { timeout: 30_000, maxWait: 30_000 },

@@ -5,6 +5,7 @@ import { PrismaService } from '@switchboard/platform';
 import type { SendFrame, SendGroup, ServerFrame } from '@switchboard/protocol';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
+import type { RawClient } from '../keystore/device-keys.repository';
 import { toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
 import { BusinessSender, type OutboxRow } from './business-sender';
@@ -66,13 +67,6 @@ export class BatchSender {
     }
     const all = plans.flat();
     if (!all.length) return conversations;
-    await db.$executeRawUnsafe(
-      RECORD_OUTBOUND_SQL,
-      all.map((p) => p.row.wamid),
-      all.map((p) => p.device.accountId),
-      all.map((p) => p.consumer),
-      all.map((p) => toDbId(p.id)),
-    );
     await this.encrypt(all, devices);
 
     const sent = await this.handOver(plans);
@@ -127,27 +121,41 @@ export class BatchSender {
     for (const p of plans) byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), p]);
     for (const group of byDevice.values()) {
       const peers = new Map(group.map((p) => [p.consumer, devices.get(p.consumer)!] as const));
-      await this.crypto.withPeers(group[0]!.device, peers, async (c) => {
-        // Each consumer's devices with a session, read once for the batch (encrypting only advances a session).
-        const targets = new Map<string, { deviceId: number; registrationId: number }[]>();
-        for (const [consumer, deviceIds] of peers) {
-          await c.ensureSessions(consumer, deviceIds);
-          const list: { deviceId: number; registrationId: number }[] = [];
-          for (const deviceId of deviceIds) {
-            const record = await c.stores.sessions.getSession(ProtocolAddress.new(consumer, deviceId));
-            if (record?.hasCurrentState()) list.push({ deviceId, registrationId: record.remoteRegistrationId() });
+      // Before anything is sent, as the one-by-one path does: receipts map back to wamids through these rows.
+      const record = (tx: RawClient) =>
+        tx.$executeRawUnsafe(
+          RECORD_OUTBOUND_SQL,
+          group.map((p) => p.row.wamid),
+          group.map((p) => p.device.accountId),
+          group.map((p) => p.consumer),
+          group.map((p) => toDbId(p.id)),
+        );
+      await this.crypto.withPeers(
+        group[0]!.device,
+        peers,
+        async (c) => {
+          // Each consumer's devices with a session, read once for the batch (encrypting only advances a session).
+          const targets = new Map<string, { deviceId: number; registrationId: number }[]>();
+          for (const [consumer, deviceIds] of peers) {
+            await c.ensureSessions(consumer, deviceIds);
+            const list: { deviceId: number; registrationId: number }[] = [];
+            for (const deviceId of deviceIds) {
+              const record = await c.stores.sessions.getSession(ProtocolAddress.new(consumer, deviceId));
+              if (record?.hasCurrentState()) list.push({ deviceId, registrationId: record.remoteRegistrationId() });
+            }
+            targets.set(consumer, list);
           }
-          targets.set(consumer, list);
-        }
-        for (const p of group) {
-          const envelopes: SendGroup['envelopes'] = [];
-          for (const { deviceId, registrationId } of targets.get(p.consumer)!) {
-            const { type, body } = await c.encrypt({ accountId: p.consumer, deviceId }, p.plaintext);
-            envelopes.push({ deviceId, registrationId, type: type as 2 | 3, ciphertext: body });
+          for (const p of group) {
+            const envelopes: SendGroup['envelopes'] = [];
+            for (const { deviceId, registrationId } of targets.get(p.consumer)!) {
+              const { type, body } = await c.encrypt({ accountId: p.consumer, deviceId }, p.plaintext);
+              envelopes.push({ deviceId, registrationId, type: type as 2 | 3, ciphertext: body });
+            }
+            p.group = { accountId: p.consumer, envelopes };
           }
-          p.group = { accountId: p.consumer, envelopes };
-        }
-      });
+        },
+        record,
+      );
     }
   }
 

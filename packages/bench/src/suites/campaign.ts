@@ -82,6 +82,7 @@ export const campaignSuite: Suite = {
 
     const samples = { rss: [] as number[], redis: [] as number[] };
     const standIn = gatewayStandIn(db);
+    ctx.cleanups.add('stop the gateway stand-in', () => standIn.stop()); // before the pool it uses is closed
     let done = false;
     let lastLog = Date.now();
     while (!done) {
@@ -172,6 +173,7 @@ async function seed(db: pg.Pool, secretKey: string, recipients: number, rate: nu
  */
 function gatewayStandIn(db: pg.Pool) {
   let stopped = false;
+  let ended: Promise<void> | undefined;
   const loop = (async () => {
     while (!stopped) {
       await db.query(
@@ -184,9 +186,10 @@ function gatewayStandIn(db: pg.Pool) {
     }
   })();
   return {
-    async stop() {
+    stop() {
       stopped = true;
-      await loop;
+      ended ??= loop;
+      return ended;
     },
   };
 }

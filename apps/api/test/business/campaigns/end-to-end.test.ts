@@ -36,13 +36,7 @@ describe('a campaign end to end', () => {
     });
     biz = await stack.business();
     receiver = await new Receiver().start();
-    const sub = await biz.call('POST', `/${biz.id}/webhook_subscriptions`, {
-      callback_url: receiver.url,
-      verify_token: receiver.verifyToken,
-      app_secret: receiver.appSecret,
-      fields: ['messages'],
-    });
-    expect(sub.status).toBe(200);
+    await biz.subscribe(receiver);
   }, 90_000);
 
   afterAll(async () => {

@@ -45,13 +45,7 @@ describe('the business device', () => {
     });
     biz = await stack.business();
     receiver = await new Receiver().start();
-    const sub = await biz.call('POST', `/${biz.id}/webhook_subscriptions`, {
-      callback_url: receiver.url,
-      verify_token: receiver.verifyToken,
-      app_secret: receiver.appSecret,
-      fields: ['messages'],
-    });
-    expect(sub.status).toBe(200);
+    await biz.subscribe(receiver);
     const created = await biz.call<{ id: string }>('POST', `/${biz.id}/message_templates`, {
       name: 'order_shipped',
       language: 'en_US',

@@ -108,13 +108,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
     });
     biz = await stack.business();
     receiver = await new Receiver().start();
-    const sub = await biz.call('POST', `/${biz.id}/webhook_subscriptions`, {
-      callback_url: receiver.url,
-      verify_token: receiver.verifyToken,
-      app_secret: receiver.appSecret,
-      fields: ['messages'],
-    });
-    expect(sub.status).toBe(200);
+    await biz.subscribe(receiver);
     await waitFor(
       async () => {
         const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });

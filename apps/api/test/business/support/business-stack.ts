@@ -16,6 +16,15 @@ export interface TestBusiness {
   token: string;
   /** Calls the business API as this business, through contractFetch (every response checked against openapi.yaml). */
   call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ContractResponse<T>>;
+  /** Subscribes a webhook receiver (the handshake included) to `fields`; throws unless the API answers 200. */
+  subscribe(receiver: WebhookReceiver, fields?: string[]): Promise<void>;
+}
+
+/** What subscribing needs of a receiver (apps/api/test/business/webhooks/support/receiver.ts). */
+export interface WebhookReceiver {
+  url: string;
+  verifyToken: string;
+  appSecret: string;
 }
 
 export interface BusinessStack {
@@ -76,6 +85,15 @@ export async function startBusinessStack(
         phoneNumberId: number.id,
         token: key.token,
         call: (method, path, body) => raw(method, `/v23.0${path}`, `Bearer ${key.token}`, body),
+        async subscribe(receiver, fields = ['messages']) {
+          const res = await raw('POST', `/v23.0/${business.id}/webhook_subscriptions`, `Bearer ${key.token}`, {
+            callback_url: receiver.url,
+            verify_token: receiver.verifyToken,
+            app_secret: receiver.appSecret,
+            fields,
+          });
+          if (res.status !== 200) throw new Error(`subscribe failed: ${res.status} ${res.text}`);
+        },
       };
     },
     async close() {

@@ -17,6 +17,8 @@ export interface Config {
   messaging: MessagingConfig;
   business: BusinessConfig;
   webhooks: WebhooksConfig;
+  /** Whether URLs given by businesses may reach private networks (OUTBOUND_PRIVATE_NETWORKS). */
+  outbound: { privateNetworks: 'allow' | 'deny' };
 }
 
 /** Sending limits (issue 5): throughput per number, pair rate, tier review, consumers' new chats. */
@@ -194,6 +196,9 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       logRetentionDays: e.WEBHOOK_LOG_RETENTION_DAYS,
       requireHttps: e.WEBHOOK_REQUIRE_HTTPS,
       dbPoolSize: e.WEBHOOK_DB_POOL_SIZE,
+    },
+    outbound: {
+      privateNetworks: e.OUTBOUND_PRIVATE_NETWORKS ?? (e.NODE_ENV === 'production' ? 'deny' : 'allow'),
     },
   };
 }

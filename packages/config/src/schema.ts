@@ -168,6 +168,11 @@ export const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Connections of the webhook outbox's own Postgres pool (claims and results, batched). */
   WEBHOOK_DB_POOL_SIZE: count(1, 100).default(8),
+  /**
+   * URLs businesses give (webhook callbacks, media links): `deny` refuses those resolving to loopback, private,
+   * link-local (cloud metadata), CGNAT, multicast or unspecified addresses. Unset: `deny` in production, else `allow`.
+   */
+  OUTBOUND_PRIVATE_NETWORKS: unsetIfEmpty(z.enum(['allow', 'deny'])),
 
   // Business layer: templates and contacts (issue 4). See docs/business.md.
   /** `auto`: a worker applies the review rules right after creation; `manual`: templates wait for POST /{id}/review. */

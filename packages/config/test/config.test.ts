@@ -26,6 +26,17 @@ describe('config', () => {
     expect(problems[2]).toMatch(/^MESSAGES_PER_SECOND_DEFAULT="5000" is invalid: .*1000/);
   });
 
+  it('denies private networks to business URLs in production unless told otherwise, allows them elsewhere', () => {
+    const secret = { SECRET_KEY: 'x'.repeat(40) };
+    expect(parseConfig({ NODE_ENV: 'production', ...secret }).outbound.privateNetworks).toBe('deny');
+    expect(parseConfig({}).outbound.privateNetworks).toBe('allow');
+    expect(parseConfig({ NODE_ENV: 'test' }).outbound.privateNetworks).toBe('allow');
+    const set = { NODE_ENV: 'production', OUTBOUND_PRIVATE_NETWORKS: 'allow', ...secret } as const;
+    expect(parseConfig(set).outbound.privateNetworks).toBe('allow');
+    expect(parseConfig({ OUTBOUND_PRIVATE_NETWORKS: 'deny' }).outbound.privateNetworks).toBe('deny');
+    expect(() => parseConfig({ OUTBOUND_PRIVATE_NETWORKS: 'maybe' })).toThrow(/OUTBOUND_PRIVATE_NETWORKS="maybe"/);
+  });
+
   it('refuses the development secret in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY/);
     expect(parseConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) }).env).toBe('production');

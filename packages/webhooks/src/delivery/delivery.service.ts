@@ -84,7 +84,9 @@ export class DeliveryService {
       groups.map(async (group) => {
         const body = envelope(target.businessId, group);
         const startedAtMs = Date.now();
-        const res = await postWebhook(target.callbackUrl, body, signatureHeader(target.appSecret, body), timeoutMs);
+        const signature = signatureHeader(target.appSecret, body);
+        const { privateNetworks } = this.config.outbound;
+        const res = await postWebhook(target.callbackUrl, body, signature, timeoutMs, privateNetworks);
         const attempt = { subscriptionId: target.id, startedAtMs, bytes: body.length, ...res };
         result.posts++;
         if (res.ok) {

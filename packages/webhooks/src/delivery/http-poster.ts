@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { guardRequest, type PrivateNetworks } from '../outbound/outbound-guard';
 
 export interface PostResult {
   /** The receiver's status, or null when no response came. */
@@ -10,23 +11,41 @@ export interface PostResult {
   error: string | null;
 }
 
-/** Kept-alive connections: a busy subscription gets many POSTs a second to the same host. */
-const agents = {
+/**
+ * Kept-alive connections: a busy subscription gets many POSTs a second to the same host. One pool per policy, so a
+ * connection opened without the private-network check is never reused by a request that needs it.
+ */
+const pools = () => ({
   'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
-};
+});
+const agents = { allow: pools(), deny: pools() };
 
 const ERROR_BODY_CHARS = 200;
 
 /**
  * POSTs a signed webhook body. Success is any 2xx (Meta documents 200; 202/204 from receivers that queue are common
  * and mean the same). Everything else — another status, a timeout, a refused or reset connection — is a failure the
- * caller retries. The whole exchange, body included, must finish within `timeoutMs`.
+ * caller retries. The whole exchange, body included, must finish within `timeoutMs`. Under `privateNetworks: 'deny'`
+ * a callback URL that resolves to a private address fails without a connection, the reason in `error`
+ * (outbound-guard.ts).
  */
-export function postWebhook(url: string, body: string, signature: string, timeoutMs: number): Promise<PostResult> {
+export function postWebhook(
+  url: string,
+  body: string,
+  signature: string,
+  timeoutMs: number,
+  privateNetworks: PrivateNetworks,
+): Promise<PostResult> {
   const started = performance.now();
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
+  let guard: ReturnType<typeof guardRequest>;
+  try {
+    guard = guardRequest(target, privateNetworks);
+  } catch (err) {
+    return Promise.resolve({ statusCode: null, ok: false, latencyMs: 0, error: (err as Error).message });
+  }
   return new Promise((resolve) => {
     let settled = false;
     const finish = (statusCode: number | null, error: string | null) => {
@@ -40,7 +59,8 @@ export function postWebhook(url: string, body: string, signature: string, timeou
       target,
       {
         method: 'POST',
-        agent: agents[target.protocol as keyof typeof agents],
+        agent: agents[privateNetworks][target.protocol as keyof typeof agents.allow],
+        ...guard,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),

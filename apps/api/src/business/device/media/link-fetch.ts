@@ -1,4 +1,5 @@
-import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import { type OutboundResponse, outboundGet, type PrivateNetworks } from '@switchboard/webhooks';
 import { ApiError } from '../../../errors/api-error';
 import { acceptsMime, type MediaKind, mediaTypeRule } from '../../media/media-types';
 import { SNIFF_BYTES } from '../../media/upload/sniff';
@@ -15,34 +16,42 @@ export interface MediaSource {
   fileName?: string;
 }
 
+/** Redirects a link may take (each one's host vetted again). */
+const MAX_REDIRECTS = 5;
+
 /**
  * A `link` media, checked the way an upload is: its Content-Type must be a supported type of the message's kind, the
  * body is cut off above that type's limit, and its first bytes must look like the type (upload/sniff.ts). The whole
- * exchange, body included, must finish within `timeoutMs`. Every failure is a MediaSendError naming it — thrown here
- * for what the headers tell, or failing the returned stream for what the body tells.
+ * exchange, body included, must finish within `timeoutMs`; under `privateNetworks: 'deny'` no hop may resolve to a
+ * private address (outbound-guard.ts). Every failure is a MediaSendError naming it — thrown here for what the
+ * headers tell, or failing the returned stream for what the body tells.
  */
-export async function fetchLink(link: string, kind: MediaKind, timeoutMs: number): Promise<MediaSource> {
-  let res: Response;
+export async function fetchLink(
+  link: string,
+  kind: MediaKind,
+  timeoutMs: number,
+  privateNetworks: PrivateNetworks,
+): Promise<MediaSource> {
+  let res: OutboundResponse;
   try {
-    res = await fetch(link, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    res = await outboundGet(link, { policy: privateNetworks, timeoutMs, maxRedirects: MAX_REDIRECTS });
   } catch (err) {
     throw new MediaSendError(`link: could not fetch ${link}: ${reason(err, timeoutMs)}`);
   }
-  const refuse = async (why: string) => {
-    await res.body?.cancel().catch(() => undefined);
+  const refuse = (why: string) => {
+    res.body.destroy();
     return new MediaSendError(`link: ${why}`);
   };
-  if (!res.ok || !res.body) throw await refuse(`${link} answered HTTP ${res.status}`);
-  const { mimeType, rule } = mediaTypeRule(res.headers.get('content-type') ?? '');
-  if (!rule || !acceptsMime(kind, mimeType))
-    throw await refuse(`Content-Type "${mimeType}" is not a supported ${kind} type`);
+  if (res.status < 200 || res.status >= 300) throw refuse(`${link} answered HTTP ${res.status}`);
+  const { mimeType, rule } = mediaTypeRule(res.headers['content-type'] ?? '');
+  if (!rule || !acceptsMime(kind, mimeType)) throw refuse(`Content-Type "${mimeType}" is not a supported ${kind} type`);
   const limit = rule.maxAnimatedBytes ?? rule.maxBytes;
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > limit) throw await refuse(`${declared} bytes is over the ${limit} bytes ${mimeType} allows`);
-  // Not flowing until pipeTo: a body that fails its checks before anyone listens must not be an unhandled error.
-  const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
+  const declared = Number(res.headers['content-length']);
+  if (declared > limit) throw refuse(`${declared} bytes is over the ${limit} bytes ${mimeType} allows`);
+  // Not flowing until pipeTo, which forwards its errors (forward.ts).
+  const body = res.body;
   const broke = (err: Error) => new MediaSendError(`link: the download broke off: ${reason(err, timeoutMs)}`);
-  const name = decodeURIComponent(new URL(res.url || link).pathname.split('/').pop() ?? '');
+  const name = safeDecode(new URL(res.url).pathname.split('/').pop() ?? '');
   return {
     pipeTo: (target) => forward(forward(body, new LinkCheck(mimeType, limit), broke), target),
     discard: () => body.destroy(),
@@ -88,6 +97,14 @@ class LinkCheck extends Transform {
     } catch (err) {
       done(err instanceof ApiError ? new MediaSendError(`link: ${err.details ?? err.message}`) : (err as Error));
     }
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 

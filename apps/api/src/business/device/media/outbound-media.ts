@@ -70,7 +70,7 @@ export class OutboundMedia {
     m: MediaObject,
   ): Promise<AttachmentPointer> {
     const source = m.link
-      ? await fetchLink(m.link, kind, this.config.business.media.linkTimeoutMs)
+      ? await fetchLink(m.link, kind, this.config.business.media.linkTimeoutMs, this.config.outbound.privateNetworks)
       : await this.uploaded(businessId, String(m.id));
     // Streamed: file → encryptor → the core's attachment storage; nothing is held in memory but a few chunks.
     const encryptor = source.pipeTo(new AttachmentEncryptor());

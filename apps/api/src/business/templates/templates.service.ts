@@ -23,6 +23,7 @@ import { renderTemplate } from './send/render';
 import type { RenderedTemplate } from './send/rendered-template';
 import { parameterFormatOf, withPresets } from './template-content';
 import { TemplateErrors } from './template-errors';
+import { bookTemplateCreation } from './template-limits';
 
 /** Message templates of a business: the Graph endpoints, and resolveForSend for the send pipeline. */
 @Injectable()
@@ -34,7 +35,10 @@ export class TemplatesService {
     private readonly webhooks: WebhookEventsService,
   ) {}
 
-  /** Answers at once with PENDING, as Meta does; the review decides later (a job, or a person). */
+  /**
+   * Answers at once with PENDING, as Meta does; the review decides later (a job, or a person). Within Meta's limits:
+   * 250 templates, 100 created per hour (template-limits.ts).
+   */
   async create(businessId: string, body: CreateTemplateBody) {
     const components = withPresets(body.category, body.components as TemplateComponent[]);
     const data = {
@@ -46,11 +50,20 @@ export class TemplatesService {
       parameterFormat: parameterFormatOf(body.parameter_format, components),
       components: components as unknown as Prisma.InputJsonValue,
     };
-    const t = await this.prisma.client.messageTemplate.create({ data }).catch((err: unknown) => {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-        throw ApiError.invalidParameter(`name: a template named ${body.name} already exists in ${body.language}`);
-      throw err;
-    });
+    const t = await this.prisma.client
+      .$transaction(
+        async (tx) => {
+          await bookTemplateCreation(tx, businessId, new Date());
+          return tx.messageTemplate.create({ data });
+        },
+        // Creates of one business queue on its row lock; a burst of them must not time out into 500s.
+        { maxWait: 10_000, timeout: 20_000 },
+      )
+      .catch((err: unknown) => {
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
+          throw ApiError.invalidParameter(`name: a template named ${body.name} already exists in ${body.language}`);
+        throw err;
+      });
     await this.review.submit(t);
     return { id: t.id, status: t.status, category: t.category };
   }

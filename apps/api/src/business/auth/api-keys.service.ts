@@ -7,6 +7,7 @@ import { type PageRequest, pageArgs, toPage } from '../common/paging';
 import { bearerToken, hashApiToken, newApiToken } from './api-token';
 import { invalidAccessToken } from './auth-errors';
 import { KeyCache } from './key-cache';
+import { KeyRevocations } from './key-revocations';
 
 export interface AuthenticatedBusiness {
   businessId: string;
@@ -24,7 +25,10 @@ export class ApiKeysService {
     private readonly prisma: PrismaService,
     private readonly ids: GraphIds,
     @Inject(CONFIG) private readonly config: Config,
-  ) {}
+    private readonly revocations: KeyRevocations,
+  ) {
+    revocations.onRevoked((apiKeyId) => (apiKeyId ? this.cache.evictKey(apiKeyId) : this.cache.clear()));
+  }
 
   async create(businessId: string, name: string) {
     const token = newApiToken();
@@ -46,12 +50,16 @@ export class ApiKeysService {
     return toPage(rows, page, renderKey, url);
   }
 
-  /** Idempotent: revoking a revoked key succeeds; another business's key is not found. */
+  /**
+   * Idempotent: revoking a revoked key succeeds (and is announced again); another business's key is not found. Every
+   * API node refuses the key as soon as the announcement reaches it (KeyRevocations).
+   */
   async revoke(businessId: string, id: string) {
     const key = await this.prisma.client.apiKey.findFirst({ where: { id, businessId } });
     if (!key) throw ApiError.notFound(`API key '${id}'`);
     if (!key.revokedAt) await this.prisma.client.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     this.cache.evictKey(id);
+    await this.revocations.publish(id);
     return { success: true };
   }
 
@@ -68,10 +76,11 @@ export class ApiKeysService {
   }
 
   private async load(hash: Uint8Array<ArrayBuffer>, now: number) {
+    const generation = this.cache.generation;
     const key = await this.prisma.client.apiKey.findUnique({ where: { tokenHash: hash } });
     if (!key || key.revokedAt) return undefined;
     const entry = { businessId: key.businessId, apiKeyId: key.id, lastUsedAt: key.lastUsedAt?.getTime() ?? 0 };
-    this.cache.set(hash, entry, now);
+    this.cache.set(hash, entry, now, generation);
     return entry;
   }
 

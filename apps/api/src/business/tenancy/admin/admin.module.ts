@@ -1,17 +1,26 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, PrismaService } from '@switchboard/platform';
+import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
 import { ApiKeysService } from '../../auth/api-keys.service';
+import { KeyRevocations } from '../../auth/key-revocations';
 import { GraphIds } from '../../common/ids';
 import { BusinessesService } from '../businesses.service';
 
-/** Just what the admin command needs: no HTTP, no queues, no node registration. */
+/** Just what the admin command needs: no HTTP, no queues, no node registration (Redis: revoke-key announces). */
 @Module({})
 export class AdminModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: AdminModule,
-      providers: [{ provide: CONFIG, useValue: config }, PrismaService, GraphIds, BusinessesService, ApiKeysService],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        PrismaService,
+        RedisService,
+        GraphIds,
+        BusinessesService,
+        ApiKeysService,
+        KeyRevocations,
+      ],
     };
   }
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerDevice } from '../device/consumer';
 import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
+import { createTemplate, goodTemplate } from '../support/templates';
+import type { DeliveryLog } from '../webhooks/support/api';
 import { Receiver } from '../webhooks/support/receiver';
 
 type ErrorBody = { error: { code: number; error_data?: { details: string } } };
@@ -104,6 +106,46 @@ describe('outbound URLs with private networks denied', () => {
       expect(consumer.messages.some((m) => m.rich?.type === 'document')).toBe(false);
     } finally {
       await consumer.close();
+    }
+  }, 60_000);
+
+  it('a delivery to a loopback callback URL saved earlier is a failed attempt in the delivery log, with the reason', async () => {
+    // Saved by an API that allowed private networks (the setting changed since); this stack's worker delivers.
+    const receiver = await new Receiver().start();
+    const allowing = await startBusinessStack({ env: { OUTBOUND_PRIVATE_NETWORKS: 'allow' } });
+    try {
+      const subscribed = await allowing.raw('POST', `/v23.0/${biz.id}/webhook_subscriptions`, `Bearer ${biz.token}`, {
+        callback_url: receiver.url,
+        verify_token: receiver.verifyToken,
+        app_secret: receiver.appSecret,
+        fields: ['message_template_status_update'],
+      });
+      expect(subscribed.status, subscribed.text).toBe(200);
+      const template = await createTemplate(biz, goodTemplate('refused_delivery')); // auto review: APPROVED
+      let log: DeliveryLog['data'][number]['log'] = [];
+      await waitFor(
+        async () => {
+          const events = await biz.call<{ data: { id: string; field: string }[] }>(
+            'GET',
+            `/${biz.id}/webhook_events?field=message_template_status_update`,
+          );
+          const event = events.body.data[0];
+          if (!event) return false;
+          const deliveries = await biz.call<DeliveryLog>('GET', `/${biz.id}/webhook_events/${event.id}/deliveries`);
+          log = deliveries.body.data[0]?.log ?? [];
+          return log.length > 0;
+        },
+        `a delivery attempt for template ${template.id}`,
+        20_000,
+      );
+      expect(log[0]).toMatchObject({
+        status_code: null,
+        error: expect.stringMatching(/^127\.0\.0\.1 is a loopback address; Switchboard does not connect to private/),
+      });
+      expect(receiver.posts).toEqual([]);
+    } finally {
+      await allowing.close();
+      await receiver.close();
     }
   }, 60_000);
 

@@ -41,7 +41,8 @@ export function outboundGet(url: string, options: OutboundGetOptions): Promise<O
         return reject(err);
       }
       let response: IncomingMessage | undefined;
-      const req = client.request(target, { method: 'GET', agent: false, ...guard }, (res) => {
+      const headers = { 'user-agent': 'Switchboard/1.0' };
+      const req = client.request(target, { method: 'GET', agent: false, headers, ...guard }, (res) => {
         response = res;
         const status = res.statusCode ?? 0;
         const location = res.headers.location;

@@ -74,6 +74,8 @@ export const webhooksSuite: Suite = {
       WEBHOOK_RETRY_BASE_MS: String(RETRY_BASE_MS),
       WEBHOOK_RETRY_MAX_MS: String(RETRY_MAX_MS),
       WEBHOOK_SWEEP_INTERVAL_SECONDS: '2',
+      // The receiver is on loopback, which production refuses by default (OUTBOUND_PRIVATE_NETWORKS).
+      OUTBOUND_PRIVATE_NETWORKS: 'allow',
     });
     const appSecret = randomBytes(16).toString('hex');
     const port = await freePort();

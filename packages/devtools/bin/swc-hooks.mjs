@@ -1,8 +1,18 @@
 // ESM loader hooks: run TypeScript sources directly with SWC.
 // Why SWC and not tsx/esbuild: NestJS dependency injection needs emitDecoratorMetadata, which esbuild does not emit.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { transformSync } from '@swc/core';
+
+// Transformed sources are cached on disk by content (source, path, options and SWC's version), so a process whose
+// sources were compiled before never loads SWC: its native binding costs ~25 MB of resident memory in every
+// Switchboard process, which the worker's memory budget (issue 5: ≤ 300 MB) feels. Delete the folder to clear it.
+const require = createRequire(import.meta.url);
+const CACHE_DIR = join(dirname(require.resolve('@swc/core/package.json')), '..', '..', '.cache', 'switchboard-swc');
+const SWC_VERSION = JSON.parse(readFileSync(require.resolve('@swc/core/package.json'), 'utf8')).version;
+let swc;
 
 const TS = /\.(ts|tsx|mts)$/;
 
@@ -29,7 +39,8 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!TS.test(url) || url.includes('/node_modules/')) return next(url, context);
   const filename = fileURLToPath(url);
-  const { code } = transformSync(readFileSync(filename, 'utf8'), {
+  const source = readFileSync(filename, 'utf8');
+  const options = {
     filename,
     sourceMaps: 'inline',
     module: { type: 'es6' },
@@ -39,6 +50,22 @@ export async function load(url, context, next) {
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       keepClassNames: true,
     },
-  });
+  };
+  const key = createHash('sha256')
+    .update(`${SWC_VERSION}\0${JSON.stringify(options)}\0${source}`)
+    .digest('hex');
+  const cached = join(CACHE_DIR, key.slice(0, 2), `${key}.js`);
+  if (existsSync(cached)) return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
+  swc ??= require('@swc/core');
+  const { code } = swc.transformSync(source, options);
+  try {
+    // Written aside and renamed, so a process reading it never sees half a file.
+    mkdirSync(dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, code);
+    renameSync(partial, cached);
+  } catch {
+    // A read-only install still runs; it compiles every time.
+  }
   return { format: 'module', source: code, shortCircuit: true };
 }

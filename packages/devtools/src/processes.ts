@@ -186,4 +186,4 @@ function sleep(ms: number): Promise<void> {
  * they save. Measured on an idle worker: 318 MB RSS by default, 254 MB with 2 MB semi-spaces. Command-line only (V8
  * sizes the heap before any module runs), so every place that starts workers passes it; docker-compose.yml too.
  */
-export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2'];
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=256'];

@@ -24,6 +24,8 @@ import { progressOf } from './progress/progress';
 
 /** A million-contact audience is one INSERT … SELECT of several seconds: well beyond Prisma's 5 s default. */
 const BUILD_TIMEOUT_MS = 10 * 60_000;
+/** Ledgers at least this large are followed by an ANALYZE (sampling costs well under a second). */
+const ANALYZE_FROM_ROWS = 10_000;
 
 /**
  * Creating campaigns (the audience built into the ledger and validated against the template, in one transaction)
@@ -93,6 +95,10 @@ export class CampaignsService {
       },
       { timeout: BUILD_TIMEOUT_MS, maxWait: 10_000 },
     );
+    // A large ledger just arrived in one statement, long before autovacuum would look: without fresh statistics the
+    // planner takes "this campaign's PENDING rows" for a handful and the dispatcher's claims scan all of them.
+    if (report.recipients >= ANALYZE_FROM_ROWS)
+      await this.prisma.client.$executeRawUnsafe('ANALYZE "CampaignRecipient"');
     return { ...(await this.get(businessId, id)), report };
   }
 

@@ -61,6 +61,10 @@ export class CampaignDispatcher implements OnApplicationShutdown {
     let outcome: SliceOutcome | undefined;
     let context: Promise<Context | SliceOutcome> = Promise.resolve(first);
     let contextAt = Date.now();
+    // Claims start after the highest seq this slice has claimed: the rows before it are done or held by a lane, and
+    // the index walk stays short however far the campaign has come. The next slice starts from the beginning again,
+    // so rows left behind (deferred by the pair rate, a batch rolled back) are found then.
+    let cursor = 0;
     const lane = async () => {
       while (!outcome) {
         // Campaign state, template, lock, rate and tier are re-read twice a second, not per batch.
@@ -73,7 +77,8 @@ export class CampaignDispatcher implements OnApplicationShutdown {
           outcome ??= c;
           return;
         }
-        const batch = await this.batches.run(c.campaign, c.template, c.rate, c.tier, c.size);
+        const batch = await this.batches.run(c.campaign, c.template, c.rate, c.tier, c.size, cursor);
+        cursor = Math.max(cursor, batch.lastSeq);
         if (batch.limitWaitMs !== undefined) {
           await this.state.waitForBudget(campaignId, batch.limitWaitMs);
           outcome ??= 'waiting';

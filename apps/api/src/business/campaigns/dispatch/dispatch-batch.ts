@@ -8,6 +8,7 @@ import { campaignWamid } from '../../messages/send/wamid';
 import type { SendableTemplate } from '../../templates/send/render';
 import { CampaignsDb } from './campaigns-db';
 import {
+  CLAIM_PLAN_SQL,
   CLAIM_SQL,
   type ClaimedRecipient,
   CONTACTS_SQL,
@@ -22,6 +23,8 @@ import { type CampaignRow, renderFor } from './render-recipient';
 
 export interface BatchOutcome {
   claimed: number;
+  /** The highest seq this batch claimed: the slice claims after it next (rows behind it are locked or done). */
+  lastSeq: number;
   /** ms until a recipient held back by the messaging limit may go (the campaign waits). */
   limitWaitMs?: number;
 }
@@ -46,11 +49,13 @@ export class DispatchBatch {
     rate: number,
     tier: MessagingLimitTier,
     size: number,
+    afterSeq: number,
   ): Promise<BatchOutcome> {
     const failed: RecipientFailure[] = [];
     const outcome = await this.db.transaction(async (client) => {
-      const { rows } = await client.query<ClaimedRecipient>(CLAIM_SQL, [campaign.id, size]);
-      if (!rows.length) return { claimed: 0 };
+      await client.query(CLAIM_PLAN_SQL);
+      const { rows } = await client.query<ClaimedRecipient>(CLAIM_SQL, [campaign.id, size, afterSeq]);
+      if (!rows.length) return { claimed: 0, lastSeq: afterSeq };
       const contacts = await this.contacts(client, campaign.businessId, rows);
       const skips: { seq: number; reason: string }[] = [];
       let ready: (Dispatch & { closed: boolean })[] = [];
@@ -101,7 +106,8 @@ export class DispatchBatch {
       if (deferred.length)
         await client.query(DEFER_SQL, [campaign.id, deferred.map((d) => d.seq), deferred.map((d) => d.ms)]);
       const waits = limitWaits.filter((w) => w > 0);
-      return { claimed: rows.length, ...(waits.length && { limitWaitMs: Math.min(...waits) }) };
+      const lastSeq = rows[rows.length - 1]!.seq;
+      return { claimed: rows.length, lastSeq, ...(waits.length && { limitWaitMs: Math.min(...waits) }) };
     });
     if (outcome.claimed) void this.db.query(`SELECT pg_notify('${SEND_OUTBOX_CHANNEL}', '')`).catch(() => undefined);
     // After the commit: each failure is its own transaction (ledger row, failed message, `failed` webhook).

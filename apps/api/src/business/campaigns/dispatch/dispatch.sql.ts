@@ -1,12 +1,19 @@
 /**
- * The next recipients of a campaign, in audience order, locked for this transaction: SKIP LOCKED lets a second
- * dispatcher of the same campaign (after a crash or a Redis flush both can run for a while) take the rows after
- * these instead of waiting for them or taking them twice.
+ * The next recipients of a campaign after `seq` $3 (the slice's cursor), in audience order, locked for this
+ * transaction: SKIP LOCKED lets a second dispatcher of the same campaign (after a crash or a Redis flush both can run
+ * for a while) take the rows after these instead of waiting for them or taking them twice.
  */
 export const CLAIM_SQL = `
 SELECT "seq", "waId", "variables" FROM "CampaignRecipient"
-WHERE "campaignId" = $1 AND "state" = 'PENDING' AND ("notBefore" IS NULL OR "notBefore" <= now())
+WHERE "campaignId" = $1 AND "state" = 'PENDING' AND "seq" > $3 AND ("notBefore" IS NULL OR "notBefore" <= now())
 ORDER BY "seq" LIMIT $2 FOR UPDATE SKIP LOCKED`;
+
+/**
+ * Run before CLAIM_SQL in its transaction. The claim must walk the (campaignId, state, seq) index in order and stop
+ * after a batch; with statistics that undercount a fresh ledger (1,000,000 rows inserted by one statement, not yet
+ * analyzed) the planner chose a bitmap scan of every PENDING row plus a sort instead — 1.5 s a claim, measured.
+ */
+export const CLAIM_PLAN_SQL = `SET LOCAL enable_bitmapscan = off`;
 
 /** What the claimed recipients' contacts say now: their window and whether they opted out since the build. */
 export const CONTACTS_SQL = `

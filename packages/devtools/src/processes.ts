@@ -181,9 +181,12 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Node flags for worker processes. A worker's work is many small jobs, not an allocation-heavy request path: V8's
- * default 16 MB semi-spaces (48 MB of young generation, mostly idle) cost more resident memory than the scavenges
- * they save. Measured on an idle worker: 318 MB RSS by default, 254 MB with 2 MB semi-spaces. Command-line only (V8
- * sizes the heap before any module runs), so every place that starts workers passes it; docker-compose.yml too.
+ * Node flags for worker processes (issue 5: worker RSS ≤ 300 MB, flat). A worker's work is many small jobs, not an
+ * allocation-heavy request path: V8's default 16 MB semi-spaces (48 MB of young generation, mostly idle) cost more
+ * resident memory than the scavenges they save, and an old space capped at 256 MB (a worker's live heap is ~50-100
+ * MB) makes V8 collect before it grows rather than after. Measured on an idle worker: 318 MB RSS by default, 254 MB
+ * with 2 MB semi-spaces; under the campaign bench 338 → 306 MB with the cap (and 242 MB once SWC stopped loading,
+ * see swc-hooks.mjs). Command-line only (V8 sizes its heap before any module runs), so every place that starts
+ * workers passes them; docker-compose.yml too.
  */
 export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=256'];

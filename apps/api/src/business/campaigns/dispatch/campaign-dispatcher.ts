@@ -89,7 +89,8 @@ export class CampaignDispatcher implements OnApplicationShutdown {
       }
     };
     await Promise.all(Array.from({ length: lanesFor(first.rate) }, lane));
-    if (outcome === 'more') return outcome;
+    // Released on 'more' too: the next slice may run in another worker process, whose token differs — holding the key
+    // here made that slice stop, and the campaign idle until the key expired and the sweep restarted it.
     return this.end(campaignId, outcome ?? (await this.state.completeIfDone(campaignId)));
   }
 

@@ -52,7 +52,17 @@ export const jobs = {
   campaignsDispatch: defineJob({
     queue: 'campaigns',
     name: 'campaigns.dispatch',
-    payload: z.object({ campaignId: z.string().regex(/^[0-9]{1,20}$/), slice: z.number().int().nonnegative() }),
+    payload: z.object({
+      campaignId: z.string().regex(/^[0-9]{1,20}$/),
+      slice: z.number().int().nonnegative(),
+      /** Names the chain (who started it), so a restarted chain's slice ids never meet an earlier chain's. */
+      chain: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/)
+        .optional(),
+      /** Where the previous slice stopped claiming (the highest seq it claimed). */
+      cursor: z.number().int().nonnegative().optional(),
+    }),
   }),
   /**
    * Starts due scheduled campaigns, pauses and resumes on template state, and restarts the dispatch of running

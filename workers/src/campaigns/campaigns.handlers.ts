@@ -4,6 +4,9 @@ import { QueuesService } from '@switchboard/platform';
 import { CampaignDispatcher } from '../../../apps/api/src/business/campaigns/dispatch/campaign-dispatcher';
 import { CampaignSweeper } from '../../../apps/api/src/business/campaigns/dispatch/campaign-sweeper';
 
+/** Slices of ≤ 10 s: about once a minute a slice claims from the campaign's first PENDING row again. */
+const RESCAN_EVERY = 6;
+
 /** Thin handlers: the dispatcher and the sweeper live with the campaigns feature in the API's business layer. */
 @Injectable()
 export class CampaignsHandlers {
@@ -18,16 +21,19 @@ export class CampaignsHandlers {
       {
         job: jobs.campaignsDispatch,
         handle: async (p) => {
-          const { campaignId, slice } = p as JobPayload<'campaignsDispatch'>;
-          const outcome = await this.dispatcher.runSlice(campaignId);
+          const { campaignId, slice, chain = 'c', cursor } = p as JobPayload<'campaignsDispatch'>;
+          // Every RESCAN_EVERY-th slice claims from the start, so recipients deferred behind the cursor go out soon.
+          const from = slice % RESCAN_EVERY === 0 ? 0 : (cursor ?? 0);
+          const result = await this.dispatcher.runSlice(campaignId, from);
           // The chain goes on at once: a gap until the next sweep would show in the achieved rate.
-          if (outcome === 'more')
+          if (result.outcome === 'more')
             await this.queues.add(
               'campaignsDispatch',
-              { campaignId, slice: slice + 1 },
-              { jobId: `campaign-${campaignId}-${slice + 1}` },
+              { campaignId, slice: slice + 1, chain, cursor: result.cursor },
+              // Unique per chain: BullMQ ignores an add whose id a kept (completed) job still has.
+              { jobId: `campaign-${campaignId}-${chain}-${slice + 1}` },
             );
-          return outcome;
+          return result.outcome;
         },
       },
       { job: jobs.campaignsSweep, handle: () => this.sweeper.sweep() },

@@ -27,6 +27,11 @@ interface Context {
 }
 
 export type SliceOutcome = 'more' | 'done' | 'stopped' | 'waiting';
+export interface SliceResult {
+  outcome: SliceOutcome;
+  /** Where the next slice may start claiming (the highest seq claimed). */
+  cursor: number;
+}
 
 /**
  * Sends a campaign (docs/campaigns.md, "Dispatch (as built)") one slice at a time: batches (DispatchBatch) in a few
@@ -54,17 +59,19 @@ export class CampaignDispatcher implements OnApplicationShutdown {
    * each batch's round trips behind the others' throughput waits; they claim disjoint rows (SKIP LOCKED) and book
    * slots from the one throughput bucket, so together they keep the number's rate, not a multiple of it.
    */
-  async runSlice(campaignId: string, sliceMs = SLICE_MS): Promise<SliceOutcome> {
+  async runSlice(campaignId: string, fromSeq = 0, sliceMs = SLICE_MS): Promise<SliceResult> {
     const deadline = Date.now() + sliceMs;
     const first = await this.context(campaignId);
-    if (typeof first === 'string') return this.end(campaignId, first);
+    if (typeof first === 'string') return { outcome: await this.end(campaignId, first), cursor: fromSeq };
     let outcome: SliceOutcome | undefined;
     let context: Promise<Context | SliceOutcome> = Promise.resolve(first);
     let contextAt = Date.now();
-    // Claims start after the highest seq this slice has claimed: the rows before it are done or held by a lane, and
-    // the index walk stays short however far the campaign has come. The next slice starts from the beginning again,
-    // so rows left behind (deferred by the pair rate, a batch rolled back) are found then.
-    let cursor = 0;
+    // Claims start after the highest seq claimed so far (the rows before it are done or held by a lane), so the index
+    // walk stays short however far the campaign has come: every dispatched row leaves a dead index entry behind until
+    // vacuum, and walking them from the start made each slice's first claim slower as a 1M campaign went on. The
+    // cursor goes on to the next slice; rows left behind (deferred by the pair rate, a batch rolled back) are found
+    // by the slices that start from 0 again (see CampaignsHandlers) and by the sweep's restarts.
+    let cursor = fromSeq;
     const lane = async () => {
       while (!outcome) {
         // Campaign state, template, lock, rate and tier are re-read twice a second, not per batch.
@@ -91,7 +98,7 @@ export class CampaignDispatcher implements OnApplicationShutdown {
     await Promise.all(Array.from({ length: lanesFor(first.rate) }, lane));
     // Released on 'more' too: the next slice may run in another worker process, whose token differs — holding the key
     // here made that slice stop, and the campaign idle until the key expired and the sweep restarted it.
-    return this.end(campaignId, outcome ?? (await this.state.completeIfDone(campaignId)));
+    return { outcome: await this.end(campaignId, outcome ?? (await this.state.completeIfDone(campaignId))), cursor };
   }
 
   /** What a batch needs, or why the slice must stop (another dispatcher holds it, not RUNNING, template gone). */

@@ -59,7 +59,12 @@ export class CampaignSweeper {
     const bucket = Math.floor(Date.now() / CAMPAIGN_SWEEP_MS);
     for (const { id } of rows) {
       if (await this.lock.alive(id)) continue;
-      await this.queues.add('campaignsDispatch', { campaignId: id, slice: 0 }, { jobId: `campaign-${id}-s${bucket}` });
+      const chain = `s${bucket}`;
+      await this.queues.add(
+        'campaignsDispatch',
+        { campaignId: id, slice: 0, chain },
+        { jobId: `campaign-${id}-${chain}-0` },
+      );
       restarted++;
     }
     if (started || restarted) this.log.log(`campaigns: ${started} started, ${restarted} dispatches (re)started`);

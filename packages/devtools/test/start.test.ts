@@ -33,8 +33,11 @@ describe('npm start', () => {
       await waitForHttp(`http://127.0.0.1:${apiPort}/ready`, 180_000, { process: start });
       await waitForHttp(`http://127.0.0.1:${dashboardPort}/`, 60_000, { process: start });
       const deadline = Date.now() + 30_000;
-      while (!start.output().includes('Ctrl-C stops everything') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 100));
+      // The workers have no port to poll: wait for their "consuming" line too (with warm compile caches the API and
+      // the dashboard can be ready before the workers have bound their queues).
+      const up = () =>
+        start.output().includes('Ctrl-C stops everything') && start.output().includes('workers consuming');
+      while (!up() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(start.output()).toContain(`API        http://127.0.0.1:${apiPort}`);
       expect(start.output()).toContain(`Dashboard  http://127.0.0.1:${dashboardPort}`);
       // Logs are JSON; npm start shows them as one readable line each.

@@ -3,6 +3,9 @@ import { PrismaService } from '@switchboard/platform';
 import { DevicesService } from '../../core/devices/devices.service';
 import { BusinessCrypto, type BusinessDeviceRef } from './business-crypto';
 
+/** Numbers provisioned per sweep (every 5 s in every worker). */
+const PROVISION_PER_SWEEP = 10;
+
 /**
  * Makes a business number a core account with a primary device whose keys live here (decision 2 of DESIGN.md).
  * The trusted internal path: `DevicesService.registerPrimary` — the same call an SMS-verified registration ends in,
@@ -39,12 +42,17 @@ export class ProvisioningService {
     return rows.map((r) => ({ phoneNumberId: r.phoneNumberId, accountId: r.accountId, deviceId: r.deviceId }));
   }
 
-  /** Numbers added since the last sweep get their device (so consumers can write to them before any send). */
+  /**
+   * Numbers added since the last sweep get their device (so consumers can write to them before any send): newest
+   * first, a few per sweep. Each costs a registration and a key generation (CPU-heavy in this process): a backlog of
+   * hundreds, taken in no order, kept a just-added number waiting for minutes and starved the worker's jobs.
+   */
   async provisionMissing(): Promise<number> {
     const numbers = await this.prisma.client.businessNumber.findMany({
       where: { accountId: null },
       select: { id: true },
-      take: 100,
+      orderBy: { createdAt: 'desc' },
+      take: PROVISION_PER_SWEEP,
     });
     for (const n of numbers) await this.device(n.id);
     return numbers.length;

@@ -9,7 +9,7 @@ import { WorkersModule } from '../src/workers.module';
 
 // The worker process's own modules, on the run's real Redis and Postgres.
 describe('workers', () => {
-  const config = parseConfig({ ...process.env, JOBS_KEEP_COMPLETED: '2', LOG_LEVEL: 'silent' });
+  const config = parseConfig({ ...process.env, JOBS_KEEP_COMPLETED: '2', LOG_LEVEL: 'silent', BUSINESS_DEVICE: 'off' });
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
   let queues: JobQueues;
 

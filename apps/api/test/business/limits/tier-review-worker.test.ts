@@ -13,7 +13,10 @@ describe('the worker process reviews tiers at boot (PeriodicJobs → limits.revi
     await api.prisma.$executeRaw`INSERT INTO "BusinessInitiatedContact" ("businessId", "waId", "lastAt")
       SELECT ${businessId}, '4477' || (10000000 + i), now() AT TIME ZONE 'UTC' FROM generate_series(1, 130) AS i`;
     await api.close();
-    stack = await startBusinessStack({ worker: true, env: { LIMITS_TIER_REVIEW_INTERVAL_SECONDS: '86400' } });
+    stack = await startBusinessStack({
+      worker: true,
+      env: { LIMITS_TIER_REVIEW_INTERVAL_SECONDS: '86400', BUSINESS_DEVICE: 'off' },
+    });
   });
   afterAll(async () => {
     await stack?.close();

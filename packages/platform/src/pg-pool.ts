@@ -20,11 +20,17 @@ export class PgPool {
     return this.pool.query<R>(sql, params);
   }
 
-  /** Runs `work` in one transaction on one connection (one commit, so one WAL flush). */
-  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction on one connection (one commit, so one WAL flush). `relaxedCommit`: the commit does
+   * not wait for its WAL to reach the disk (synchronous_commit off) — only for work a crash may safely undo.
+   */
+  async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    options: { relaxedCommit?: boolean } = {},
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(options.relaxedCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;

@@ -40,19 +40,8 @@ export class WebhooksDb extends PgPool implements OnModuleDestroy {
    * unlocks leaves Postgres before a durable commit that follows it in the WAL (and so flushes it): the claim that
    * leases the handed-on delivery, or the emit whose head check saw the settle.
    */
-  async relaxedTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+  relaxedTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction(work, { relaxedCommit: true });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -3,15 +3,9 @@ import { createTemplate } from '../../support/templates';
 
 export { randomConsumer } from '../../support/business-api';
 
-export interface Progress {
-  pending: number;
-  queued: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: { total: number; by_code: Record<string, number> };
-  skipped: { total: number; by_reason: Record<string, number> };
-}
+import type { Progress } from '../../../../src/business/campaigns/progress/progress';
+
+export type { Progress };
 
 export interface Campaign {
   id: string;

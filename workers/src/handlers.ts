@@ -1,4 +1,5 @@
 import { CampaignsHandlers } from './campaigns/campaigns.handlers';
+import { DevicesHandlers } from './devices/devices.handlers';
 import { LimitsHandlers } from './limits/limits.handlers';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
 import { TemplatesHandlers } from './templates/templates.handlers';
@@ -11,4 +12,5 @@ export const HANDLER_PROVIDERS = [
   TemplatesHandlers,
   CampaignsHandlers,
   LimitsHandlers,
+  DevicesHandlers,
 ];

@@ -5,7 +5,7 @@ import { defineJob } from './define';
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
  * boot unless each job below has exactly one handler (see `bindHandlers`).
  */
-export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits'] as const;
+export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits', 'devices'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const jobs = {
@@ -85,6 +85,15 @@ export const jobs = {
     payload: z.object({}),
     // The next tick is the retry.
     options: { attempts: 1, removeOnFail: { count: 100 } },
+  }),
+  /**
+   * Gives a just-added business number its server-side device (account, keys), so consumers can write to it at once.
+   * Added by BusinessesService.addNumber; the business device's sweep provisions any number whose job was lost.
+   */
+  devicesProvision: defineJob({
+    queue: 'devices',
+    name: 'devices.provision',
+    payload: z.object({ phoneNumberId: z.string().regex(/^[0-9]{1,20}$/) }),
   }),
 } as const;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, PrismaService } from '@switchboard/platform';
+import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
 import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { type PageRequest, pageArgs, toPage } from '../common/paging';
@@ -11,9 +11,12 @@ import { renderPhoneNumber } from './outputs/phone-number.output';
 /** Businesses (WABAs) and their phone numbers: created by the admin command, read through the Graph endpoints. */
 @Injectable()
 export class BusinessesService {
+  private readonly log = new Logger('Businesses');
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly ids: GraphIds,
+    private readonly queues: QueuesService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -27,9 +30,14 @@ export class BusinessesService {
   async addNumber(businessId: string, phoneNumber: string, verifiedName: string) {
     const taken = await this.prisma.client.businessNumber.findUnique({ where: { phoneNumber } });
     if (taken) throw ApiError.invalidParameter(`number: ${phoneNumber} already belongs to a business`);
-    return this.prisma.client.businessNumber.create({
+    const number = await this.prisma.client.businessNumber.create({
       data: { id: await this.ids.newGraphId(), businessId, phoneNumber, verifiedName },
     });
+    // Its device now rather than on the next sweep; a job Redis loses is the sweep's to do.
+    await this.queues
+      .add('devicesProvision', { phoneNumberId: number.id }, { jobId: `devices-provision-${number.id}` })
+      .catch((err: Error) => this.log.warn(`number ${number.id}: device not queued (${err.message}); the sweep will`));
+    return number;
   }
 
   findNumberByPhone(phoneNumber: string) {

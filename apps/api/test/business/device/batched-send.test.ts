@@ -34,15 +34,7 @@ describe('the business device under a burst', () => {
       fields: ['messages'],
     });
     expect(sub.status).toBe(200);
-    await waitFor(
-      async () => {
-        const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });
-        bizAccountId = n?.accountId ?? '';
-        return !!bizAccountId;
-      },
-      'the number provisioned',
-      30_000,
-    );
+    bizAccountId = await stack.provisioned(biz.phoneNumberId);
   }, 60_000);
 
   afterAll(async () => {

@@ -54,16 +54,8 @@ describe('the business device', () => {
     });
     expect(created.status).toBe(200);
     expect((await biz.call('POST', `/${created.body.id}/review`, { decision: 'APPROVED' })).status).toBe(200);
-    // The worker provisions new numbers by itself within seconds; the scenario needs the account id.
-    await waitFor(
-      async () => {
-        const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });
-        bizAccountId = n?.accountId ?? '';
-        return !!bizAccountId;
-      },
-      'the number provisioned',
-      30_000,
-    );
+    // The worker provisions the new number by itself (the devices.provision job); the scenario needs the account id.
+    bizAccountId = await stack.provisioned(biz.phoneNumberId);
   }, 60_000);
 
   afterAll(async () => {

@@ -109,15 +109,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
     biz = await stack.business();
     receiver = await new Receiver().start();
     await biz.subscribe(receiver);
-    await waitFor(
-      async () => {
-        const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });
-        bizAccountId = n?.accountId ?? '';
-        return !!bizAccountId;
-      },
-      'the number provisioned',
-      30_000,
-    );
+    bizAccountId = await stack.provisioned(biz.phoneNumberId);
   }, 60_000);
 
   afterAll(async () => {

@@ -72,7 +72,7 @@ describe('outbound URLs with private networks denied', () => {
   });
 
   it('a media link to a loopback address fails the message with 131053 and the reason, never fetched', async () => {
-    const bizAccountId = await provisioned();
+    const bizAccountId = await stack.provisioned(biz.phoneNumberId);
     const consumer = await consumerDevice(stack.api, 'Lena');
     await consumer.connect();
     try {
@@ -148,18 +148,4 @@ describe('outbound URLs with private networks denied', () => {
       await receiver.close();
     }
   }, 60_000);
-
-  async function provisioned(): Promise<string> {
-    let accountId = '';
-    await waitFor(
-      async () => {
-        const n = await stack.prisma.businessNumber.findUnique({ where: { id: biz.phoneNumberId } });
-        accountId = n?.accountId ?? '';
-        return !!accountId;
-      },
-      'the number provisioned',
-      30_000,
-    );
-    return accountId;
-  }
 });

@@ -38,6 +38,8 @@ export interface BusinessStack {
     auth?: string,
     body?: unknown,
   ): Promise<ContractResponse<T>>;
+  /** The number's core account id, once its device is provisioned (the `devices.provision` job queued on add). */
+  provisioned(phoneNumberId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,19 @@ export async function startBusinessStack(
           if (res.status !== 200) throw new Error(`subscribe failed: ${res.status} ${res.text}`);
         },
       };
+    },
+    async provisioned(phoneNumberId) {
+      let accountId = '';
+      await waitFor(
+        async () => {
+          const n = await api.app.get(PrismaService).client.businessNumber.findUnique({ where: { id: phoneNumberId } });
+          accountId = n?.accountId ?? '';
+          return !!accountId;
+        },
+        `number ${phoneNumberId} provisioned`,
+        30_000,
+      );
+      return accountId;
     },
     async close() {
       await workers?.close();

@@ -1,12 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
+import { CONFIG, PrismaService, QueuesService, RedisService } from '@switchboard/platform';
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { KeyRevocations } from '../../auth/key-revocations';
 import { GraphIds } from '../../common/ids';
 import { BusinessesService } from '../businesses.service';
 
-/** Just what the admin command needs: no HTTP, no queues, no node registration (Redis: revoke-key announces). */
+/**
+ * Just what the admin command needs: no HTTP, no node registration (Redis: revoke-key announces; add-number queues the
+ * number's device).
+ */
 @Module({})
 export class AdminModule {
   static forRoot(config: Config): DynamicModule {
@@ -16,6 +19,7 @@ export class AdminModule {
         { provide: CONFIG, useValue: config },
         PrismaService,
         RedisService,
+        QueuesService,
         GraphIds,
         BusinessesService,
         ApiKeysService,

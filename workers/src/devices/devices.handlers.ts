@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
+import { ProvisioningService } from '../../../apps/api/src/business/device/provisioning.service';
+
+/** Thin handler: provisioning lives with the business device in the API's business layer. */
+@Injectable()
+export class DevicesHandlers {
+  constructor(private readonly provisioning: ProvisioningService) {}
+
+  bindings(): HandlerBinding[] {
+    return [
+      {
+        job: jobs.devicesProvision,
+        handle: async (p) => {
+          const { phoneNumberId } = p as JobPayload<'devicesProvision'>;
+          return this.provisioning.device(phoneNumberId);
+        },
+      },
+    ];
+  }
+}

@@ -85,6 +85,24 @@ export class BusinessCrypto {
     );
   }
 
+  /**
+   * A device's first keys (provisioning): whatever an earlier, half-done provisioning left is deleted in the same
+   * transaction that writes the new state (deleted in another, uncommitted one, the new writes would wait on it).
+   */
+  withNewDevice<T>(device: BusinessDeviceRef, fn: (crypto: DeviceCrypto) => Promise<T>): Promise<T> {
+    return this.prisma.client.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(
+          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+          `business-device:${device.accountId}:${device.accountId}`,
+        );
+        await tx.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, device.accountId);
+        return this.run(tx, device, { exact: [], prefixes: [] }, fn);
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  }
+
   /** With the whole state loaded (provisioning, key top-ups), under the device's own lock. */
   withDevice<T>(device: BusinessDeviceRef, fn: (crypto: DeviceCrypto) => Promise<T>): Promise<T> {
     return this.withPeer(device, device.accountId, 'all', fn);

@@ -3,6 +3,13 @@ import { PrismaService } from '@switchboard/platform';
 import { DevicesService } from '../../core/devices/devices.service';
 import { BusinessCrypto, type BusinessDeviceRef } from './business-crypto';
 
+/** Another process is provisioning the number right now: retry shortly (its device will be there). */
+export class ProvisioningBusyError extends Error {
+  constructor(phoneNumberId: string) {
+    super(`number ${phoneNumberId} is being provisioned by another process`);
+  }
+}
+
 /** Numbers provisioned per sweep (every 5 s in every worker). */
 const PROVISION_PER_SWEEP = 10;
 
@@ -18,6 +25,7 @@ const PROVISION_PER_SWEEP = 10;
 export class ProvisioningService {
   private readonly log = new Logger('BusinessDeviceProvisioning');
   private readonly cache = new Map<string, BusinessDeviceRef>();
+  private readonly inFlight = new Map<string, Promise<BusinessDeviceRef>>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -25,15 +33,20 @@ export class ProvisioningService {
     private readonly crypto: BusinessCrypto,
   ) {}
 
-  /** The number's device, provisioning it on first use. */
-  async device(phoneNumberId: string): Promise<BusinessDeviceRef> {
+  /**
+   * The number's device, provisioning it on first use. One lookup per number at a time in this process: a batch's
+   * conversations all ask at once, and each waiting on its own connection once exhausted the pool the provisioning
+   * itself needed.
+   */
+  device(phoneNumberId: string): Promise<BusinessDeviceRef> {
     const cached = this.cache.get(phoneNumberId);
-    if (cached) return cached;
-    const existing = await this.prisma.client.businessDevice.findUnique({ where: { phoneNumberId } });
-    const ref = existing ?? (await this.provision(phoneNumberId));
-    const out = { phoneNumberId, accountId: ref.accountId, deviceId: ref.deviceId };
-    this.cache.set(phoneNumberId, out);
-    return out;
+    if (cached) return Promise.resolve(cached);
+    let pending = this.inFlight.get(phoneNumberId);
+    if (!pending) {
+      pending = this.lookUp(phoneNumberId).finally(() => this.inFlight.delete(phoneNumberId));
+      this.inFlight.set(phoneNumberId, pending);
+    }
+    return pending;
   }
 
   /** Every provisioned device (the inbound drainer's list). */
@@ -54,8 +67,17 @@ export class ProvisioningService {
       orderBy: { createdAt: 'desc' },
       take: PROVISION_PER_SWEEP,
     });
-    for (const n of numbers) await this.device(n.id);
-    return numbers.length;
+    let provisioned = 0;
+    for (const n of numbers) {
+      try {
+        await this.device(n.id);
+        provisioned++;
+      } catch (err) {
+        // Busy elsewhere, or failing: the next sweep (or the number's job, or its first send) tries again.
+        if (!(err instanceof ProvisioningBusyError)) this.log.warn(`provisioning ${n.id}: ${(err as Error).message}`);
+      }
+    }
+    return provisioned;
   }
 
   /** Tops up one-time prekeys when the core says the device runs low (sessions with new consumers spend them). */
@@ -63,22 +85,32 @@ export class ProvisioningService {
     await this.crypto.withDevice(device, (c) => c.replenishKeys());
   }
 
-  // Serialized per number across processes; a crash half-way leaves no BusinessDevice row, and the retry
+  private async lookUp(phoneNumberId: string): Promise<BusinessDeviceRef> {
+    const existing = await this.prisma.client.businessDevice.findUnique({ where: { phoneNumberId } });
+    const ref = existing ?? (await this.provision(phoneNumberId));
+    const out = { phoneNumberId, accountId: ref.accountId, deviceId: ref.deviceId };
+    this.cache.set(phoneNumberId, out);
+    return out;
+  }
+
+  // Serialized per number across processes by a lock that is tried, never waited for: the holder's transaction needs
+  // more connections (registration, key upload), and waiters holding theirs could starve it. Whoever finds the lock
+  // taken gets ProvisioningBusyError and retries later. A crash half-way leaves no BusinessDevice row, and the retry
   // re-registers the account (dropping the half-made device) before publishing fresh keys.
   private async provision(phoneNumberId: string): Promise<BusinessDeviceRef> {
     return this.prisma.client.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(
-          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+        const [lock] = await tx.$queryRawUnsafe<{ got: boolean }[]>(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS got',
           `business-device-provision:${phoneNumberId}`,
         );
+        if (!lock?.got) throw new ProvisioningBusyError(phoneNumberId);
         const done = await tx.businessDevice.findUnique({ where: { phoneNumberId } });
         if (done) return { phoneNumberId, accountId: done.accountId, deviceId: done.deviceId };
         const number = await tx.businessNumber.findUniqueOrThrow({ where: { id: phoneNumberId } });
         const issued = await this.devices.registerPrimary(number.phoneNumber, `business ${phoneNumberId}`);
         const ref = { phoneNumberId, accountId: issued.accountId, deviceId: issued.deviceId };
-        await tx.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, ref.accountId);
-        await this.crypto.withDevice(ref, (c) => c.publishKeys());
+        await this.crypto.withNewDevice(ref, (c) => c.publishKeys());
         await tx.businessDevice.create({ data: { phoneNumberId, accountId: ref.accountId, deviceId: ref.deviceId } });
         await tx.businessNumber.update({ where: { id: phoneNumberId }, data: { accountId: ref.accountId } });
         this.log.log(`provisioned ${phoneNumberId} as account ${ref.accountId}`);

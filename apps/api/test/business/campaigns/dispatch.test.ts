@@ -186,8 +186,9 @@ describe('campaign dispatch', () => {
     // PAIR_RATE_INTERVAL_MS 2000 with no burst: the pair checks of one consumer are ≥ 2 s apart. A message's logged
     // time is its batch's throughput slot, which may come up to one batch's wait (≪ 200 ms here) after its check.
     for (const m of b) expect(Math.abs(m.at - a.get(m.waId)!)).toBeGreaterThanOrEqual(1_800);
-    // …and a deferred recipient goes soon after its turn comes (notBefore), not at some later sweep.
+    // …and a deferred recipient goes soon after its turn comes (notBefore), not at some later sweep (a loaded machine
+    // adds a second or so to the 2 s turn; a missed notBefore would wait for the next slice's rescan).
     const spread = b.map((m) => Math.abs(m.at - a.get(m.waId)!));
-    expect(Math.min(...spread)).toBeLessThan(4_000);
+    expect(Math.min(...spread)).toBeLessThan(6_000);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseConfig } from '@switchboard/config';
 import { type ContractResponse, contractFetch } from '@switchboard/contract';
@@ -29,6 +30,8 @@ export interface WebhookReceiver {
 
 export interface BusinessStack {
   api: RunningApi;
+  /** The worker process's modules in this process (with `worker`). */
+  workers?: INestApplicationContext;
   prisma: PrismaService['client'];
   business(): Promise<TestBusiness>;
   /** contractFetch with any Authorization header (or none). */
@@ -74,6 +77,7 @@ export async function startBusinessStack(
     });
   return {
     api,
+    workers,
     prisma: api.app.get(PrismaService).client,
     raw,
     async business() {
@@ -100,15 +104,28 @@ export async function startBusinessStack(
     },
     async provisioned(phoneNumberId) {
       let accountId = '';
+      const db = api.app.get(PrismaService).client;
       await waitFor(
         async () => {
-          const n = await api.app.get(PrismaService).client.businessNumber.findUnique({ where: { id: phoneNumberId } });
+          const n = await db.businessNumber.findUnique({ where: { id: phoneNumberId } });
           accountId = n?.accountId ?? '';
           return !!accountId;
         },
         `number ${phoneNumberId} provisioned`,
         30_000,
-      );
+      ).catch(async (err: Error) => {
+        // What the database was waiting on: the evidence a provisioning stall leaves.
+        const activity = await db.$queryRawUnsafe<unknown[]>(
+          `SELECT pid, state, wait_event_type, wait_event, extract(epoch FROM now() - xact_start)::float8 AS xact_s, left(query, 160) AS query
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
+        );
+        const locks = await db.$queryRawUnsafe<unknown[]>(
+          `SELECT pid, locktype, objid::text, granted, mode FROM pg_locks WHERE locktype = 'advisory' ORDER BY objid`,
+        );
+        throw new Error(
+          `${err.message}\nactivity: ${JSON.stringify(activity)}\nadvisory locks: ${JSON.stringify(locks)}`,
+        );
+      });
       return accountId;
     },
     async close() {

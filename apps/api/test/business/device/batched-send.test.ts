@@ -88,7 +88,7 @@ describe('the business device under a burst', () => {
             .map((s) => s.status),
         ).toEqual(['sent', 'delivered']);
       }
-      expect(await stack.prisma.sendOutbox.count()).toBe(0);
+      expect(await stack.prisma.sendOutbox.count({ where: { businessId: biz.id } })).toBe(0);
       const rows = await stack.prisma.businessMessage.findMany({ where: { wamid: { in: wamids } } });
       expect(rows.every((r) => r.status === 'delivered' && r.sentAt && r.deliveredAt)).toBe(true);
     } finally {

@@ -16,15 +16,21 @@ type Target = (typeof ORDER)[number];
 const LOCK_MANY_SQL = `SELECT count(*) FROM (SELECT 1 FROM "BusinessMessage" WHERE "wamid" = ANY($1::text[])
   ORDER BY "wamid" FOR UPDATE) AS l`;
 
-/** MARK_STATUS_SQL (messages/log/status.sql.ts) for many messages: $1 wamids, $2 status, $3 times (ISO). */
+/**
+ * MARK_STATUS_SQL (messages/log/status.sql.ts) for many messages: $1 wamids, $2 status, $3 times (ISO), by position.
+ * No join: joined to unnest($1, $3), a young table's stale statistics (few 'queued' rows) made the planner loop over
+ * the status index and compare every row with every wamid — 300–500 ms for 512 messages. `wamid = ANY` is an index
+ * probe or a hashed filter either way.
+ */
 const MARK_MANY_SQL = `
 UPDATE "BusinessMessage" m SET
   "status" = $2::"BusinessMessageStatus",
-  "sentAt" = COALESCE(m."sentAt", t.at),
-  "deliveredAt" = CASE WHEN $2 IN ('delivered', 'read') THEN COALESCE(m."deliveredAt", t.at) ELSE m."deliveredAt" END,
-  "readAt" = CASE WHEN $2 = 'read' THEN t.at ELSE m."readAt" END
-FROM unnest($1::text[], $3::timestamp(3)[]) AS t(wamid, at)
-WHERE m."wamid" = t.wamid AND m."direction" = 'outbound' AND (
+  "sentAt" = COALESCE(m."sentAt", ($3::timestamp(3)[])[array_position($1::text[], m."wamid")]),
+  "deliveredAt" = CASE WHEN $2 IN ('delivered', 'read')
+    THEN COALESCE(m."deliveredAt", ($3::timestamp(3)[])[array_position($1::text[], m."wamid")])
+    ELSE m."deliveredAt" END,
+  "readAt" = CASE WHEN $2 = 'read' THEN ($3::timestamp(3)[])[array_position($1::text[], m."wamid")] ELSE m."readAt" END
+WHERE m."wamid" = ANY($1::text[]) AND m."direction" = 'outbound' AND (
   (m."status" = 'queued') OR (m."status" = 'sent' AND $2 IN ('delivered', 'read')) OR
   (m."status" = 'delivered' AND $2 = 'read'))
 RETURNING m."id", m."wamid", m."businessId", m."phoneNumberId", m."waId", m."status", m."bizOpaqueCallbackData"`;
@@ -71,8 +77,8 @@ export class StatusReporter {
           step,
           [...first.values()].map((at) => at.toISOString()),
         );
-        const events = await Promise.all(rows.map((row) => this.value(row, step, first.get(row.wamid)!)));
-        await this.events.emitMany(
+          const events = await Promise.all(rows.map((row) => this.value(row, step, first.get(row.wamid)!)));
+          await this.events.emitMany(
           events.map(({ businessId, value }, j) => ({
             businessId,
             field: 'messages',
@@ -81,7 +87,7 @@ export class StatusReporter {
           })),
           t,
         );
-      }
+        }
     };
     return tx ? run(tx) : this.prisma.client.$transaction(run);
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { contractFetch, loadSpec } from '@switchboard/contract';
+import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, withDatabase } from '../../../packages/devtools/src/services';
 import { createDatabaseIfMissing } from '../../../prisma/scripts/migrations';
@@ -22,6 +23,16 @@ describe('operations endpoints', () => {
     const res = await contractFetch<{ status: string; checks: Record<string, string> }>(`${api.url}/ready`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok', migrations: 'ok' } });
+  });
+
+  it('names its Postgres connections after the process, as pg_stat_activity shows them', async () => {
+    await fetch(`${api.url}/ready`); // a query, so the pool has a connection open
+    const rows = await api.app
+      .get(PrismaService)
+      .client.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT application_name AS name FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+      );
+    expect(rows).toEqual([{ name: `switchboard-api-${process.pid}` }]);
   });
 
   it('echoes a caller’s X-Request-Id and mints one otherwise', async () => {

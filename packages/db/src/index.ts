@@ -5,7 +5,15 @@ import { PrismaClient } from './generated/client';
 
 export * from './generated/client';
 
-/** A client with its own connection pool. Share one per process, and `$disconnect()` it at shutdown. */
-export function createPrisma(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+/**
+ * A client with its own connection pool. Share one per process, and `$disconnect()` it at shutdown. `applicationName`
+ * names the process's connections in pg_stat_activity (which process holds the lock everyone waits on).
+ */
+export function createPrisma(databaseUrl: string, applicationName?: string): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: databaseUrl,
+      ...(applicationName && { application_name: applicationName }),
+    }),
+  });
 }

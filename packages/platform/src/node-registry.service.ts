@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
+import { NODE_KIND } from './tokens';
 
-export const NODE_KIND = Symbol('NODE_KIND');
+export { NODE_KIND };
+
 const HEARTBEAT_MS = 10_000;
 
 /**

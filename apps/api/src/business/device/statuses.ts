@@ -77,8 +77,8 @@ export class StatusReporter {
           step,
           [...first.values()].map((at) => at.toISOString()),
         );
-          const events = await Promise.all(rows.map((row) => this.value(row, step, first.get(row.wamid)!)));
-          await this.events.emitMany(
+        const events = await Promise.all(rows.map((row) => this.value(row, step, first.get(row.wamid)!)));
+        await this.events.emitMany(
           events.map(({ businessId, value }, j) => ({
             businessId,
             field: 'messages',
@@ -87,7 +87,7 @@ export class StatusReporter {
           })),
           t,
         );
-        }
+      }
     };
     return tx ? run(tx) : this.prisma.client.$transaction(run);
   }

@@ -18,11 +18,12 @@ const LOCK_MANY_SQL = `SELECT count(*) FROM (SELECT 1 FROM "BusinessMessage" WHE
 
 /**
  * MARK_STATUS_SQL (messages/log/status.sql.ts) for many messages: $1 wamids, $2 status, $3 times (ISO), by position.
- * No join: joined to unnest($1, $3), a young table's stale statistics (few 'queued' rows) made the planner loop over
- * the status index and compare every row with every wamid — 300–500 ms for 512 messages. `wamid = ANY` is an index
- * probe or a hashed filter either way.
+ * Only the wamid index can serve it, whatever the statistics say: joined to unnest($1, $3), a young table's stale
+ * statistics (few 'queued' rows) made the planner loop over the status index comparing every row with every wamid
+ * (300–500 ms for 512 messages), and a plain `status = 'queued'` still read every queued row. Hence no join, and the
+ * transition test as a CASE, which no index matches (test/business/device/status-plans.test.ts).
  */
-const MARK_MANY_SQL = `
+export const MARK_MANY_SQL = `
 UPDATE "BusinessMessage" m SET
   "status" = $2::"BusinessMessageStatus",
   "sentAt" = COALESCE(m."sentAt", ($3::timestamp(3)[])[array_position($1::text[], m."wamid")]),
@@ -30,9 +31,8 @@ UPDATE "BusinessMessage" m SET
     THEN COALESCE(m."deliveredAt", ($3::timestamp(3)[])[array_position($1::text[], m."wamid")])
     ELSE m."deliveredAt" END,
   "readAt" = CASE WHEN $2 = 'read' THEN ($3::timestamp(3)[])[array_position($1::text[], m."wamid")] ELSE m."readAt" END
-WHERE m."wamid" = ANY($1::text[]) AND m."direction" = 'outbound' AND (
-  (m."status" = 'queued') OR (m."status" = 'sent' AND $2 IN ('delivered', 'read')) OR
-  (m."status" = 'delivered' AND $2 = 'read'))
+WHERE m."wamid" = ANY($1::text[]) AND m."direction" = 'outbound' AND CASE m."status"
+  WHEN 'queued' THEN true WHEN 'sent' THEN $2 IN ('delivered', 'read') WHEN 'delivered' THEN $2 = 'read' ELSE false END
 RETURNING m."id", m."wamid", m."businessId", m."phoneNumberId", m."waId", m."status", m."bizOpaqueCallbackData"`;
 type Tx = Parameters<Parameters<PrismaService['client']['$transaction']>[0]>[0];
 

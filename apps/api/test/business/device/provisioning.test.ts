@@ -50,9 +50,9 @@ describe('business device provisioning', () => {
     }
   }
 
-  it('gives forty callers at once, in two processes, one account and one device', async () => {
+  it('gives forty callers at once, through two services (as two processes have), one account and one device', async () => {
     const id = await unprovisionedNumber();
-    // A second process's service: its own cache, its own in-flight map, the same database.
+    // A second service, as another process has: its own cache and in-flight map, its own lock attempts, one database.
     const other = new ProvisioningService(
       stack.workers!.get(PrismaService),
       stack.workers!.get(DevicesService),

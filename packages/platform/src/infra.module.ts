@@ -1,10 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { NODE_KIND, NodeRegistryService } from './node-registry.service';
+import { NodeRegistryService } from './node-registry.service';
 import { PrismaService } from './prisma.service';
 import { QueuesService } from './queues.service';
 import { RedisService } from './redis.service';
-import { CONFIG } from './tokens';
+import { CONFIG, NODE_KIND } from './tokens';
 
 /** Config, Postgres, Redis and queues, available to every feature module. */
 @Global()

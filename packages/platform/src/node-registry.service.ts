@@ -4,8 +4,6 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { PrismaService } from './prisma.service';
 import { NODE_KIND } from './tokens';
 
-export { NODE_KIND };
-
 const HEARTBEAT_MS = 10_000;
 
 /**

@@ -3,15 +3,8 @@ export { WebhooksDb } from './db/webhooks-db';
 export { backoffCeilingMs, backoffMs } from './delivery/backoff';
 export { DeliveryService, type DrainResult } from './delivery/delivery.service';
 export { isWebhookField, WEBHOOK_FIELDS, WEBHOOK_OBJECT, type WebhookField } from './fields';
-export { forbiddenRange } from './outbound/address-ranges';
 export { type OutboundResponse, outboundGet } from './outbound/outbound-get';
-export {
-  assertPublicUrl,
-  guardRequest,
-  OutboundRefused,
-  type PrivateNetworks,
-  vettedLookup,
-} from './outbound/outbound-guard';
+export { assertPublicUrl, OutboundRefused, type PrivateNetworks } from './outbound/outbound-guard';
 export { EmitBatcher } from './outbox/emit-batcher';
 export { type EmitOptions, type RawQueryClient, WebhookEventsService } from './outbox/webhook-events.service';
 export { SecretBox } from './secrets/secret-box';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
-import { ProvisioningBusyError, ProvisioningService } from '../../../apps/api/src/business/device/provisioning.service';
+import { ProvisioningService } from '../../../apps/api/src/business/device/provisioning.service';
 
 /** Thin handler: provisioning lives with the business device in the API's business layer. */
 @Injectable()
@@ -11,14 +11,7 @@ export class DevicesHandlers {
     return [
       {
         job: jobs.devicesProvision,
-        handle: async (p) => {
-          const { phoneNumberId } = p as JobPayload<'devicesProvision'>;
-          // Busy: another process holds the number's provisioning and finishes it (or its sweep does, if it dies).
-          return this.provisioning.device(phoneNumberId).catch((err: Error) => {
-            if (err instanceof ProvisioningBusyError) return { busy: true };
-            throw err;
-          });
-        },
+        handle: (p) => this.provisioning.provisionUnlessBusy((p as JobPayload<'devicesProvision'>).phoneNumberId),
       },
     ];
   }

@@ -43,6 +43,7 @@ export class BusinessCrypto {
     peerAccountId: string,
     scope: CryptoScope,
     fn: (crypto: DeviceCrypto) => Promise<T>,
+    prelude?: (tx: RawClient) => Promise<unknown>,
   ): Promise<T> {
     return this.prisma.client.$transaction(
       async (tx) => {
@@ -50,6 +51,7 @@ export class BusinessCrypto {
           'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
           `business-device:${device.accountId}:${peerAccountId}`,
         );
+        await prelude?.(tx); // before the keys are loaded, in the same transaction
         return this.run(tx, device, this.selection(peerAccountId, scope), fn);
       },
       { timeout: 30_000, maxWait: 30_000 },
@@ -90,16 +92,8 @@ export class BusinessCrypto {
    * transaction that writes the new state (deleted in another, uncommitted one, the new writes would wait on it).
    */
   withNewDevice<T>(device: BusinessDeviceRef, fn: (crypto: DeviceCrypto) => Promise<T>): Promise<T> {
-    return this.prisma.client.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(
-          'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-          `business-device:${device.accountId}:${device.accountId}`,
-        );
-        await tx.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, device.accountId);
-        return this.run(tx, device, { exact: [], prefixes: [] }, fn);
-      },
-      { timeout: 30_000, maxWait: 30_000 },
+    return this.withPeer(device, device.accountId, 'all', fn, (tx) =>
+      tx.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, device.accountId),
     );
   }
 

@@ -70,14 +70,26 @@ export class ProvisioningService {
     let provisioned = 0;
     for (const n of numbers) {
       try {
-        await this.device(n.id);
-        provisioned++;
+        if (await this.provisionUnlessBusy(n.id)) provisioned++;
       } catch (err) {
-        // Busy elsewhere, or failing: the next sweep (or the number's job, or its first send) tries again.
-        if (!(err instanceof ProvisioningBusyError)) this.log.warn(`provisioning ${n.id}: ${(err as Error).message}`);
+        // The next sweep (or the number's job, or its first send) tries again.
+        this.log.warn(`provisioning ${n.id}: ${(err as Error).message}`);
       }
     }
     return provisioned;
+  }
+
+  /**
+   * The number's device, or undefined when another process is provisioning it right now (it finishes the work, or its
+   * death leaves the number to the sweep): the `devices.provision` job's and the sweep's call.
+   */
+  async provisionUnlessBusy(phoneNumberId: string): Promise<BusinessDeviceRef | undefined> {
+    try {
+      return await this.device(phoneNumberId);
+    } catch (err) {
+      if (err instanceof ProvisioningBusyError) return undefined;
+      throw err;
+    }
   }
 
   /** Tops up one-time prekeys when the core says the device runs low (sessions with new consumers spend them). */

@@ -39,6 +39,14 @@ describe('business device provisioning', () => {
     return id;
   }
 
+  /** A second service, as another process has: its own cache and in-flight map, its own lock attempts, one database. */
+  const anotherService = () =>
+    new ProvisioningService(
+      stack.workers!.get(PrismaService),
+      stack.workers!.get(DevicesService),
+      stack.workers!.get(BusinessCrypto),
+    );
+
   // Other test files' workers sweep the same database and may hold a number for a moment: busy is retried.
   async function untilNotBusy<T>(run: () => Promise<T>): Promise<T> {
     for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 100))) {
@@ -52,12 +60,7 @@ describe('business device provisioning', () => {
 
   it('gives forty callers at once, through two services (as two processes have), one account and one device', async () => {
     const id = await unprovisionedNumber();
-    // A second service, as another process has: its own cache and in-flight map, its own lock attempts, one database.
-    const other = new ProvisioningService(
-      stack.workers!.get(PrismaService),
-      stack.workers!.get(DevicesService),
-      stack.workers!.get(BusinessCrypto),
-    );
+    const other = anotherService();
     const refs = await Promise.all(
       Array.from({ length: 40 }, (_, i) => untilNotBusy(() => (i % 2 ? other : provisioning).device(id))),
     );
@@ -78,11 +81,7 @@ describe('business device provisioning', () => {
     await stack.prisma.businessDevice.delete({ where: { phoneNumberId: id } });
     await stack.prisma.businessNumber.update({ where: { id }, data: { accountId: null } });
 
-    const fresh = new ProvisioningService(
-      stack.workers!.get(PrismaService),
-      stack.workers!.get(DevicesService),
-      stack.workers!.get(BusinessCrypto),
-    );
+    const fresh = anotherService();
     const again = await untilNotBusy(() => fresh.device(id));
     expect(again.accountId).toBe(first.accountId); // the same number re-registers the same account
     const after = await stack.prisma.businessDeviceKey.findFirstOrThrow({

@@ -13,4 +13,5 @@ export { fmt, progress } from './harness/log';
 export { repoRoot, type StartedService, type StartServiceOptions, startApi, startService } from './harness/services';
 export { median, medians, percentile, type Repeated, repeat, round } from './harness/stats';
 export { findSuite, suites } from './suites';
+export { type ApiFixture, seedApiFixture } from './suites/api-fixture';
 export type { Figures, Suite, SuiteContext, SuiteOption } from './types';

@@ -1,0 +1,32 @@
+// `npm run fuzz [-- --requests N] [--seed S] [--timeout MS] [--verbose]`: derives requests from openapi.yaml for every
+// operation and sends them to a fresh API on loopback. Findings go to stderr; the last stdout line is one JSON object
+// {"requests","status_5xx","non_graph_errors","hangs"}. Exit code 1 on any 5xx, hang or error outside the envelope.
+import { fuzzSession } from './session';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const int = (name: string) => {
+  const value = flag(name);
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value)) throw new Error(`--${name} expects a whole number`);
+  return Number(value);
+};
+
+const summary = await fuzzSession({
+  maxRequests: int('requests'),
+  seed: int('seed') ?? 1,
+  timeoutMs: int('timeout') ?? 10_000,
+  verbose: args.includes('--verbose'),
+});
+const byKind = new Map<string, number>();
+for (const f of summary.findings) {
+  const key = `${f.kind} ${f.operation} — ${f.label}`;
+  if (!byKind.has(key)) process.stderr.write(`${key}: ${f.request} → ${f.status ?? 'no answer'} ${f.body ?? ''}\n`);
+  byKind.set(key, (byKind.get(key) ?? 0) + 1);
+}
+const { requests, operations, status_5xx, non_graph_errors, hangs } = summary;
+process.stdout.write(`${JSON.stringify({ requests, operations, status_5xx, non_graph_errors, hangs })}\n`);
+process.exitCode = status_5xx + non_graph_errors + hangs > 0 ? 1 : 0;

@@ -1,0 +1,63 @@
+// A fuzzing session end to end: a database and Redis prefix of its own, a tenant seeded into it, the API started as
+// a process of its own on loopback, one pass, then everything removed again.
+import { randomBytes } from 'node:crypto';
+import { Cleanups, createEnvironment, seedApiFixture, startApi } from '@switchboard/bench';
+import { basic } from './cases';
+import { type FuzzOptions, type FuzzSummary, fuzz } from './run';
+
+export interface SessionOptions extends Pick<FuzzOptions, 'maxRequests' | 'seed' | 'timeoutMs' | 'concurrency'> {
+  verbose?: boolean;
+  log?: (message: string) => void;
+}
+
+export async function fuzzSession(options: SessionOptions = {}): Promise<FuzzSummary> {
+  const log = options.log ?? ((m: string) => process.stderr.write(`[fuzz] ${m}\n`));
+  const cleanups = new Cleanups();
+  try {
+    const env = await createEnvironment(cleanups, log);
+    const secretKey = `fuzz-${randomBytes(24).toString('hex')}`;
+    const fixture = await seedApiFixture(env.databaseUrl, secretKey, 1);
+    // Not production: the development verification-code route lets the fuzzer register a device of its own.
+    const api = await startApi(
+      env,
+      { cleanups, verbose: options.verbose ?? false, log },
+      {
+        SECRET_KEY: secretKey,
+        NODE_ENV: 'development',
+      },
+    );
+    const device = await registerDevice(api.url);
+    return await fuzz({
+      ...options,
+      baseUrl: api.url,
+      credentials: { business: `Bearer ${fixture.token}`, device: basic(`${device.accountId}.1`, device.password) },
+      known: {
+        waba_id: '1900000000000001',
+        phone_number_id: fixture.phoneNumberId,
+        object_id: fixture.phoneNumberId,
+        wa_id: fixture.recipients[0]!,
+        to: `+${fixture.recipients[0]}`,
+        account_id: device.accountId,
+        device_id: '1',
+      },
+    });
+  } finally {
+    await cleanups.runAll(log);
+  }
+}
+
+async function registerDevice(baseUrl: string): Promise<{ accountId: string; password: string }> {
+  const number = '+14155550123';
+  const json = async (path: string, init?: RequestInit) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json' },
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  await json('/v1/accounts/verification', { method: 'POST', body: JSON.stringify({ number }) });
+  const { code } = await json(`/v1/dev/verification-codes?number=${encodeURIComponent(number)}`);
+  const reg = await json('/v1/accounts/registration', { method: 'POST', body: JSON.stringify({ number, code }) });
+  return { accountId: String(reg.account_id), password: String(reg.password) };
+}

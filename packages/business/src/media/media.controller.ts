@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { type AuthenticatedBusiness, BusinessAuthGuard, CurrentBusiness } from '../auth/business-auth.guard';
 import { valid } from '../common/validation';
-import { downloadParams, downloadQuery } from './inputs/media.input';
+import { downloadParams, downloadQuery, uploadQuery } from './inputs/media.input';
 import { MediaService } from './media.service';
 
 /**
@@ -21,9 +21,10 @@ export class MediaController {
   upload(
     @CurrentBusiness() b: AuthenticatedBusiness,
     @Param('phone_number_id') phoneNumberId: string,
+    @Query(valid(uploadQuery)) q: z.output<typeof uploadQuery>,
     @Req() req: FastifyRequest,
   ) {
-    return this.media.upload(b.businessId, phoneNumberId, req);
+    return this.media.upload(b.businessId, phoneNumberId, req, q);
   }
 
   @Get('media/:media_id/download')

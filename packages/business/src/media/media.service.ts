@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { DownloadUrls } from './download-url';
+import type { UploadQuery } from './inputs/media.input';
 import { mediaUploadError } from './media-errors';
 import { MAX_MEDIA_BYTES } from './media-types';
 import { renderMedia } from './outputs/media.output';
@@ -40,14 +41,22 @@ export class MediaService {
     this.urls = new DownloadUrls(config.secretKey, config.api.publicUrl, config.business.media.urlTtlSeconds);
   }
 
-  /** Streams the file to storage (hashing as it goes), then checks it; a refused file is removed again. */
-  async upload(businessId: string, phoneNumberId: string, req: FastifyRequest): Promise<{ id: string }> {
+  /**
+   * Streams the file to storage (hashing as it goes), then checks it; a refused file is removed again. `query`: the
+   * parameters the client put in the query string, read as form fields sent before the file.
+   */
+  async upload(
+    businessId: string,
+    phoneNumberId: string,
+    req: FastifyRequest,
+    query: UploadQuery = {},
+  ): Promise<{ id: string }> {
     const number = await this.prisma.client.businessNumber.findFirst({ where: { id: phoneNumberId, businessId } });
     if (!number) throw ApiError.notFound(`phone number '${phoneNumberId}'`);
     const id = await this.ids.newGraphId();
     let stored: StoredFile | undefined;
     try {
-      const form = await readUploadForm(req, async (part) => {
+      const form = await readUploadForm(req, query, async (part) => {
         stored = await this.store(id, part);
         return stored;
       });

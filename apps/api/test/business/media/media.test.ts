@@ -21,8 +21,8 @@ describe('media: upload, read, download, delete', () => {
   let biz: TestBusiness;
   let other: TestBusiness;
 
-  const upload = (b: TestBusiness, form: FormData, numberId = b.phoneNumberId) =>
-    contractFetch<{ id: string } & GraphError>(`${env.api.url}/v23.0/${numberId}/media`, {
+  const upload = (b: TestBusiness, form: FormData, numberId = b.phoneNumberId, query = '') =>
+    contractFetch<{ id: string } & GraphError>(`${env.api.url}/v23.0/${numberId}/media${query}`, {
       method: 'POST',
       headers: b.headers,
       body: form,
@@ -135,6 +135,29 @@ describe('media: upload, read, download, delete', () => {
     });
     expect(json.status).toBe(400);
     expect(json.body.error.code).toBe(100);
+  });
+
+  it('reads messaging_product and type from the query string, as Graph does, when the form carries only `file`', async () => {
+    const onlyFile = (partType: string) => uploadForm(files.png(), partType, {});
+    const up = await upload(biz, onlyFile('image/png'), biz.phoneNumberId, '?messaging_product=whatsapp');
+    expect(up.status, up.text).toBe(200);
+    expect((await biz.call<MediaObject>(`/${up.body.id}`)).body).toMatchObject({ mime_type: 'image/png' });
+
+    const typed = await upload(
+      biz,
+      onlyFile('application/octet-stream'),
+      biz.phoneNumberId,
+      '?messaging_product=whatsapp&type=image%2Fpng',
+    );
+    expect(typed.status, typed.text).toBe(200);
+    expect((await biz.call<MediaObject>(`/${typed.body.id}`)).body).toMatchObject({ mime_type: 'image/png' });
+
+    const wrong = await upload(biz, onlyFile('image/png'), biz.phoneNumberId, '?messaging_product=sms');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.error_data?.details).toMatch(/^messaging_product/);
+    // A form field is the more specific of the two.
+    const form = uploadForm(files.png(), 'image/png', { messaging_product: 'whatsapp' });
+    expect((await upload(biz, form, biz.phoneNumberId, '?messaging_product=sms')).status).toBe(200);
   });
 
   it("answers 404 for another business's media and number, as if they did not exist", async () => {

@@ -18,14 +18,17 @@ const FIELD_LIMITS = { fieldNameSize: 100, fieldSize: 1024, fields: 10, files: 1
 /**
  * Reads `POST /{phone_number_id}/media`'s multipart form as it streams: text fields are collected, the one `file`
  * part is handed to `onFile`, which must consume it (the next part only arrives once it has). Fields may come in any
- * order, so the caller validates `type` after the whole form is read.
+ * order, so the caller validates `type` after the whole form is read. `fromQuery`: parameters given in the query
+ * string, known before any part; a form field of the same name replaces one.
  */
 export async function readUploadForm<T>(
   req: FastifyRequest,
+  fromQuery: Readonly<Record<string, string | undefined>>,
   onFile: (part: FilePart) => Promise<T>,
 ): Promise<{ fields: Record<string, string>; file?: T }> {
   if (!req.isMultipart()) throw ApiError.invalidParameter('file: expected a multipart/form-data upload');
   const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fromQuery)) if (v !== undefined) fields[k] = v;
   let file: T | undefined;
   let seenFile = false;
   // One byte over the largest type's limit: the upload's own check (which knows the type) fails first.

@@ -9,12 +9,15 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+/** The platform operator's credential in tests (`OPERATOR_TOKEN`): what template review decisions need. */
+export const OPERATOR_TOKEN = 'test-operator-credential-0123456789abcdef';
+
 /**
  * The real API in this test process on a free port, configured from the environment the test runner set up (the
  * run's own database and Redis prefix), with optional overrides.
  */
 export async function startApi(overrides: Record<string, string> = {}): Promise<RunningApi> {
-  const config = parseConfig({ ...process.env, ...overrides });
+  const config = parseConfig({ ...process.env, OPERATOR_TOKEN, ...overrides });
   const app = await createApp(config, createLogger(config, 'api-test'));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

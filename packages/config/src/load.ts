@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   shutdownGraceMs: number;
   secretKey: string;
+  /** The platform operator's Bearer credential (template review decisions); unset: none is accepted. */
+  operatorToken?: string;
   workers: { concurrency: number; keepCompleted: number };
   limits: LimitsConfig;
   core: CoreConfig;
@@ -127,6 +129,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     secretKey: e.SECRET_KEY,
+    operatorToken: e.OPERATOR_TOKEN,
     workers: { concurrency: e.WORKER_CONCURRENCY, keepCompleted: e.JOBS_KEEP_COMPLETED },
     limits: {
       messagesPerSecondDefault: e.MESSAGES_PER_SECOND_DEFAULT,

@@ -175,6 +175,11 @@ export const envSchema = z.object({
   OUTBOUND_PRIVATE_NETWORKS: unsetIfEmpty(z.enum(['allow', 'deny'])),
 
   // Business layer: templates and contacts (issue 4). See docs/business.md.
+  /**
+   * The platform operator's Bearer credential, for decisions Meta makes for the Cloud API and a business must not make
+   * about itself (POST /{template_id}/review). Unset: nobody can make them over HTTP.
+   */
+  OPERATOR_TOKEN: unsetIfEmpty(z.string().min(32, 'at least 32 characters of secret')),
   /** `auto`: a worker applies the review rules right after creation; `manual`: templates wait for POST /{id}/review. */
   TEMPLATE_REVIEW: z.enum(['auto', 'manual']).default('auto'),
   /** A JSON array of regular expressions (case-insensitive); a template whose text matches one is rejected. */

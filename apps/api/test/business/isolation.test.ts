@@ -26,7 +26,6 @@ describe('cross-business isolation', () => {
     ['GET', `/${ids.template}`],
     ['POST', `/${ids.template}`, { category: 'MARKETING' }],
     ['DELETE', `/${ids.template}`],
-    ['POST', `/${ids.template}/review`, { decision: 'APPROVED' }],
     ['GET', `/${a.id}/phone_numbers`],
     ['GET', `/${a.id}/api_keys`],
     ['POST', `/${a.id}/api_keys`, { name: 'intruder' }],

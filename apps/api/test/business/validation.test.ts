@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR_TOKEN } from '../harness';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from './support/business-stack';
 import { createTemplate, goodTemplate } from './support/templates';
 
@@ -15,10 +16,12 @@ describe('malformed requests', () => {
     stack = await startBusinessStack({ env: { TEMPLATE_REVIEW: 'manual' } });
     biz = await stack.business();
     template = (await createTemplate(biz, goodTemplate('valid_one'))).id;
-    await biz.call('POST', `/${template}/review`, { decision: 'APPROVED' });
+    await biz.review(template, { decision: 'APPROVED' });
   });
   afterAll(() => stack.close());
 
+  // Review decisions take the platform operator's credential; everything else the business's key.
+  const authFor = (path: string) => `Bearer ${path.endsWith('/review') ? OPERATOR_TOKEN : biz.token}`;
   const body = (text: string) => ({
     name: 'x',
     language: 'en',
@@ -94,7 +97,7 @@ describe('malformed requests', () => {
 
   it('names the field in error_data.details', async () => {
     for (const [method, path, payload, field] of cases()) {
-      const res = await biz.call<GraphError>(method, path, payload);
+      const res = await stack.raw<GraphError>(method, `/v23.0${path}`, authFor(path), payload);
       const where = `${method} ${path} ${JSON.stringify(payload)?.slice(0, 80)}`;
       expect(res.status, where).toBe(400);
       expect(res.body.error.code, where).toBe(100);
@@ -103,7 +106,6 @@ describe('malformed requests', () => {
   });
 
   it('answers bad JSON and odd bodies with 400, code 100, never a 500', async () => {
-    const auth = `Bearer ${biz.token}`;
     const posts = [
       `/${biz.id}/message_templates`,
       `/${template}`,
@@ -123,7 +125,7 @@ describe('malformed requests', () => {
     ];
     for (const path of posts)
       for (const raw of bodies) {
-        const res = await stack.raw<GraphError>('POST', `/v23.0${path}`, auth, raw);
+        const res = await stack.raw<GraphError>('POST', `/v23.0${path}`, authFor(path), raw);
         expect(res.status, `${path} ${raw}`).toBeLessThan(500);
         if (res.status !== 200) expect(res.body.error.code, `${path} ${raw}`).toBe(100);
       }

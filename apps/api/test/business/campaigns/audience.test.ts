@@ -214,7 +214,7 @@ describe('campaign audiences', () => {
     const paused = await stack.business();
     await approvedTemplate(paused, 'paused_one', 'MARKETING');
     const t = await stack.prisma.messageTemplate.findFirstOrThrow({ where: { businessId: paused.id } });
-    await paused.call('POST', `/${t.id}/review`, { decision: 'PAUSED' });
+    await paused.review(t.id, { decision: 'PAUSED' });
     const res = await paused.call<ErrorBody>(
       'POST',
       `/${paused.id}/campaigns`,

@@ -138,18 +138,18 @@ describe('campaign schedule and lifecycle', () => {
     const templateId = await approvedTemplate(own, 'flash', 'MARKETING');
     const c = await createCampaign(own, campaignBody(own, 'flash', { csv: csv(1) }));
     // What the sweeper does when the template is paused.
-    await own.call('POST', `/${templateId}/review`, { decision: 'PAUSED' });
+    await own.review(templateId, { decision: 'PAUSED' });
     await stack.prisma.campaign.update({
       where: { id: c.id },
       data: { status: 'PAUSED', pauseReason: 'template_paused' },
     });
     const early = await own.call<ErrorBody>('POST', `/${own.id}/campaigns/${c.id}/resume`);
     expect([early.status, early.body.error.code]).toEqual([400, 132015]);
-    await own.call('POST', `/${templateId}/review`, { decision: 'APPROVED' });
+    await own.review(templateId, { decision: 'APPROVED' });
     const resumed = await own.call<Campaign>('POST', `/${own.id}/campaigns/${c.id}/resume`);
     expect(resumed.body.status).toBe('RUNNING');
     // Disabled for good: 132016.
-    await own.call('POST', `/${templateId}/review`, { decision: 'DISABLED' });
+    await own.review(templateId, { decision: 'DISABLED' });
     await stack.prisma.campaign.update({
       where: { id: c.id },
       data: { status: 'PAUSED', pauseReason: 'template_disabled' },

@@ -53,7 +53,7 @@ describe('the business device', () => {
       components: [{ type: 'BODY', text: 'Hello {{1}}, your order has shipped.', example: { body_text: [['Pablo']] } }],
     });
     expect(created.status).toBe(200);
-    expect((await biz.call('POST', `/${created.body.id}/review`, { decision: 'APPROVED' })).status).toBe(200);
+    expect((await biz.review(created.body.id, { decision: 'APPROVED' })).status).toBe(200);
     // The worker provisions the new number by itself (the devices.provision job); the scenario needs the account id.
     bizAccountId = await stack.provisioned(biz.phoneNumberId);
   }, 60_000);

@@ -208,7 +208,7 @@ describe('the business device: media as end-to-end encrypted attachments', () =>
         ],
       });
       expect(created.status, created.text).toBe(200);
-      expect((await biz.call('POST', `/${created.body.id}/review`, { decision: 'APPROVED' })).status).toBe(200);
+      expect((await biz.review(created.body.id, { decision: 'APPROVED' })).status).toBe(200);
       const jpeg = files.jpeg(3000);
       const mediaId = await uploadMedia(jpeg, 'image/jpeg');
       const res = await send({

@@ -39,7 +39,7 @@ export async function approvedTemplate(
     body: { name, language: 'en_US', category, components },
   });
   if (created.status !== 200) throw new Error(`template create failed: ${created.text}`);
-  const approved = await b.call(`/${created.body.id}/review`, { method: 'POST', body: { decision: 'APPROVED' } });
+  const approved = await b.review(created.body.id, { decision: 'APPROVED' });
   if (approved.status !== 200) throw new Error(`template approve failed: ${approved.text}`);
   return created.body.id;
 }

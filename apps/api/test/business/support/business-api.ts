@@ -8,7 +8,7 @@ import { ApiKeysService } from '../../../src/business/auth/api-keys.service';
 import { ContactsService } from '../../../src/business/contacts/contacts.service';
 import { MessageLogService } from '../../../src/business/messages/log/message-log.service';
 import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
-import { type RunningApi, startApi } from '../../harness';
+import { OPERATOR_TOKEN, type RunningApi, startApi } from '../../harness';
 
 export interface GraphError {
   error: { code: number; message: string; type: string; error_data?: { details: string }; fbtrace_id: string };
@@ -23,6 +23,8 @@ export interface TestBusiness {
     path: string,
     init?: { method?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<ContractResponse<T>>;
+  /** The platform operator's review decision on one of this business's templates (the operator's credential). */
+  review<T = unknown>(templateId: string, body: unknown): Promise<ContractResponse<T>>;
   /** A consumer (fresh valid number) who messaged this business `agoMs` ago: their window is open if < 24 h. */
   consumer(agoMs?: number): Promise<string>;
 }
@@ -69,6 +71,8 @@ export async function startBusinessApi(overrides: Record<string, string> = {}) {
         phoneNumberId: number.id,
         headers,
         call: call(headers),
+        review: (templateId, body) =>
+          call({ authorization: `Bearer ${OPERATOR_TOKEN}` })(`/${templateId}/review`, { method: 'POST', body }),
         consumer: async (agoMs = 60_000) => {
           const waId = randomConsumer();
           await api.app.get(ContactsService).recordInbound(business.id, waId, 'Pablo', new Date(Date.now() - agoMs));

@@ -9,7 +9,7 @@ import { WorkerRunner } from '../../../../../workers/src/runner/worker-runner';
 import { WorkersModule } from '../../../../../workers/src/workers.module';
 import { ApiKeysService } from '../../../src/business/auth/api-keys.service';
 import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
-import { type RunningApi, startApi } from '../../harness';
+import { OPERATOR_TOKEN, type RunningApi, startApi } from '../../harness';
 
 export interface TestBusiness {
   id: string;
@@ -17,6 +17,8 @@ export interface TestBusiness {
   token: string;
   /** Calls the business API as this business, through contractFetch (every response checked against openapi.yaml). */
   call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ContractResponse<T>>;
+  /** The platform operator's review decision on one of this business's templates (the operator's credential). */
+  review<T = Record<string, unknown>>(templateId: string, body: unknown): Promise<ContractResponse<T>>;
   /** Subscribes a webhook receiver (the handshake included) to `fields`; throws unless the API answers 200. */
   subscribe(receiver: WebhookReceiver, fields?: string[]): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startBusinessStack(
         phoneNumberId: number.id,
         token: key.token,
         call: (method, path, body) => raw(method, `/v23.0${path}`, `Bearer ${key.token}`, body),
+        review: (templateId, body) => raw('POST', `/v23.0/${templateId}/review`, `Bearer ${OPERATOR_TOKEN}`, body),
         async subscribe(receiver, fields = ['messages']) {
           const res = await raw('POST', `/v23.0/${business.id}/webhook_subscriptions`, `Bearer ${key.token}`, {
             callback_url: receiver.url,

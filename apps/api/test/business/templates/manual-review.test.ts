@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR_TOKEN } from '../../harness';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import { createTemplate, goodTemplate, readTemplate, statusEvents, type Template } from '../support/templates';
 
-type GraphError = { error: { code: number; error_data?: { details: string } } };
+type GraphError = { error: { code: number; type: string; error_data?: { details: string } } };
 
 // TEMPLATE_REVIEW=manual: nothing is decided until POST /{template_id}/review (a Switchboard extension).
 describe('templates under manual review', () => {
   let stack: BusinessStack;
   let biz: TestBusiness;
-  const review = (id: string, body: unknown) => biz.call<Template & GraphError>('POST', `/${id}/review`, body);
+  const review = (id: string, body: unknown) => biz.review<Template & GraphError>(id, body);
   beforeAll(async () => {
     stack = await startBusinessStack({ env: { TEMPLATE_REVIEW: 'manual' } });
     biz = await stack.business();
@@ -23,6 +24,34 @@ describe('templates under manual review', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ id, status: 'APPROVED' });
     expect((await statusEvents(stack, biz.id, id)).map((e) => e.event)).toEqual(['APPROVED']);
+  });
+
+  it('takes decisions only with the platform operator’s credential: no business key approves a rejected template', async () => {
+    const { id } = await createTemplate(biz, goodTemplate('self_approval'));
+    expect((await review(id, { decision: 'REJECTED', reason: 'SCAM' })).body.status).toBe('REJECTED');
+    for (const who of [biz, await stack.business()]) {
+      const attempt = await who.call<GraphError>('POST', `/${id}/review`, { decision: 'APPROVED' });
+      expect(attempt.status).toBe(403);
+      expect(attempt.body.error).toMatchObject({ code: 10, type: 'OAuthException' });
+    }
+    const forged = await stack.raw<GraphError>('POST', `/v23.0/${id}/review`, `Bearer ${OPERATOR_TOKEN}x`, {
+      decision: 'APPROVED',
+    });
+    expect([forged.status, forged.body.error.code]).toEqual([401, 190]);
+    expect((await readTemplate(biz, id)).status).toBe('REJECTED');
+    expect((await statusEvents(stack, biz.id, id)).map((e) => e.event)).toEqual(['REJECTED']);
+
+    // Without OPERATOR_TOKEN configured, no credential at all makes review decisions over HTTP.
+    const closed = await startBusinessStack({ env: { TEMPLATE_REVIEW: 'manual', OPERATOR_TOKEN: '' } });
+    try {
+      const owner = await closed.business();
+      const t = await createTemplate(owner, goodTemplate('nobody_decides'));
+      expect((await owner.review<GraphError>(t.id, { decision: 'APPROVED' })).status).toBe(401);
+      expect((await owner.call<GraphError>('POST', `/${t.id}/review`, { decision: 'APPROVED' })).status).toBe(403);
+      expect((await readTemplate(owner, t.id)).status).toBe('PENDING');
+    } finally {
+      await closed.close();
+    }
   });
 
   it('rejects with a reason (required) and the reviewer’s details', async () => {
@@ -92,8 +121,8 @@ describe('templates under manual review', () => {
     const ids: string[] = [];
     for (const lang of ['en', 'es', 'fr', 'de', 'it'])
       ids.push((await createTemplate(other, goodTemplate('promo', lang))).id);
-    await other.call('POST', `/${ids[0]}/review`, { decision: 'APPROVED' });
-    await other.call('POST', `/${ids[1]}/review`, { decision: 'APPROVED' });
+    await other.review(ids[0]!, { decision: 'APPROVED' });
+    await other.review(ids[1]!, { decision: 'APPROVED' });
     type List = { data: Template[]; paging: { cursors: { after: string }; next?: string } };
     const approved = await other.call<List>('GET', `/${other.id}/message_templates?status=approved&fields=name,status`);
     expect(approved.body.data.map((t) => t.language).sort()).toEqual(['en', 'es']);

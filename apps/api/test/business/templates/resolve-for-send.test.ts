@@ -11,7 +11,7 @@ describe('resolveForSend', () => {
   let templates: TemplatesService;
   const make = async (body: Record<string, unknown>, decisions: string[] = ['APPROVED']) => {
     const { id } = await createTemplate(biz, body);
-    for (const decision of decisions) await biz.call('POST', `/${id}/review`, { decision, reason: 'SCAM' });
+    for (const decision of decisions) await biz.review(id, { decision, reason: 'SCAM' });
     return id;
   };
   const fails = async (promise: Promise<unknown>) => {

@@ -102,9 +102,9 @@ export class TemplateReviewService {
     return done ? { status: done.status } : { skipped: 'changed meanwhile' };
   }
 
-  /** POST /{template_id}/review: a person's decision, within the allowed transitions. */
-  async decide(businessId: string, templateId: string, body: ReviewBody) {
-    const t = await this.prisma.client.messageTemplate.findFirst({ where: { id: templateId, businessId } });
+  /** POST /{template_id}/review: the operator's decision on any business's template, within the allowed transitions. */
+  async decide(templateId: string, body: ReviewBody) {
+    const t = await this.prisma.client.messageTemplate.findUnique({ where: { id: templateId } });
     if (!t) throw ApiError.notFound(`message template '${templateId}'`);
     if (!ALLOWED[t.status].includes(body.decision)) {
       const allowed = ALLOWED[t.status].join(' or ') || 'nothing';

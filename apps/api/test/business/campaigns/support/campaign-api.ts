@@ -44,7 +44,7 @@ export async function approvedTemplate(biz: TestBusiness, name: string, category
     category,
     components: [{ type: 'BODY', text: 'Hello {{1}}, our sale starts today.', example: { body_text: [['Ana']] } }],
   });
-  const res = await biz.call('POST', `/${id}/review`, { decision: 'APPROVED' });
+  const res = await biz.review(id, { decision: 'APPROVED' });
   if (res.status !== 200) throw new Error(`approve failed: ${res.text}`);
   return id;
 }

@@ -114,8 +114,10 @@ describe('outbox plans as the tables grow unanalyzed', () => {
       expect(claimed).toHaveLength(BATCH);
 
       db.explain = new Set(['webhooks.succeed']);
-      const attempt = { subscriptionId: sub, startedAtMs: Date.now(), latencyMs: 1, statusCode: 200, error: null };
-      await repo.succeed(BUSINESS, claimed, 'lease', { ...attempt, bytes: 1 });
+      // One change per POST, the default: a POST (and its log row) per delivery, settled together.
+      const attempt = { startedAtMs: Date.now(), latencyMs: 1, statusCode: 200, error: null, bytes: 1 };
+      const posts = claimed.map((d) => ({ ok: true, deliveries: [d], attempt, random: 0 }));
+      await repo.settle(sub, BUSINESS, 'lease', posts, { baseMs: 1, maxMs: 1 });
       const plan = db.plans.get('webhooks.succeed')!;
       // Each settled key: its own update, one probe for its successor, the successor's update (a few pages each).
       // The plan this replaces read ~3 pages per pending row of the subscription, per key.

@@ -1,11 +1,12 @@
 // Suite `webhooks`: signed deliveries per second from the outbox to a local receiver, then the same with a receiver
 // that fails half of the POSTs. The bench process emits message statuses (sent → delivered → read per message, many
-// messages at once) through the real WebhookEventsService; worker processes deliver them in batches; the receiver, a
-// process of its own, verifies every signature and counts, and flags any status that arrives after a later one.
+// messages at once) through the real WebhookEventsService; worker processes deliver them; the receiver, a process of
+// its own, verifies every signature and counts, and flags any status that arrives after a later one. Both delivery
+// modes are measured: one change per POST (the default, the headline figures) and batched (the subscription's opt-in).
 // Two ways of measuring, each run for both receivers:
 // - backlog (the headline deliveries_per_s): the webhooks queue is paused while the events are emitted, then resumed;
 //   the rate is updates acknowledged after the first POST over the time from that POST to the last — the delivery
-//   engine's throughput, which batching is for;
+//   engine's throughput;
 // - live: emitting and delivering at once, first emit to last acknowledgement — bounded by how fast this one process
 //   can emit, so it is reported beside, with emit_per_s.
 import { randomBytes } from 'node:crypto';
@@ -49,7 +50,8 @@ const RETRY_MAX_MS = 500;
 
 export const webhooksSuite: Suite = {
   name: 'webhooks',
-  description: 'signed webhook deliveries per second to a local receiver, then with one failing 50 % (lost, order)',
+  description:
+    'signed webhook deliveries per second to a local receiver, one change per POST and batched, then with one failing 50 % (lost, order)',
   options: [
     { name: 'runs', description: 'measured runs per receiver (default 5, quick 3)', takesValue: true },
     {
@@ -99,9 +101,15 @@ export const webhooksSuite: Suite = {
     ctx.cleanups.add('close the queues', () => queues.close());
     const webhooksQueue = queues.queues.get('webhooks')!;
 
-    const measure = async (failRate: number, label: string, backlog: boolean, messages = plan.messages) => {
+    const measure = async (
+      failRate: number,
+      label: string,
+      backlog: boolean,
+      batching: boolean,
+      messages = plan.messages,
+    ) => {
       await fetch(`${receiver.url}/reset?fail=${failRate}`, { method: 'POST' });
-      const businessId = await emitter.subscribe(`${receiver.url}/webhooks`, appSecret);
+      const businessId = await emitter.subscribe(`${receiver.url}/webhooks`, appSecret, batching);
       const expected = messages * 3;
       if (backlog) await webhooksQueue.pause();
       const emitStart = Date.now();
@@ -138,23 +146,32 @@ export const webhooksSuite: Suite = {
       return figures;
     };
 
-    await measure(0, 'warm-up', true, Math.min(300, plan.messages));
+    await measure(0, 'warm-up', true, false, Math.min(300, plan.messages));
+    await measure(0, 'warm-up, batched', true, true, Math.min(300, plan.messages));
     const ok: RunFigures[] = [];
     const flaky: RunFigures[] = [];
-    // Alternate the receivers run by run so drift in the machine's load hits both alike.
+    const batchedOk: RunFigures[] = [];
+    const batchedFlaky: RunFigures[] = [];
+    // Alternate receivers and modes run by run so drift in the machine's load hits all alike.
     for (let i = 0; i < plan.runs; i++) {
-      ok.push(await measure(0, `run ${i + 1}/${plan.runs} backlog, receiver ok`, true));
-      flaky.push(await measure(0.5, `run ${i + 1}/${plan.runs} backlog, receiver failing 50 %`, true));
+      const run = `run ${i + 1}/${plan.runs} backlog`;
+      ok.push(await measure(0, `${run}, receiver ok`, true, false));
+      batchedOk.push(await measure(0, `${run}, batched, receiver ok`, true, true));
+      flaky.push(await measure(0.5, `${run}, receiver failing 50 %`, true, false));
+      batchedFlaky.push(await measure(0.5, `${run}, batched, receiver failing 50 %`, true, true));
     }
-    const liveOk = await measure(0, 'live, receiver ok', false);
-    const liveFlaky = await measure(0.5, 'live, receiver failing 50 %', false);
-    const all = [...ok, ...flaky, liveOk, liveFlaky];
+    const liveOk = await measure(0, 'live, receiver ok', false, false);
+    const liveFlaky = await measure(0.5, 'live, receiver failing 50 %', false, false);
+    const all = [...ok, ...flaky, ...batchedOk, ...batchedFlaky, liveOk, liveFlaky];
     const m = (rows: RunFigures[], key: keyof RunFigures) => median(rows.map((r) => r[key]));
     const sum = (key: 'lost' | 'out_of_order' | 'bad_signatures') => all.reduce((n, r) => n + r[key], 0);
     return {
       deliveries_per_s: round(m(ok, 'deliveries_per_s'), 1),
       deliveries_per_s_failing_50: round(m(flaky, 'deliveries_per_s'), 1),
       updates_per_post: round(m(ok, 'updates_per_post'), 1),
+      batched_deliveries_per_s: round(m(batchedOk, 'deliveries_per_s'), 1),
+      batched_deliveries_per_s_failing_50: round(m(batchedFlaky, 'deliveries_per_s'), 1),
+      batched_updates_per_post: round(m(batchedOk, 'updates_per_post'), 1),
       live_deliveries_per_s: liveOk.deliveries_per_s,
       live_deliveries_per_s_failing_50: liveFlaky.deliveries_per_s,
       emit_per_s: liveOk.emit_per_s,
@@ -166,6 +183,7 @@ export const webhooksSuite: Suite = {
       workers: plan.workers,
       retry_ms: [RETRY_BASE_MS, RETRY_MAX_MS],
       deliveries_per_s_runs: ok.map((r) => r.deliveries_per_s),
+      batched_deliveries_per_s_runs: batchedOk.map((r) => r.deliveries_per_s),
       bad_signatures: sum('bad_signatures'),
       lost: sum('lost'),
       out_of_order: sum('out_of_order'),

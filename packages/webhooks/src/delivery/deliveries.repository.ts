@@ -10,8 +10,8 @@ export interface ClaimedDelivery {
   orderingKey: string | null;
 }
 
+/** One POST to the callback URL, as the delivery log records it. */
 export interface AttemptRecord {
-  subscriptionId: string;
   startedAtMs: number;
   latencyMs: number;
   statusCode: number | null;
@@ -19,9 +19,16 @@ export interface AttemptRecord {
   bytes: number;
 }
 
-export interface Backoff {
-  /** One draw in [0, 1) for the whole POST, so its deliveries come back together. */
+/** A POST's outcome: the deliveries it carried (one change each, or a batch) and how it went. */
+export interface PostOutcome {
+  ok: boolean;
+  deliveries: ClaimedDelivery[];
+  attempt: AttemptRecord;
+  /** For a failed POST: one draw in [0, 1) for the whole POST, so a batch's deliveries come back together. */
   random: number;
+}
+
+export interface Backoff {
   baseMs: number;
   maxMs: number;
 }
@@ -59,11 +66,22 @@ RETURNING d."id"::text AS id, e."id"::text AS "eventId", e."field", e."value", d
 const LOCK_KEYS_SQL = `SELECT 1 FROM "WebhookSequence" WHERE "businessId" = $1 AND "orderingKey" = ANY ($2::text[])
 ORDER BY "orderingKey" FOR UPDATE`;
 
-/** The POST, as a delivery-log row; its id is appended to every delivery it carried. */
-const ATTEMPT_CTE = `a AS (
-  INSERT INTO "WebhookAttempt" ("subscriptionId", "startedAt", "latencyMs", "statusCode", "error", "eventCount", "bytes")
-  VALUES ($1, to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC', $3, $4, $5, cardinality($6::bigint[]), $7)
-  RETURNING "id")`;
+/**
+ * The POSTs, as delivery-log rows (ids drawn first so each delivery can be given its POST's id), and which POST
+ * carried which delivery. $1 subscription; per POST: $2 start ms, $3 latency ms, $4 status, $5 error, $6 deliveries
+ * carried, $7 bytes, $8 jitter draw; per delivery: $9 id, $10 its POST's position in $2….
+ */
+const ATTEMPT_CTES = `a AS MATERIALIZED (
+  SELECT nextval(pg_get_serial_sequence('"WebhookAttempt"', 'id')) AS id, t.*
+  FROM unnest($2::float8[], $3::int[], $4::int[], $5::text[], $6::int[], $7::int[], $8::float8[])
+       WITH ORDINALITY AS t(started_ms, latency_ms, status_code, error, event_count, bytes, random, ord)
+), logged AS (
+  INSERT INTO "WebhookAttempt" ("id", "subscriptionId", "startedAt", "latencyMs", "statusCode", "error", "eventCount", "bytes")
+  SELECT id, $1, to_timestamp(started_ms / 1000) AT TIME ZONE 'UTC', latency_ms, status_code, error, event_count, bytes
+  FROM a
+), m AS (
+  SELECT x.did, a.id AS attempt_id, a.random FROM unnest($9::bigint[], $10::bigint[]) AS x(did, ord) JOIN a ON a.ord = x.ord
+)`;
 
 /**
  * Hands each key on: for every key whose delivery just left `pending`, the key's next pending delivery (the lowest
@@ -86,32 +104,33 @@ const HAND_ON_CTE = `handed AS (
   WHERE n."id" = h."id" AND n."nextAttemptAt" IS NULL
   RETURNING n."id")`;
 
+/** $11 lease token. */
 const SUCCEED_SQL: NamedStatement = {
   name: 'webhooks.succeed',
-  text: `WITH ${ATTEMPT_CTE}, settled AS (
-  UPDATE "WebhookDelivery" SET "state" = 'delivered', "deliveredAt" = ${NOW}, "attempts" = "attempts" + 1,
-    "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL
-  WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
-  RETURNING "state", "orderingKey", "seq"
+  text: `WITH ${ATTEMPT_CTES}, settled AS (
+  UPDATE "WebhookDelivery" d SET "state" = 'delivered', "deliveredAt" = ${NOW}, "attempts" = d."attempts" + 1,
+    "attemptIds" = array_append(d."attemptIds", m.attempt_id), "leaseToken" = NULL, "leaseUntil" = NULL
+  FROM m WHERE d."id" = m.did AND d."leaseToken" = $11
+  RETURNING d."state", d."orderingKey", d."seq"
 ), ${HAND_ON_CTE}
 SELECT (SELECT count(*) FROM settled)::int AS settled, (SELECT count(*) FROM handed)::int AS handed`,
 };
 
 /**
- * A failed POST: each delivery backs off by u × min(max, base × 2^(attempts)) — attempts before this one, so the
- * n-th failure waits up to base × 2^(n-1) — never past its expiry; at or past expiry it is failed for good (and its
- * key handed on). $9 u in [0,1), $10 base ms, $11 max ms.
+ * Failed POSTs: each delivery backs off by u × min(max, base × 2^(attempts)) — u its POST's draw, attempts those
+ * before this one, so the n-th failure waits up to base × 2^(n-1) — never past its expiry; at or past expiry it is
+ * failed for good (and its key handed on). $11 lease token, $12 base ms, $13 max ms.
  */
 const FAIL_SQL: NamedStatement = {
   name: 'webhooks.fail',
-  text: `WITH ${ATTEMPT_CTE}, settled AS (
-  UPDATE "WebhookDelivery" SET "attempts" = "attempts" + 1,
-    "attemptIds" = array_append("attemptIds", (SELECT "id" FROM a)), "leaseToken" = NULL, "leaseUntil" = NULL,
-    "state" = CASE WHEN ${NOW} >= "expiresAt" THEN 'failed'::"WebhookDeliveryState" ELSE 'pending'::"WebhookDeliveryState" END,
-    "nextAttemptAt" = LEAST("expiresAt", ${NOW} + make_interval(secs =>
-      $9::float8 * LEAST($11::float8, $10::float8 * power(2, "attempts")) / 1000))
-  WHERE "id" = ANY ($6::bigint[]) AND "leaseToken" = $8
-  RETURNING "state", "orderingKey", "seq", "nextAttemptAt"
+  text: `WITH ${ATTEMPT_CTES}, settled AS (
+  UPDATE "WebhookDelivery" d SET "attempts" = d."attempts" + 1,
+    "attemptIds" = array_append(d."attemptIds", m.attempt_id), "leaseToken" = NULL, "leaseUntil" = NULL,
+    "state" = CASE WHEN ${NOW} >= d."expiresAt" THEN 'failed'::"WebhookDeliveryState" ELSE 'pending'::"WebhookDeliveryState" END,
+    "nextAttemptAt" = LEAST(d."expiresAt", ${NOW} + make_interval(secs =>
+      m.random * LEAST($13::float8, $12::float8 * power(2, d."attempts")) / 1000))
+  FROM m WHERE d."id" = m.did AND d."leaseToken" = $11
+  RETURNING d."state", d."orderingKey", d."seq", d."nextAttemptAt"
 ), ${HAND_ON_CTE}
 SELECT min(${epochMs('"nextAttemptAt"')}) FILTER (WHERE "state" = 'pending') AS "dueMs",
        (SELECT count(*) FROM handed)::int AS handed
@@ -135,25 +154,31 @@ export class DeliveriesRepository {
     return rows.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
   }
 
-  async succeed(businessId: string, claimed: ClaimedDelivery[], token: string, attempt: AttemptRecord): Promise<void> {
-    await this.settle(businessId, claimed, (client) =>
-      this.db.prepared(client, SUCCEED_SQL, [...attemptParams(attempt, claimed), token]),
-    );
-  }
-
-  /** Returns when the earliest of these deliveries falls due again, or null when none is still pending. */
-  async fail(
+  /**
+   * Records POSTs' outcomes in one transaction: their log rows, delivered or backed off, keys handed on. Returns when
+   * the earliest failed delivery falls due again, or null when none is still pending.
+   */
+  async settle(
+    subscriptionId: string,
     businessId: string,
-    claimed: ClaimedDelivery[],
     token: string,
-    attempt: AttemptRecord,
+    posts: PostOutcome[],
     backoff: Backoff,
   ): Promise<number | null> {
-    const params = [...attemptParams(attempt, claimed), token, backoff.random, backoff.baseMs, backoff.maxMs];
-    const { rows } = await this.settle(businessId, claimed, (client) =>
-      this.db.prepared<{ dueMs: number | null }>(client, FAIL_SQL, params),
-    );
-    return rows[0]?.dueMs ?? null;
+    const succeeded = posts.filter((p) => p.ok);
+    const failed = posts.filter((p) => !p.ok);
+    const keys = [
+      ...new Set(posts.flatMap((p) => p.deliveries.map((d) => d.orderingKey)).filter((k): k is string => k !== null)),
+    ].sort();
+    return this.withKeysLocked(businessId, keys, async (client) => {
+      if (succeeded.length) {
+        await this.db.prepared(client, SUCCEED_SQL, [...outcomeParams(subscriptionId, succeeded), token]);
+      }
+      if (!failed.length) return null;
+      const params = [...outcomeParams(subscriptionId, failed), token, backoff.baseMs, backoff.maxMs];
+      const { rows } = await this.db.prepared<{ dueMs: number | null }>(client, FAIL_SQL, params);
+      return rows[0]?.dueMs ?? null;
+    });
   }
 
   /** A deleted subscription's leftovers (an emit that raced the delete): nothing will ever deliver them. */
@@ -165,12 +190,11 @@ export class DeliveriesRepository {
     );
   }
 
-  private async settle<T>(
+  private async withKeysLocked<T>(
     businessId: string,
-    claimed: ClaimedDelivery[],
+    keys: string[],
     statement: (client: pg.PoolClient) => Promise<T>,
   ): Promise<T> {
-    const keys = [...new Set(claimed.map((d) => d.orderingKey).filter((k): k is string => k !== null))].sort();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.relaxedTransaction(async (client) => {
@@ -185,12 +209,19 @@ export class DeliveriesRepository {
   }
 }
 
-const attemptParams = (a: AttemptRecord, claimed: ClaimedDelivery[]) => [
-  a.subscriptionId,
-  a.startedAtMs,
-  a.latencyMs,
-  a.statusCode,
-  a.error,
-  claimed.map((d) => d.id),
-  a.bytes,
-];
+/** $1–$10 of the outcome statements: the POSTs column by column, then each delivery with its POST's position. */
+function outcomeParams(subscriptionId: string, posts: PostOutcome[]): unknown[] {
+  const column = <T>(get: (p: PostOutcome) => T) => posts.map(get);
+  return [
+    subscriptionId,
+    column((p) => p.attempt.startedAtMs),
+    column((p) => p.attempt.latencyMs),
+    column((p) => p.attempt.statusCode),
+    column((p) => p.attempt.error),
+    column((p) => p.deliveries.length),
+    column((p) => p.attempt.bytes),
+    column((p) => p.random),
+    posts.flatMap((p) => p.deliveries.map((d) => d.id)),
+    posts.flatMap((p, i) => p.deliveries.map(() => i + 1)),
+  ];
+}

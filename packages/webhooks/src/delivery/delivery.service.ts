@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
+import { EmitBatcher } from '../outbox/emit-batcher';
 import { WakeService } from '../wake/wake.service';
 import { envelope, splitBatches } from '../wire/envelope';
 import { signatureHeader } from '../wire/signature';
-import { type ClaimedDelivery, DeliveriesRepository } from './deliveries.repository';
-import { postWebhook } from './http-poster';
+import { type ClaimedDelivery, DeliveriesRepository, type PostOutcome } from './deliveries.repository';
+import { POSTS_IN_FLIGHT, postWebhook } from './http-poster';
 import { type SubscriptionTarget, SubscriptionTargets } from './subscription-target';
 
 export interface DrainResult {
@@ -16,8 +17,9 @@ export interface DrainResult {
 }
 
 /**
- * Drains one subscription: claim the due heads, POST them in batches (≤ WEBHOOK_BATCH_MAX_EVENTS changes and
- * ≤ WEBHOOK_BATCH_MAX_BYTES each), record each POST's outcome, repeat until nothing is claimable and no wake-up came
+ * Drains one subscription: claim the due heads, POST them — one change per POST, or, for a subscription that opted
+ * into batching, in batches of ≤ WEBHOOK_BATCH_MAX_EVENTS changes and ≤ WEBHOOK_BATCH_MAX_BYTES — record the POSTs'
+ * outcomes, repeat until nothing is claimable and no wake-up came
  * in meanwhile. Many of these may run for one subscription at once (several workers, retries, the sweeper): the
  * claim's head-of-key rule and leases keep them from sending a key's events out of order or twice at the same time.
  */
@@ -78,28 +80,39 @@ export class DeliveryService {
 
   private async send(target: SubscriptionTarget, claimed: ClaimedDelivery[], token: string, result: DrainResult) {
     const { batchMaxEvents, batchMaxBytes, timeoutMs, retryBaseMs, retryMaxMs } = this.config.webhooks;
+    const { privateNetworks } = this.config.outbound;
+    const backoff = { baseMs: retryBaseMs, maxMs: retryMaxMs };
     // A claim holds at most one event per ordering key, so its POSTs are independent of each other.
-    const groups = splitBatches(target.businessId, claimed, batchMaxEvents, batchMaxBytes);
-    await Promise.all(
-      groups.map(async (group) => {
+    const groups = target.batching
+      ? splitBatches(target.businessId, claimed, batchMaxEvents, batchMaxBytes)
+      : claimed.map((d) => [d]);
+    // Outcomes are settled together, whatever has come back while the previous settle ran: one transaction for many
+    // single-change POSTs, instead of one each.
+    const settler = new EmitBatcher<PostOutcome, void>(
+      async (posts) => {
+        const dueMs = await this.deliveries.settle(target.id, target.businessId, token, posts, backoff);
+        if (dueMs !== null) await this.scheduleRetry(target.id, dueMs);
+        return posts.map(() => undefined);
+      },
+      () => null,
+      { maxBatch: batchMaxEvents, maxInFlight: 2 },
+    );
+    let next = 0;
+    const poster = async () => {
+      for (let group = groups[next++]; group; group = groups[next++]) {
         const body = envelope(target.businessId, group);
         const startedAtMs = Date.now();
         const signature = signatureHeader(target.appSecret, body);
-        const { privateNetworks } = this.config.outbound;
         const res = await postWebhook(target.callbackUrl, body, signature, timeoutMs, privateNetworks);
-        const attempt = { subscriptionId: target.id, startedAtMs, bytes: body.length, ...res };
         result.posts++;
-        if (res.ok) {
-          await this.deliveries.succeed(target.businessId, group, token, attempt);
-          result.delivered += group.length;
-          return;
-        }
-        result.failed += group.length;
-        const backoff = { random: Math.random(), baseMs: retryBaseMs, maxMs: retryMaxMs };
-        const dueMs = await this.deliveries.fail(target.businessId, group, token, attempt, backoff);
-        if (dueMs !== null) await this.scheduleRetry(target.id, dueMs);
-      }),
-    );
+        if (res.ok) result.delivered += group.length;
+        else result.failed += group.length;
+        const attempt = { startedAtMs, bytes: body.length, ...res };
+        await settler.submit({ ok: res.ok, deliveries: group, attempt, random: Math.random() });
+      }
+    };
+    // POSTs in flight per claim: what the connection pool to one host holds, so a POST's timeout starts when it is sent.
+    await Promise.all(Array.from({ length: Math.min(groups.length, POSTS_IN_FLIGHT) }, poster));
   }
 
   private async scheduleRetry(subscriptionId: string, dueMs: number): Promise<void> {

@@ -15,9 +15,10 @@ export interface PostResult {
  * Kept-alive connections: a busy subscription gets many POSTs a second to the same host. One pool per policy, so a
  * connection opened without the private-network check is never reused by a request that needs it.
  */
+export const POSTS_IN_FLIGHT = 64;
 const pools = () => ({
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: POSTS_IN_FLIGHT }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: POSTS_IN_FLIGHT }),
 });
 const agents = { allow: pools(), deny: pools() };
 

@@ -8,6 +8,8 @@ export interface SubscriptionTarget {
   businessId: string;
   callbackUrl: string;
   appSecret: string;
+  /** Several changes per POST (opt-in); otherwise exactly one. */
+  batching: boolean;
 }
 
 @Injectable()
@@ -19,14 +21,20 @@ export class SubscriptionTargets {
 
   /** null when the subscription is gone (deleted, or never existed). */
   async load(subscriptionId: string): Promise<SubscriptionTarget | null> {
-    const { rows } = await this.db.query<{ businessId: string; callbackUrl: string; appSecretEnc: Buffer }>(
-      `SELECT "businessId", "callbackUrl", "appSecretEnc" FROM "WebhookSubscription"
+    const { rows } = await this.db.query<{
+      businessId: string;
+      callbackUrl: string;
+      appSecretEnc: Buffer;
+      batching: boolean;
+    }>(
+      `SELECT "businessId", "callbackUrl", "appSecretEnc", "batching" FROM "WebhookSubscription"
        WHERE "id" = $1 AND "deletedAt" IS NULL`,
       [subscriptionId],
     );
     const row = rows[0];
     if (!row) return null;
     const appSecret = this.secrets.open(subscriptionId, 'app_secret', row.appSecretEnc);
-    return { id: subscriptionId, businessId: row.businessId, callbackUrl: row.callbackUrl, appSecret };
+    const { businessId, callbackUrl, batching } = row;
+    return { id: subscriptionId, businessId, callbackUrl, appSecret, batching };
   }
 }

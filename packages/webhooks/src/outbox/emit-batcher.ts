@@ -7,8 +7,9 @@ interface Waiting<I, O> {
 /**
  * Opportunistic batching of outbox writes (like the mailbox's WriteBatcher): a commit costs one WAL flush whatever it
  * carries, so emits that arrive while earlier batches are being written go together in the next one. Idle, an emit
- * is written at once. One addition: an item whose ordering key is in a batch still in flight waits for it, so two
- * concurrent batches never race for the same key and call order stays seq order.
+ * is written at once (delivery settles POST outcomes through it for the same reason). One addition: an item whose
+ * ordering key is in a batch still in flight waits for it, so two concurrent batches never race for the same key and
+ * call order stays seq order.
  */
 export class EmitBatcher<I, O> {
   private readonly queue: Waiting<I, O>[] = [];

@@ -75,9 +75,42 @@ describe('webhook delivery', () => {
     expect(messages.accepted().map((c) => c.field)).toEqual(['messages']);
   });
 
-  it('batches events pending together into one POST, in order, and drops a rolled-back transaction’s events', async () => {
+  it('sends one change per POST by default, each message’s statuses in order', async () => {
     const r = await receiver();
-    await api.subscribe(r);
+    const subscriptionId = await api.subscribe(r);
+    const prisma = stack.api.app.get(PrismaService).client;
+    // Pending together, as a burst of statuses is: today's default must still not share a POST between them.
+    await prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 20; i++) {
+        for (const s of ['sent', 'delivered', 'read']) {
+          await stack.events.emit(biz.id, 'messages', status(`wamid.S${i}`, s), { tx, orderingKey: `wamid.S${i}` });
+        }
+      }
+    });
+    await waitFor(() => r.accepted().length >= 60, 15_000, 'sixty POSTs');
+    await new Promise((res) => setTimeout(res, 300));
+    expect(r.posts).toHaveLength(60);
+    for (const post of r.posts) {
+      expect(post.signatureOk).toBe(true);
+      expect(post.body.entry).toHaveLength(1);
+      expect(post.body.entry[0]!.changes).toHaveLength(1);
+    }
+    const seen = new Map<string, string[]>();
+    for (const change of r.accepted()) {
+      const { id, status: s } = (change.value.statuses as { id: string; status: string }[])[0]!;
+      seen.set(id, [...(seen.get(id) ?? []), s]);
+    }
+    expect(seen.size).toBe(20);
+    for (const statuses of seen.values()) expect(statuses).toEqual(['sent', 'delivered', 'read']);
+    const shown = await api.call<{ batching: boolean }>(`/${biz.id}/webhook_subscriptions/${subscriptionId}`);
+    expect(shown.body.batching).toBe(false);
+  });
+
+  it('batches events pending together into one POST when the subscription opts in, in order, and drops a rolled-back transaction’s events', async () => {
+    const r = await receiver();
+    const subscriptionId = await api.subscribe(r, ['messages'], { batching: true });
+    const shown = await api.call<{ batching: boolean }>(`/${biz.id}/webhook_subscriptions/${subscriptionId}`);
+    expect(shown.body.batching).toBe(true);
     const prisma = stack.api.app.get(PrismaService).client;
     // Emitted inside one transaction: they become visible together, so one drain finds all 60 pending.
     await prisma.$transaction(async (tx) => {

@@ -12,8 +12,8 @@ import { WebhookEventsModule, WebhookEventsService, WebhookSecrets } from '@swit
 class EmitterModule {}
 
 export interface Emitter {
-  /** Subscribes a callback URL for a new business id; returns that business id. */
-  subscribe(callbackUrl: string, appSecret: string): Promise<string>;
+  /** Subscribes a callback URL for a new business id (one change per POST, or batched); returns that business id. */
+  subscribe(callbackUrl: string, appSecret: string, batching: boolean): Promise<string>;
   /** Emits each message's statuses (sent → delivered → read) in order, `concurrency` messages at a time. */
   emitStatuses(businessId: string, messages: number, concurrency: number): Promise<void>;
   close(): Promise<void>;
@@ -29,7 +29,7 @@ export async function startEmitter(config: Config): Promise<Emitter> {
   const prisma = app.get(PrismaService).client;
   const secrets = app.get(WebhookSecrets);
   return {
-    async subscribe(callbackUrl, appSecret) {
+    async subscribe(callbackUrl, appSecret, batching) {
       // The subscription is written directly: the handshake is measured by the tests, not here.
       const businessId = `9${Date.now()}${randomBytes(2).readUInt16BE()}`;
       const id = `8${Date.now()}${randomBytes(2).readUInt16BE()}`;
@@ -41,6 +41,7 @@ export async function startEmitter(config: Config): Promise<Emitter> {
           verifyTokenEnc: secrets.seal(id, 'verify_token', 'bench'),
           appSecretEnc: secrets.seal(id, 'app_secret', appSecret),
           fields: ['messages'],
+          batching,
           verifiedAt: new Date(),
         },
       });

@@ -18,7 +18,7 @@ export function businessApi(stack: WebhookStack, biz: Business) {
   return {
     call,
     /** Subscribes the receiver (handshake included) and returns the subscription id. */
-    async subscribe(receiver: Receiver, fields: string[] = ['messages']): Promise<string> {
+    async subscribe(receiver: Receiver, fields: string[] = ['messages'], options: { batching?: boolean } = {}) {
       const res = await call<{ id: string }>(`/${biz.id}/webhook_subscriptions`, {
         method: 'POST',
         body: {
@@ -26,6 +26,7 @@ export function businessApi(stack: WebhookStack, biz: Business) {
           verify_token: receiver.verifyToken,
           app_secret: receiver.appSecret,
           fields,
+          ...options,
         },
       });
       if (res.status !== 200) throw new Error(`subscribe failed: ${res.text}`);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WebhookSubscription" ADD COLUMN     "batching" BOOLEAN NOT NULL DEFAULT false;

@@ -36,6 +36,7 @@ export class SubscriptionsService {
         verifyTokenEnc: this.secrets.seal(id, 'verify_token', body.verify_token),
         appSecretEnc: this.secrets.seal(id, 'app_secret', body.app_secret),
         fields: body.fields,
+        batching: body.batching,
         verifiedAt: new Date(),
       },
     });
@@ -72,6 +73,7 @@ export class SubscriptionsService {
         }),
         ...(body.app_secret !== undefined && { appSecretEnc: this.secrets.seal(id, 'app_secret', body.app_secret) }),
         ...(body.fields !== undefined && { fields: body.fields }),
+        ...(body.batching !== undefined && { batching: body.batching }),
         ...(reverify && { verifiedAt: new Date() }),
       },
     });

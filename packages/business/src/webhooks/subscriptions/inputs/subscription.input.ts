@@ -13,6 +13,8 @@ const callbackUrl = z.string().trim().min(1).max(2048);
 const verifyToken = z.string().min(1).max(256);
 /** The app secret keys the HMAC; a short one would make signatures guessable. */
 const appSecret = z.string().min(16, 'at least 16 characters').max(256);
+/** Opt-in: several changes pending together share a POST. Off (the default), one change per POST, as Meta sends. */
+const batching = z.boolean();
 
 export const createSubscriptionBody = z.object({
   /** Graph's subscription call names the object; Switchboard has only this one. */
@@ -21,6 +23,7 @@ export const createSubscriptionBody = z.object({
   verify_token: verifyToken,
   app_secret: appSecret,
   fields,
+  batching: batching.default(false),
 });
 export type CreateSubscriptionBody = z.infer<typeof createSubscriptionBody>;
 
@@ -30,10 +33,11 @@ export const updateSubscriptionBody = z
     verify_token: verifyToken.optional(),
     app_secret: appSecret.optional(),
     fields: fields.optional(),
+    batching: batching.optional(),
   })
   .refine(
     (b) => Object.values(b).some((v) => v !== undefined),
-    'expected at least one of callback_url, verify_token, app_secret, fields',
+    'expected at least one of callback_url, verify_token, app_secret, fields, batching',
   );
 export type UpdateSubscriptionBody = z.infer<typeof updateSubscriptionBody>;
 

@@ -8,6 +8,7 @@ export function renderSubscription(s: WebhookSubscription) {
     object: WEBHOOK_OBJECT,
     callback_url: s.callbackUrl,
     fields: s.fields,
+    batching: s.batching,
     active: true,
     verified_time: s.verifiedAt.toISOString(),
     created_time: s.createdAt.toISOString(),

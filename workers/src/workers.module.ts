@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { TemplateReviewModule } from '@switchboard/business/templates/review/template-review.module';
 import type { Config } from '@switchboard/config';
 import { InfraModule } from '@switchboard/platform';
 import { WebhookDeliveryModule } from '@switchboard/webhooks';
-import { CampaignDispatchModule } from '../../apps/api/src/business/campaigns/dispatch/campaign-dispatch.module';
-import { BusinessDeviceModule } from '../../apps/api/src/business/device/business-device.module';
-import { TierReviewModule } from '../../apps/api/src/business/limits/tiers/tier-review.module';
-import { TemplateReviewModule } from '../../apps/api/src/business/templates/review/template-review.module';
+import { BusinessDeviceModule } from './business-device/business-device.module';
+import { CampaignDispatchModule } from './campaigns/dispatch/campaign-dispatch.module';
 import { HANDLER_PROVIDERS } from './handlers';
+import { TierReviewModule } from './limits/tier-review/tier-review.module';
 import { PeriodicJobs } from './runner/periodic-jobs';
 import { WorkerRunner } from './runner/worker-runner';
 

@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { BusinessModule } from '@switchboard/business/business.module';
 import type { Config } from '@switchboard/config';
+import { IdentityModule } from '@switchboard/core/identity.module';
 import { InfraModule } from '@switchboard/platform';
-import { BusinessModule } from './business/business.module';
-import { DeliveryModule } from './core/delivery.module';
-import { IdentityModule } from './core/identity.module';
+import { DeliveryModule } from './delivery.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 

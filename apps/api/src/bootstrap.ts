@@ -5,11 +5,11 @@ import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
+import { stripGraphVersion } from '@switchboard/business/common/graph-version';
 import type { Config } from '@switchboard/config';
 import { createLogger, NestPinoLogger } from '@switchboard/platform';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import { stripGraphVersion } from './business/common/graph-version';
 import { ErrorFilter } from './errors/error.filter';
 import { MetricsService } from './metrics/metrics.service';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AttachmentsModule } from './attachments/attachments.module';
+import { AttachmentsModule } from '@switchboard/core/attachments/attachments.module';
+import { MessagingModule } from '@switchboard/core/messaging/messaging.module';
 import { GatewayModule } from './gateway/gateway.module';
-import { MessagingModule } from './messaging/messaging.module';
 
 /**
  * How messages move in the core (team B of issue 3): the device WebSocket gateway, store-and-forward, and the

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { contractFetch, loadSpec } from '@switchboard/contract';
+import { dropDatabase, withDatabase } from '@switchboard/devtools/services';
 import { PrismaService } from '@switchboard/platform';
+import { createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, withDatabase } from '../../../packages/devtools/src/services';
-import { createDatabaseIfMissing } from '../../../prisma/scripts/migrations';
 import { type RunningApi, startApi } from './harness';
 
 describe('operations endpoints', () => {

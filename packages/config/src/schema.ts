@@ -89,7 +89,7 @@ export const envSchema = z.object({
   /** Chats a consumer account may start per rolling 24 h with accounts that never messaged it. */
   CONSUMER_NEW_CHATS_PER_DAY: count(1, 1_000_000).default(50),
 
-  // Core accounts, devices and keys (issue 3, team A). Limits are per fixed window; see apps/api/src/core.
+  // Core accounts, devices and keys (issue 3, team A). Limits are per fixed window; see packages/core/src.
   SMS_PROVIDER_URL: unsetIfEmpty(url(['http:', 'https:'])),
   SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
   OTP_TTL_SECONDS: count(1, 3600).default(300),

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createDatabaseIfMissing } from '../../../prisma/scripts/migrations';
 import { freePort } from '../src/processes';
 import { startEmbeddedPostgres } from '../src/services';
 

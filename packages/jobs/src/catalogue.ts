@@ -33,7 +33,7 @@ export const jobs = {
     name: 'webhooks.sweep',
     payload: z.object({}),
   }),
-  /** The automatic review of one template revision (apps/api/src/business/templates/review). */
+  /** The automatic review of one template revision (packages/business/src/templates/review). */
   reviewTemplate: defineJob({
     queue: 'templates',
     name: 'templates.review',
@@ -76,7 +76,7 @@ export const jobs = {
     options: { attempts: 1, removeOnFail: { count: 100 } },
   }),
   /**
-   * Raises messaging-limit tiers that earned it (apps/api/src/business/limits/tiers/tier-review.service.ts). Every
+   * Raises messaging-limit tiers that earned it (workers/src/limits/tier-review/tier-review.service.ts). Every
    * LIMITS_TIER_REVIEW_INTERVAL_SECONDS and at worker boot, one per interval across workers; idempotent.
    */
   limitsReviewTiers: defineJob({

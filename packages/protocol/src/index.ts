@@ -1,4 +1,4 @@
-// The device wire protocol shared by the gateway (apps/api/src/core/gateway) and the SDK (packages/sdk).
+// The device wire protocol shared by the API process's device gateway and the SDK (packages/sdk).
 export {
   decodeClientFrame,
   decodeReceiptBody,

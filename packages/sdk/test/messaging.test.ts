@@ -1,6 +1,6 @@
+import { startCoreApi } from '@switchboard/api/test/core/core-harness';
+import type { RunningApi } from '@switchboard/api/test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCoreApi } from '../../../apps/api/test/core/core-harness';
-import type { RunningApi } from '../../../apps/api/test/harness';
 import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from './support/sdk-device';
 
 describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', { timeout: 60_000 }, () => {

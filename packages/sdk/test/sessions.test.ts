@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newAccount, startCoreApi } from '@switchboard/api/test/core/core-harness';
+import type { RunningApi } from '@switchboard/api/test/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAccount, startCoreApi } from '../../../apps/api/test/core/core-harness';
-import type { RunningApi } from '../../../apps/api/test/harness';
 import { type Address, DeviceCrypto, JsonFileStorage, linkDevice, MemoryStorage, type Storage } from '../src';
 
 const text = (s: string) => new TextEncoder().encode(s);

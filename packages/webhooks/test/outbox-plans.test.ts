@@ -5,10 +5,10 @@
 // subscription once per settled key: settling 1,000 deliveries took seconds, and the bench slowed down run by run.
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
+import { dropDatabase, withDatabase } from '@switchboard/devtools/services';
+import { applyMigrations } from '@switchboard/prisma/scripts/migrations';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../../prisma/scripts/migrations';
-import { dropDatabase, withDatabase } from '../../devtools/src/services';
 import { type NamedStatement, WebhooksDb } from '../src/db/webhooks-db';
 import { DeliveriesRepository } from '../src/delivery/deliveries.repository';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
+import { BundlesService } from '@switchboard/core/keys/bundles.service';
+import { uploadKeysInput } from '@switchboard/core/keys/inputs/upload-keys.input';
+import { KeyUploadService } from '@switchboard/core/keys/key-upload.service';
 import { PrismaService } from '@switchboard/platform';
 import { ApiRequestError, DeviceCrypto, type KeyUpload, type RestClient } from '@switchboard/sdk';
-import { BundlesService } from '../../core/keys/bundles.service';
-import { uploadKeysInput } from '../../core/keys/inputs/upload-keys.input';
-import { KeyUploadService } from '../../core/keys/key-upload.service';
-import { ApiError } from '../../errors/api-error';
 import { DeviceKeysRepository, type KeySelection, type RawClient } from './keystore/device-keys.repository';
 import { SealedStorage } from './keystore/sealed-storage';
 

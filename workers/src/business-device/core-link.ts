@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { DeviceRef } from '@switchboard/core/messaging/mailbox/mailbox.types';
+import { ReceiptService } from '@switchboard/core/messaging/receipts/receipt.service';
+import { SendService } from '@switchboard/core/messaging/send/send.service';
 import type { ReadReceiptFrame, SendFrame, ServerFrame } from '@switchboard/protocol';
-import type { DeviceRef } from '../../core/messaging/mailbox/mailbox.types';
-import { ReceiptService } from '../../core/messaging/receipts/receipt.service';
-import { SendService } from '../../core/messaging/send/send.service';
 
 /**
  * The business device's connection to the core without a socket: the same services a device's WebSocket frames go

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@switchboard/platform';
-import { WebhookEventsService } from '@switchboard/webhooks';
 import {
   type MessageError,
   MessageLogService,
   type OutboundStatus,
   type StatusChange,
-} from '../messages/log/message-log.service';
+} from '@switchboard/business/messages/log/message-log.service';
+import { PrismaService } from '@switchboard/platform';
+import { WebhookEventsService } from '@switchboard/webhooks';
 import { NumberMetadataCache, unixSeconds } from './webhook-values';
 
 const ORDER = ['sent', 'delivered', 'read'] as const;

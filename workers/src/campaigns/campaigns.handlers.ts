@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
 import { QueuesService } from '@switchboard/platform';
-import { CampaignDispatcher } from '../../../apps/api/src/business/campaigns/dispatch/campaign-dispatcher';
-import { CampaignSweeper } from '../../../apps/api/src/business/campaigns/dispatch/campaign-sweeper';
+import { CampaignDispatcher } from './dispatch/campaign-dispatcher';
+import { CampaignSweeper } from './dispatch/campaign-sweeper';
 
 /** Slices of ≤ 10 s: about once a minute a slice claims from the campaign's first PENDING row again. */
 const RESCAN_EVERY = 6;

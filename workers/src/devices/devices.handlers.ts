@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
-import { ProvisioningService } from '../../../apps/api/src/business/device/provisioning.service';
+import { ProvisioningService } from '../business-device/provisioning.service';
 
 /** Thin handler: provisioning lives with the business device in the API's business layer. */
 @Injectable()

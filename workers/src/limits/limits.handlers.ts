@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type HandlerBinding, jobs } from '@switchboard/jobs';
-import { TierReviewService } from '../../../apps/api/src/business/limits/tiers/tier-review.service';
+import { TierReviewService } from './tier-review/tier-review.service';
 
 /** Thin handler: the review lives with the limits in the API's business layer. */
 @Injectable()

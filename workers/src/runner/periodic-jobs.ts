@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SWEEP_EVERY_MS } from '@switchboard/business/templates/review/template-review.service';
 import type { Config } from '@switchboard/config';
 import { CONFIG, JobTicker, QueuesService } from '@switchboard/platform';
-import { CAMPAIGN_SWEEP_MS } from '../../../apps/api/src/business/campaigns/dispatch/campaign-sweeper';
-import { SWEEP_EVERY_MS } from '../../../apps/api/src/business/templates/review/template-review.service';
+import { CAMPAIGN_SWEEP_MS } from '../campaigns/dispatch/campaign-sweeper';
 
 /**
  * The worker process's periodic jobs, each added by every worker process on a timer (JobTicker: one job per interval

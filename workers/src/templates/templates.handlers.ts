@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TemplateReviewService } from '@switchboard/business/templates/review/template-review.service';
 import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
-import { TemplateReviewService } from '../../../apps/api/src/business/templates/review/template-review.service';
 
 /** Thin handler: the reviewer lives with the templates feature in the API's business layer. */
 @Injectable()

@@ -1,11 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { type BusinessStack, startBusinessStack } from '@switchboard/api/test/business/support/business-stack';
+import { GraphIds } from '@switchboard/business/common/ids';
+import { DevicesService } from '@switchboard/core/devices/devices.service';
 import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphIds } from '../../../src/business/common/ids';
-import { BusinessCrypto } from '../../../src/business/device/business-crypto';
-import { ProvisioningBusyError, ProvisioningService } from '../../../src/business/device/provisioning.service';
-import { DevicesService } from '../../../src/core/devices/devices.service';
-import { type BusinessStack, startBusinessStack } from '../support/business-stack';
+import { BusinessCrypto } from '../../src/business-device/business-crypto';
+import { ProvisioningBusyError, ProvisioningService } from '../../src/business-device/provisioning.service';
 
 // Provisioning a business number's device (docs/business.md, "The business device"): many callers at once, in one
 // process and several, and a retry after a provisioning that died half-way. Both used to stall: waiters each held a

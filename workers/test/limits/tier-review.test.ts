@@ -5,9 +5,9 @@ import type { MessagingLimitTier, QualityRating } from '@switchboard/db';
 import { InfraModule, PrismaService } from '@switchboard/platform';
 import { deleteByPrefix } from '@switchboard/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LimitsHandlers } from '../../../../../workers/src/limits/limits.handlers';
-import { TierReviewModule } from '../../../src/business/limits/tiers/tier-review.module';
-import { TierReviewService } from '../../../src/business/limits/tiers/tier-review.service';
+import { LimitsHandlers } from '../../src/limits/limits.handlers';
+import { TierReviewModule } from '../../src/limits/tier-review/tier-review.module';
+import { TierReviewService } from '../../src/limits/tier-review/tier-review.service';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from './api-error';
 
 /**
  * Renders every error in the one envelope. Anything that is not an ApiError or an HttpException is a bug: it is logged

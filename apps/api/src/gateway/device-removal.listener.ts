@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DeviceEvents } from '../devices/device-events';
-import { MailboxService } from '../messaging/mailbox/mailbox.service';
+import { DeviceEvents } from '@switchboard/core/devices/device-events';
+import { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
 import { GatewayService } from './gateway.service';
 
 /**

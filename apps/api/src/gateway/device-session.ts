@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Logger } from '@nestjs/common';
+import { frameFor } from '@switchboard/core/messaging/mailbox/envelope-frames';
+import type { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
+import type { DeviceRef } from '@switchboard/core/messaging/mailbox/mailbox.types';
+import type { ReceiptService } from '@switchboard/core/messaging/receipts/receipt.service';
+import type { SendService } from '@switchboard/core/messaging/send/send.service';
 import {
   type ClientFrame,
   decodeClientFrame,
@@ -11,11 +16,6 @@ import {
   type ServerFrame,
 } from '@switchboard/protocol';
 import type { WebSocket } from 'ws';
-import { frameFor } from '../messaging/mailbox/envelope-frames';
-import type { MailboxService } from '../messaging/mailbox/mailbox.service';
-import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
-import type { ReceiptService } from '../messaging/receipts/receipt.service';
-import type { SendService } from '../messaging/send/send.service';
 import { DeliveryWindow } from './delivery-window';
 
 export interface SessionDeps {

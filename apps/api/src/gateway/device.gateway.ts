@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Config } from '@switchboard/config';
+import { type AuthenticatedDevice, DeviceAuthService } from '@switchboard/core/auth/device-auth.service';
 import { CONFIG } from '@switchboard/platform';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { type AuthenticatedDevice, DeviceAuthService } from '../auth/device-auth.service';
 import { SessionRegistry } from './session-registry';
 
 type VerifyClient = (

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
-import { DevicesModule } from '../devices/devices.module';
-import { MessagingModule } from '../messaging/messaging.module';
+import { AuthModule } from '@switchboard/core/auth/auth.module';
+import { DevicesModule } from '@switchboard/core/devices/devices.module';
+import { MessagingModule } from '@switchboard/core/messaging/messaging.module';
 import { DeviceGateway } from './device.gateway';
 import { DeviceRemovalListener } from './device-removal.listener';
 import { GatewayService } from './gateway.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeliveryRouter } from '../messaging/routing/delivery-router';
+import { DeliveryRouter } from '@switchboard/core/messaging/routing/delivery-router';
 
 /** What other features may ask of the gateway. */
 @Injectable()

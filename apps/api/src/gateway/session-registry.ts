@@ -7,17 +7,17 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
+import type { DeviceRef } from '@switchboard/core/messaging/mailbox/mailbox.types';
+import { ReceiptService } from '@switchboard/core/messaging/receipts/receipt.service';
+import { DeliveryRouter, type LocalDelivery } from '@switchboard/core/messaging/routing/delivery-router';
+import { NodeBus } from '@switchboard/core/messaging/routing/node-bus';
+import { NodeLiveness } from '@switchboard/core/messaging/routing/node-liveness';
+import { RouteTable } from '@switchboard/core/messaging/routing/route-table';
+import { ThisNode } from '@switchboard/core/messaging/routing/this-node';
+import { SendService } from '@switchboard/core/messaging/send/send.service';
 import { CONFIG } from '@switchboard/platform';
 import type { WebSocket } from 'ws';
-import { MailboxService } from '../messaging/mailbox/mailbox.service';
-import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
-import { ReceiptService } from '../messaging/receipts/receipt.service';
-import { DeliveryRouter, type LocalDelivery } from '../messaging/routing/delivery-router';
-import { NodeBus } from '../messaging/routing/node-bus';
-import { NodeLiveness } from '../messaging/routing/node-liveness';
-import { RouteTable } from '../messaging/routing/route-table';
-import { ThisNode } from '../messaging/routing/this-node';
-import { SendService } from '../messaging/send/send.service';
 import { DeviceSession, type SessionDeps } from './device-session';
 
 /** WebSocket close codes the gateway uses (4000-4999 are the application's). */

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractFetch } from '@switchboard/contract';
+import { AttachmentPurgeService } from '@switchboard/core/attachments/attachment-purge.service';
 import { PrismaService } from '@switchboard/platform';
 import {
   AttachmentIntegrityError,
@@ -11,7 +12,6 @@ import {
   uploadAttachment,
 } from '@switchboard/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttachmentPurgeService } from '../../src/core/attachments/attachment-purge.service';
 import type { RunningApi } from '../harness';
 import { failure, newAccount, startCoreApi } from './core-harness';
 

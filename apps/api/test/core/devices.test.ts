@@ -1,7 +1,7 @@
+import { DeviceEvents, type DeviceRef } from '@switchboard/core/devices/device-events';
+import { DevicesService } from '@switchboard/core/devices/devices.service';
 import { DeviceCrypto, linkDevice, MemoryStorage, registerWithDevCode } from '@switchboard/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeviceEvents, type DeviceRef } from '../../src/core/devices/device-events';
-import { DevicesService } from '../../src/core/devices/devices.service';
 import type { RunningApi } from '../harness';
 import { client, failure, newAccount, startCoreApi } from './core-harness';
 

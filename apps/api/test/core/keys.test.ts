@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { DeviceEvents, type PreKeysLow } from '@switchboard/core/devices/device-events';
 import { DeviceCrypto, type KeyUpload, linkDevice, MemoryStorage, type RestClient } from '@switchboard/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeviceEvents, type PreKeysLow } from '../../src/core/devices/device-events';
 import type { RunningApi } from '../harness';
 import { failure, newAccount, startCoreApi } from './core-harness';
 

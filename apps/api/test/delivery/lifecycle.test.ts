@@ -1,6 +1,6 @@
+import { DeviceEvents } from '@switchboard/core/devices/device-events';
+import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
 import { describe, expect, it } from 'vitest';
-import { DeviceEvents } from '../../src/core/devices/device-events';
-import { MailboxPurgeService } from '../../src/core/messaging/purge/mailbox-purge.service';
 import { gatewayTest } from './support/gateway-test';
 import { is, sendTo } from './support/raw-device';
 

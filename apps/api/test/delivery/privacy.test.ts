@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { createRedis } from '@switchboard/redis';
+import { type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/sdk/test/support/sdk-device';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SdkDevice, sdkCompanion, sdkDevice, texts } from '../../../../packages/sdk/test/support/sdk-device';
 import { startCoreApi } from '../core/core-harness';
 import type { RunningApi } from '../harness';
 

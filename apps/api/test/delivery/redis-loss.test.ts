@@ -1,7 +1,7 @@
 import { parseConfig } from '@switchboard/config';
+import { NodeBus } from '@switchboard/core/messaging/routing/node-bus';
 import { createRedis, type Redis } from '@switchboard/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeBus } from '../../src/core/messaging/routing/node-bus';
 import { type RunningApi, startApi } from '../harness';
 import { gatewayTest } from './support/gateway-test';
 import { is, RawDevice, sendTo, textOf } from './support/raw-device';

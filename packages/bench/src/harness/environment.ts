@@ -3,10 +3,10 @@
 // on the server named by REDIS_URL.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, dropDatabase, withDatabase } from '@switchboard/devtools';
+import { applyMigrations } from '@switchboard/prisma/scripts/migrations';
 import { deleteByPrefix } from '@switchboard/redis';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { applyMigrations } from '../../../../prisma/scripts/migrations';
 import type { Cleanups } from './cleanup';
 
 const CONNECT_TIMEOUT_MS = 3_000;

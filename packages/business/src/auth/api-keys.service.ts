@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { type PageRequest, pageArgs, toPage } from '../common/paging';
 import { bearerToken, hashApiToken, newApiToken } from './api-token';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 
 /** Graph's answer to a missing, malformed, unknown or revoked access token. */
 export const invalidAccessToken = (details: string) =>

@@ -1,6 +1,6 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../../errors/api-error';
 import { ApiKeysService, type AuthenticatedBusiness } from './api-keys.service';
 
 export type { AuthenticatedBusiness };

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 
 export const CampaignErrors = {
   notFound: (id: string) => ApiError.notFound(`campaign '${id}'`),

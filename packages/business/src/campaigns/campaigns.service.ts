@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { pageArgs, toPage } from '../common/paging';
 import { BusinessNumbers } from '../messages/send/business-numbers';
@@ -16,10 +16,10 @@ import {
 import { placeholderNames } from './audience/placeholders';
 import { audienceReport } from './audience/report';
 import { CampaignErrors } from './campaign-errors';
-import { personalize } from './dispatch/personalize';
 import type { CreateCampaignBody, ListCampaignsQuery } from './inputs/campaign.input';
 import { isTimeZone, scheduleInstant } from './inputs/schedule';
 import { renderCampaign } from './outputs/campaign.output';
+import { personalize } from './personalize';
 import { progressOf } from './progress/progress';
 
 /** A million-contact audience is one INSERT … SELECT of several seconds: well beyond Prisma's 5 s default. */

@@ -1,7 +1,7 @@
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { z } from 'zod';
-import { ApiError } from '../../errors/api-error';
 
-export { valid } from '../../core/common/zod.pipe';
+export { valid } from '@switchboard/core/common/zod.pipe';
 
 /**
  * The ZodPipe's check for values that do not arrive as a whole request part (a Graph object's body, a send's template

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 
 export const ContactErrors = {
   /** Cloud API 131050: the user stopped marketing messages from this business. Never worth a retry. */

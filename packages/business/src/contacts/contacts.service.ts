@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Contact, Prisma } from '@switchboard/db';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import { pageArgs, toPage } from '../common/paging';
 import { ContactErrors } from './contact-errors';
 import { RECORD_INBOUND_SQL } from './inbound.sql';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { purgeExpired } from '@switchboard/core/storage/purge-expired';
 import { ClusterInterval, CONFIG, PrismaService, RedisService } from '@switchboard/platform';
-import { purgeExpired } from '../../storage/purge-expired';
 import { MEDIA_STORAGE, type MediaStorage } from './storage/media-storage';
 
 const EVERY_MS = 15 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { LocalDiskStorage } from '@switchboard/core/storage/local-disk.storage';
 import { CONFIG } from '@switchboard/platform';
-import { LocalDiskStorage } from '../../storage/local-disk.storage';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { GraphIdsModule } from '../common/ids.module';
 import { MediaController } from './media.controller';

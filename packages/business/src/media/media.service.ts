@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Media } from '@switchboard/db';
 import { CONFIG, PrismaService } from '@switchboard/platform';
 import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { DownloadUrls } from './download-url';
 import type { UploadQuery } from './inputs/media.input';

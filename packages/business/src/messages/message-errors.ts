@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 
 /** The send endpoint's own Cloud API errors (error-codes: "Other errors"). */
 export const MessageErrors = {

@@ -1,5 +1,5 @@
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { MessageTemplate } from '@switchboard/db';
-import { ApiError } from '../../errors/api-error';
 import type { EditTemplateBody } from './inputs/template-body.input';
 
 const DAY_MS = 24 * 3600 * 1000;

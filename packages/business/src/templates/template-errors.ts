@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 
 /** The Cloud API's template send errors (error-codes, "Send template errors"), with the field or reason in details. */
 export const TemplateErrors = {

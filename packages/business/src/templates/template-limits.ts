@@ -1,5 +1,5 @@
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Prisma } from '@switchboard/db';
-import { ApiError } from '../../errors/api-error';
 
 /** Meta's template limits (templates/overview, "Template limits" and "Creation"). */
 export const TEMPLATE_LIMITS = {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { type MessageTemplate, Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
-import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { pageArgs, toPage } from '../common/paging';
 import { parseOrThrow } from '../common/validation';

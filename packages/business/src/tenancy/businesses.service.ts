@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import { GraphIds } from '../common/ids';
 import { type PageRequest, pageArgs, toPage } from '../common/paging';
 import { renderBusiness } from './outputs/business.output';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiError } from '../../errors/api-error';
 import { valid } from '../common/zod.pipe';
+import { ApiError } from '../errors/api-error';
 import { devCodeQuery } from './inputs/verification.input';
 import type { DevSmsSender } from './sms/dev-sms.sender';
 import { SMS_SENDER } from './sms/sms-sender';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { CoreErrors } from '../common/core-errors';
 import { PRIMARY_DEVICE_ID } from '../devices/devices.service';
+import { ApiError } from '../errors/api-error';
 import type { DisablePinInput, SetPinInput } from './inputs/pin.input';
 import { hashPin, pinMatches } from './pin-hash';
 import { lockoutSeconds } from './pin-lockout';

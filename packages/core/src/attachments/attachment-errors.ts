@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '../errors/api-error';
 
 /** The attachment endpoints' errors, in the API's one envelope (docs/core.md "Attachments"). */
 export const AttachmentErrors = {

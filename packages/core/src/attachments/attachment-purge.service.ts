@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ClusterInterval, PrismaService, RedisService } from '@switchboard/platform';
-import type { BlobStorage } from '../../storage/blob-storage';
-import { purgeExpired } from '../../storage/purge-expired';
+import type { BlobStorage } from '../storage/blob-storage';
+import { purgeExpired } from '../storage/purge-expired';
 import { ATTACHMENT_STORAGE } from './attachment-storage';
 
 const EVERY_MS = 15 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { LocalDiskStorage } from '../../storage/local-disk.storage';
 import { AuthModule } from '../auth/auth.module';
+import { LocalDiskStorage } from '../storage/local-disk.storage';
 import { AttachmentPurgeService } from './attachment-purge.service';
 import { ATTACHMENT_STORAGE } from './attachment-storage';
 import { AttachmentsController } from './attachments.controller';

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import type { BlobStorage } from '../../storage/blob-storage';
+import type { BlobStorage } from '../storage/blob-storage';
 import { AttachmentErrors } from './attachment-errors';
 import { ATTACHMENT_STORAGE } from './attachment-storage';
 import { ByteLimit, TooLargeError } from './byte-limit';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '../errors/api-error';
 
 /**
  * The errors of accounts, devices and keys, in the API's one envelope. Codes reuse the Cloud API's where it has the

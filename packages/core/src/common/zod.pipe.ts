@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '../errors/api-error';
 
 /**
  * Validates one request part (body, params or query) against a zod schema. The first problem becomes a 400 with

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import { hashCredential, newPassword } from '../auth/credentials';
 import { CoreErrors } from '../common/core-errors';
+import { ApiError } from '../errors/api-error';
 
 /** A device just created, with the password it will authenticate with (returned once, stored only as a hash). */
 export interface IssuedDevice {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { CoreErrors } from '../common/core-errors';
 import { RateLimiter } from '../common/rate-limiter.service';
+import { ApiError } from '../errors/api-error';
 import type { IssuedDevice } from './device.store';
 import { DevicesService, PRIMARY_DEVICE_ID } from './devices.service';
 import type { ApproveLinkInput, CompleteLinkInput } from './inputs/linking.input';

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { RateLimiter } from '../common/rate-limiter.service';
 import { DeviceEvents } from '../devices/device-events';
+import { ApiError } from '../errors/api-error';
 import type { BundleParams } from './inputs/upload-keys.input';
 import { type BundlesOutput, b64, type DeviceBundleOutput } from './outputs/keys.output';
 import { PreKeyRepository } from './prekey.repository';

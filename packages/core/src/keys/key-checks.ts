@@ -1,5 +1,5 @@
 import { KEMPublicKey, PublicKey } from '@signalapp/libsignal-client';
-import { ApiError } from '../../errors/api-error';
+import { ApiError } from '../errors/api-error';
 
 // The server cannot read messages, but it can refuse keys that would make sessions fail later on someone else's
 // device: every key must parse as libsignal parses it, and every signed key must carry the identity's signature.

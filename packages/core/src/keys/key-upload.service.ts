@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../errors/api-error';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { CoreErrors } from '../common/core-errors';
+import { ApiError } from '../errors/api-error';
 import type { UploadKeysInput } from './inputs/upload-keys.input';
 import { checkEcKey, checkSignedEcKey, checkSignedKemKey, parseIdentity } from './key-checks';
 import type { KeyCountsOutput } from './outputs/keys.output';

@@ -1,5 +1,5 @@
-import { generateClient } from '../../../../prisma/scripts/generate';
-import { applyMigrations, createDatabaseIfMissing, redact } from '../../../../prisma/scripts/migrations';
+import { generateClient } from '@switchboard/prisma/scripts/generate';
+import { applyMigrations, createDatabaseIfMissing, redact } from '@switchboard/prisma/scripts/migrations';
 
 /** Generates the Prisma client if the schema changed, creates the database if missing, applies pending migrations. */
 export async function prepareDatabase(databaseUrl: string, log: (line: string) => void): Promise<void> {

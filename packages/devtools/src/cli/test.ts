@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { generateClient } from '@switchboard/prisma/scripts/generate';
 import { deleteByPrefix } from '@switchboard/redis';
-import { generateClient } from '../../../../prisma/scripts/generate';
 import { buildDashboardIfStale } from '../dashboard';
 import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
 import { ensureChromium } from './chromium';
@@ -10,11 +10,15 @@ import { prepareDatabase } from './database';
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
 const bin = (name: string) => `${REPO_ROOT}node_modules/.bin/${name}`;
 
-/** Type check, lint and the OpenAPI lint: cheap, and a failure here would fail review anyway. */
-const STATIC_CHECKS: [string, string[]][] = [
-  ['tsc', ['-p', 'tsconfig.json', '--noEmit']],
-  ['biome', ['check', '.']],
-  ['redocly', ['lint', 'openapi.yaml', '--format', 'summary']],
+/**
+ * Type check, lint, the workspace import check (no relative import leaves its workspace; every @switchboard/* import
+ * is declared) and the OpenAPI lint: cheap, and a failure here would fail review anyway.
+ */
+const STATIC_CHECKS: [string, string, string[]][] = [
+  ['tsc', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['biome', bin('biome'), ['check', '.']],
+  ['imports', process.execPath, ['packages/devtools/bin/run.mjs', 'packages/devtools/src/imports/check.ts']],
+  ['redocly', bin('redocly'), ['lint', 'openapi.yaml', '--format', 'summary']],
 ];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -29,9 +33,9 @@ export async function runTests(args: string[]): Promise<number> {
   // The type check needs the generated Prisma client, so generation comes first.
   if (await generateClient()) log('generated the Prisma client');
   if (!args.length) {
-    for (const [name, a] of STATIC_CHECKS) {
+    for (const [name, cmd, a] of STATIC_CHECKS) {
       log(`${name} ${a.join(' ')}`);
-      if (run(bin(name), a) !== 0) return 1;
+      if (run(cmd, a) !== 0) return 1;
     }
   }
   ensureChromium(log);

@@ -1,5 +1,5 @@
-import { newAccount } from '../../../../apps/api/test/core/core-harness';
-import type { RunningApi } from '../../../../apps/api/test/harness';
+import { newAccount } from '@switchboard/api/test/core/core-harness';
+import type { RunningApi } from '@switchboard/api/test/harness';
 import {
   Connection,
   type DeviceCredentials,

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ContactsService } from '@switchboard/business/contacts/contacts.service';
+import { MessageLogService } from '@switchboard/business/messages/log/message-log.service';
+import { frameFor } from '@switchboard/core/messaging/mailbox/envelope-frames';
+import type { PendingEnvelope } from '@switchboard/core/messaging/mailbox/mailbox.types';
+import { MessageKind } from '@switchboard/core/messaging/mailbox/mailbox.types';
 import { PrismaService } from '@switchboard/platform';
 import { decodeServerFrame } from '@switchboard/protocol';
 import { decodeContent } from '@switchboard/sdk';
 import { WebhookEventsService } from '@switchboard/webhooks';
-import { frameFor } from '../../../core/messaging/mailbox/envelope-frames';
-import type { PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
-import { MessageKind } from '../../../core/messaging/mailbox/mailbox.types';
-import { ContactsService } from '../../contacts/contacts.service';
-import { MessageLogService } from '../../messages/log/message-log.service';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { INBOUND_MEDIA, InboundMedia } from '../media/inbound-media';
 import { fromDbId, inboundWamid, toDbId } from '../message-ids';

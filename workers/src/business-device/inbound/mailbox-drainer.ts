@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
+import { MessageKind, type PendingEnvelope } from '@switchboard/core/messaging/mailbox/mailbox.types';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { MailboxService } from '../../../core/messaging/mailbox/mailbox.service';
-import { MessageKind, type PendingEnvelope } from '../../../core/messaging/mailbox/mailbox.types';
 import type { BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { ProvisioningService } from '../provisioning.service';

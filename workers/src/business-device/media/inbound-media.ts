@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { MediaService } from '@switchboard/business/media/media.service';
+import { isAnimatedWebp } from '@switchboard/business/media/upload/sniff';
+import { AttachmentsService } from '@switchboard/core/attachments/attachments.service';
 import type { Media } from '@switchboard/db';
 import { AttachmentDecryptor, AttachmentIntegrityError, attachmentPointerOf } from '@switchboard/sdk';
-import { AttachmentsService } from '../../../core/attachments/attachments.service';
-import { MediaService } from '../../media/media.service';
-import { isAnimatedWebp } from '../../media/upload/sniff';
 import { forward } from './forward';
 
 type Obj = Record<string, unknown>;

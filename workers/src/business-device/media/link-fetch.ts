@@ -1,9 +1,9 @@
 import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import { acceptsMime, type MediaKind, mediaTypeRule } from '@switchboard/business/media/media-types';
+import { SNIFF_BYTES } from '@switchboard/business/media/upload/sniff';
+import { validateUpload } from '@switchboard/business/media/upload/validate-upload';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { type OutboundResponse, outboundGet, type PrivateNetworks } from '@switchboard/webhooks';
-import { ApiError } from '../../../errors/api-error';
-import { acceptsMime, type MediaKind, mediaTypeRule } from '../../media/media-types';
-import { SNIFF_BYTES } from '../../media/upload/sniff';
-import { validateUpload } from '../../media/upload/validate-upload';
 import { forward } from './forward';
 import { MediaSendError } from './media-send-error';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ProtocolAddress } from '@signalapp/libsignal-client';
+import { DevicesService } from '@switchboard/core/devices/devices.service';
 import type { BusinessMessage } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { ErrorCode, type SendGroup } from '@switchboard/protocol';
 import { encodeContent } from '@switchboard/sdk';
-import { DevicesService } from '../../../core/devices/devices.service';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { MediaSendError } from '../media/media-send-error';

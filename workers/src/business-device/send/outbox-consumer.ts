@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
 import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService } from '@switchboard/platform';
 import pg from 'pg';
-import { SEND_OUTBOX_CHANNEL } from '../../messages/log/outbox-wake';
 import { BatchSender } from './batch-sender';
 import { BusinessSender, type OutboxRow, PermanentSendError } from './business-sender';
 

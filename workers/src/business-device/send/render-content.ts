@@ -1,4 +1,4 @@
-import type { RenderedTemplate } from '../../templates/send/rendered-template';
+import type { RenderedTemplate } from '@switchboard/business/templates/send/rendered-template';
 
 /** What the consumer device gets inside the Signal message (SDK content.ts): readable text + structured `rich`. */
 export interface RenderedContent {

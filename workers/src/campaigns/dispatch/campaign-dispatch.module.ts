@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BusinessDeviceModule } from '../../device/business-device.module';
-import { LimitsModule } from '../../limits/limits.module';
-import { TemplatesModule } from '../../templates/templates.module';
+import { LimitsModule } from '@switchboard/business/limits/limits.module';
+import { TemplatesModule } from '@switchboard/business/templates/templates.module';
+import { BusinessDeviceModule } from '../../business-device/business-device.module';
 import { CampaignDispatcher } from './campaign-dispatcher';
 import { CampaignState } from './campaign-state';
 import { CampaignSweeper } from './campaign-sweeper';

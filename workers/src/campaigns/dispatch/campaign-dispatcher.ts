@@ -1,8 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { SendLimits } from '@switchboard/business/limits/send-limits';
+import type { SendableTemplate } from '@switchboard/business/templates/send/render';
+import { TemplatesService } from '@switchboard/business/templates/templates.service';
 import type { MessagingLimitTier } from '@switchboard/db';
-import { SendLimits } from '../../limits/send-limits';
-import type { SendableTemplate } from '../../templates/send/render';
-import { TemplatesService } from '../../templates/templates.service';
 import { CampaignState } from './campaign-state';
 import { DispatchBatch } from './dispatch-batch';
 import { DispatcherLock } from './dispatcher-lock';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { WINDOW_MS } from '@switchboard/business/contacts/outputs/contact.output';
+import { SendLimits } from '@switchboard/business/limits/send-limits';
+import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
+import { campaignWamid } from '@switchboard/business/messages/send/wamid';
+import type { SendableTemplate } from '@switchboard/business/templates/send/render';
 import type { MessagingLimitTier } from '@switchboard/db';
 import type pg from 'pg';
-import { WINDOW_MS } from '../../contacts/outputs/contact.output';
-import { SendLimits } from '../../limits/send-limits';
-import { SEND_OUTBOX_CHANNEL } from '../../messages/log/outbox-wake';
-import { campaignWamid } from '../../messages/send/wamid';
-import type { SendableTemplate } from '../../templates/send/render';
 import { CampaignsDb } from './campaigns-db';
 import {
   CLAIM_PLAN_SQL,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { MessageError } from '@switchboard/business/messages/log/message-log.service';
+import { campaignWamid } from '@switchboard/business/messages/send/wamid';
 import { PrismaService } from '@switchboard/platform';
-import { StatusReporter } from '../../device/statuses';
-import type { MessageError } from '../../messages/log/message-log.service';
-import { campaignWamid } from '../../messages/send/wamid';
+import { StatusReporter } from '../../business-device/statuses';
 import type { ClaimedRecipient } from './dispatch.sql';
 import type { CampaignRow } from './render-recipient';
 

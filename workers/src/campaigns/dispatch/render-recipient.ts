@@ -1,10 +1,10 @@
-import { ApiError } from '../../../errors/api-error';
-import { parseOrThrow } from '../../common/validation';
-import type { MessageError } from '../../messages/log/message-log.service';
-import { sendComponents } from '../../templates/inputs/send-components.input';
-import { renderTemplate, type SendableTemplate } from '../../templates/send/render';
+import { MissingVariableError, personalize } from '@switchboard/business/campaigns/personalize';
+import { parseOrThrow } from '@switchboard/business/common/validation';
+import type { MessageError } from '@switchboard/business/messages/log/message-log.service';
+import { sendComponents } from '@switchboard/business/templates/inputs/send-components.input';
+import { renderTemplate, type SendableTemplate } from '@switchboard/business/templates/send/render';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { ClaimedRecipient } from './dispatch.sql';
-import { MissingVariableError, personalize } from './personalize';
 
 /** The campaign columns the dispatcher needs. */
 export interface CampaignRow {

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { maxDailyConversations, nextTier, tierLimit } from '@switchboard/business/limits/tiers/tiers';
 import type { MessagingLimitTier } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
 import { RAISE_TIER_SQL, TIER_CANDIDATES_SQL } from './tier-review.sql';
-import { maxDailyConversations, nextTier, tierLimit } from './tiers';
 
 /** Quality bar: under this share of the consumers contacted in the 7 days opted out in them. */
 const MAX_OPT_OUT_SHARE = 0.05;

@@ -1,5 +1,5 @@
+import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import {
   addContact,

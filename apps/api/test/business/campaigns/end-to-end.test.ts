@@ -1,6 +1,6 @@
+import { applyMigrations, createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
+import { scratchDatabases } from '@switchboard/prisma/test/scratch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, createDatabaseIfMissing } from '../../../../../prisma/scripts/migrations';
-import { scratchDatabases } from '../../../../../prisma/test/scratch';
 import { consumerDevice } from '../device/consumer';
 import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
 import { Receiver } from '../webhooks/support/receiver';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { ContactsService } from '@switchboard/business/contacts/contacts.service';
+import type { ApiError } from '@switchboard/core/errors/api-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContactsService } from '../../../src/business/contacts/contacts.service';
-import type { ApiError } from '../../../src/errors/api-error';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 
 interface Contact {

@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { SendLimits } from '@switchboard/business/limits/send-limits';
 import { PrismaService } from '@switchboard/platform';
 import { createRedis } from '@switchboard/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SendLimits } from '../../../src/business/limits/send-limits';
 import { limitsNodes } from './support';
 
 const HOUR = 3600_000;

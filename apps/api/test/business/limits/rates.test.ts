@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { SendLimits } from '@switchboard/business/limits/send-limits';
 import { createRedis } from '@switchboard/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SendLimits } from '../../../src/business/limits/send-limits';
 import { limitsNodes, maxInWindow, sleep } from './support';
 
 const PAIR_INTERVAL_MS = 300;

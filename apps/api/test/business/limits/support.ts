@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import { LimitsModule } from '@switchboard/business/limits/limits.module';
+import { SendLimits } from '@switchboard/business/limits/send-limits';
 import { parseConfig } from '@switchboard/config';
 import { InfraModule, PrismaService } from '@switchboard/platform';
 import { deleteByPrefix } from '@switchboard/redis';
-import { LimitsModule } from '../../../src/business/limits/limits.module';
-import { SendLimits } from '../../../src/business/limits/send-limits';
 
 /**
  * `count` processes' worth of LimitsModule (each its own Nest context, Redis connection and caches), like API nodes

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { MediaService } from '@switchboard/business/media/media.service';
+import { MediaPurgeService } from '@switchboard/business/media/media-purge.service';
 import { contractFetch } from '@switchboard/contract';
 import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaService } from '../../../src/business/media/media.service';
-import { MediaPurgeService } from '../../../src/business/media/media-purge.service';
 import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { files, uploadForm } from '../support/media-files';
 

@@ -1,6 +1,6 @@
+import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
 import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IdempotencyPurgeService } from '../../../src/business/messages/idempotency/idempotency-purge.service';
 import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 
 interface Sent {

@@ -128,7 +128,7 @@ describe('POST /{phone_number_id}/messages: accepting', () => {
   it('normalises `to` to the wa_id: +, spaces, hyphens, parentheses, and national numbers of the sending country', async () => {
     const local = `1650${String(Math.floor(2_000_000 + Math.random() * 7_000_000))}`;
     await biz.consumer(); // a second contact, to prove wa_ids are not mixed up
-    const { ContactsService } = await import('../../../src/business/contacts/contacts.service');
+    const { ContactsService } = await import('@switchboard/business/contacts/contacts.service');
     await env.api.app.get(ContactsService).recordInbound(biz.id, local, undefined, new Date());
     const national = `(${local.slice(1, 4)}) ${local.slice(4, 7)}-${local.slice(7)}`;
     for (const to of [`+${local}`, local, `+1 ${local.slice(1, 4)} ${local.slice(4, 7)} ${local.slice(7)}`, national]) {

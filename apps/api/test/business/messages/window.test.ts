@@ -1,6 +1,6 @@
+import { ContactsService } from '@switchboard/business/contacts/contacts.service';
 import { PrismaService } from '@switchboard/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContactsService } from '../../../src/business/contacts/contacts.service';
 import {
   type BusinessApi,
   type GraphError,

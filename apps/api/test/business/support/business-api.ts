@@ -2,12 +2,12 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
+import { ContactsService } from '@switchboard/business/contacts/contacts.service';
+import { MessageLogService } from '@switchboard/business/messages/log/message-log.service';
+import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { type ContractResponse, contractFetch } from '@switchboard/contract';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { ApiKeysService } from '../../../src/business/auth/api-keys.service';
-import { ContactsService } from '../../../src/business/contacts/contacts.service';
-import { MessageLogService } from '../../../src/business/messages/log/message-log.service';
-import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
 import { OPERATOR_TOKEN, type RunningApi, startApi } from '../../harness';
 
 export interface GraphError {

@@ -1,14 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
+import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { parseConfig } from '@switchboard/config';
 import { type ContractResponse, contractFetch } from '@switchboard/contract';
 import { createLogger, PrismaService } from '@switchboard/platform';
 import { deleteByPrefix } from '@switchboard/redis';
-import { WorkerRunner } from '../../../../../workers/src/runner/worker-runner';
-import { WorkersModule } from '../../../../../workers/src/workers.module';
-import { ApiKeysService } from '../../../src/business/auth/api-keys.service';
-import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
+import { WorkerRunner } from '@switchboard/workers/runner/worker-runner';
+import { WorkersModule } from '@switchboard/workers/workers.module';
 import { OPERATOR_TOKEN, type RunningApi, startApi } from '../../harness';
 
 export interface TestBusiness {

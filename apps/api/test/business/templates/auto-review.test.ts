@@ -1,5 +1,5 @@
+import { TemplateReviewService } from '@switchboard/business/templates/review/template-review.service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TemplateReviewService } from '../../../src/business/templates/review/template-review.service';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import { createTemplate, goodTemplate, readTemplate, statusEvents, waitForStatus } from '../support/templates';
 

@@ -1,5 +1,5 @@
+import { GraphIds } from '@switchboard/business/common/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphIds } from '../../../src/business/common/ids';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import { goodTemplate } from '../support/templates';
 

@@ -1,6 +1,6 @@
+import { TemplatesService } from '@switchboard/business/templates/templates.service';
+import type { ApiError } from '@switchboard/core/errors/api-error';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TemplatesService } from '../../../src/business/templates/templates.service';
-import type { ApiError } from '../../../src/errors/api-error';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import { createTemplate, goodTemplate } from '../support/templates';
 

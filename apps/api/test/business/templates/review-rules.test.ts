@@ -1,8 +1,8 @@
+import type { TemplateComponent } from '@switchboard/business/templates/inputs/template.input';
+import { structureProblems } from '@switchboard/business/templates/inputs/template-structure';
+import { reviewProblems } from '@switchboard/business/templates/rules/review-rules';
+import { scanVariables } from '@switchboard/business/templates/rules/variables';
 import { describe, expect, it } from 'vitest';
-import type { TemplateComponent } from '../../../src/business/templates/inputs/template.input';
-import { structureProblems } from '../../../src/business/templates/inputs/template-structure';
-import { reviewProblems } from '../../../src/business/templates/rules/review-rules';
-import { scanVariables } from '../../../src/business/templates/rules/variables';
 
 const body = (text: string, example?: string[]): TemplateComponent => ({
   type: 'BODY',

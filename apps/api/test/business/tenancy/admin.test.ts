@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
+import { AdminUsageError, runAdmin } from '@switchboard/business/tenancy/admin/admin.commands';
+import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
+import { REPO_ROOT } from '@switchboard/devtools/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../../../packages/devtools/src/services';
-import { ApiKeysService } from '../../../src/business/auth/api-keys.service';
-import { AdminUsageError, runAdmin } from '../../../src/business/tenancy/admin/admin.commands';
-import { BusinessesService } from '../../../src/business/tenancy/businesses.service';
 import { type BusinessStack, startBusinessStack } from '../support/business-stack';
 
 const number = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
@@ -13,7 +13,7 @@ const number = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`
 function admin(args: string[]) {
   const res = spawnSync(
     process.execPath,
-    ['packages/devtools/bin/run.mjs', 'apps/api/src/business/tenancy/admin/admin.ts', ...args],
+    ['packages/devtools/bin/run.mjs', 'packages/business/src/tenancy/admin/admin.ts', ...args],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'silent' },

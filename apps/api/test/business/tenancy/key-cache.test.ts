@@ -1,5 +1,5 @@
+import { KeyCache } from '@switchboard/business/auth/key-cache';
 import { describe, expect, it } from 'vitest';
-import { KeyCache } from '../../../src/business/auth/key-cache';
 
 describe('KeyCache', () => {
   const hash = new Uint8Array([1, 2, 3]);

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Config } from '@switchboard/config';
+import { basicAuthorization, hashCredential, newPassword } from '@switchboard/core/auth/credentials';
 import pg from 'pg';
-import { basicAuthorization, hashCredential, newPassword } from '../../../src/core/auth/credentials';
 
 export interface TestDevice {
   accountId: string;

@@ -1,8 +1,8 @@
 // Accounts for the load: written straight into the bench database (Account, Device) with working credentials and
 // placeholder keys. Registration by SMS code and key upload have tests of their own and are not what is measured.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { basicAuthorization, hashCredential, newPassword } from '@switchboard/core/auth/credentials';
 import pg from 'pg';
-import { basicAuthorization, hashCredential, newPassword } from '../../../../../apps/api/src/core/auth/credentials';
 
 export interface LoadDevice {
   accountId: string;

@@ -1,5 +1,5 @@
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { ApiError } from '../../../errors/api-error';
 import { Recipients } from '../../messages/send/recipient';
 import { CSV_MAX_ROWS } from '../inputs/campaign.input';
 import type { AudienceRow } from './audience-row';

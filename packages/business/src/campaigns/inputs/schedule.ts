@@ -1,4 +1,4 @@
-import { ApiError } from '../../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 
 const DAY_MS = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}:?\d{2})?$/i;

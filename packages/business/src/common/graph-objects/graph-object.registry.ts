@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { GRAPH_ID } from '../ids';
 
 /**

@@ -1,4 +1,4 @@
-import type { BlobStorage } from '../../../storage/blob-storage';
+import type { BlobStorage } from '@switchboard/core/storage/blob-storage';
 
 /** Media bytes: a BlobStorage under MEDIA_DIR (the same interface holds the core's attachments elsewhere). */
 export type MediaStorage = BlobStorage;

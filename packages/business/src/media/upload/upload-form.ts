@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import '@fastify/multipart';
-import { ApiError } from '../../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { MAX_MEDIA_BYTES } from '../media-types';
 
 export interface FilePart {

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { mediaUploadError } from '../media-errors';
 import { MEDIA_TYPES, mediaTypeRule } from '../media-types';
 import { contentMatches, isAnimatedWebp } from './sniff';

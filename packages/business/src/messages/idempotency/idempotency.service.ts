@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { z } from 'zod';
-import { ApiError } from '../../../errors/api-error';
 import { MessagesDb } from '../log/messages-db';
 import { MessageErrors } from '../message-errors';
 import type { SendResponse } from '../outputs/send-response';

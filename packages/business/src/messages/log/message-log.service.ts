@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../../errors/api-error';
 import type { SendingNumber } from '../send/business-numbers';
 import { MessagesDb } from './messages-db';
 import { OutboxWake } from './outbox-wake';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { WriteBatcher } from '../../../core/messaging/mailbox/write-batcher';
+import { WriteBatcher } from '@switchboard/core/messaging/mailbox/write-batcher';
 import { ACCEPT_SQL, type AcceptRow, acceptParams } from './accept.sql';
 import { MessagesDb } from './messages-db';
 import { OutboxWake } from './outbox-wake';

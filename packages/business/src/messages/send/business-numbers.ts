@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { PrismaService } from '@switchboard/platform';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { ApiError } from '../../../errors/api-error';
 import { GRAPH_ID } from '../../common/ids';
 import { countryOf } from './recipient';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { parseOrThrow } from '../../common/validation';
 import { ContactsService } from '../../contacts/contacts.service';
 import { SendCheck } from '../../limits/send-check';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WriteBatcher } from '../../../core/messaging/mailbox/write-batcher';
+import { WriteBatcher } from '@switchboard/core/messaging/mailbox/write-batcher';
 import { WINDOW_MS } from '../../contacts/outputs/contact.output';
 import { MessagesDb } from '../log/messages-db';
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { type MessageTemplate, Prisma, type TemplateStatus } from '@switchboard/db';
 import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
-import { ApiError } from '../../../errors/api-error';
 import type { TemplateComponent } from '../inputs/template.input';
 import type { ReviewBody } from '../inputs/template-body.input';
 import { renderTemplateObject } from '../outputs/template.output';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@switchboard/config';
-import { ApiError } from '../../../errors/api-error';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { BusinessesService } from '../businesses.service';
 import { AdminUsageError, runAdmin } from './admin.commands';

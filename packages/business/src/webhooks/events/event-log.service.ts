@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
-import { ApiError } from '../../../errors/api-error';
 import { pageArgs, toPage } from '../../common/paging';
 import type { ListEventsQuery } from './inputs/event.input';
 import { renderDelivery, renderEvent, renderEventHeader } from './outputs/event.output';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Prisma } from '@switchboard/db';
 import { CONFIG, PrismaService } from '@switchboard/platform';
 import { WakeService } from '@switchboard/webhooks';
-import { ApiError } from '../../../errors/api-error';
 import type { ReplayFailedBody } from './inputs/event.input';
 
 /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { CONFIG } from '@switchboard/platform';
 import { assertPublicUrl, OutboundRefused, verifyCallback } from '@switchboard/webhooks';
-import { ApiError } from '../../../errors/api-error';
 
 /**
  * Checks a callback URL before anything is saved: the form (http(s), https only when WEBHOOK_REQUIRE_HTTPS), the

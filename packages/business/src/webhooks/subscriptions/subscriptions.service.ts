@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookSecrets } from '@switchboard/webhooks';
-import { ApiError } from '../../../errors/api-error';
 import { GraphIds } from '../../common/ids';
 import { type PageRequest, pageArgs, toPage } from '../../common/paging';
 import { CallbackVerifier } from './callback-verifier';

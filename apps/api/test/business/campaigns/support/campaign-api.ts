@@ -3,7 +3,7 @@ import { createTemplate } from '../../support/templates';
 
 export { randomConsumer } from '../../support/business-api';
 
-import type { Progress } from '../../../../src/business/campaigns/progress/progress';
+import type { Progress } from '@switchboard/business/campaigns/progress/progress';
 
 export type { Progress };
 

@@ -2,9 +2,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { createPrisma, type PrismaClient } from '@switchboard/db';
 import { type ProcessHandle, REPO_ROOT, spawnProcess, WORKER_NODE_FLAGS } from '@switchboard/devtools';
+import { applyMigrations, createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
+import { scratchDatabases } from '@switchboard/prisma/test/scratch';
 import { deleteByPrefix } from '@switchboard/redis';
-import { applyMigrations, createDatabaseIfMissing } from '../../../../../../prisma/scripts/migrations';
-import { scratchDatabases } from '../../../../../../prisma/test/scratch';
 
 /**
  * A world of its own for campaign tests: a scratch database (so the campaign sweepers of other test files' workers,

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
+import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { parseConfig } from '@switchboard/config';
+import { dropDatabase, withDatabase } from '@switchboard/devtools/services';
 import { createLogger } from '@switchboard/platform';
+import { applyMigrations } from '@switchboard/prisma/scripts/migrations';
 import { deleteByPrefix } from '@switchboard/redis';
 import { WebhookEventsService } from '@switchboard/webhooks';
-import { dropDatabase, withDatabase } from '../../../../../../packages/devtools/src/services';
-import { applyMigrations } from '../../../../../../prisma/scripts/migrations';
-import { WorkerRunner } from '../../../../../../workers/src/runner/worker-runner';
-import { WorkersModule } from '../../../../../../workers/src/workers.module';
-import { ApiKeysService } from '../../../../src/business/auth/api-keys.service';
-import { BusinessesService } from '../../../../src/business/tenancy/businesses.service';
+import { WorkerRunner } from '@switchboard/workers/runner/worker-runner';
+import { WorkersModule } from '@switchboard/workers/workers.module';
 import { type RunningApi, startApi } from '../../../harness';
 
 export interface WebhookStack {

@@ -11,6 +11,8 @@ import { createLogger, NestPinoLogger } from '@switchboard/platform';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './errors/error.filter';
+import { serverOptions } from './http/server-options';
+import { refuseUnstorableText } from './http/storable-input';
 import { MetricsService } from './metrics/metrics.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -18,6 +20,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Builds the API application (not yet listening). Used by main.ts and by e2e tests, so both run the same app. */
 export async function createApp(config: Config, logger: Logger = createLogger(config, 'api')) {
   const adapter = new FastifyAdapter({
+    ...serverOptions(config),
     loggerInstance: logger,
     // Honour a caller's X-Request-Id so a request can be followed across services; otherwise mint one.
     genReqId: (req: IncomingMessage) => {
@@ -56,6 +59,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   app.useWebSocketAdapter(new WsAdapter(app, { messageParser: () => undefined }));
 
   const fastify = app.getHttpAdapter().getInstance();
+  refuseUnstorableText(fastify);
   const metrics = app.get(MetricsService);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

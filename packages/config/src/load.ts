@@ -4,7 +4,13 @@ export interface Config {
   env: 'development' | 'test' | 'production';
   databaseUrl: string;
   redis: { url: string; prefix: string };
-  api: { host: string; port: number; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** HTTP server timeouts, in milliseconds: headers, a whole request, an idle connection, keep-alive. */
+    timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
+  };
   /** Where the dashboard's server reaches the API; unset means the API's own host and port. */
   apiInternalUrl?: string;
   dashboard: { port: number };
@@ -123,7 +129,17 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX.endsWith(':') ? e.REDIS_PREFIX : `${e.REDIS_PREFIX}:` },
-    api: { host: e.API_HOST, port: e.API_PORT, publicUrl: e.PUBLIC_API_URL },
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      publicUrl: e.PUBLIC_API_URL,
+      timeouts: {
+        headersMs: e.API_HEADERS_TIMEOUT_MS,
+        requestMs: e.API_REQUEST_TIMEOUT_MS,
+        idleMs: e.API_IDLE_TIMEOUT_MS,
+        keepAliveMs: e.API_KEEP_ALIVE_TIMEOUT_MS,
+      },
+    },
     apiInternalUrl: e.API_INTERNAL_URL,
     dashboard: { port: e.DASHBOARD_PORT },
     logLevel: e.LOG_LEVEL,

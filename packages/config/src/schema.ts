@@ -69,6 +69,14 @@ export const envSchema = z.object({
   PUBLIC_API_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
   /** Where the dashboard's server reaches the API (inside Docker: http://api:3000). Defaults to PUBLIC_API_URL. */
   API_INTERNAL_URL: url(['http:', 'https:']).optional(),
+  /** A request's headers must arrive within this; what does not is answered 408 and closed (slow-header attacks). */
+  API_HEADERS_TIMEOUT_MS: count(1_000, 600_000).default(10_000),
+  /** A whole request (headers and body, uploads included) must arrive within this, or it is answered 408. */
+  API_REQUEST_TIMEOUT_MS: count(1_000, 3_600_000).default(120_000),
+  /** A connection on which nothing moves for this long is closed (an HTTP request, or an upgrade that never ends). */
+  API_IDLE_TIMEOUT_MS: count(1_000, 3_600_000).default(60_000),
+  /** How long an idle keep-alive connection stays open after a response (above load balancers' 60 s). */
+  API_KEEP_ALIVE_TIMEOUT_MS: count(1_000, 600_000).default(72_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SECRET_KEY: z

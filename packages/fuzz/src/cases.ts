@@ -31,7 +31,9 @@ const BAD_URL_VALUES: [string, string][] = [
   ['%00', 'a%00b'],
   ['%ff', '%ff'],
   ['CESU surrogate', '%ED%A0%80'],
-  ['above int8', '99999999999999999999999'],
+  ['just above int8', '9223372036854775808'],
+  ['above int8', '99999999999999999999'],
+  ['far above int8', '99999999999999999999999'],
   ['negative', '-1'],
   ['long', 'x'.repeat(5_000)],
 ];

@@ -7,6 +7,9 @@ const BLOCK = 1000n;
 /** What a Graph id in a URL looks like; anything else cannot name an object. */
 export const GRAPH_ID = /^[0-9]{1,20}$/;
 
+/** The largest Postgres bigint: ids kept in bigint columns are at most this. */
+export const INT8_MAX = 9_223_372_036_854_775_807n;
+
 /** This process's ids: the block in use and, once the refill has landed, one spare block. */
 class IdPool {
   private next = 0n;

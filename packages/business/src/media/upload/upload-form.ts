@@ -31,23 +31,38 @@ export async function readUploadForm<T>(
   for (const [k, v] of Object.entries(fromQuery)) if (v !== undefined) fields[k] = v;
   let file: T | undefined;
   let seenFile = false;
-  // One byte over the largest type's limit: the upload's own check (which knows the type) fails first.
-  for await (const part of req.parts({ limits: { ...FIELD_LIMITS, fileSize: MAX_MEDIA_BYTES + 1 } })) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      continue;
+  try {
+    // One byte over the largest type's limit: the upload's own check (which knows the type) fails first.
+    for await (const part of req.parts({ limits: { ...FIELD_LIMITS, fileSize: MAX_MEDIA_BYTES + 1 } })) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (part.fieldname !== 'file' || seenFile) {
+        part.file.resume();
+        throw ApiError.invalidParameter(`${part.fieldname}: only one file, in the field "file", is accepted`);
+      }
+      seenFile = true;
+      file = await onFile({
+        filename: part.filename || undefined,
+        mimeType: part.mimetype,
+        stream: part.file,
+        fieldsBefore: { ...fields },
+      });
     }
-    if (part.fieldname !== 'file' || seenFile) {
-      part.file.resume();
-      throw ApiError.invalidParameter(`${part.fieldname}: only one file, in the field "file", is accepted`);
-    }
-    seenFile = true;
-    file = await onFile({
-      filename: part.filename || undefined,
-      mimeType: part.mimetype,
-      stream: part.file,
-      fieldsBefore: { ...fields },
-    });
+  } catch (err) {
+    throw malformedForm(err) ?? err;
   }
   return { fields, file };
+}
+
+/**
+ * The multipart parser's own errors (a body that ends before its closing boundary, a truncated part) carry neither
+ * an HTTP status nor a system error code: they are the client's malformed form, not a fault of ours. Limits
+ * (413) and storage failures (ENOSPC...) keep their own meaning.
+ */
+function malformedForm(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError || !(err instanceof Error)) return undefined;
+  if ('statusCode' in err || 'errno' in err) return undefined;
+  return ApiError.invalidParameter(`file: the multipart form is malformed or ended early (${err.message})`);
 }

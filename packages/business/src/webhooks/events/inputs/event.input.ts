@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { GRAPH_ID } from '../../../common/ids';
+import { GRAPH_ID, INT8_MAX } from '../../../common/ids';
 import { pageQuery } from '../../../common/paging';
 
-const eventId = z.string().regex(/^[0-9]{1,19}$/, 'expected an event id');
+// Event ids are Postgres bigints: a longer number cannot name one, and must not reach the query as one.
+const eventId = z
+  .string()
+  .regex(/^[0-9]{1,19}$/, 'expected an event id')
+  .refine((s) => BigInt(s) <= INT8_MAX, 'expected an event id');
 const subscriptionId = z.string().regex(GRAPH_ID, 'expected a subscription id');
 
 /** A point in time as Graph takes it (Unix seconds) or as an ISO 8601 string. */

@@ -1,0 +1,32 @@
+/**
+ * Text Postgres cannot store: `text` and `jsonb` refuse NUL (U+0000), and a lone UTF-16 surrogate has no UTF-8 form.
+ * Such input is refused at the border, naming the field, rather than failing the INSERT it would reach — which may
+ * be a batch shared with other requests.
+ */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path (`components[0].parameters[1].text`) of the first string or key in value that is not storable text. */
+export function findUnstorableText(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path || 'body';
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findUnstorableText(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  // Parsed data only: bytes and a streamed body (an attachment upload) are not text.
+  if (ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!isStorableText(key)) return at;
+    const found = findUnstorableText(item, at);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -19,6 +19,7 @@ import { ProvisioningService } from './provisioning.service';
 import { BatchSender } from './send/batch-sender';
 import { BusinessSender } from './send/business-sender';
 import { OutboxConsumer } from './send/outbox-consumer';
+import { PricingRepository } from './pricing/pricing.repository';
 import { StatusReporter } from './statuses';
 import { NumberMetadataCache } from './webhook-values';
 
@@ -46,6 +47,7 @@ import { NumberMetadataCache } from './webhook-values';
     ProvisioningService,
     CoreLink,
     NumberMetadataCache,
+    PricingRepository,
     StatusReporter,
     OutboundMedia,
     InboundMedia,

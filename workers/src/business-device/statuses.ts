@@ -7,7 +7,9 @@ import {
 } from '@switchboard/business/messages/log/message-log.service';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
-import { NumberMetadataCache, unixSeconds } from './webhook-values';
+import { type PricingFacts, pricingOf } from './pricing/pricing';
+import { PricingRepository } from './pricing/pricing.repository';
+import { ERROR_CODES_URL, NumberMetadataCache, unixSeconds } from './webhook-values';
 
 const ORDER = ['sent', 'delivered', 'read'] as const;
 type Target = (typeof ORDER)[number];
@@ -49,6 +51,7 @@ export class StatusReporter {
     private readonly log: MessageLogService,
     private readonly events: WebhookEventsService,
     private readonly numbers: NumberMetadataCache,
+    private readonly pricing: PricingRepository,
   ) {}
 
   advance(wamid: string, target: Target, at: Date, tx?: Tx): Promise<void> {
@@ -77,7 +80,10 @@ export class StatusReporter {
           step,
           [...first.values()].map((at) => at.toISOString()),
         );
-        const events = await Promise.all(rows.map((row) => this.value(row, step, first.get(row.wamid)!)));
+        const facts = await this.factsFor(t, step, rows);
+        const events = await Promise.all(
+          rows.map((row) => this.value(row, step, first.get(row.wamid)!, facts.get(row.wamid))),
+        );
         await this.events.emitMany(
           events.map(({ businessId, value }, j) => ({
             businessId,
@@ -100,12 +106,35 @@ export class StatusReporter {
   private async step(tx: Tx, wamid: string, status: OutboundStatus, at: Date, error?: MessageError): Promise<void> {
     const row = await this.log.markStatus(wamid, status, { at, tx, ...(error && { error }) });
     if (!row) return;
-    const { businessId, value } = await this.value(row, status, at, error);
+    const facts = await this.factsFor(tx, status, [row]);
+    const { businessId, value } = await this.value(row, status, at, facts.get(row.wamid), error);
     await this.events.emit(businessId, 'messages', value, { orderingKey: row.wamid, tx });
   }
 
-  private async value(row: StatusChange, status: OutboundStatus, at: Date, error?: MessageError) {
+  /** Meta sends pricing and conversation with `sent` and the first of delivered/read (here always `delivered`). */
+  private factsFor(tx: Tx, status: OutboundStatus, rows: StatusChange[]): Promise<Map<string, PricingFacts>> {
+    if (status !== 'sent' && status !== 'delivered') return Promise.resolve(new Map());
+    return this.pricing.facts(
+      tx,
+      rows.map((r) => r.wamid),
+    );
+  }
+
+  private async value(
+    row: StatusChange,
+    status: OutboundStatus,
+    at: Date,
+    facts: PricingFacts | undefined,
+    error?: MessageError,
+  ) {
     const { businessId, ...metadata } = await this.numbers.of(row.phoneNumberId);
+    const priced = facts && pricingOf(facts, row.phoneNumberId, row.waId);
+    // The conversation's expiry is in the `sent` status only, as Meta sends it.
+    const conversation = priced && {
+      id: priced.conversation.id,
+      ...(status === 'sent' && { expiration_timestamp: priced.conversation.expiration_timestamp }),
+      origin: priced.conversation.origin,
+    };
     const value = {
       messaging_product: 'whatsapp',
       metadata,
@@ -116,7 +145,8 @@ export class StatusReporter {
           timestamp: unixSeconds(at),
           recipient_id: row.waId,
           ...(row.bizOpaqueCallbackData && { biz_opaque_callback_data: row.bizOpaqueCallbackData }),
-          ...(error && { errors: [error] }),
+          ...(priced && { conversation, pricing: priced.pricing }),
+          ...(error && { errors: [{ ...error, href: error.href ?? ERROR_CODES_URL }] }),
         },
       ],
     };

@@ -29,3 +29,6 @@ export class NumberMetadataCache {
 
 /** Cloud API timestamps: seconds since the epoch, as a string. */
 export const unixSeconds = (at: Date | number) => String(Math.floor(Number(at) / 1000));
+
+/** Where Meta's failed-status errors point (`errors[].href`): the Cloud API's error-codes page. */
+export const ERROR_CODES_URL = 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/';

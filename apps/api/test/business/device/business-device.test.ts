@@ -5,7 +5,14 @@ import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } fr
 import { Receiver } from '../webhooks/support/receiver';
 import { consumerDevice } from './consumer';
 
-type Status = { id: string; status: string; recipient_id: string; errors?: { code: number }[] };
+type Status = {
+  id: string;
+  status: string;
+  recipient_id: string;
+  conversation?: { id: string; expiration_timestamp?: string; origin: { type: string } };
+  pricing?: { billable: boolean; pricing_model: string; type: string; category: string };
+  errors?: { code: number; href?: string }[];
+};
 type Inbound = { from: string; id: string; type: string; [k: string]: unknown };
 
 // The issue's main scenario end to end: real API (gateway, REST), the worker's business device, Postgres, Redis, SDK
@@ -18,6 +25,7 @@ describe('the business device', () => {
 
   const statuses = () =>
     receiver.accepted().flatMap((c) => ((c.value.statuses as Status[] | undefined) ?? []).map((s) => s));
+  const statusObjects = (wamid: string) => statuses().filter((s) => s.id === wamid);
   const statusesOf = (wamid: string) =>
     statuses()
       .filter((s) => s.id === wamid)
@@ -118,6 +126,34 @@ describe('the business device', () => {
       const row = await stack.prisma.businessMessage.findUnique({ where: { wamid: second } });
       expect(row?.status).toBe('read');
 
+      // As Meta: pricing and conversation with sent and delivered (the expiry with sent only), none with read. The
+      // template went out with the window closed: a billed utility conversation of 24 h from sending.
+      const [tSent, tDelivered, tRead] = statusObjects(first);
+      const templateRow = await stack.prisma.businessMessage.findUnique({ where: { wamid: first } });
+      const billed = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' };
+      expect(tSent!.pricing).toEqual(billed);
+      expect(tSent!.conversation).toEqual({
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        expiration_timestamp: String(Math.floor(templateRow!.sentAt!.getTime() / 1000) + 86_400),
+        origin: { type: 'utility' },
+      });
+      expect(tDelivered!.pricing).toEqual(billed);
+      expect(tDelivered!.conversation).toEqual({ id: tSent!.conversation!.id, origin: { type: 'utility' } });
+      expect(tRead).not.toHaveProperty('pricing');
+      expect(tRead).not.toHaveProperty('conversation');
+      // The answer is a free service message in the customer-service window the consumer's reply opened.
+      const [aSent, aDelivered, aRead] = statusObjects(second);
+      const contact = await stack.prisma.contact.findFirst({ where: { businessId: biz.id, waId: consumer.waId } });
+      const free = { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
+      expect(aSent!.pricing).toEqual(free);
+      expect(aSent!.conversation).toMatchObject({
+        expiration_timestamp: String(Math.floor(contact!.lastInboundAt!.getTime() / 1000) + 86_400),
+        origin: { type: 'service' },
+      });
+      expect(aSent!.conversation!.id).not.toBe(tSent!.conversation!.id);
+      expect(aDelivered).toMatchObject({ pricing: free, conversation: { id: aSent!.conversation!.id } });
+      expect(aRead).not.toHaveProperty('pricing');
+
       // Mark-as-read from the API reaches the consumer as a read receipt of its message.
       const marked = await biz.call('POST', `/${biz.phoneNumberId}/messages`, {
         messaging_product: 'whatsapp',
@@ -212,6 +248,10 @@ describe('the business device', () => {
     await waitFor(async () => statusesOf(wamid).includes('failed'), 'the failed status');
     const failed = statuses().find((s) => s.id === wamid)!;
     expect(failed.errors?.[0]?.code).toBe(131026);
+    expect(failed.errors?.[0]?.href).toBe(
+      'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+    );
+    expect(failed).not.toHaveProperty('pricing');
     expect(failed.recipient_id).toBe(nobody);
     expect(statusesOf(wamid)).toEqual(['failed']);
   }, 60_000);

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { type AuthenticatedBusiness, BusinessAuthGuard, CurrentBusiness } from '../auth/business-auth.guard';
 import { RequestUrl } from '../common/request-url';
 import { valid } from '../common/validation';
@@ -37,8 +38,15 @@ export class CampaignsController {
   @Post()
   @HttpCode(200)
   @RouteConfig({ bodyLimit: CREATE_BODY_LIMIT })
-  create(@CurrentBusiness() b: AuthenticatedBusiness, @Body(valid(createCampaignBody)) body: CreateCampaignBody) {
-    return this.campaigns.create(b.businessId, body);
+  async create(
+    @CurrentBusiness() b: AuthenticatedBusiness,
+    @Body(valid(createCampaignBody)) body: CreateCampaignBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    const created = await this.campaigns.create(b.businessId, body, idempotencyKey);
+    if (created.replayed) void reply.header('idempotent-replayed', 'true');
+    return created.body;
   }
 
   @Get(':campaign_id')

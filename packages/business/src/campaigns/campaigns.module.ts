@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { GraphIdsModule } from '../common/ids.module';
+import { MessagesModule } from '../messages/messages.module';
 import { BusinessNumbers } from '../messages/send/business-numbers';
 import { TemplatesModule } from '../templates/templates.module';
 import { CampaignsController } from './campaigns.controller';
@@ -10,7 +11,7 @@ import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
 
 /** The campaign API: create (audience → ledger), read with progress, pause / resume / cancel. Sending is dispatch/. */
 @Module({
-  imports: [BusinessAuthModule, GraphIdsModule, TemplatesModule],
+  imports: [BusinessAuthModule, GraphIdsModule, MessagesModule, TemplatesModule],
   controllers: [CampaignsController],
   providers: [CampaignsService, CampaignLifecycle, CampaignGraphObjects, BusinessNumbers],
 })

@@ -4,6 +4,8 @@ import type { Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { GraphIds } from '../common/ids';
 import { pageArgs, toPage } from '../common/paging';
+import { type IdempotencyClaim, IdempotencyService } from '../messages/idempotency/idempotency.service';
+import { requestHash } from '../messages/idempotency/request-hash';
 import { BusinessNumbers } from '../messages/send/business-numbers';
 import { TemplatesService } from '../templates/templates.service';
 import { type CsvAudience, readCsvAudience } from './audience/csv-audience';
@@ -14,7 +16,7 @@ import {
   insertCsvLedger,
 } from './audience/ledger-writer';
 import { placeholderNames } from './audience/placeholders';
-import { audienceReport } from './audience/report';
+import { type AudienceReport, audienceReport } from './audience/report';
 import { CampaignErrors } from './campaign-errors';
 import type { CreateCampaignBody, ListCampaignsQuery } from './inputs/campaign.input';
 import { isTimeZone, scheduleInstant } from './inputs/schedule';
@@ -26,6 +28,11 @@ import { progressOf } from './progress/progress';
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 /** Ledgers at least this large are followed by an ANALYZE (sampling costs well under a second). */
 const ANALYZE_FROM_ROWS = 10_000;
+/** A campaign create's Idempotency-Key hashes its body under this scope (a send's is its phone number id). */
+const IDEMPOTENCY_SCOPE = 'campaigns';
+
+/** Thrown inside the create's transaction to undo it: another request holds the Idempotency-Key. */
+class KeyTaken extends Error {}
 
 /**
  * Creating campaigns (the audience built into the ledger and validated against the template, in one transaction)
@@ -39,9 +46,27 @@ export class CampaignsService {
     private readonly ids: GraphIds,
     private readonly numbers: BusinessNumbers,
     private readonly templates: TemplatesService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(businessId: string, body: CreateCampaignBody) {
+  /**
+   * The new campaign with its audience report. With an Idempotency-Key, as for sends: a retry of the same request
+   * answers the campaign it created (as it is now) and creates nothing; another request with the key is a 422.
+   */
+  async create(businessId: string, body: CreateCampaignBody, idempotencyHeader?: string | string[]) {
+    const key = this.idempotency.parseKey(idempotencyHeader);
+    if (!key) return { body: (await this.build(businessId, body))!, replayed: false };
+    const claim = { key, hash: requestHash(IDEMPOTENCY_SCOPE, body) };
+    return this.idempotency.once(
+      businessId,
+      claim,
+      () => this.build(businessId, body, claim),
+      (stored) => this.created(businessId, (JSON.parse(stored) as { id: string }).id),
+    );
+  }
+
+  /** Builds the campaign; undefined when `claim`'s key was taken meanwhile (then nothing was written). */
+  private async build(businessId: string, body: CreateCampaignBody, claim?: IdempotencyClaim) {
     const at = body.schedule && scheduleInstant(body.schedule.at, await this.timeZone(businessId, body.schedule));
     const number = await this.numbers.get(businessId, body.phone_number_id);
     const components = body.template.components ?? [];
@@ -69,37 +94,51 @@ export class CampaignsService {
     const id = await this.ids.newGraphId();
     const now = new Date();
     const scheduled = at && at > now;
-    const report = await this.prisma.client.$transaction(
-      async (tx) => {
-        const count = csv
-          ? await insertCsvLedger(tx, id, businessId, csv.rows, marketing)
-          : await insertContactLedger(tx, id, businessId, selector, names, marketing);
-        if (!count) throw ApiError.invalidParameter('audience: no contact has these tags and attributes');
-        await tx.campaign.create({
-          data: {
-            id,
-            businessId,
-            phoneNumberId: number.id,
-            name: body.name,
-            templateName: name,
-            templateLanguage: language.code,
-            components: components as Prisma.InputJsonValue,
-            audience: describe(csv, selector),
-            status: scheduled ? 'SCHEDULED' : 'RUNNING',
-            scheduledAt: at ?? null,
-            startedAt: scheduled ? null : now,
-            recipientCount: count,
-          },
-        });
-        return audienceReport(tx, id);
-      },
-      { timeout: BUILD_TIMEOUT_MS, maxWait: 10_000 },
-    );
+    let report: AudienceReport;
+    try {
+      report = await this.prisma.client.$transaction(
+        async (tx) => {
+          // First, so that a concurrent retry waits here for this create's outcome instead of building a ledger too.
+          if (claim && !(await this.idempotency.claimIn(tx, businessId, claim, JSON.stringify({ id }))))
+            throw new KeyTaken();
+          const count = csv
+            ? await insertCsvLedger(tx, id, businessId, csv.rows, marketing)
+            : await insertContactLedger(tx, id, businessId, selector, names, marketing);
+          if (!count) throw ApiError.invalidParameter('audience: no contact has these tags and attributes');
+          await tx.campaign.create({
+            data: {
+              id,
+              businessId,
+              phoneNumberId: number.id,
+              name: body.name,
+              templateName: name,
+              templateLanguage: language.code,
+              components: components as Prisma.InputJsonValue,
+              audience: describe(csv, selector),
+              status: scheduled ? 'SCHEDULED' : 'RUNNING',
+              scheduledAt: at ?? null,
+              startedAt: scheduled ? null : now,
+              recipientCount: count,
+            },
+          });
+          return audienceReport(tx, id);
+        },
+        { timeout: BUILD_TIMEOUT_MS, maxWait: 10_000 },
+      );
+    } catch (err) {
+      if (err instanceof KeyTaken) return undefined;
+      throw err;
+    }
     // A large ledger just arrived in one statement, long before autovacuum would look: without fresh statistics the
     // planner takes "this campaign's PENDING rows" for a handful and the dispatcher's claims scan all of them.
     if (report.recipients >= ANALYZE_FROM_ROWS)
       await this.prisma.client.$executeRawUnsafe('ANALYZE "CampaignRecipient"');
-    return { ...(await this.get(businessId, id)), report };
+    return this.created(businessId, id, report);
+  }
+
+  /** What a create answers: the campaign and its audience report (read again from the ledger for a replay). */
+  private async created(businessId: string, id: string, report?: AudienceReport) {
+    return { ...(await this.get(businessId, id)), report: report ?? (await audienceReport(this.prisma.client, id)) };
   }
 
   async list(businessId: string, q: ListCampaignsQuery, url?: URL) {

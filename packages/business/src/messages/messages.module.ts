@@ -4,6 +4,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { LimitsModule } from '../limits/limits.module';
 import { MediaModule } from '../media/media.module';
 import { TemplatesModule } from '../templates/templates.module';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service';
 import { MessageLogService } from './log/message-log.service';
@@ -16,8 +17,8 @@ import { SendMessageService } from './send/send-message.service';
 import { WindowGate } from './send/window-gate';
 
 /**
- * The send endpoint and the business message log. Exports MessageLogService: the send pipeline records inbound
- * messages and outbound statuses through it.
+ * The send endpoint and the business message log. Exports MessageLogService (the send pipeline records inbound
+ * messages and outbound statuses through it) and IdempotencyService (campaign creates honour Idempotency-Key too).
  */
 @Module({
   imports: [BusinessAuthModule, ContactsModule, LimitsModule, MediaModule, TemplatesModule],
@@ -27,12 +28,13 @@ import { WindowGate } from './send/window-gate';
     OutboxWake,
     MessageLogWriter,
     MessageLogService,
+    IdempotencyRepository,
     IdempotencyService,
     IdempotencyPurgeService,
     BusinessNumbers,
     WindowGate,
     SendMessageService,
   ],
-  exports: [MessageLogService],
+  exports: [MessageLogService, IdempotencyService],
 })
 export class MessagesModule {}

@@ -1,4 +1,6 @@
+import { contractFetch } from '@switchboard/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi } from '../../harness';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 import {
   approvedTemplate,
@@ -44,6 +46,39 @@ describe('campaign schedule and lifecycle', () => {
     const tokyo = await make({ schedule: { at: '2031-03-10T09:00' } });
     expect(tokyo.scheduled_at).toBe('2031-03-10T00:00:00.000Z');
     await stack.prisma.business.update({ where: { id: biz.id }, data: { timeZone: 'UTC' } });
+  });
+
+  it('honours Idempotency-Key on create as sends do: a retry answers the same campaign, another body is a 422', async () => {
+    const body = campaignBody(biz, 'promo', { csv: csv(3) });
+    const create = (b: unknown, key: string) =>
+      biz.call<Campaign & ErrorBody>('POST', `/${biz.id}/campaigns`, b, { 'idempotency-key': key });
+    const before = await stack.prisma.campaign.count({ where: { businessId: biz.id } });
+    const first = await create(body, 'spring-sale-1');
+    expect(first.status, first.text).toBe(200);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const retry = await create(JSON.parse(JSON.stringify(body)), 'spring-sale-1');
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    const changed = await create({ ...body, name: 'Another sale' }, 'spring-sale-1');
+    expect([changed.status, changed.body.error?.code]).toEqual([422, 100]);
+    expect(changed.body.error.error_data?.details).toMatch(/^Idempotency-Key: /);
+    // First attempts racing one another with a fresh key, on two API nodes, make one campaign too.
+    const node2 = await startApi();
+    const onNode2 = (b: unknown, key: string) =>
+      contractFetch<Campaign & ErrorBody>(`${node2.url}/v23.0/${biz.id}/campaigns`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${biz.token}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(b),
+      });
+    const key = 'spring-sale-2';
+    const race = await Promise.all([create(body, key), onNode2(body, key), create(body, key), onNode2(body, key)]);
+    await node2.close();
+    expect(race.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(race.map((r) => r.body.id)).size).toBe(1);
+    expect(race.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(3);
+    expect(await stack.prisma.campaign.count({ where: { businessId: biz.id } })).toBe(before + 2);
+    expect(await stack.prisma.campaignRecipient.count({ where: { campaignId: race[0]!.body.id } })).toBe(3);
   });
 
   it('a schedule in the past starts at once; bad times and zones are 100 naming the field', async () => {

@@ -16,7 +16,12 @@ export interface TestBusiness {
   phoneNumberId: string;
   token: string;
   /** Calls the business API as this business, through contractFetch (every response checked against openapi.yaml). */
-  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ContractResponse<T>>;
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ContractResponse<T>>;
   /** The platform operator's review decision on one of this business's templates (the operator's credential). */
   review<T = Record<string, unknown>>(templateId: string, body: unknown): Promise<ContractResponse<T>>;
   /** Subscribes a webhook receiver (the handshake included) to `fields`; throws unless the API answers 200. */
@@ -36,12 +41,13 @@ export interface BusinessStack {
   workers?: INestApplicationContext;
   prisma: PrismaService['client'];
   business(): Promise<TestBusiness>;
-  /** contractFetch with any Authorization header (or none). */
+  /** contractFetch with any Authorization header (or none), and other headers. */
   raw<T = Record<string, unknown>>(
     method: string,
     path: string,
     auth?: string,
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<ContractResponse<T>>;
   /** The number's core account id, once its device is provisioned (the `devices.provision` job queued on add). */
   provisioned(phoneNumberId: string): Promise<string>;
@@ -68,12 +74,13 @@ export async function startBusinessStack(
     workers.get(WorkerRunner).start(createLogger({ ...config, logLevel: 'silent' }, 'workers-test'));
     await workers.init();
   }
-  const raw = <T>(method: string, path: string, auth?: string, body?: unknown) =>
+  const raw = <T>(method: string, path: string, auth?: string, body?: unknown, headers: Record<string, string> = {}) =>
     contractFetch<T>(`${api.url}${path}`, {
       method,
       headers: {
         ...(auth && { authorization: auth }),
         ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
       },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
@@ -92,7 +99,7 @@ export async function startBusinessStack(
         id: business.id,
         phoneNumberId: number.id,
         token: key.token,
-        call: (method, path, body) => raw(method, `/v23.0${path}`, `Bearer ${key.token}`, body),
+        call: (method, path, body, headers) => raw(method, `/v23.0${path}`, `Bearer ${key.token}`, body, headers),
         review: (templateId, body) => raw('POST', `/v23.0/${templateId}/review`, `Bearer ${OPERATOR_TOKEN}`, body),
         async subscribe(receiver, fields = ['messages']) {
           const res = await raw('POST', `/v23.0/${business.id}/webhook_subscriptions`, `Bearer ${key.token}`, {

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '@switchboard/core/errors/api-error';
+import type { Prisma } from '@switchboard/db';
 import { z } from 'zod';
-import { MessagesDb } from '../log/messages-db';
 import { MessageErrors } from '../message-errors';
-import type { SendResponse } from '../outputs/send-response';
+import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'expected 1 to 255 visible ASCII characters');
-
-const FIND_SQL = `
-SELECT "bodyHash", "response" FROM "SendIdempotencyKey"
-WHERE "businessId" = $1 AND "key" = $2 AND "createdAt" > now() - interval '24 hours'`;
 
 export interface IdempotencyClaim {
   key: string;
@@ -17,16 +13,16 @@ export interface IdempotencyClaim {
 }
 
 /**
- * `Idempotency-Key` on sends, for 24 hours: the same key with the same request (requestHash) gets the first answer
- * again and sends nothing; with a different request, 422. The key is claimed in the statement that accepts the
- * message (ACCEPT_SQL), so across nodes Postgres decides who was first; within a node, requests with the same key
- * run one after the other, because one statement cannot claim the same key twice.
+ * `Idempotency-Key` on sends and campaign creates, for 24 hours: the same key with the same request (requestHash)
+ * gets the first answer again and does nothing; with a different request, 422. The key is claimed in the write that
+ * does the work (a send's ACCEPT_SQL, a campaign's create transaction), so across nodes Postgres decides who was
+ * first; within a node, requests with the same key run one after the other.
  */
 @Injectable()
 export class IdempotencyService {
   private readonly running = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly db: MessagesDb) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   /** The header, validated (100 naming it when malformed); undefined when absent. */
   parseKey(header: string | string[] | undefined): string | undefined {
@@ -36,8 +32,34 @@ export class IdempotencyService {
     return parsed.data;
   }
 
+  /**
+   * The request done at most once for its key. `work` runs only when the key is free and must claim it in its own
+   * write; it returns the answer, or undefined when another node claimed the key first (and it wrote nothing). An
+   * earlier answer of the same request comes back through `replay` (from what the claim stored).
+   */
+  once<T>(
+    businessId: string,
+    claim: IdempotencyClaim,
+    work: () => Promise<T | undefined>,
+    replay: (stored: string) => T | Promise<T>,
+  ): Promise<{ body: T; replayed: boolean }> {
+    return this.serialize(businessId, claim.key, async () => {
+      const earlier = await this.stored(businessId, claim);
+      if (earlier !== undefined) return { body: await replay(earlier), replayed: true };
+      const done = await work();
+      if (done !== undefined) return { body: done, replayed: false };
+      // Another node claimed the key between our check and our write: its answer (or a 422) is ours.
+      return { body: await replay((await this.stored(businessId, claim))!), replayed: true };
+    });
+  }
+
+  /** Claims the key in the caller's transaction; false when it is taken (the transaction must then write nothing). */
+  claimIn(tx: Prisma.TransactionClient, businessId: string, claim: IdempotencyClaim, response: string) {
+    return this.keys.claim(tx, businessId, { ...claim, response });
+  }
+
   /** Runs `work` after any earlier request of this node with the same business and key has finished. */
-  async serialize<T>(businessId: string, key: string, work: () => Promise<T>): Promise<T> {
+  private async serialize<T>(businessId: string, key: string, work: () => Promise<T>): Promise<T> {
     const id = `${businessId}/${key}`;
     const before = this.running.get(id) ?? Promise.resolve();
     const mine = before.catch(() => undefined).then(work);
@@ -49,15 +71,11 @@ export class IdempotencyService {
     }
   }
 
-  /** The earlier answer for this key and request, a 422 for another request, or undefined when the key is free. */
-  async replay(businessId: string, claim: IdempotencyClaim): Promise<SendResponse | undefined> {
-    const { rows } = await this.db.prepared<{ bodyHash: Buffer; response: string }>('sb_idempotency_find', FIND_SQL, [
-      businessId,
-      claim.key,
-    ]);
-    const earlier = rows[0];
+  /** The stored answer for this key and request, a 422 for another request, or undefined when the key is free. */
+  private async stored(businessId: string, claim: IdempotencyClaim): Promise<string | undefined> {
+    const earlier = await this.keys.find(businessId, claim.key);
     if (!earlier) return undefined;
     if (!earlier.bodyHash.equals(claim.hash)) throw MessageErrors.idempotencyMismatch(claim.key);
-    return JSON.parse(earlier.response) as SendResponse;
+    return earlier.response;
   }
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 
 /**
- * What "the same request" means for an Idempotency-Key: the same phone number and the same JSON body, key order
- * ignored (clients rebuild bodies from maps), so a retry that serializes its fields differently still replays.
+ * What "the same request" means for an Idempotency-Key: the same scope (a send's phone number id, or the endpoint)
+ * and the same JSON body, key order ignored (clients rebuild bodies from maps), so a retry that serializes its fields
+ * differently still replays.
  */
-export function requestHash(phoneNumberId: string, body: unknown): Buffer {
-  return createHash('sha256').update(phoneNumberId).update('\n').update(stableJson(body)).digest();
+export function requestHash(scope: string, body: unknown): Buffer {
+  return createHash('sha256').update(scope).update('\n').update(stableJson(body)).digest();
 }
 
 function stableJson(value: unknown): string {

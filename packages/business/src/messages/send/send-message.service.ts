@@ -62,15 +62,12 @@ export class SendMessageService {
     const key = this.idempotency.parseKey(idempotencyHeader);
     if (!key) return { body: (await this.accept(number, msg))!, replayed: false };
     const claim = { key, hash: requestHash(phoneNumberId, body) };
-    return this.idempotency.serialize(businessId, key, async () => {
-      const earlier = await this.idempotency.replay(businessId, claim);
-      if (earlier) return { body: earlier, replayed: true };
-      const accepted = await this.accept(number, msg, claim);
-      // Another node claimed the key between our check and our write: its answer (or a 422) is ours.
-      return accepted
-        ? { body: accepted, replayed: false }
-        : { body: (await this.idempotency.replay(businessId, claim))!, replayed: true };
-    });
+    return this.idempotency.once(
+      businessId,
+      claim,
+      () => this.accept(number, msg, claim),
+      (stored) => JSON.parse(stored) as SendResponse,
+    );
   }
 
   /** The answer, or undefined when another node claimed the same Idempotency-Key first (nothing was written). */

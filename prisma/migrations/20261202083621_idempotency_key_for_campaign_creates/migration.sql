@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SendIdempotencyKey" ALTER COLUMN "wamid" DROP NOT NULL;

@@ -11,6 +11,7 @@ import { createLogger, NestPinoLogger } from '@switchboard/platform';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './errors/error.filter';
+import { takeAccessTokenFromQuery } from './http/access-token-query';
 import { serverOptions } from './http/server-options';
 import { refuseUnstorableText } from './http/storable-input';
 import { MetricsService } from './metrics/metrics.service';
@@ -27,8 +28,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // Cloud API clients call /v23.0/...; routes are registered once, without the version (docs/business.md).
-    rewriteUrl: (req: IncomingMessage) => stripGraphVersion(req.url ?? '/'),
+    // Cloud API clients call /v23.0/...; routes are registered once, without the version (docs/business.md). A token
+    // given as ?access_token= leaves the URL here, before anything logs it (access-token-query.ts).
+    rewriteUrl: (req: IncomingMessage) => stripGraphVersion(takeAccessTokenFromQuery(req)),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   });

@@ -3,7 +3,7 @@ import { defineJob } from './define';
 
 /**
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
- * boot unless each job below has exactly one handler (see `bindHandlers`).
+ * boot unless each job below has exactly one handler (see `bindHandlers`); `bindJob` types a handler by its job.
  */
 export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits', 'devices'] as const;
 export type QueueName = (typeof QUEUES)[number];

@@ -1,4 +1,4 @@
 export { type JobKey, type JobPayload, type Jobs, jobs, QUEUES, type QueueName } from './catalogue';
 export { defineJob, type JobDefinition } from './define';
-export { bindHandlers, CatalogueError, type Handler, type HandlerBinding } from './handlers';
+export { bindHandlers, bindJob, CatalogueError, type Handler, type HandlerBinding } from './handlers';
 export { defaultJobOptions, JobQueues } from './queues';

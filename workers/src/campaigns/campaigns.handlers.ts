@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
+import { bindJob, type HandlerBinding, jobs } from '@switchboard/jobs';
 import { QueuesService } from '@switchboard/platform';
 import { CampaignDispatcher } from './dispatch/campaign-dispatcher';
 import { CampaignSweeper } from './dispatch/campaign-sweeper';
@@ -7,7 +7,7 @@ import { CampaignSweeper } from './dispatch/campaign-sweeper';
 /** Slices of ≤ 10 s: about once a minute a slice claims from the campaign's first PENDING row again. */
 const RESCAN_EVERY = 6;
 
-/** Thin handlers: the dispatcher and the sweeper live with the campaigns feature in the API's business layer. */
+/** Thin handlers: the dispatcher and the sweeper live in ./dispatch. */
 @Injectable()
 export class CampaignsHandlers {
   constructor(
@@ -18,25 +18,21 @@ export class CampaignsHandlers {
 
   bindings(): HandlerBinding[] {
     return [
-      {
-        job: jobs.campaignsDispatch,
-        handle: async (p) => {
-          const { campaignId, slice, chain = 'c', cursor } = p as JobPayload<'campaignsDispatch'>;
-          // Every RESCAN_EVERY-th slice claims from the start, so recipients deferred behind the cursor go out soon.
-          const from = slice % RESCAN_EVERY === 0 ? 0 : (cursor ?? 0);
-          const result = await this.dispatcher.runSlice(campaignId, from);
-          // The chain goes on at once: a gap until the next sweep would show in the achieved rate.
-          if (result.outcome === 'more')
-            await this.queues.add(
-              'campaignsDispatch',
-              { campaignId, slice: slice + 1, chain, cursor: result.cursor },
-              // Unique per chain: BullMQ ignores an add whose id a kept (completed) job still has.
-              { jobId: `campaign-${campaignId}-${chain}-${slice + 1}` },
-            );
-          return result.outcome;
-        },
-      },
-      { job: jobs.campaignsSweep, handle: () => this.sweeper.sweep() },
+      bindJob(jobs.campaignsDispatch, async ({ campaignId, slice, chain = 'c', cursor }) => {
+        // Every RESCAN_EVERY-th slice claims from the start, so recipients deferred behind the cursor go out soon.
+        const from = slice % RESCAN_EVERY === 0 ? 0 : (cursor ?? 0);
+        const result = await this.dispatcher.runSlice(campaignId, from);
+        // The chain goes on at once: a gap until the next sweep would show in the achieved rate.
+        if (result.outcome === 'more')
+          await this.queues.add(
+            'campaignsDispatch',
+            { campaignId, slice: slice + 1, chain, cursor: result.cursor },
+            // Unique per chain: BullMQ ignores an add whose id a kept (completed) job still has.
+            { jobId: `campaign-${campaignId}-${chain}-${slice + 1}` },
+          );
+        return result.outcome;
+      }),
+      bindJob(jobs.campaignsSweep, () => this.sweeper.sweep()),
     ];
   }
 }

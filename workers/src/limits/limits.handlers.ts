@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type HandlerBinding, jobs } from '@switchboard/jobs';
+import { bindJob, type HandlerBinding, jobs } from '@switchboard/jobs';
 import { TierReviewService } from './tier-review/tier-review.service';
 
 /** Thin handler: the review lives with the limits in the API's business layer. */
@@ -8,6 +8,6 @@ export class LimitsHandlers {
   constructor(private readonly tiers: TierReviewService) {}
 
   bindings(): HandlerBinding[] {
-    return [{ job: jobs.limitsReviewTiers, handle: () => this.tiers.review() }];
+    return [bindJob(jobs.limitsReviewTiers, () => this.tiers.review())];
   }
 }

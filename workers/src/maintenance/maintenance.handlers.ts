@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
+import { bindJob, type HandlerBinding, jobs } from '@switchboard/jobs';
 import { NodeRegistryService } from '@switchboard/platform';
 
 /** Thin handlers: unpack the payload, call the service. */
@@ -9,13 +9,8 @@ export class MaintenanceHandlers {
 
   bindings(): HandlerBinding[] {
     return [
-      {
-        job: jobs.pruneServiceNodes,
-        handle: async (p) => ({
-          pruned: await this.nodes.prune((p as JobPayload<'pruneServiceNodes'>).olderThanSeconds),
-        }),
-      },
-      { job: jobs.echo, handle: async (p) => ({ echoed: (p as JobPayload<'echo'>).text, by: this.nodes.id }) },
+      bindJob(jobs.pruneServiceNodes, async (p) => ({ pruned: await this.nodes.prune(p.olderThanSeconds) })),
+      bindJob(jobs.echo, async (p) => ({ echoed: p.text, by: this.nodes.id })),
     ];
   }
 }

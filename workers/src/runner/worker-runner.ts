@@ -1,17 +1,16 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Config } from '@switchboard/config';
-import { bindHandlers, type Handler, type HandlerBinding, jobs, QUEUES } from '@switchboard/jobs';
+import { bindHandlers, type HandlerBinding, jobs, QUEUES } from '@switchboard/jobs';
 import { CONFIG } from '@switchboard/platform';
 import { bullPrefix, createBullConnection, type Redis } from '@switchboard/redis';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import type { ZodType } from 'zod';
 import { HANDLER_PROVIDERS } from '../handlers';
 
 /**
- * Runs one BullMQ Worker per queue in the catalogue and dispatches each job to its handler by name.
- * A payload that does not match the catalogue's schema fails without retries: retrying cannot fix it.
+ * Runs one BullMQ Worker per queue in the catalogue and dispatches each job to its binding by name (the binding
+ * checks the payload against the catalogue's schema: see `bindJob`).
  */
 @Injectable()
 export class WorkerRunner implements OnApplicationShutdown {
@@ -27,11 +26,10 @@ export class WorkerRunner implements OnApplicationShutdown {
   start(logger: Logger): void {
     const bindings: HandlerBinding[] = HANDLER_PROVIDERS.flatMap((p) => this.moduleRef.get(p).bindings());
     const handlers = bindHandlers(jobs, bindings);
-    const schemas = new Map(Object.values(jobs).map((j) => [j.name, j.payload]));
     this.connection = createBullConnection(this.config, 'workers');
     const prefix = bullPrefix(this.config);
     this.workers = QUEUES.map((queue) => {
-      const worker = new Worker(queue, (job) => this.dispatch(job, handlers, schemas), {
+      const worker = new Worker(queue, (job) => this.dispatch(job, handlers), {
         connection: this.connection!,
         prefix,
         concurrency: this.config.workers.concurrency,
@@ -43,13 +41,10 @@ export class WorkerRunner implements OnApplicationShutdown {
     logger.info({ queues: QUEUES, jobs: [...handlers.keys()] }, 'workers consuming');
   }
 
-  private async dispatch(job: Job, handlers: Map<string, Handler>, schemas: Map<string, ZodType>) {
-    const handler = handlers.get(job.name);
-    const schema = schemas.get(job.name);
-    if (!handler || !schema) throw new UnrecoverableError(`unknown job "${job.name}"`);
-    const parsed = schema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
-    return handler(parsed.data, job);
+  private async dispatch(job: Job, handlers: Map<string, HandlerBinding>) {
+    const binding = handlers.get(job.name);
+    if (!binding) throw new UnrecoverableError(`unknown job "${job.name}"`);
+    return binding.run(job.data, job);
   }
 
   /** Lets active jobs finish (BullMQ's close waits for them), then drops the connection. */

@@ -1,22 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { TemplateReviewService } from '@switchboard/business/templates/review/template-review.service';
-import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
+import { bindJob, type HandlerBinding, jobs } from '@switchboard/jobs';
 
-/** Thin handler: the reviewer lives with the templates feature in the API's business layer. */
+/** Thin handler: the reviewer lives with the templates feature in @switchboard/business (the API uses it too). */
 @Injectable()
 export class TemplatesHandlers {
   constructor(private readonly review: TemplateReviewService) {}
 
   bindings(): HandlerBinding[] {
     return [
-      {
-        job: jobs.reviewTemplate,
-        handle: (p) => {
-          const { templateId, revision } = p as JobPayload<'reviewTemplate'>;
-          return this.review.autoReview(templateId, revision);
-        },
-      },
-      { job: jobs.sweepTemplateReviews, handle: () => this.review.requeueStale() },
+      bindJob(jobs.reviewTemplate, ({ templateId, revision }) => this.review.autoReview(templateId, revision)),
+      bindJob(jobs.sweepTemplateReviews, () => this.review.requeueStale()),
     ];
   }
 }

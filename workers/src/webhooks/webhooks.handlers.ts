@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type HandlerBinding, type JobPayload, jobs } from '@switchboard/jobs';
+import { bindJob, type HandlerBinding, jobs } from '@switchboard/jobs';
 import { DeliveryService, SweeperService } from '@switchboard/webhooks';
 
 /** Thin handlers: the delivery engine lives in @switchboard/webhooks. */
@@ -12,11 +12,8 @@ export class WebhooksHandlers {
 
   bindings(): HandlerBinding[] {
     return [
-      {
-        job: jobs.webhooksDeliver,
-        handle: (p) => this.delivery.drain((p as JobPayload<'webhooksDeliver'>).subscriptionId),
-      },
-      { job: jobs.webhooksSweep, handle: () => this.sweeper.sweep() },
+      bindJob(jobs.webhooksDeliver, (p) => this.delivery.drain(p.subscriptionId)),
+      bindJob(jobs.webhooksSweep, () => this.sweeper.sweep()),
     ];
   }
 }

@@ -29,7 +29,7 @@ describe('limits.review-tiers: a business moves up one tier when it earned it', 
     db = app.get(PrismaService).client;
     // Through the worker's handler, as the job runs it.
     const binding = new LimitsHandlers(app.get(TierReviewService)).bindings()[0]!;
-    runJob = () => binding.handle({}, {} as Parameters<typeof binding.handle>[1]);
+    runJob = () => binding.run({}, {} as Parameters<typeof binding.run>[1]);
   });
   afterAll(async () => {
     await app?.close();

@@ -1,6 +1,7 @@
 // Process-level plumbing shared by the API and the workers: config injection, Postgres, Redis, queues, logging.
 
 export { ClusterInterval } from './cluster-interval';
+export { flushIsolated } from './flush-isolated';
 export { InfraModule } from './infra.module';
 export { JobTicker, type PeriodicJob } from './job-ticker';
 export { createLogger, NestPinoLogger } from './logger';

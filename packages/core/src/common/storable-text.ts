@@ -30,3 +30,16 @@ export function findUnstorableText(value: unknown, path = ''): string | undefine
   }
   return undefined;
 }
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * value with every character Postgres cannot store replaced by U+FFFD, for text that must be kept though nobody can
+ * be asked to correct it (what a consumer sent): represented, not dropped.
+ */
+export function withStorableText<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(withStorableText) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [withStorableText(k), withStorableText(v)])) as T;
+}

@@ -1,3 +1,5 @@
+import { flushIsolated } from '@switchboard/platform';
+
 interface Waiting<I, O> {
   item: I;
   resolve(value: O): void;
@@ -36,15 +38,18 @@ export class EmitBatcher<I, O> {
       const keys = batch.map((w) => this.keyOf(w.item)).filter((k): k is string => k !== null);
       for (const k of keys) this.keysInFlight.set(k, (this.keysInFlight.get(k) ?? 0) + 1);
       this.inFlight++;
-      this.flush(batch.map((w) => w.item))
-        .then(
-          (results) => {
-            for (const [i, w] of batch.entries()) w.resolve(results[i]!);
-          },
-          (err) => {
-            for (const w of batch) w.reject(err);
-          },
-        )
+      // One request's bad row fails that request only, not the others it shares the batch with.
+      flushIsolated(
+        this.flush,
+        batch.map((w) => w.item),
+      )
+        .then((results) => {
+          for (const [i, w] of batch.entries()) {
+            const r = results[i]!;
+            if (r.status === 'fulfilled') w.resolve(r.value);
+            else w.reject(r.reason);
+          }
+        })
         .finally(() => {
           for (const k of keys) {
             const n = this.keysInFlight.get(k)! - 1;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContactsService } from '@switchboard/business/contacts/contacts.service';
 import { MessageLogService } from '@switchboard/business/messages/log/message-log.service';
+import { withStorableText } from '@switchboard/core/common/storable-text';
 import { frameFor } from '@switchboard/core/messaging/mailbox/envelope-frames';
 import type { PendingEnvelope } from '@switchboard/core/messaging/mailbox/mailbox.types';
 import { MessageKind } from '@switchboard/core/messaging/mailbox/mailbox.types';
@@ -139,7 +140,9 @@ export class InboundHandler {
     const at = new Date(e.serverTimestamp);
     const profileName = (content.rich?.profile as { name?: string } | undefined)?.name ?? waId;
     const text = message.type === 'text' ? content.text : undefined;
-    await this.contacts.recordInbound(businessId, waId, profileName, at, text);
+    // A consumer's client may send text Postgres cannot store (NUL): the contact and the log keep U+FFFD in its
+    // place, the webhook (stored as JSON text, where "\u0000" is plain ASCII) carries what was sent.
+    await this.contacts.recordInbound(businessId, waId, withStorableText(profileName), at, text);
     await db.$transaction(async (tx) => {
       const created = await this.messageLog.recordInbound(
         {
@@ -148,7 +151,7 @@ export class InboundHandler {
           phoneNumberId: device.phoneNumberId,
           waId,
           type: String(message.type),
-          payload: message,
+          payload: withStorableText(message),
           ...((message.context as { id?: string } | undefined)?.id && {
             contextWamid: (message.context as { id: string }).id,
           }),

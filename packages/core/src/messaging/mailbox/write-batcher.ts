@@ -1,3 +1,5 @@
+import { flushIsolated } from '@switchboard/platform';
+
 interface Waiting<I, O> {
   item: I;
   resolve(value: O): void;
@@ -31,15 +33,18 @@ export class WriteBatcher<I, O> {
     while (this.inFlight < this.options.maxInFlight && this.queue.length) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       this.inFlight++;
-      this.flush(batch.map((w) => w.item))
-        .then(
-          (results) => {
-            for (const [i, w] of batch.entries()) w.resolve(results[i]!);
-          },
-          (err) => {
-            for (const w of batch) w.reject(err);
-          },
-        )
+      // One request's bad row fails that request only, not the others it shares the batch with.
+      flushIsolated(
+        this.flush,
+        batch.map((w) => w.item),
+      )
+        .then((results) => {
+          for (const [i, w] of batch.entries()) {
+            const r = results[i]!;
+            if (r.status === 'fulfilled') w.resolve(r.value);
+            else w.reject(r.reason);
+          }
+        })
         .finally(() => {
           this.inFlight--;
           this.pump();

@@ -115,7 +115,7 @@ describe('outbox plans as the tables grow unanalyzed', () => {
 
       db.explain = new Set(['webhooks.succeed']);
       // One change per POST, the default: a POST (and its log row) per delivery, settled together.
-      const attempt = { startedAtMs: Date.now(), latencyMs: 1, statusCode: 200, error: null, bytes: 1 };
+      const attempt = { startedAtMs: Date.now(), latencyMs: 1, statusCode: 200, error: null, bytes: 1, signature: 's' };
       const posts = claimed.map((d) => ({ ok: true, deliveries: [d], attempt, random: 0 }));
       await repo.settle(sub, BUSINESS, 'lease', posts, { baseMs: 1, maxMs: 1 });
       const plan = db.plans.get('webhooks.succeed')!;

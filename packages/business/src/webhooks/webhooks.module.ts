@@ -5,6 +5,7 @@ import { GraphIdsModule } from '../common/ids.module';
 import { EventLogService } from './events/event-log.service';
 import { EventsController } from './events/events.controller';
 import { ReplayService } from './events/replay.service';
+import { SentPosts } from './events/sent-posts';
 import { CallbackVerifier } from './subscriptions/callback-verifier';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
@@ -17,7 +18,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 @Module({
   imports: [BusinessAuthModule, GraphIdsModule, WebhookEventsModule],
   controllers: [SubscriptionsController, EventsController],
-  providers: [CallbackVerifier, SubscriptionsService, EventLogService, ReplayService],
+  providers: [CallbackVerifier, SubscriptionsService, EventLogService, ReplayService, SentPosts],
   exports: [WebhookEventsModule],
 })
 export class BusinessWebhooksModule {}

@@ -17,6 +17,8 @@ export interface AttemptRecord {
   statusCode: number | null;
   error: string | null;
   bytes: number;
+  /** The X-Hub-Signature-256 value sent (kept with the events carried, so the event log can show the signed body). */
+  signature: string;
 }
 
 /** A POST's outcome: the deliveries it carried (one change each, or a batch) and how it went. */
@@ -67,20 +69,27 @@ const LOCK_KEYS_SQL = `SELECT 1 FROM "WebhookSequence" WHERE "businessId" = $1 A
 ORDER BY "orderingKey" FOR UPDATE`;
 
 /**
- * The POSTs, as delivery-log rows (ids drawn first so each delivery can be given its POST's id), and which POST
- * carried which delivery. $1 subscription; per POST: $2 start ms, $3 latency ms, $4 status, $5 error, $6 deliveries
- * carried, $7 bytes, $8 jitter draw; per delivery: $9 id, $10 its POST's position in $2….
+ * The POSTs, as delivery-log rows (ids drawn first so each delivery can be given its POST's id) with their signature
+ * and the events they carried, and which POST carried which delivery. $1 subscription; per POST: $2 start ms,
+ * $3 latency ms, $4 status, $5 error, $6 deliveries carried, $7 bytes, $8 jitter draw, $9 signature; per delivery,
+ * in body order: $10 id, $11 its POST's position in $2…, $12 its event.
  */
 const ATTEMPT_CTES = `a AS MATERIALIZED (
   SELECT nextval(pg_get_serial_sequence('"WebhookAttempt"', 'id')) AS id, t.*
-  FROM unnest($2::float8[], $3::int[], $4::int[], $5::text[], $6::int[], $7::int[], $8::float8[])
-       WITH ORDINALITY AS t(started_ms, latency_ms, status_code, error, event_count, bytes, random, ord)
+  FROM unnest($2::float8[], $3::int[], $4::int[], $5::text[], $6::int[], $7::int[], $8::float8[], $9::text[])
+       WITH ORDINALITY AS t(started_ms, latency_ms, status_code, error, event_count, bytes, random, signature, ord)
+), x AS MATERIALIZED (
+  SELECT * FROM unnest($10::bigint[], $11::bigint[], $12::bigint[]) WITH ORDINALITY AS x(did, ord, eid, pos)
+), carried AS (
+  SELECT ord, array_agg(eid ORDER BY pos) AS event_ids FROM x GROUP BY ord
 ), logged AS (
-  INSERT INTO "WebhookAttempt" ("id", "subscriptionId", "startedAt", "latencyMs", "statusCode", "error", "eventCount", "bytes")
-  SELECT id, $1, to_timestamp(started_ms / 1000) AT TIME ZONE 'UTC', latency_ms, status_code, error, event_count, bytes
-  FROM a
+  INSERT INTO "WebhookAttempt" ("id", "subscriptionId", "startedAt", "latencyMs", "statusCode", "error", "eventCount",
+                                "bytes", "signature", "eventIds")
+  SELECT a.id, $1, to_timestamp(a.started_ms / 1000) AT TIME ZONE 'UTC', a.latency_ms, a.status_code, a.error,
+         a.event_count, a.bytes, a.signature, c.event_ids
+  FROM a JOIN carried c ON c.ord = a.ord
 ), m AS (
-  SELECT x.did, a.id AS attempt_id, a.random FROM unnest($9::bigint[], $10::bigint[]) AS x(did, ord) JOIN a ON a.ord = x.ord
+  SELECT x.did, a.id AS attempt_id, a.random FROM x JOIN a ON a.ord = x.ord
 )`;
 
 /**
@@ -104,13 +113,13 @@ const HAND_ON_CTE = `handed AS (
   WHERE n."id" = h."id" AND n."nextAttemptAt" IS NULL
   RETURNING n."id")`;
 
-/** $11 lease token. */
+/** $13 lease token. */
 const SUCCEED_SQL: NamedStatement = {
   name: 'webhooks.succeed',
   text: `WITH ${ATTEMPT_CTES}, settled AS (
   UPDATE "WebhookDelivery" d SET "state" = 'delivered', "deliveredAt" = ${NOW}, "attempts" = d."attempts" + 1,
     "attemptIds" = array_append(d."attemptIds", m.attempt_id), "leaseToken" = NULL, "leaseUntil" = NULL
-  FROM m WHERE d."id" = m.did AND d."leaseToken" = $11
+  FROM m WHERE d."id" = m.did AND d."leaseToken" = $13
   RETURNING d."state", d."orderingKey", d."seq"
 ), ${HAND_ON_CTE}
 SELECT (SELECT count(*) FROM settled)::int AS settled, (SELECT count(*) FROM handed)::int AS handed`,
@@ -119,7 +128,7 @@ SELECT (SELECT count(*) FROM settled)::int AS settled, (SELECT count(*) FROM han
 /**
  * Failed POSTs: each delivery backs off by u × min(max, base × 2^(attempts)) — u its POST's draw, attempts those
  * before this one, so the n-th failure waits up to base × 2^(n-1) — never past its expiry; at or past expiry it is
- * failed for good (and its key handed on). $11 lease token, $12 base ms, $13 max ms.
+ * failed for good (and its key handed on). $13 lease token, $14 base ms, $15 max ms.
  */
 const FAIL_SQL: NamedStatement = {
   name: 'webhooks.fail',
@@ -128,8 +137,8 @@ const FAIL_SQL: NamedStatement = {
     "attemptIds" = array_append(d."attemptIds", m.attempt_id), "leaseToken" = NULL, "leaseUntil" = NULL,
     "state" = CASE WHEN ${NOW} >= d."expiresAt" THEN 'failed'::"WebhookDeliveryState" ELSE 'pending'::"WebhookDeliveryState" END,
     "nextAttemptAt" = LEAST(d."expiresAt", ${NOW} + make_interval(secs =>
-      m.random * LEAST($13::float8, $12::float8 * power(2, d."attempts")) / 1000))
-  FROM m WHERE d."id" = m.did AND d."leaseToken" = $11
+      m.random * LEAST($15::float8, $14::float8 * power(2, d."attempts")) / 1000))
+  FROM m WHERE d."id" = m.did AND d."leaseToken" = $13
   RETURNING d."state", d."orderingKey", d."seq", d."nextAttemptAt"
 ), ${HAND_ON_CTE}
 SELECT min(${epochMs('"nextAttemptAt"')}) FILTER (WHERE "state" = 'pending') AS "dueMs",
@@ -209,7 +218,7 @@ export class DeliveriesRepository {
   }
 }
 
-/** $1–$10 of the outcome statements: the POSTs column by column, then each delivery with its POST's position. */
+/** $1–$12 of the outcome statements: the POSTs column by column, then each delivery with its POST and event. */
 function outcomeParams(subscriptionId: string, posts: PostOutcome[]): unknown[] {
   const column = <T>(get: (p: PostOutcome) => T) => posts.map(get);
   return [
@@ -221,7 +230,9 @@ function outcomeParams(subscriptionId: string, posts: PostOutcome[]): unknown[] 
     column((p) => p.deliveries.length),
     column((p) => p.attempt.bytes),
     column((p) => p.random),
+    column((p) => p.attempt.signature),
     posts.flatMap((p) => p.deliveries.map((d) => d.id)),
     posts.flatMap((p, i) => p.deliveries.map(() => i + 1)),
+    posts.flatMap((p) => p.deliveries.map((d) => d.eventId)),
   ];
 }

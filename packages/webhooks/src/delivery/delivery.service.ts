@@ -107,7 +107,7 @@ export class DeliveryService {
         result.posts++;
         if (res.ok) result.delivered += group.length;
         else result.failed += group.length;
-        const attempt = { startedAtMs, bytes: body.length, ...res };
+        const attempt = { startedAtMs, bytes: body.length, signature, ...res };
         await settler.submit({ ok: res.ok, deliveries: group, attempt, random: Math.random() });
       }
     };

@@ -60,6 +60,21 @@ describe('webhook delivery', () => {
       object: 'whatsapp_business_account',
       entry: [{ id: biz.id, changes: [{ value, field: 'messages' }] }],
     });
+
+    // The event log shows the signed bytes and the signature exactly as the receiver got them.
+    const { eventId } = await stack.events.emit(biz.id, 'messages', status('wamid.LOGGED', 'sent'));
+    await waitFor(() => r.posts.length === 2, 10_000, 'the second POST');
+    const logged = r.posts[1]!;
+    const detail = await api.call<DeliveryLog>(`/${biz.id}/webhook_events/${eventId}/deliveries`);
+    expect(detail.body.data[0]!.log[0]).toMatchObject({
+      payload: logged.raw,
+      signature: logged.headers['x-hub-signature-256'],
+    });
+    const listed = await api.call<{ data: { id: string; deliveries: { payload: string; signature: string }[] }[] }>(
+      `/${biz.id}/webhook_events`,
+    );
+    const first = listed.body.data.find((e) => e.id !== eventId)!;
+    expect(first.deliveries[0]).toMatchObject({ payload: post.raw, signature: post.headers['x-hub-signature-256'] });
   });
 
   it('delivers only the fields a subscription asked for', async () => {
@@ -129,6 +144,9 @@ describe('webhook delivery', () => {
     expect(r.posts.length).toBe(1);
     expect(r.posts[0]!.body.entry).toHaveLength(1);
     expect(r.posts[0]!.body.entry[0]!.changes).toHaveLength(60);
+    // Each event's log shows the whole batch it went in, byte for byte.
+    const events = await api.call<{ data: { deliveries: { payload: string }[] }[] }>(`/${biz.id}/webhook_events`);
+    expect(events.body.data[0]!.deliveries[0]!.payload).toBe(r.posts[0]!.raw);
   });
 
   it('retries with exponential backoff and full jitter, logging every attempt', async () => {

@@ -5,11 +5,15 @@ import { PrismaService } from '@switchboard/platform';
 import { pageArgs, toPage } from '../../common/paging';
 import type { ListEventsQuery } from './inputs/event.input';
 import { renderDelivery, renderEvent, renderEventHeader } from './outputs/event.output';
+import { SentPosts } from './sent-posts';
 
 /** Reading the outbox: a business's recent events and, per event, each subscription's delivery log. */
 @Injectable()
 export class EventLogService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sent: SentPosts,
+  ) {}
 
   async list(businessId: string, q: ListEventsQuery, url?: URL) {
     // Event ids are bigints, not fixed-width Graph ids: reuse the paging rules, compare as numbers.
@@ -31,8 +35,15 @@ export class EventLogService {
       take: args.take,
       include: { deliveries: { orderBy: { id: 'asc' } } },
     });
+    // Each delivery shows its latest POST's signed body.
+    const latest = rows.flatMap((r) => r.deliveries.flatMap((d) => d.attemptIds.slice(-1)));
+    const attempts = await this.prisma.client.webhookAttempt.findMany({
+      where: { id: { in: latest } },
+      select: { id: true, eventIds: true, signature: true },
+    });
+    const posts = await this.sent.of(businessId, attempts);
     const paged = rows.map((r) => ({ ...r, id: r.id.toString(), row: r }));
-    return toPage(paged, q, (r) => renderEvent(r.row, r.row.deliveries), url);
+    return toPage(paged, q, (r) => renderEvent(r.row, r.row.deliveries, posts), url);
   }
 
   async deliveries(businessId: string, eventId: string) {
@@ -51,9 +62,10 @@ export class EventLogService {
     ]);
     const byId = new Map(attempts.map((a) => [a.id, a]));
     const subs = new Map(subscriptions.map((s) => [s.id, s]));
+    const posts = await this.sent.of(businessId, attempts);
     return {
       event: renderEventHeader(event),
-      data: event.deliveries.map((d) => renderDelivery(d, subs.get(d.subscriptionId), byId)),
+      data: event.deliveries.map((d) => renderDelivery(d, subs.get(d.subscriptionId), byId, posts)),
     };
   }
 }

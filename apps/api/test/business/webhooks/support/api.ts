@@ -41,6 +41,14 @@ export interface DeliveryLog {
     subscription_id: string;
     state: string;
     attempts: number;
-    log: { time: string; status_code: number | null; latency_ms: number; error: string | null; batch_size: number }[];
+    log: {
+      time: string;
+      status_code: number | null;
+      latency_ms: number;
+      error: string | null;
+      batch_size: number;
+      payload: string | null;
+      signature: string | null;
+    }[];
   }[];
 }

@@ -1,4 +1,5 @@
 import type { WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription } from '@switchboard/db';
+import type { SentPost } from '../sent-posts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -6,15 +7,21 @@ export function renderEventHeader(e: WebhookEvent) {
   return { id: e.id.toString(), field: e.field, ordering_key: e.orderingKey, created_time: e.createdAt.toISOString() };
 }
 
-/** An event in the list, with where it stands for each subscription. */
-export function renderEvent(e: WebhookEvent, deliveries: WebhookDelivery[]) {
+const NOT_SENT: SentPost = { payload: null, signature: null };
+
+/** An event in the list, with where it stands for each subscription and what its latest POST sent. */
+export function renderEvent(e: WebhookEvent, deliveries: WebhookDelivery[], posts: Map<bigint, SentPost>) {
   return {
     ...renderEventHeader(e),
-    deliveries: deliveries.map((d) => ({
-      subscription_id: d.subscriptionId,
-      state: d.state,
-      attempts: d.attemptIds.length,
-    })),
+    deliveries: deliveries.map((d) => {
+      const latest = d.attemptIds.at(-1);
+      return {
+        subscription_id: d.subscriptionId,
+        state: d.state,
+        attempts: d.attemptIds.length,
+        ...((latest !== undefined && posts.get(latest)) || NOT_SENT),
+      };
+    }),
   };
 }
 
@@ -23,6 +30,7 @@ export function renderDelivery(
   d: WebhookDelivery,
   subscription: Pick<WebhookSubscription, 'callbackUrl'> | undefined,
   attempts: Map<bigint, WebhookAttempt>,
+  posts: Map<bigint, SentPost>,
 ) {
   return {
     subscription_id: d.subscriptionId,
@@ -43,6 +51,7 @@ export function renderDelivery(
           latency_ms: a.latencyMs,
           error: a.error,
           batch_size: a.eventCount,
+          ...(posts.get(id) ?? NOT_SENT),
         },
       ];
     }),

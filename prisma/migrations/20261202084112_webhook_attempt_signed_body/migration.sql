@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookAttempt" ADD COLUMN     "eventIds" BIGINT[] DEFAULT ARRAY[]::BIGINT[],
+ADD COLUMN     "signature" TEXT;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AddressInfo, Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postWebhook } from '../src/delivery/http-poster';
 import { forbiddenRange } from '../src/outbound/address-ranges';
 import { outboundGet } from '../src/outbound/outbound-get';
@@ -91,6 +91,65 @@ describe('address classification (OUTBOUND_PRIVATE_NETWORKS=deny)', () => {
     await expect(assertPublicUrl(new URL('http://8.8.8.8/'), 'deny')).resolves.toBeUndefined();
     // A host that does not resolve is not a refusal: the request that follows reports it.
     await expect(assertPublicUrl(new URL('http://no-such-host.invalid/'), 'deny')).resolves.toBeUndefined();
+  });
+});
+
+describe('ranges a guard must also know: metadata services, special-purpose IPv4, IPv4 inside IPv6', () => {
+  // Every connection attempt fails at once and is recorded, so a guard that let one of these through sends nothing
+  // anywhere: the test sees the attempt instead.
+  const attempts: unknown[] = [];
+  const connect = vi.spyOn(Socket.prototype, 'connect').mockImplementation(function (this: Socket, ...args) {
+    attempts.push(args[0]);
+    process.nextTick(() => this.destroy(new Error('connection attempted')));
+    return this;
+  });
+  afterEach(() => {
+    attempts.length = 0;
+  });
+  afterAll(() => connect.mockRestore());
+
+  it.each([
+    ['http://192.0.0.8/', 'a reserved'],
+    ['http://192.0.0.255/', 'a reserved'],
+    ['http://198.18.0.1/', 'a reserved'],
+    ['http://198.19.255.254/', 'a reserved'],
+    ['http://100.100.100.200/latest/meta-data/', 'a cloud metadata'],
+    ['http://168.63.129.16/machine', 'a cloud metadata'],
+    ['http://100.64.0.1/', 'a carrier-grade NAT (100.64.0.0/10)'],
+    ['http://100.127.255.254/', 'a carrier-grade NAT (100.64.0.0/10)'],
+    ['http://[::127.0.0.1]/', 'a loopback (IPv4 inside IPv6)'],
+    ['http://[::a9fe:a9fe]/', 'a link-local (IPv4 inside IPv6)'],
+    ['http://[::ffff:169.254.169.254]/', 'a link-local'],
+    ['http://[::ffff:100.100.100.200]/', 'a cloud metadata'],
+    ['http://[64:ff9b::10.0.0.1]/', 'a private (IPv4 inside IPv6)'],
+    ['http://[64:ff9b::a9fe:a9fe]/', 'a link-local (IPv4 inside IPv6)'],
+    ['http://[2002:a00:1::1]/', 'a private (IPv4 inside IPv6)'], // 6to4 of 10.0.0.1
+    ['http://[2002:7f00:1::]/', 'a loopback (IPv4 inside IPv6)'],
+    ['http://[2002:a9fe:a9fe::1]/', 'a link-local (IPv4 inside IPv6)'],
+    ['http://[2002:c612:1::1]/', 'a reserved (IPv4 inside IPv6)'], // 198.18.0.1
+  ])('refuses %s (%s) before any connection', async (url, range) => {
+    expect(() => guardRequest(new URL(url), 'deny')).toThrow(OutboundRefused);
+    expect(() => guardRequest(new URL(url), 'deny')).toThrow(` is ${range} address;`);
+    const posted = await postWebhook(url, '{}', 'sha256=00', 1000, 'deny');
+    expect(posted).toMatchObject({ ok: false, statusCode: null });
+    expect(posted.error).toContain(`is ${range} address`);
+    await expect(outboundGet(url, { policy: 'deny', timeoutMs: 1000, maxRedirects: 0 })).rejects.toThrow(
+      OutboundRefused,
+    );
+    await expect(assertPublicUrl(new URL(url), 'deny')).rejects.toThrow(OutboundRefused);
+    expect(attempts).toEqual([]);
+  });
+
+  it.each([
+    '198.20.0.1',
+    '198.17.255.255',
+    '192.0.1.1',
+    '168.63.129.17',
+    '64:ff9b::808:808', // NAT64 of 8.8.8.8
+    '2002:808:808::1', // 6to4 of 8.8.8.8
+    '2001:4860:4860::8888',
+  ])('lets the public neighbour %s through', (address) => {
+    expect(forbiddenRange(address)).toBeUndefined();
   });
 });
 

@@ -3,7 +3,8 @@ import { BlockList, isIPv6 } from 'node:net';
 /**
  * Address ranges a URL given by a business must not reach when OUTBOUND_PRIVATE_NETWORKS=deny: everything that is not
  * the public internet from the deployment's point of view. BlockList also matches the IPv4-mapped IPv6 forms
- * (`::ffff:127.0.0.1`, `::ffff:7f00:1`) against the IPv4 ranges.
+ * (`::ffff:127.0.0.1`, `::ffff:7f00:1`) against the IPv4 ranges; the other IPv6 forms that carry an IPv4 address
+ * are unwrapped by `embeddedIpv4` below.
  */
 const RANGES: [name: string, subnets: [network: string, prefix: number][]][] = [
   [
@@ -30,6 +31,15 @@ const RANGES: [name: string, subnets: [network: string, prefix: number][]][] = [
       ['fec0::', 10],
     ],
   ],
+  // Metadata and platform services reached at public-looking or shared addresses: Alibaba Cloud's (inside the CGNAT
+  // range below, named for what it is) and Azure's wireserver.
+  [
+    'a cloud metadata',
+    [
+      ['100.100.100.200', 32],
+      ['168.63.129.16', 32],
+    ],
+  ],
   ['a carrier-grade NAT (100.64.0.0/10)', [['100.64.0.0', 10]]],
   // 169.254.169.254 is the cloud metadata service.
   [
@@ -46,7 +56,14 @@ const RANGES: [name: string, subnets: [network: string, prefix: number][]][] = [
       ['ff00::', 8],
     ],
   ],
-  ['a reserved', [['240.0.0.0', 4]]],
+  [
+    'a reserved',
+    [
+      ['240.0.0.0', 4],
+      ['192.0.0.0', 24], // IETF protocol assignments
+      ['198.18.0.0', 15], // network benchmarking, often routed inside data centres
+    ],
+  ],
 ];
 
 const LISTS = RANGES.map(([name, subnets]) => {
@@ -58,5 +75,41 @@ const LISTS = RANGES.map(([name, subnets]) => {
 /** `'a loopback'`, `'a private'`, … for an address that is not public; undefined for a public one. */
 export function forbiddenRange(address: string): string | undefined {
   const type = isIPv6(address) ? 'ipv6' : 'ipv4';
-  return LISTS.find(({ list }) => list.check(address, type))?.name;
+  const range = LISTS.find(({ list }) => list.check(address, type))?.name;
+  if (range || type === 'ipv4') return range;
+  const inner = embeddedIpv4(address);
+  const innerRange = inner && forbiddenRange(inner);
+  return innerRange && `${innerRange} (IPv4 inside IPv6)`;
+}
+
+/**
+ * The IPv4 address an IPv6 address carries, where the network may deliver to it: IPv4-compatible `::a.b.c.d` (::/96),
+ * IPv4-mapped `::ffff:a.b.c.d`, NAT64 `64:ff9b::a.b.c.d` (64:ff9b::/96) and 6to4 `2002:AABB:CCDD::…` (2002::/16).
+ * A NAT64 gateway or 6to4 relay would connect to that IPv4 address on the deployment's side.
+ */
+export function embeddedIpv4(address: string): string | undefined {
+  const words = ipv6Words(address);
+  if (!words) return undefined;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  const zero = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
+  if (zero(0, 5) && (words[5] === 0 || words[5] === 0xffff)) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x64 && words[1] === 0xff9b && zero(2, 6)) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x2002) return v4(words[1]!, words[2]!);
+  return undefined;
+}
+
+/** The eight 16-bit words of an IPv6 address (`::` expanded, a dotted-quad tail read as two words). */
+function ipv6Words(address: string): number[] | undefined {
+  if (!isIPv6(address)) return undefined;
+  const text = address
+    .replace(/%.*$/, '')
+    .replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+      [(+a << 8) | +b, (+c << 8) | +d].map((w) => w.toString(16)).join(':'),
+    );
+  const parse = (part: string) => (part ? part.split(':').map((w) => Number.parseInt(w, 16)) : []);
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  if (tail === undefined) return parse(head);
+  const left = parse(head);
+  const right = parse(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }

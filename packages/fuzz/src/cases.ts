@@ -17,6 +17,7 @@ export interface FuzzRequest {
 
 export interface Credentials {
   business: string;
+  operator: string;
   device: string;
 }
 
@@ -46,9 +47,9 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
   const queryValues = Object.fromEntries(
     op.parameters
       .filter((p) => p.in === 'query' && p.required)
-      .map((p) => [p.name, String(sample(p.schema, resolve, known, p.name))]),
+      .map((p) => [p.name, encodeURIComponent(String(sample(p.schema, resolve, known, p.name)))]),
   );
-  const auth = op.auth === 'business' ? creds.business : op.auth === 'device' ? creds.device : undefined;
+  const auth = op.auth === 'none' ? undefined : creds[op.auth];
   const [mediaType, bodySchema] = Object.entries(op.body?.content ?? {})[0] ?? [];
   const validBody = bodySchema ? sample(bodySchema, resolve, known) : undefined;
 
@@ -88,7 +89,8 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
   build('valid');
   if (auth) {
     build('no credential', { auth: null });
-    build('wrong credential', { auth: op.auth === 'business' ? 'Bearer sb_live_wrong' : basic('x.1', 'wrong') });
+    build('wrong credential', { auth: op.auth === 'device' ? basic('x.1', 'wrong') : 'Bearer sb_live_wrong' });
+    if (op.auth === 'operator') build('business key for the operator', { auth: creds.business });
     build('malformed credential', { auth: 'Bearer \u00ff\u00fe' });
   }
   for (const name of Object.keys(pathValues)) {

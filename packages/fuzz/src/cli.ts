@@ -27,6 +27,19 @@ for (const f of summary.findings) {
   if (!byKind.has(key)) process.stderr.write(`${key}: ${f.request} → ${f.status ?? 'no answer'} ${f.body ?? ''}\n`);
   byKind.set(key, (byKind.get(key) ?? 0) + 1);
 }
+const reached = summary.valid.filter((v) => typeof v.status === 'number' && v.status < 400);
+// What refused the samples built from the schemas: where the fuzzer's valid requests could be made more valid.
+if (args.includes('--verbose')) {
+  for (const v of summary.valid.filter((v) => !reached.includes(v))) {
+    process.stderr.write(`refused sample ${v.operation}: ${v.status} ${v.answer}\n`);
+  }
+}
+process.stderr.write(
+  `valid requests answered 2xx/3xx: ${reached.length} of ${summary.valid.length}; the others: ${summary.valid
+    .filter((v) => !reached.includes(v))
+    .map((v) => `${v.operation} ${v.status}`)
+    .join(', ')}\n`,
+);
 const { requests, operations, status_5xx, non_graph_errors, hangs } = summary;
 process.stdout.write(`${JSON.stringify({ requests, operations, status_5xx, non_graph_errors, hangs })}\n`);
 process.exitCode = status_5xx + non_graph_errors + hangs > 0 ? 1 : 0;

@@ -3,7 +3,7 @@
 import type { OpenApiSpec } from '@switchboard/contract';
 
 export type Schema = Record<string, unknown>;
-export type Auth = 'business' | 'device' | 'none';
+export type Auth = 'business' | 'operator' | 'device' | 'none';
 
 export interface Parameter {
   name: string;
@@ -56,7 +56,13 @@ export function operations(spec: OpenApiSpec): Operation[] {
             Object.entries(content).map(([type, media]) => [type, resolve(media.schema ?? {})]),
           ),
         },
-        auth: schemes.includes('businessAuth') ? 'business' : schemes.includes('deviceAuth') ? 'device' : 'none',
+        auth: schemes.includes('businessAuth')
+          ? 'business'
+          : schemes.includes('operatorAuth')
+            ? 'operator'
+            : schemes.includes('deviceAuth')
+              ? 'device'
+              : 'none',
       });
     }
   }

@@ -37,6 +37,8 @@ export interface FuzzSummary {
   hangs: number;
   /** Requests node:http could not put on the wire (not counted as findings). */
   unsendable: number;
+  /** Each operation's unmutated request and what it got: how much of the API the pass reached past validation. */
+  valid: { operation: string; status: number | 'no answer'; answer: string }[];
   findings: Finding[];
 }
 
@@ -59,6 +61,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
     non_graph_errors: 0,
     hangs: 0,
     unsendable: 0,
+    valid: [],
     findings: [],
   };
   let next = 0;
@@ -67,6 +70,13 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const req = requests[next++]!;
       const reply = await send(options.baseUrl, req, options.timeoutMs ?? 10_000);
       summary.requests++;
+      if (req.label === 'valid') {
+        summary.valid.push({
+          operation: req.operation,
+          status: 'status' in reply ? reply.status : 'no answer',
+          answer: 'text' in reply ? reply.text.slice(0, 300) : '',
+        });
+      }
       if ('failed' in reply) {
         summary.unsendable++;
         continue;

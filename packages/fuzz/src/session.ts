@@ -18,23 +18,29 @@ export async function fuzzSession(options: SessionOptions = {}): Promise<FuzzSum
     const secretKey = `fuzz-${randomBytes(24).toString('hex')}`;
     const fixture = await seedApiFixture(env.databaseUrl, secretKey, 1);
     // Not production: the development verification-code route lets the fuzzer register a device of its own.
+    const operatorToken = `fuzz-operator-${randomBytes(16).toString('hex')}`;
     const api = await startApi(
       env,
       { cleanups, verbose: options.verbose ?? false, log },
-      {
-        SECRET_KEY: secretKey,
-        NODE_ENV: 'development',
-      },
+      { SECRET_KEY: secretKey, NODE_ENV: 'development', OPERATOR_TOKEN: operatorToken, TEMPLATE_REVIEW: 'manual' },
     );
     const device = await registerDevice(api.url);
+    const business = `Bearer ${fixture.token}`;
+    const objects = await createObjects(api.url, business, fixture.phoneNumberId);
     return await fuzz({
       ...options,
       baseUrl: api.url,
-      credentials: { business: `Bearer ${fixture.token}`, device: basic(`${device.accountId}.1`, device.password) },
+      credentials: {
+        business,
+        operator: `Bearer ${operatorToken}`,
+        device: basic(`${device.accountId}.1`, device.password),
+      },
       known: {
         waba_id: '1900000000000001',
         phone_number_id: fixture.phoneNumberId,
-        object_id: fixture.phoneNumberId,
+        object_id: objects.templateId,
+        template_id: objects.templateId,
+        media_id: objects.mediaId,
         wa_id: fixture.recipients[0]!,
         to: `+${fixture.recipients[0]}`,
         account_id: device.accountId,
@@ -60,4 +66,32 @@ async function registerDevice(baseUrl: string): Promise<{ accountId: string; pas
   const { code } = await json(`/v1/dev/verification-codes?number=${encodeURIComponent(number)}`);
   const reg = await json('/v1/accounts/registration', { method: 'POST', body: JSON.stringify({ number, code }) });
   return { accountId: String(reg.account_id), password: String(reg.password) };
+}
+
+/** A template and a media upload of the fixture's business, so requests naming them get past "not found". */
+async function createObjects(baseUrl: string, auth: string, phoneNumberId: string) {
+  const template = await fetch(`${baseUrl}/1900000000000001/message_templates`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'fuzz_template',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hello {{1}}', example: { body_text: [['Pablo']] } }],
+    }),
+  });
+  if (!template.ok) throw new Error(`creating the fuzz template: ${template.status} ${await template.text()}`);
+  const form = new FormData();
+  form.append('messaging_product', 'whatsapp');
+  form.append('file', new Blob(['fuzz text'], { type: 'text/plain' }), 'fuzz.txt');
+  const media = await fetch(`${baseUrl}/${phoneNumberId}/media`, {
+    method: 'POST',
+    headers: { authorization: auth },
+    body: form,
+  });
+  if (!media.ok) throw new Error(`uploading the fuzz media: ${media.status} ${await media.text()}`);
+  return {
+    templateId: String(((await template.json()) as { id: string }).id),
+    mediaId: String(((await media.json()) as { id: string }).id),
+  };
 }

@@ -7,6 +7,8 @@ import { BusinessDeviceModule } from './business-device/business-device.module';
 import { CampaignDispatchModule } from './campaigns/dispatch/campaign-dispatch.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { TierReviewModule } from './limits/tier-review/tier-review.module';
+import { ContentRetentionRepository } from './maintenance/content-retention.repository';
+import { ContentRetentionService } from './maintenance/content-retention.service';
 import { PeriodicJobs } from './runner/periodic-jobs';
 import { WorkerRunner } from './runner/worker-runner';
 
@@ -23,7 +25,13 @@ export class WorkersModule {
         CampaignDispatchModule,
         TierReviewModule,
       ],
-      providers: [...HANDLER_PROVIDERS, WorkerRunner, PeriodicJobs],
+      providers: [
+        ...HANDLER_PROVIDERS,
+        WorkerRunner,
+        PeriodicJobs,
+        ContentRetentionRepository,
+        ContentRetentionService,
+      ],
     };
   }
 }

@@ -61,6 +61,8 @@ export interface BusinessConfig {
   stopKeywords: string[];
   startKeywords: string[];
   media: { dir: string; retentionDays: number; urlTtlSeconds: number; linkTimeoutMs: number };
+  /** Days message content is kept (BUSINESS_CONTENT_RETENTION_DAYS): payloads and webhook values, then emptied. */
+  contentRetentionDays: number;
   /** The send path's pool (MESSAGES_DB_POOL_SIZE). */
   messagesDbPoolSize: number;
   /** Whether this worker process runs the business device (BUSINESS_DEVICE). */
@@ -200,6 +202,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS,
         linkTimeoutMs: e.MEDIA_LINK_TIMEOUT_MS,
       },
+      contentRetentionDays: e.BUSINESS_CONTENT_RETENTION_DAYS,
       messagesDbPoolSize: e.MESSAGES_DB_POOL_SIZE,
       deviceEnabled: e.BUSINESS_DEVICE === 'on',
       campaignSweepEnabled: e.CAMPAIGNS_SWEEP === 'on',

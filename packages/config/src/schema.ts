@@ -204,6 +204,11 @@ export const envSchema = z.object({
   MEDIA_DIR: z.string().min(1).default('.data/media'),
   /** Uploaded media ids expire this long after upload (Meta: 30 days). */
   MEDIA_RETENTION_DAYS: count(1, 3650).default(30),
+  /**
+   * Message content (BusinessMessage.payload, WebhookEvent.value: plaintext by design) is emptied this long after the
+   * message or event was created; the rows, statuses and the event log's metadata stay (docs/business.md).
+   */
+  BUSINESS_CONTENT_RETENTION_DAYS: count(1, 3650).default(30),
   /** How long a download URL from GET /{media_id} stays valid (Meta: 5 minutes). */
   MEDIA_URL_TTL_SECONDS: count(10, 86_400).default(300),
   /** How long the business device may take to fetch a `link` media (a send by URL) before it fails with 131053. */

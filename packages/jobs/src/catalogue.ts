@@ -21,6 +21,16 @@ export const jobs = {
     name: 'maintenance.echo',
     payload: z.object({ text: z.string().max(1000) }),
   }),
+  /**
+   * Empties message content past BUSINESS_CONTENT_RETENTION_DAYS (BusinessMessage.payload, WebhookEvent.value), rows
+   * kept. Every 10 minutes, one per interval across workers; idempotent, and the next tick is the retry.
+   */
+  purgeContent: defineJob({
+    queue: 'maintenance',
+    name: 'maintenance.purge-content',
+    payload: z.object({}),
+    options: { attempts: 1, removeOnFail: { count: 100 } },
+  }),
   /** Drains one webhook subscription's due deliveries (batched POSTs). Woken by emits, retries and the sweeper. */
   webhooksDeliver: defineJob({
     queue: 'webhooks',

@@ -31,3 +31,9 @@ export const isWebhookField = (value: string): value is WebhookField => known.ha
 
 /** The `object` of every WhatsApp Business Account webhook. */
 export const WEBHOOK_OBJECT = 'whatsapp_business_account';
+
+/**
+ * WebhookEvent.value once BUSINESS_CONTENT_RETENTION_DAYS emptied it: an empty object, which no real change value is.
+ * Such an event is never sent again (replay refuses it) and its POSTs' bodies can no longer be rebuilt.
+ */
+export const EMPTIED_EVENT_VALUE = '{}';

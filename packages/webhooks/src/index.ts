@@ -2,7 +2,7 @@
 export { WebhooksDb } from './db/webhooks-db';
 export { backoffCeilingMs, backoffMs } from './delivery/backoff';
 export { DeliveryService, type DrainResult } from './delivery/delivery.service';
-export { isWebhookField, WEBHOOK_FIELDS, WEBHOOK_OBJECT, type WebhookField } from './fields';
+export { EMPTIED_EVENT_VALUE, isWebhookField, WEBHOOK_FIELDS, WEBHOOK_OBJECT, type WebhookField } from './fields';
 export { type OutboundResponse, outboundGet } from './outbound/outbound-get';
 export { assertPublicUrl, OutboundRefused, type PrivateNetworks } from './outbound/outbound-guard';
 export { EmitBatcher } from './outbox/emit-batcher';

@@ -15,11 +15,11 @@ import { MailboxDrainer } from './inbound/mailbox-drainer';
 import { DeviceKeysRepository } from './keystore/device-keys.repository';
 import { InboundMedia } from './media/inbound-media';
 import { OutboundMedia } from './media/outbound-media';
+import { PricingRepository } from './pricing/pricing.repository';
 import { ProvisioningService } from './provisioning.service';
 import { BatchSender } from './send/batch-sender';
 import { BusinessSender } from './send/business-sender';
 import { OutboxConsumer } from './send/outbox-consumer';
-import { PricingRepository } from './pricing/pricing.repository';
 import { StatusReporter } from './statuses';
 import { NumberMetadataCache } from './webhook-values';
 

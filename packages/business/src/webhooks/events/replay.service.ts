@@ -3,7 +3,7 @@ import type { Config } from '@switchboard/config';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Prisma } from '@switchboard/db';
 import { CONFIG, PrismaService } from '@switchboard/platform';
-import { WakeService } from '@switchboard/webhooks';
+import { EMPTIED_EVENT_VALUE, WakeService } from '@switchboard/webhooks';
 import type { ReplayFailedBody } from './inputs/event.input';
 
 /**
@@ -23,6 +23,11 @@ export class ReplayService {
   async replayEvent(businessId: string, eventId: string, subscriptionId?: string) {
     const event = await this.prisma.client.webhookEvent.findFirst({ where: { id: BigInt(eventId), businessId } });
     if (!event) throw ApiError.notFound(`webhook event '${eventId}'`);
+    if (event.value === EMPTIED_EVENT_VALUE) {
+      throw ApiError.invalidParameter(
+        `event_id: its content was emptied by retention (BUSINESS_CONTENT_RETENTION_DAYS); it cannot be sent again`,
+      );
+    }
     if (subscriptionId) await this.requireSubscription(businessId, subscriptionId);
     return this.replay(businessId, {
       eventId: event.id,
@@ -36,7 +41,7 @@ export class ReplayService {
   async replayFailed(businessId: string, body: ReplayFailedBody) {
     if (body.subscription_id) await this.requireSubscription(businessId, body.subscription_id);
     return this.replay(businessId, {
-      event: { businessId },
+      event: { businessId, value: { not: EMPTIED_EVENT_VALUE } },
       state: 'failed',
       createdAt: { gte: body.since, ...(body.until && { lt: body.until }) },
       ...(body.subscription_id && { subscriptionId: body.subscription_id }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookAttempt } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
-import { envelope } from '@switchboard/webhooks';
+import { EMPTIED_EVENT_VALUE, envelope } from '@switchboard/webhooks';
 
 /** What one POST sent: the exact body (a JSON string) and its X-Hub-Signature-256 value. */
 export interface SentPost {
@@ -31,7 +31,7 @@ export class SentPosts {
     return new Map<bigint, SentPost>(
       attempts.map((a) => {
         const carried = a.eventIds.map((id) => byId.get(id));
-        const complete = carried.length > 0 && carried.every((e) => e !== undefined && e.value !== null);
+        const complete = carried.length > 0 && carried.every((e) => e !== undefined && e.value !== EMPTIED_EVENT_VALUE);
         const payload = complete ? envelope(businessId, carried as { field: string; value: string }[]) : null;
         return [a.id, { payload, signature: a.signature }];
       }),

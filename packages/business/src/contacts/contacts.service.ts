@@ -8,7 +8,8 @@ import { ContactErrors } from './contact-errors';
 import { RECORD_INBOUND_SQL } from './inbound.sql';
 import type { ListContactsQuery, UpsertContactBody } from './inputs/contact.input';
 import { keywordIntent } from './keywords';
-import { renderContact, WINDOW_MS } from './outputs/contact.output';
+import { renderContact } from './outputs/contact.output';
+import { windowOpen } from './service-window';
 
 const BY_NUMBER = { key: 'waId', order: 'asc' } as const;
 
@@ -105,7 +106,7 @@ export class ContactsService {
       where: { businessId_waId: { businessId, waId } },
       select: { lastInboundAt: true },
     });
-    return !!c?.lastInboundAt && at.getTime() - c.lastInboundAt.getTime() < WINDOW_MS;
+    return windowOpen(c?.lastInboundAt, at);
   }
 
   /** Throws 131050 when the contact opted out of marketing; unknown contacts have not. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
+import { SERVICE_WINDOW_MS, windowOpen } from '@switchboard/business/contacts/service-window';
 import { unixSeconds } from '../webhook-values';
-
-const WINDOW_MS = 24 * 3600 * 1000;
 
 export interface PricingFacts {
   type: string;
@@ -39,7 +38,7 @@ export function pricingOf(
   waId: string,
 ): { pricing: Pricing; conversation: Conversation } {
   const sentAt = facts.sentAt ?? new Date();
-  const inWindow = !!facts.lastInboundAt && sentAt.getTime() - facts.lastInboundAt.getTime() < WINDOW_MS;
+  const inWindow = windowOpen(facts.lastInboundAt, sentAt);
   const category: PricingCategory =
     facts.type === 'template' ? ((facts.templateCategory?.toLowerCase() ?? 'marketing') as PricingCategory) : 'service';
   const free = category === 'service' || (category === 'utility' && inWindow);
@@ -52,7 +51,7 @@ export function pricingOf(
     pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category },
     conversation: {
       id,
-      expiration_timestamp: unixSeconds(start.getTime() + WINDOW_MS),
+      expiration_timestamp: unixSeconds(start.getTime() + SERVICE_WINDOW_MS),
       origin: { type: category },
     },
   };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WINDOW_MS } from '@switchboard/business/contacts/outputs/contact.output';
+import { windowOpen } from '@switchboard/business/contacts/service-window';
 import { SendLimits } from '@switchboard/business/limits/send-limits';
 import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
 import { campaignWamid } from '@switchboard/business/messages/send/wamid';
@@ -70,7 +70,7 @@ export class DispatchBatch {
         if ('skip' in rendered) skips.push({ seq: r.seq, reason: rendered.skip });
         else if ('error' in rendered) failed.push({ recipient: r, error: rendered.error });
         else {
-          const closed = !contact?.lastInboundAt || now - contact.lastInboundAt.getTime() >= WINDOW_MS;
+          const closed = !windowOpen(contact?.lastInboundAt, now);
           const wamid = campaignWamid(campaign.id, r.waId);
           ready.push({ seq: r.seq, wamid, waId: r.waId, payload: rendered.payload, initiated: closed, closed });
         }

@@ -1,10 +1,10 @@
 import type { Contact } from '@switchboard/db';
-
-export const WINDOW_MS = 24 * 3600 * 1000;
+import { windowClosesAt } from '../service-window';
 
 /** A contact as the contacts endpoints (a Switchboard extension) show it. */
 export function renderContact(c: Contact, now = new Date()) {
-  const closes = c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + WINDOW_MS) : null;
+  const closesAt = windowClosesAt(c.lastInboundAt);
+  const closes = closesAt === null ? null : new Date(closesAt);
   return {
     wa_id: c.waId,
     profile_name: c.profileName,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { WriteBatcher } from '@switchboard/core/messaging/mailbox/write-batcher';
-import { WINDOW_MS } from '../../contacts/outputs/contact.output';
+import { windowClosesAt, windowOpen } from '../../contacts/service-window';
 import { MessagesDb } from '../log/messages-db';
 
 const MAX_CACHED = 100_000;
@@ -12,7 +12,7 @@ JOIN "Contact" c ON c."businessId" = k.business_id AND c."waId" = k.wa_id`;
 
 /**
  * The 24-hour customer-service window for free-form sends — ContactsService.windowOpen's rule (the consumer's last
- * inbound message less than WINDOW_MS ago), answered without a query per send: a window only ever moves forward
+ * inbound message less than 24 hours ago, contacts/service-window), answered without a query per send: a window only ever moves forward
  * (recordInbound keeps the latest time), so "open until T" stays true until T and is cached; a closed or unknown
  * window is always re-read. Lookups that arrive while one is in flight are read together in one statement.
  */
@@ -29,9 +29,9 @@ export class WindowGate {
     const key = `${businessId}/${waId}`;
     if ((this.openUntil.get(key) ?? 0) > now) return true;
     const last = await this.reads.submit({ businessId, waId });
-    if (last === undefined || last + WINDOW_MS <= now) return false;
+    if (!windowOpen(last, now)) return false;
     if (this.openUntil.size >= MAX_CACHED) this.openUntil.clear();
-    this.openUntil.set(key, last + WINDOW_MS);
+    this.openUntil.set(key, windowClosesAt(last)!);
     return true;
   }
 

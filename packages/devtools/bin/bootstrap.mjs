@@ -1,11 +1,21 @@
 // First step of `npm start` and `npm test` on a fresh clone: install dependencies if they are missing or stale,
 // then make TypeScript importable. Plain JavaScript with no dependencies, because nothing is installed yet.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { nodeVersionProblem } from './node-engines.mjs';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Stops with one clear line when this Node is outside the root package.json's "engines", before npm or SWC fail. */
+export function ensureSupportedNode(log = (line) => process.stderr.write(`${line}\n`)) {
+  const { engines } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  const problem = nodeVersionProblem(engines?.node);
+  if (!problem) return;
+  log(problem);
+  process.exit(1);
+}
 
 export function ensureInstalled(log = (line) => process.stderr.write(`${line}\n`)) {
   const lock = `${root}package-lock.json`;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, prepares the database, and runs API, workers and dashboard together.
-import { enableTypeScript, ensureInstalled } from './bootstrap.mjs';
+import { enableTypeScript, ensureInstalled, ensureSupportedNode } from './bootstrap.mjs';
 
+ensureSupportedNode();
 ensureInstalled();
 enableTypeScript();
 const { start } = await import('../src/cli/start.ts');

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { GRAPH_ID, INT8_MAX } from '../../../common/ids';
 import { pageQuery } from '../../../common/paging';
 
-// Event ids are Postgres bigints: a longer number cannot name one, and must not reach the query as one.
+// Event ids are Postgres bigints: a longer number cannot name one, and must not reach the query as one. Zod runs the
+// refinement even when the pattern failed, so it checks the pattern again before BigInt (which throws on "abc").
+const EVENT_ID = /^[0-9]{1,19}$/;
 const eventId = z
   .string()
-  .regex(/^[0-9]{1,19}$/, 'expected an event id')
-  .refine((s) => BigInt(s) <= INT8_MAX, 'expected an event id');
+  .regex(EVENT_ID, 'expected an event id')
+  .refine((s) => !EVENT_ID.test(s) || BigInt(s) <= INT8_MAX, 'expected an event id');
 const subscriptionId = z.string().regex(GRAPH_ID, 'expected a subscription id');
 
 /** A point in time as Graph takes it (Unix seconds) or as an ISO 8601 string. */

@@ -41,7 +41,8 @@ export class WindowGate {
       LAST_INBOUND_SQL,
       [keys.map((k) => k.businessId), keys.map((k) => k.waId)],
     );
-    const found = new Array<number | undefined>(keys.length);
+    // Dense, not `new Array(n)`: a batcher maps over the answers, and map() skips the holes of a sparse array.
+    const found = Array.from<number | undefined>({ length: keys.length });
     for (const r of rows) if (r.lastInboundMs !== null) found[Number(r.i) - 1] = r.lastInboundMs;
     return found;
   }

@@ -98,6 +98,9 @@ export class DeliveryService {
       { maxBatch: batchMaxEvents, maxInFlight: 2 },
     );
     let next = 0;
+    // A POST does not wait for its outcome's settle: the next one goes out at once, and outcomes pile up for the
+    // next settle. (Safe: the lease covers a claimed delivery until it is settled.)
+    const settles: Promise<void>[] = [];
     const poster = async () => {
       for (let group = groups[next++]; group; group = groups[next++]) {
         const body = envelope(target.businessId, group);
@@ -108,11 +111,14 @@ export class DeliveryService {
         if (res.ok) result.delivered += group.length;
         else result.failed += group.length;
         const attempt = { startedAtMs, bytes: body.length, signature, ...res };
-        await settler.submit({ ok: res.ok, deliveries: group, attempt, random: Math.random() });
+        const settled = settler.submit({ ok: res.ok, deliveries: group, attempt, random: Math.random() });
+        settled.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+        settles.push(settled);
       }
     };
     // POSTs in flight per claim: what the connection pool to one host holds, so a POST's timeout starts when it is sent.
     await Promise.all(Array.from({ length: Math.min(groups.length, POSTS_IN_FLIGHT) }, poster));
+    await Promise.all(settles);
   }
 
   private async scheduleRetry(subscriptionId: string, dueMs: number): Promise<void> {

@@ -2,40 +2,21 @@ import { Injectable } from '@nestjs/common';
 import {
   type MessageError,
   MessageLogService,
-  type OutboundStatus,
   type StatusChange,
 } from '@switchboard/business/messages/log/message-log.service';
+import { MessageStatusRepository } from '@switchboard/business/messages/log/message-status.repository';
+import {
+  DELIVERY_STEPS,
+  type DeliveryStep,
+  type OutboundStatus,
+  stepsUpTo,
+} from '@switchboard/business/messages/message-status';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
 import { type PricingFacts, pricingOf } from './pricing/pricing';
 import { PricingRepository } from './pricing/pricing.repository';
 import { ERROR_CODES_URL, NumberMetadataCache, unixSeconds } from './webhook-values';
 
-const ORDER = ['sent', 'delivered', 'read'] as const;
-type Target = (typeof ORDER)[number];
-
-/** Locks the rows of many messages in one order (wamid), so two transactions moving many at once cannot deadlock. */
-const LOCK_MANY_SQL = `SELECT count(*) FROM (SELECT 1 FROM "BusinessMessage" WHERE "wamid" = ANY($1::text[])
-  ORDER BY "wamid" FOR UPDATE) AS l`;
-
-/**
- * MARK_STATUS_SQL (messages/log/status.sql.ts) for many messages: $1 wamids, $2 status, $3 times (ISO), by position.
- * Only the wamid index can serve it, whatever the statistics say: joined to unnest($1, $3), a young table's stale
- * statistics (few 'queued' rows) made the planner loop over the status index comparing every row with every wamid
- * (300–500 ms for 512 messages), and a plain `status = 'queued'` still read every queued row. Hence no join, and the
- * transition test as a CASE, which no index matches (test/business/device/status-plans.test.ts).
- */
-export const MARK_MANY_SQL = `
-UPDATE "BusinessMessage" m SET
-  "status" = $2::"BusinessMessageStatus",
-  "sentAt" = COALESCE(m."sentAt", ($3::timestamp(3)[])[array_position($1::text[], m."wamid")]),
-  "deliveredAt" = CASE WHEN $2 IN ('delivered', 'read')
-    THEN COALESCE(m."deliveredAt", ($3::timestamp(3)[])[array_position($1::text[], m."wamid")])
-    ELSE m."deliveredAt" END,
-  "readAt" = CASE WHEN $2 = 'read' THEN ($3::timestamp(3)[])[array_position($1::text[], m."wamid")] ELSE m."readAt" END
-WHERE m."wamid" = ANY($1::text[]) AND m."direction" = 'outbound' AND CASE m."status"
-  WHEN 'queued' THEN true WHEN 'sent' THEN $2 IN ('delivered', 'read') WHEN 'delivered' THEN $2 = 'read' ELSE false END
-RETURNING m."id", m."wamid", m."businessId", m."phoneNumberId", m."waId", m."status", m."bizOpaqueCallbackData"`;
 type Tx = Parameters<Parameters<PrismaService['client']['$transaction']>[0]>[0];
 
 /**
@@ -49,14 +30,15 @@ export class StatusReporter {
   constructor(
     private readonly prisma: PrismaService,
     private readonly log: MessageLogService,
+    private readonly statuses: MessageStatusRepository,
     private readonly events: WebhookEventsService,
     private readonly numbers: NumberMetadataCache,
     private readonly pricing: PricingRepository,
   ) {}
 
-  advance(wamid: string, target: Target, at: Date, tx?: Tx): Promise<void> {
+  advance(wamid: string, target: DeliveryStep, at: Date, tx?: Tx): Promise<void> {
     const run = async (t: Tx) => {
-      for (const step of ORDER.slice(0, ORDER.indexOf(target) + 1)) await this.step(t, wamid, step, at);
+      for (const step of stepsUpTo(target)) await this.step(t, wamid, step, at);
     };
     return tx ? run(tx) : this.prisma.client.$transaction(run);
   }
@@ -66,20 +48,19 @@ export class StatusReporter {
    * order, then one statement and one batched emit per step — every message's sent before any delivered, and so on.
    * A message's step takes the time of the first item that reaches it.
    */
-  advanceMany(items: { wamid: string; target: Target; at: Date }[], tx?: Tx): Promise<void> {
+  advanceMany(items: { wamid: string; target: DeliveryStep; at: Date }[], tx?: Tx): Promise<void> {
     if (!items.length) return Promise.resolve();
     const run = async (t: Tx) => {
-      await t.$queryRawUnsafe(LOCK_MANY_SQL, [...new Set(items.map((i) => i.wamid))]);
-      for (const [level, step] of ORDER.entries()) {
+      await this.statuses.lockMany(
+        t,
+        items.map((i) => i.wamid),
+      );
+      for (const [level, step] of DELIVERY_STEPS.entries()) {
         const first = new Map<string, Date>();
-        for (const i of items) if (ORDER.indexOf(i.target) >= level && !first.has(i.wamid)) first.set(i.wamid, i.at);
+        for (const i of items)
+          if (DELIVERY_STEPS.indexOf(i.target) >= level && !first.has(i.wamid)) first.set(i.wamid, i.at);
         if (!first.size) continue;
-        const rows = await t.$queryRawUnsafe<StatusChange[]>(
-          MARK_MANY_SQL,
-          [...first.keys()],
-          step,
-          [...first.values()].map((at) => at.toISOString()),
-        );
+        const rows = await this.statuses.markMany(t, step, first);
         const facts = await this.factsFor(t, step, rows);
         const events = await Promise.all(
           rows.map((row) => this.value(row, step, first.get(row.wamid)!, facts.get(row.wamid))),

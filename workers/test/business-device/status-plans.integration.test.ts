@@ -3,11 +3,11 @@
 // and Postgres looped over the status index comparing every queued row with every wamid — 2.5 M rows thrown away and
 // 300–500 ms for 512 messages in the business-send bench. The statement must touch about as many rows as it updates.
 import { randomBytes } from 'node:crypto';
+import { MARK_MANY_SQL } from '@switchboard/business/messages/log/message-status.repository';
 import { dropDatabase, withDatabase } from '@switchboard/devtools/services';
 import { applyMigrations } from '@switchboard/prisma/scripts/migrations';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARK_MANY_SQL } from '../../src/business-device/statuses';
 
 interface PlanNode {
   'Node Type': string;

@@ -9,6 +9,7 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service';
 import { MessageLogService } from './log/message-log.service';
 import { MessageLogWriter } from './log/message-log.writer';
+import { MessageStatusRepository } from './log/message-status.repository';
 import { MessagesDb } from './log/messages-db';
 import { OutboxWake } from './log/outbox-wake';
 import { MessagesController } from './messages.controller';
@@ -27,6 +28,7 @@ import { WindowGate } from './send/window-gate';
     MessagesDb,
     OutboxWake,
     MessageLogWriter,
+    MessageStatusRepository,
     MessageLogService,
     IdempotencyRepository,
     IdempotencyService,
@@ -35,6 +37,6 @@ import { WindowGate } from './send/window-gate';
     WindowGate,
     SendMessageService,
   ],
-  exports: [MessageLogService, IdempotencyService],
+  exports: [MessageLogService, MessageStatusRepository, IdempotencyService],
 })
 export class MessagesModule {}

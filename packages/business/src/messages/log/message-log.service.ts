@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import { PrismaService } from '@switchboard/platform';
+import type { OutboundStatus } from '../message-status';
 import type { SendingNumber } from '../send/business-numbers';
+import { MessageStatusRepository } from './message-status.repository';
 import { MessagesDb } from './messages-db';
 import { OutboxWake } from './outbox-wake';
-import { MARK_READ_SQL, MARK_STATUS_SQL, RECORD_INBOUND_SQL } from './status.sql';
+import { MARK_READ_SQL, RECORD_INBOUND_SQL } from './status.sql';
 
 /** What emit()-style callers pass to run a statement in their own transaction (a Prisma client or tx client). */
 export interface RawQueryClient {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
-
-export type OutboundStatus = 'sent' | 'delivered' | 'read' | 'failed';
 
 /** The Cloud API error object of a failed message, as the `failed` status webhook carries it. */
 export interface MessageError {
@@ -42,6 +42,7 @@ export class MessageLogService {
     private readonly db: MessagesDb,
     private readonly prisma: PrismaService,
     private readonly outbox: OutboxWake,
+    private readonly statuses: MessageStatusRepository,
   ) {}
 
   /** Mark-as-read: the inbound message must have been received on this number. Queues the read receipt. */
@@ -91,11 +92,8 @@ export class MessageLogService {
     status: OutboundStatus,
     options: { at?: Date; error?: MessageError; tx?: RawQueryClient } = {},
   ): Promise<StatusChange | undefined> {
-    const client = options.tx ?? this.prisma.client;
-    const at = (options.at ?? new Date()).toISOString();
     const error =
       status === 'failed' ? JSON.stringify(options.error ?? { code: 131000, title: 'Something went wrong' }) : null;
-    const rows = await client.$queryRawUnsafe<StatusChange[]>(MARK_STATUS_SQL, wamid, status, at, error);
-    return rows[0];
+    return this.statuses.mark(options.tx ?? this.prisma.client, wamid, status, options.at ?? new Date(), error);
   }
 }

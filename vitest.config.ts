@@ -1,8 +1,21 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// One suite for the whole repository. `npm test` (packages/devtools/bin/test.mjs) prepares the per-run database and
-// Redis prefix and passes them in the environment; running vitest directly uses whatever the environment says.
+/**
+ * A test file says its tier in its name: `*.unit.test.ts` starts nothing (no database, Redis or process; seconds),
+ * `*.integration.test.ts` uses the real Postgres and Redis and in-process Nest apps, `*.e2e.test.ts` spawns processes
+ * (API nodes, workers, the CLI, a browser). Each tier is a vitest project: `vitest run --project unit`
+ * (packages/devtools/src/tiers.ts names them for `npm test -- --tier <name>`).
+ */
+const TIERS = ['unit', 'integration', 'e2e'] as const;
+
+const tier = (name: (typeof TIERS)[number]) => ({
+  extends: true as const,
+  test: { name, include: [`{apps,workers,packages,prisma}/**/*.${name}.test.ts`] },
+});
+
+// `npm test` (packages/devtools/bin/test.mjs) prepares the per-run database and Redis prefix and passes them in the
+// environment; running vitest directly uses whatever the environment says.
 export default defineConfig({
   plugins: [
     swc.vite({
@@ -15,11 +28,11 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ['{apps,workers,packages,prisma}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/.next/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
+    projects: TIERS.map(tier),
   },
 });

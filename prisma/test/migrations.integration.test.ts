@@ -2,6 +2,7 @@
 // database schema.prisma describes. Each case works in scratch databases of its own.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { scratchDatabases } from '@switchboard/testkit/databases';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schemaSql, unmigratedSql } from '../scripts/diff';
@@ -9,7 +10,6 @@ import { describeError } from '../scripts/engine';
 import { applyMigrations, createDatabaseIfMissing, pendingMigrations, readMigrations } from '../scripts/migrations';
 import { migrationsDir } from '../scripts/paths';
 import { catalogDifferences, readCatalog } from './catalog';
-import { scratchDatabases } from './scratch';
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 const scratch = scratchDatabases();

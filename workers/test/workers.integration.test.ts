@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { parseConfig } from '@switchboard/config';
 import { JobQueues } from '@switchboard/jobs';
 import { createLogger, PrismaService } from '@switchboard/platform';
+import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerRunner } from '../src/runner/worker-runner';
 import { WorkersModule } from '../src/workers.module';
@@ -64,12 +65,3 @@ describe('workers', () => {
     expect(await prisma.serviceNode.findUnique({ where: { id: 'dead-node' } })).toBeNull();
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
-}

@@ -3,8 +3,8 @@ import { contractFetch, loadSpec } from '@switchboard/contract';
 import { dropDatabase, withDatabase } from '@switchboard/devtools/services';
 import { PrismaService } from '@switchboard/platform';
 import { createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
+import { type RunningApi, startApi } from '@switchboard/testkit/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startApi } from './harness';
 
 describe('operations endpoints', () => {
   let api: RunningApi;

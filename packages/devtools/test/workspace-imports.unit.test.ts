@@ -16,13 +16,15 @@ const pkg = (name: string, deps: string[] = [], devDeps: string[] = []) =>
     devDependencies: Object.fromEntries(devDeps.map((d) => [d, '*'])),
   });
 
-// A small repository: two apps and a package, with one import of each kind the check must refuse and the forms it allows.
+// A small repository: two apps, a package and the test kit, with one import of each kind the check must refuse and the
+// forms it allows.
 write('package.json', JSON.stringify({ workspaces: ['apps/*', 'workers', 'packages/*'] }));
 write('apps/api/package.json', pkg('@switchboard/api', ['@switchboard/core']));
 write('apps/api/lib/send.service.ts', 'export const send = 1;\n');
 write('workers/package.json', pkg('@switchboard/workers', ['@switchboard/core'], ['@switchboard/api']));
 write('packages/core/package.json', pkg('@switchboard/core'));
 write('packages/core/src/rule.ts', 'export const rule = 1;\n');
+write('packages/testkit/package.json', pkg('@switchboard/testkit', ['@switchboard/api']));
 // Quotes are added last (|x| becomes 'x'), so the check run on this repository does not read the fixture as imports.
 const source = (lines: string[]) => `${lines.join('\n').replaceAll('|', "'")}\n`;
 write(
@@ -37,7 +39,8 @@ write(
   ]),
 );
 write('workers/src/local.ts', 'export const local = 1;\n');
-write('workers/test/consumer.test.ts', source(['import { api } from |@switchboard/api/test/harness|;']));
+write('workers/test/consumer.unit.test.ts', source(['import { send } from |@switchboard/api/lib/send.service|;']));
+write('packages/testkit/src/api.ts', source(['import { send } from |@switchboard/api/lib/send.service|;']));
 write('packages/core/src/undeclared.ts', source(['import { x } from |@switchboard/workers/consumer|;']));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -50,12 +53,13 @@ describe('workspace import check', () => {
     );
   });
 
-  it('catches an undeclared @switchboard package, and an app imported outside tests', () => {
+  it('catches an undeclared @switchboard package, and an app imported outside the test kit (tests too)', () => {
     expect(found).toContain('packages/core/src/undeclared.ts @switchboard/workers/consumer');
     expect(found).toContain('workers/src/consumer.ts @switchboard/api/test/harness');
+    expect(found).toContain('workers/test/consumer.unit.test.ts @switchboard/api/lib/send.service');
   });
 
-  it('lets declared packages, relative imports at home, tests of an app, and unknown packages through', () => {
-    expect(found).toHaveLength(4);
+  it('lets declared packages, relative imports at home, the test kit, and unknown packages through', () => {
+    expect(found).toHaveLength(5);
   });
 });

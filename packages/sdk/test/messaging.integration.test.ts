@@ -1,7 +1,7 @@
-import { startCoreApi } from '@switchboard/api/test/core/core-harness';
-import type { RunningApi } from '@switchboard/api/test/harness';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { startCoreApi } from '@switchboard/testkit/core';
+import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from './support/sdk-device';
 
 describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', { timeout: 60_000 }, () => {
   let api: RunningApi;

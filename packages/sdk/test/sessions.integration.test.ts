@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newAccount, startCoreApi } from '@switchboard/api/test/core/core-harness';
-import type { RunningApi } from '@switchboard/api/test/harness';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Address, DeviceCrypto, JsonFileStorage, linkDevice, MemoryStorage, type Storage } from '../src';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { type ApiApp, createApp } from '@switchboard/api/bootstrap';
 import { parseConfig } from '@switchboard/config';
 import { createLogger } from '@switchboard/platform';
-import { type ApiApp, createApp } from '../src/bootstrap';
 
 export interface RunningApi {
   app: ApiApp;

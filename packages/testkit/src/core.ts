@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { request } from 'node:http';
 import { contractFetch } from '@switchboard/contract';
 import { type DeviceCredentials, RestClient, registerWithDevCode } from '@switchboard/sdk';
-import { type RunningApi, startApi } from '../harness';
+import { type RunningApi, startApi } from './api';
 
 /**
  * The API for core tests. Per-client limits are lifted because every test connects from 127.0.0.1 and the test files

@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { type BusinessStack, startBusinessStack } from '@switchboard/api/test/business/support/business-stack';
 import { GraphIds } from '@switchboard/business/common/ids';
 import { DevicesService } from '@switchboard/core/devices/devices.service';
 import { PrismaService } from '@switchboard/platform';
+import { type BusinessStack, startBusinessStack } from '@switchboard/testkit/business/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusinessCrypto } from '../../src/business-device/business-crypto';
 import { ProvisioningBusyError, ProvisioningService } from '../../src/business-device/provisioning.service';

@@ -1,6 +1,6 @@
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { createTemplate, goodTemplate } from '@switchboard/testkit/business/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from './support/business-stack';
-import { createTemplate, goodTemplate } from './support/templates';
 
 type GraphError = { error: { code: number; type: string; message: string; error_subcode?: number } };
 

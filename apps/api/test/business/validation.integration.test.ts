@@ -1,7 +1,7 @@
+import { OPERATOR_TOKEN } from '@switchboard/testkit/api';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { createTemplate, goodTemplate } from '@switchboard/testkit/business/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_TOKEN } from '../harness';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from './support/business-stack';
-import { createTemplate, goodTemplate } from './support/templates';
 
 type GraphError = {
   error: { code: number; type: string; error_data?: { messaging_product: string; details: string } };

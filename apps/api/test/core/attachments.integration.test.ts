@@ -11,9 +11,9 @@ import {
   type RestClient,
   uploadAttachment,
 } from '@switchboard/sdk';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { failure, newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '../harness';
-import { failure, newAccount, startCoreApi } from './core-harness';
 
 const MAX = 64 * 1024;
 

@@ -1,9 +1,9 @@
 import { DeviceEvents, type DeviceRef } from '@switchboard/core/devices/device-events';
 import { DevicesService } from '@switchboard/core/devices/devices.service';
 import { DeviceCrypto, linkDevice, MemoryStorage, registerWithDevCode } from '@switchboard/sdk';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { client, failure, newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '../harness';
-import { client, failure, newAccount, startCoreApi } from './core-harness';
 
 describe('devices: linking and unlinking', () => {
   let api: RunningApi;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DeviceEvents, type PreKeysLow } from '@switchboard/core/devices/device-events';
 import { DeviceCrypto, type KeyUpload, linkDevice, MemoryStorage, type RestClient } from '@switchboard/sdk';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { failure, newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '../harness';
-import { failure, newAccount, startCoreApi } from './core-harness';
 
 describe('keys: the prekey directory', () => {
   let api: RunningApi;

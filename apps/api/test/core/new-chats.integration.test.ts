@@ -2,10 +2,10 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { ErrorCode } from '@switchboard/protocol';
 import { createRedis, deleteByPrefix } from '@switchboard/redis';
+import type { TestAccount } from '@switchboard/testkit/gateway/fixtures';
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { is, type RawDevice, sendTo } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
-import type { TestAccount } from '../delivery/support/fixtures';
-import { gatewayTest } from '../delivery/support/gateway-test';
-import { is, type RawDevice, sendTo } from '../delivery/support/raw-device';
 
 const PER_DAY = 3;
 

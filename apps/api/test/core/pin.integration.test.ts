@@ -1,7 +1,7 @@
 import { linkDevice, registerWithDevCode } from '@switchboard/sdk';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { client, failure, newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '../harness';
-import { client, failure, newAccount, startCoreApi } from './core-harness';
 
 describe('two-step verification PIN', () => {
   let api: RunningApi;

@@ -1,8 +1,8 @@
 import { contractFetch } from '@switchboard/contract';
 import { authorizationHeader } from '@switchboard/sdk';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '../harness';
-import { newAccount, startCoreApi } from './core-harness';
 
 // Every malformed input gets 400, code 100, and details that start with the field at fault — never a 500.
 describe('malformed input on the core endpoints', () => {

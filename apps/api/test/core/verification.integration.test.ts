@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractFetch } from '@switchboard/contract';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { client, failure, fetchFrom, randomLoopback, randomNumber, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApi } from '../harness';
-import { client, failure, fetchFrom, randomLoopback, randomNumber, startCoreApi } from './core-harness';
 
 describe('registration by phone number', () => {
   let api: RunningApi;

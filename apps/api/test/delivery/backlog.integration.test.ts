@@ -1,6 +1,6 @@
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { is, RawDevice, sendTo, textOf } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
-import { gatewayTest } from './support/gateway-test';
-import { is, RawDevice, sendTo, textOf } from './support/raw-device';
 
 describe('backlog delivery', { timeout: 60_000 }, () => {
   const t = gatewayTest();

@@ -1,8 +1,8 @@
 import { EnvelopeType, ErrorCode, FrameType } from '@switchboard/protocol';
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { ciphertext, is, newId, RawDevice, sendTo } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { gatewayTest } from './support/gateway-test';
-import { ciphertext, is, newId, RawDevice, sendTo } from './support/raw-device';
 
 describe('bad input at the gateway', () => {
   const t = gatewayTest({ MAX_ENVELOPE_BYTES: String(96 * 1024), MAX_FRAME_BYTES: String(256 * 1024) });

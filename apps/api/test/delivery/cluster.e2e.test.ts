@@ -1,10 +1,10 @@
 import { parseConfig } from '@switchboard/config';
 import { ReceiptKind } from '@switchboard/protocol';
+import { type ApiNode, startNode } from '@switchboard/testkit/api-process';
+import { Fixtures } from '@switchboard/testkit/gateway/fixtures';
+import { is, RawDevice, sendTo, textOf } from '@switchboard/testkit/gateway/raw-device';
+import { ResilientDevice } from '@switchboard/testkit/gateway/resilient-device';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiNode, startNode } from './support/cluster';
-import { Fixtures } from './support/fixtures';
-import { is, RawDevice, sendTo, textOf } from './support/raw-device';
-import { ResilientDevice } from './support/resilient-device';
 
 // Two API processes on their own ports, sharing this run's Postgres and Redis, as in production.
 describe('many nodes', () => {

@@ -1,7 +1,7 @@
 import { EnvelopeType, ErrorCode, type SendFrame } from '@switchboard/protocol';
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { ciphertext, is, newId, sendTo } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
-import { gatewayTest } from './support/gateway-test';
-import { ciphertext, is, newId, sendTo } from './support/raw-device';
 
 describe('device sets (Signal’s 409/410)', () => {
   const t = gatewayTest();

@@ -1,6 +1,6 @@
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { is, sendTo } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
-import { gatewayTest } from './support/gateway-test';
-import { is, sendTo } from './support/raw-device';
 
 describe('repeated client message ids', () => {
   const t = gatewayTest();

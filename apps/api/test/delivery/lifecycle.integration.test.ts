@@ -1,8 +1,8 @@
 import { DeviceEvents } from '@switchboard/core/devices/device-events';
 import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { is, sendTo } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
-import { gatewayTest } from './support/gateway-test';
-import { is, sendTo } from './support/raw-device';
 
 const DAY = 86_400_000;
 

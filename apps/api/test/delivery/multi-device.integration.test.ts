@@ -1,7 +1,7 @@
 import { ReceiptKind } from '@switchboard/protocol';
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { is, sendTo, textOf } from '@switchboard/testkit/gateway/raw-device';
 import { describe, expect, it } from 'vitest';
-import { gatewayTest } from './support/gateway-test';
-import { is, sendTo, textOf } from './support/raw-device';
 
 describe('multi-device delivery', () => {
   const t = gatewayTest();

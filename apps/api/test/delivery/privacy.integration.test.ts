@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { createRedis } from '@switchboard/redis';
-import { type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/sdk/test/support/sdk-device';
+import type { RunningApi } from '@switchboard/testkit/api';
+import { startCoreApi } from '@switchboard/testkit/core';
+import { type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCoreApi } from '../core/core-harness';
-import type { RunningApi } from '../harness';
 
 /** Every form a plaintext could take in a dump: as text, as hex (Postgres bytea), as base64 at any alignment. */
 function forms(plain: string): string[] {

@@ -1,10 +1,10 @@
 import { parseConfig } from '@switchboard/config';
 import { NodeBus } from '@switchboard/core/messaging/routing/node-bus';
 import { createRedis, type Redis } from '@switchboard/redis';
+import { type RunningApi, startApi } from '@switchboard/testkit/api';
+import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
+import { is, RawDevice, sendTo, textOf } from '@switchboard/testkit/gateway/raw-device';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startApi } from '../harness';
-import { gatewayTest } from './support/gateway-test';
-import { is, RawDevice, sendTo, textOf } from './support/raw-device';
 
 // Redis keeps nothing on disk, so a restart loses every route and whatever was being published. The Redis server is
 // shared, so this test does that to this run's keys and to one node's bus connection only.

@@ -1,5 +1,5 @@
+import { type BusinessApi, startBusinessApi, type TestBusiness } from '@switchboard/testkit/business/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, startBusinessApi, type TestBusiness } from '../business/support/business-api';
 
 type GraphError = { error: { code: number; message: string; type: string; error_data?: { details: string } } };
 

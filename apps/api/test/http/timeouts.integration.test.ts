@@ -1,8 +1,8 @@
 import { readdir, readlink } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
+import { type BusinessApi, startBusinessApi, type TestBusiness } from '@switchboard/testkit/business/api';
+import { files } from '@switchboard/testkit/business/media-files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, startBusinessApi, type TestBusiness } from '../business/support/business-api';
-import { files } from '../business/support/media-files';
 
 const HEADERS_MS = 1_000;
 const REQUEST_MS = 2_000;

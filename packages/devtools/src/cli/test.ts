@@ -4,6 +4,7 @@ import { generateClient } from '@switchboard/prisma/scripts/generate';
 import { deleteByPrefix } from '@switchboard/redis';
 import { buildDashboardIfStale } from '../dashboard';
 import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
+import { TIERS, type Tier } from '../tiers';
 import { ensureChromium } from './chromium';
 import { prepareDatabase } from './database';
 
@@ -25,20 +26,51 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   return spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit', env }).status ?? 1;
 }
 
+/** `--tier <name>` (repeatable) picks vitest projects; every other argument goes to vitest (a file filter, say). */
+export function parseTestArgs(args: string[]): { tiers: Tier[]; vitest: string[] } {
+  const tiers: Tier[] = [];
+  const vitest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = arg === '--tier' ? args[++i] : arg.startsWith('--tier=') ? arg.slice(7) : undefined;
+    if (value === undefined) vitest.push(arg);
+    else if (TIERS.includes(value as Tier)) tiers.push(value as Tier);
+    else throw new Error(`--tier takes one of ${TIERS.join(', ')}; got ${value ?? 'nothing'}`);
+  }
+  return { tiers, vitest };
+}
+
+const projects = (tiers: Tier[]) => tiers.flatMap((t) => ['--project', t]);
+
 /**
- * The whole suite against real Postgres and Redis, in a database and a Redis prefix of this run's own, both removed
- * afterwards. Arguments are passed to vitest (a file filter, for example); with arguments the static checks are skipped.
+ * The suite, tier by tier. With no arguments: the static checks, then the unit tier (no services: it fails fast and
+ * creates no database), then the integration and e2e tiers together against real Postgres and Redis, in a database
+ * and a Redis prefix of this run's own, both removed afterwards. `--tier <name>` runs that tier only; other arguments
+ * are passed to vitest (a file filter, for example), and with arguments the static checks are skipped.
  */
 export async function runTests(args: string[]): Promise<number> {
+  const { tiers, vitest } = parseTestArgs(args);
+  const everything = !args.length;
   // The type check needs the generated Prisma client, so generation comes first.
   if (await generateClient()) log('generated the Prisma client');
-  if (!args.length) {
+  if (everything) {
     for (const [name, cmd, a] of STATIC_CHECKS) {
       log(`${name} ${a.join(' ')}`);
       if (run(cmd, a) !== 0) return 1;
     }
   }
-  ensureChromium(log);
+  const wanted: Tier[] = tiers.length ? tiers : [...TIERS];
+  if (everything || (wanted.length === 1 && wanted[0] === 'unit')) {
+    log('unit tier');
+    const code = run(bin('vitest'), ['run', ...projects(['unit']), ...vitest], {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
+    if (code !== 0 || !everything) return code;
+  }
+  const withServices: Tier[] = everything ? ['integration', 'e2e'] : wanted;
+  if (withServices.includes('e2e')) ensureChromium(log);
   const postgres = await ensurePostgres(log);
   const redisUrl = await ensureRedis();
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -51,10 +83,10 @@ export async function runTests(args: string[]): Promise<number> {
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
   try {
-    log(`database ${new URL(databaseUrl).pathname.slice(1)}, redis prefix ${redisPrefix}`);
+    log(`${withServices.join(' + ')}: database ${new URL(databaseUrl).pathname.slice(1)}, redis prefix ${redisPrefix}`);
     await prepareDatabase(databaseUrl, log);
     // Built once here: several test files serve the dashboard, and two `next build`s in one folder would collide.
-    if (await buildDashboardIfStale()) log('built the dashboard');
+    if (withServices.includes('e2e') && (await buildDashboardIfStale())) log('built the dashboard');
     const env = {
       ...process.env,
       NODE_ENV: 'test',
@@ -66,7 +98,7 @@ export async function runTests(args: string[]): Promise<number> {
       // tests' own workers (in scratch databases of their own) sweep.
       CAMPAIGNS_SWEEP: 'off',
     };
-    return run(bin('vitest'), ['run', ...args], env);
+    return run(bin('vitest'), ['run', ...projects(withServices), ...vitest], env);
   } finally {
     await cleanup();
   }

@@ -18,8 +18,9 @@ const SOURCE = /\.(ts|tsx|mts|mjs)$/;
 const SKIP_DIRS = new Set(['node_modules', '.next', 'generated', '.git', '.data', '.cache']);
 // Static imports and re-exports, dynamic import(), vi.mock() and require(): every way a file names another module.
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bvi\.mock\(\s*|\brequire\(\s*)['"]([^'"\n]+)['"]/g;
-/** Apps are processes, not libraries: another workspace may import their files only from its tests (the test kit). */
+/** Apps are processes, not libraries: only the test kit, which starts them in tests, may import their files. */
 const APPS = new Set(['@switchboard/api', '@switchboard/workers', '@switchboard/dashboard']);
+const TEST_KIT = '@switchboard/testkit';
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -70,12 +71,10 @@ function owner(workspaces: Workspace[], path: string): Workspace {
   return best;
 }
 
-const isTestFile = (path: string) => /(^|\/)test\//.test(path) || /\.test\.tsx?$/.test(path);
-
 /**
  * Every import that crosses a workspace boundary the wrong way: a relative path that leaves its workspace (use the
  * other workspace's package name), a `@switchboard/*` package the workspace's package.json does not declare, or an
- * app's files imported from outside that app's tests.
+ * app's files imported from anywhere but the test kit.
  */
 export function checkWorkspaceImports(rootDir: string): ImportViolation[] {
   const root = resolve(rootDir);
@@ -109,8 +108,8 @@ export function checkWorkspaceImports(rootDir: string): ImportViolation[] {
       if (!pkg || pkg === home.name || !names.has(pkg)) continue;
       if (!home.declared.has(pkg)) {
         violations.push({ file, specifier, reason: `${pkg} is not declared in ${home.dir || '.'}/package.json` });
-      } else if (APPS.has(pkg) && !isTestFile(file)) {
-        violations.push({ file, specifier, reason: `${pkg} is an app: only tests may import its files` });
+      } else if (APPS.has(pkg) && home.name !== TEST_KIT) {
+        violations.push({ file, specifier, reason: `${pkg} is an app: only ${TEST_KIT} may import its files` });
       }
     }
   }

@@ -8,7 +8,7 @@ import { MessageLogService } from '@switchboard/business/messages/log/message-lo
 import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { type ContractResponse, contractFetch } from '@switchboard/contract';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { OPERATOR_TOKEN, type RunningApi, startApi } from '../../harness';
+import { OPERATOR_TOKEN, type RunningApi, startApi } from '../api';
 
 export interface GraphError {
   error: { code: number; message: string; type: string; error_data?: { details: string }; fbtrace_id: string };

@@ -1,6 +1,6 @@
 import { contractFetch } from '@switchboard/contract';
-import type { BusinessApi, TestBusiness } from '../support/business-api';
-import { files, uploadForm } from '../support/media-files';
+import type { BusinessApi, TestBusiness } from './api';
+import { files, uploadForm } from './media-files';
 
 /** Uploads one file of each kind the samples use; returns their media ids. */
 export async function uploadSampleMedia(env: BusinessApi, b: TestBusiness) {

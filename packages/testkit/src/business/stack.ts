@@ -1,15 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
 import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
-import { parseConfig } from '@switchboard/config';
 import { type ContractResponse, contractFetch } from '@switchboard/contract';
-import { createLogger, PrismaService } from '@switchboard/platform';
-import { deleteByPrefix } from '@switchboard/redis';
-import { WorkerRunner } from '@switchboard/workers/runner/worker-runner';
-import { WorkersModule } from '@switchboard/workers/workers.module';
-import { OPERATOR_TOKEN, type RunningApi, startApi } from '../../harness';
+import { PrismaService } from '@switchboard/platform';
+import { OPERATOR_TOKEN, type RunningApi } from '../api';
+import { startStack } from '../stack';
+import { waitFor } from '../wait';
 
 export interface TestBusiness {
   id: string;
@@ -28,7 +25,7 @@ export interface TestBusiness {
   subscribe(receiver: WebhookReceiver, fields?: string[]): Promise<void>;
 }
 
-/** What subscribing needs of a receiver (apps/api/test/business/webhooks/support/receiver.ts). */
+/** What subscribing needs of a receiver (the Receiver of ../webhooks/receiver). */
 export interface WebhookReceiver {
   url: string;
   verifyToken: string;
@@ -54,26 +51,12 @@ export interface BusinessStack {
   close(): Promise<void>;
 }
 
-/**
- * The API — and, with `worker`, the worker process's modules — in this test process, on the run's database but a
- * Redis prefix of their own, so that only this stack's worker takes this stack's jobs (template reviews).
- */
+/** The API — and, with `worker`, the worker process's modules — in this test process (see startStack). */
 export async function startBusinessStack(
   options: { worker?: boolean; env?: Record<string, string> } = {},
 ): Promise<BusinessStack> {
-  const env = {
-    REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'sb:test:'}biz${randomBytes(3).toString('hex')}:`,
-    ...options.env,
-  };
-  const api = await startApi(env);
-  const config = parseConfig({ ...process.env, ...env });
-  const workers = options.worker
-    ? await NestFactory.createApplicationContext(WorkersModule.forRoot(config), { logger: false })
-    : undefined;
-  if (workers) {
-    workers.get(WorkerRunner).start(createLogger({ ...config, logLevel: 'silent' }, 'workers-test'));
-    await workers.init();
-  }
+  const stack = await startStack({ label: 'biz', workers: options.worker ? 1 : 0, env: options.env });
+  const { api } = stack;
   const raw = <T>(method: string, path: string, auth?: string, body?: unknown, headers: Record<string, string> = {}) =>
     contractFetch<T>(`${api.url}${path}`, {
       method,
@@ -86,7 +69,7 @@ export async function startBusinessStack(
     });
   return {
     api,
-    workers,
+    workers: stack.workers[0],
     prisma: api.app.get(PrismaService).client,
     raw,
     async business() {
@@ -138,19 +121,6 @@ export async function startBusinessStack(
       });
       return accountId;
     },
-    async close() {
-      await workers?.close();
-      await api.close();
-      await deleteByPrefix(config.redis.url, config.redis.prefix).catch(() => undefined);
-    },
+    close: stack.close,
   };
-}
-
-export async function waitFor(check: () => Promise<boolean>, what = 'condition', timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${what} not met within ${timeoutMs} ms`);
 }

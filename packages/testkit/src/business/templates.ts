@@ -1,5 +1,5 @@
-import type { BusinessStack, TestBusiness } from './business-stack';
-import { waitFor } from './business-stack';
+import { waitFor } from '../wait';
+import type { BusinessStack, TestBusiness } from './stack';
 
 export interface Template {
   id: string;

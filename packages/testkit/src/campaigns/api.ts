@@ -1,7 +1,7 @@
-import type { BusinessStack, TestBusiness } from '../../support/business-stack';
-import { createTemplate } from '../../support/templates';
+import type { BusinessStack, TestBusiness } from '../business/stack';
+import { createTemplate } from '../business/templates';
 
-export { randomConsumer } from '../../support/business-api';
+export { randomConsumer } from '../business/api';
 
 import type { Progress } from '@switchboard/business/campaigns/progress/progress';
 

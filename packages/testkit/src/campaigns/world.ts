@@ -3,8 +3,8 @@ import { parseConfig } from '@switchboard/config';
 import { createPrisma, type PrismaClient } from '@switchboard/db';
 import { type ProcessHandle, REPO_ROOT, spawnProcess, WORKER_NODE_FLAGS } from '@switchboard/devtools';
 import { applyMigrations, createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
-import { scratchDatabases } from '@switchboard/prisma/test/scratch';
 import { deleteByPrefix } from '@switchboard/redis';
+import { scratchDatabases } from '../databases';
 
 /**
  * A world of its own for campaign tests: a scratch database (so the campaign sweepers of other test files' workers,
@@ -156,15 +156,6 @@ export async function seedCampaign(
     );
   }
   return campaignId;
-}
-
-export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** The largest number of messages of a campaign logged within any 1-second window (sliding, 1 ms steps). */

@@ -1,5 +1,3 @@
-import { newAccount } from '@switchboard/api/test/core/core-harness';
-import type { RunningApi } from '@switchboard/api/test/harness';
 import {
   Connection,
   type DeviceCredentials,
@@ -10,11 +8,15 @@ import {
   MemoryStorage,
   Messenger,
   type RestClient,
-} from '../../src';
+} from '@switchboard/sdk';
+import type { RunningApi } from '../api';
+import { newAccount } from '../core';
 
 /** A complete SDK device (keys published, connected), recording what it receives. */
 export interface SdkDevice {
   credentials: DeviceCredentials;
+  /** The account's phone number, when the device registered it (not for a linked companion). */
+  number: string;
   rest: RestClient;
   crypto: DeviceCrypto;
   connection: Connection;
@@ -29,14 +31,14 @@ export interface SdkDevice {
 
 export async function sdkDevice(
   api: RunningApi,
-  account?: { rest: RestClient; credentials: DeviceCredentials },
+  account?: { rest: RestClient; credentials: DeviceCredentials; number?: string },
   options: { connect?: boolean } = {},
 ): Promise<SdkDevice> {
-  const { rest, credentials } = account ?? (await newAccount(api));
+  const { rest, credentials, number = '' } = account ?? (await newAccount(api));
   const storage = new MemoryStorage();
   const crypto = new DeviceCrypto(credentials, storage, rest);
   await crypto.publishKeys({ preKeys: 5, kyberPreKeys: 5 });
-  const device = { credentials, rest, crypto, storage, inbox: [], receipts: [] } as unknown as SdkDevice;
+  const device = { credentials, number, rest, crypto, storage, inbox: [], receipts: [] } as unknown as SdkDevice;
   const wire = () => {
     device.connection = new Connection({ baseUrl: api.url, credentials, minBackoffMs: 20, maxBackoffMs: 200 });
     device.messenger = new Messenger(device.connection, crypto, storage);

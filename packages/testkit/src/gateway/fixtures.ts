@@ -17,7 +17,7 @@ export interface TestAccount {
 }
 
 /**
- * Accounts and devices written straight into team A's tables (Account, Device) with working credentials and dummy
+ * Accounts and devices written straight into the core's tables (Account, Device) with working credentials and dummy
  * keys: what raw-protocol tests need (a device set to check, credentials to connect) without the SMS and key-upload
  * flows, which have tests of their own.
  */

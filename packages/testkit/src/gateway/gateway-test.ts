@@ -1,6 +1,6 @@
 import { parseConfig } from '@switchboard/config';
 import { afterAll, beforeAll } from 'vitest';
-import { type RunningApi, startApi } from '../../harness';
+import { type RunningApi, startApi } from '../api';
 import { Fixtures, type TestDevice } from './fixtures';
 import { RawDevice } from './raw-device';
 

@@ -1,6 +1,5 @@
 import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import {
   addContact,
   approvedTemplate,
@@ -10,7 +9,8 @@ import {
   type ErrorBody,
   ledger,
   randomConsumer,
-} from './support/campaign-api';
+} from '@switchboard/testkit/campaigns/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // POST /{waba_id}/campaigns: the audience (contacts by tags and attributes, or a CSV) becomes the ledger, and the
 // report counts what will not be sent and why.

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CampaignWorld,
   campaignWorld,
   maxPerSecond,
   seedBusiness,
   seedCampaign,
-  waitUntil,
-} from './support/campaign-world';
+} from '@switchboard/testkit/campaigns/world';
+import { waitFor } from '@switchboard/testkit/wait';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The campaign dispatcher in real worker processes on the real queues, Postgres and Redis (docs/campaigns.md,
 // "Dispatch"). The business device is off in these workers: what is checked is the hand-off to the send pipeline —
@@ -56,7 +56,7 @@ describe('campaign dispatch', () => {
     const s = await seedBusiness(world.prisma, { rate });
     const n = 900;
     const id = await seedCampaign(world.prisma, s, n, { base: 0 });
-    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
+    await waitFor(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
     const times = (await expectExactlyOnce(id, n)).map((m) => m.at);
     // Paced, never faster than the rate (how close to it a loaded machine gets is the `campaign` bench's business).
     const spanS = (Math.max(...times) - Math.min(...times)) / 1000;
@@ -70,18 +70,20 @@ describe('campaign dispatch', () => {
     const n = 1_600;
     const id = await seedCampaign(world.prisma, s, n, { base: 100_000 });
     const victim = world.startWorker(PAIR_ENV);
-    await waitUntil(
+    await waitFor(
       async () => (await world.prisma.businessMessage.count({ where: { campaignId: id } })) > 300,
       'a fifth sent',
+      60_000,
     );
     process.kill(-victim.pid, 'SIGKILL');
-    await waitUntil(
+    await waitFor(
       async () => (await world.prisma.businessMessage.count({ where: { campaignId: id } })) > 800,
       'half sent',
+      60_000,
     );
     expect(await world.flushRedis()).toBeGreaterThan(0);
     world.startWorker(PAIR_ENV);
-    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
+    await waitFor(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 90_000);
     await expectExactlyOnce(id, n);
   }, 150_000);
 
@@ -90,12 +92,12 @@ describe('campaign dispatch', () => {
     const n = 600;
     const id = await seedCampaign(world.prisma, s, n, { base: 200_000 });
     const count = () => world.prisma.businessMessage.count({ where: { campaignId: id } });
-    await waitUntil(async () => (await count()) > 100, 'some sent');
+    await waitFor(async () => (await count()) > 100, 'some sent', 60_000);
     const template = {
       businessId_name_language: { businessId: s.businessId, name: s.templateName, language: 'en_US' },
     };
     await world.prisma.messageTemplate.update({ where: template, data: { status: 'PAUSED' } });
-    await waitUntil(async () => (await status(id)) === 'PAUSED', 'campaign paused');
+    await waitFor(async () => (await status(id)) === 'PAUSED', 'campaign paused', 60_000);
     const campaign = await world.prisma.campaign.findUniqueOrThrow({ where: { id } });
     expect(campaign.pauseReason).toBe('template_paused');
     const atPause = await count();
@@ -103,7 +105,7 @@ describe('campaign dispatch', () => {
     expect(await count()).toBe(atPause);
     expect(atPause).toBeLessThan(n);
     await world.prisma.messageTemplate.update({ where: template, data: { status: 'APPROVED' } });
-    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 60_000);
+    await waitFor(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 60_000);
     await expectExactlyOnce(id, n);
   }, 120_000);
 
@@ -121,7 +123,7 @@ describe('campaign dispatch', () => {
       data: { businessId: s.businessId, waId: optedOut, optStatus: 'OPTED_OUT', optedOutAt: new Date() },
     });
     await world.prisma.campaign.update({ where: { id }, data: { status: 'RUNNING' } });
-    await waitUntil(async () => (await status(id)) === 'COMPLETED', 'campaign completed');
+    await waitFor(async () => (await status(id)) === 'COMPLETED', 'campaign completed', 60_000);
     const rows = await world.prisma.campaignRecipient.findMany({ where: { campaignId: id }, orderBy: { seq: 'asc' } });
     expect(rows.map((r) => [r.state, r.reason])).toEqual([
       ['DISPATCHED', null],
@@ -158,9 +160,10 @@ describe('campaign dispatch', () => {
       })),
     });
     await world.prisma.campaign.update({ where: { id }, data: { status: 'RUNNING' } });
-    await waitUntil(
+    await waitFor(
       async () => (await world.prisma.campaign.findUniqueOrThrow({ where: { id } })).waitReason === 'messaging_limit',
       'campaign waiting for the messaging limit',
+      60_000,
     );
     await new Promise((r) => setTimeout(r, 1_000));
     const c = await world.prisma.campaign.findUniqueOrThrow({ where: { id } });
@@ -177,9 +180,10 @@ describe('campaign dispatch', () => {
     const first = await seedCampaign(world.prisma, s, n, { base: 500_000, status: 'DRAFT' });
     const second = await seedCampaign(world.prisma, s, n, { base: 500_000, status: 'DRAFT' });
     await world.prisma.campaign.updateMany({ where: { id: { in: [first, second] } }, data: { status: 'RUNNING' } });
-    await waitUntil(
+    await waitFor(
       async () => (await status(first)) === 'COMPLETED' && (await status(second)) === 'COMPLETED',
       'both campaigns completed',
+      60_000,
     );
     const a = new Map((await expectExactlyOnce(first, n)).map((m) => [m.waId, m.at]));
     const b = await expectExactlyOnce(second, n);

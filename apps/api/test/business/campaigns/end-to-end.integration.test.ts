@@ -1,10 +1,11 @@
 import { applyMigrations, createDatabaseIfMissing } from '@switchboard/prisma/scripts/migrations';
-import { scratchDatabases } from '@switchboard/prisma/test/scratch';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { approvedTemplate, type Campaign, firstNameComponents } from '@switchboard/testkit/campaigns/api';
+import { scratchDatabases } from '@switchboard/testkit/databases';
+import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { waitFor } from '@switchboard/testkit/wait';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumerDevice } from '../device/consumer';
-import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
-import { Receiver } from '../webhooks/support/receiver';
-import { approvedTemplate, type Campaign, firstNameComponents } from './support/campaign-api';
 
 type Status = { id: string; status: string; recipient_id: string };
 

@@ -1,7 +1,6 @@
 import { contractFetch } from '@switchboard/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi } from '../../harness';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
+import { startApi } from '@switchboard/testkit/api';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import {
   approvedTemplate,
   type Campaign,
@@ -10,7 +9,8 @@ import {
   type ErrorBody,
   ledger,
   randomConsumer,
-} from './support/campaign-api';
+} from '@switchboard/testkit/campaigns/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Schedules (absolute, or wall time in a time zone) and the pause / resume / cancel transitions.
 describe('campaign schedule and lifecycle', () => {

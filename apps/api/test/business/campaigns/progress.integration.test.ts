@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import {
   approvedTemplate,
   type Campaign,
@@ -7,7 +6,8 @@ import {
   createCampaign,
   type ErrorBody,
   randomConsumer,
-} from './support/campaign-api';
+} from '@switchboard/testkit/campaigns/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Live progress (ledger + the campaign's BusinessMessage rows), tenant isolation and malformed bodies.
 describe('campaign progress, isolation and validation', () => {

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { ContactsService } from '@switchboard/business/contacts/contacts.service';
 import type { ApiError } from '@switchboard/core/errors/api-error';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 
 interface Contact {
   wa_id: string;

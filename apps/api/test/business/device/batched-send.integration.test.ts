@@ -1,7 +1,8 @@
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { waitFor } from '@switchboard/testkit/wait';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
-import { Receiver } from '../webhooks/support/receiver';
-import { consumerDevice } from './consumer';
 
 type Status = { id: string; status: string };
 

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractFetch } from '@switchboard/contract';
 import { type AttachmentPointer, attachmentPointerOf, downloadAttachment, uploadAttachment } from '@switchboard/sdk';
-import { type SdkDevice, sdkCompanion } from '@switchboard/sdk/test/support/sdk-device';
+import { files, uploadForm } from '@switchboard/testkit/business/media-files';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { type SdkDevice, sdkCompanion } from '@switchboard/testkit/devices/sdk-device';
+import { waitFor } from '@switchboard/testkit/wait';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
-import { files, uploadForm } from '../support/media-files';
-import { Receiver } from '../webhooks/support/receiver';
-import { consumerDevice } from './consumer';
 
 type Status = { id: string; status: string; errors?: { code: number; error_data?: { details: string } }[] };
 type Inbound = { from: string; id: string; type: string; [k: string]: unknown };

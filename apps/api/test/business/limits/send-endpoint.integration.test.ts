@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
 import { PrismaService } from '@switchboard/platform';
 import { createRedis, deleteByPrefix } from '@switchboard/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvedTemplate, templateBody } from '../messages/support';
 import {
   type BusinessApi,
   type GraphError,
   randomConsumer,
   startBusinessApi,
   type TestBusiness,
-} from '../support/business-api';
+} from '@switchboard/testkit/business/api';
+import { approvedTemplate, templateBody } from '@switchboard/testkit/business/messages';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PAIR_BURST = 3;
 

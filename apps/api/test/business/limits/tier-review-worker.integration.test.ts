@@ -1,5 +1,6 @@
+import { type BusinessStack, startBusinessStack } from '@switchboard/testkit/business/stack';
+import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, waitFor } from '../support/business-stack';
 
 describe('the worker process reviews tiers at boot (PeriodicJobs → limits.review-tiers → handler)', () => {
   let stack: BusinessStack;

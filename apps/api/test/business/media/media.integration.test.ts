@@ -3,9 +3,14 @@ import { MediaService } from '@switchboard/business/media/media.service';
 import { MediaPurgeService } from '@switchboard/business/media/media-purge.service';
 import { contractFetch } from '@switchboard/contract';
 import { PrismaService } from '@switchboard/platform';
+import {
+  type BusinessApi,
+  type GraphError,
+  startBusinessApi,
+  type TestBusiness,
+} from '@switchboard/testkit/business/api';
+import { files, uploadForm } from '@switchboard/testkit/business/media-files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
-import { files, uploadForm } from '../support/media-files';
 
 interface MediaObject {
   messaging_product: string;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { MessageLogWriter } from '@switchboard/business/messages/log/message-log.writer';
 import { PrismaService } from '@switchboard/platform';
+import { type BusinessApi, startBusinessApi, type TestBusiness } from '@switchboard/testkit/business/api';
 import { WebhookEventsService } from '@switchboard/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, startBusinessApi, type TestBusiness } from '../support/business-api';
 
 // Writes of many requests share one statement (the message log and send outbox, the webhook outbox). A row that
 // statement cannot take — here a value Postgres refuses, which the API's input check keeps out of requests but any

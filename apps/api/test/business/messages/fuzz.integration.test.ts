@@ -1,5 +1,5 @@
+import { type BusinessApi, startBusinessApi, type TestBusiness } from '@switchboard/testkit/business/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { sampleMessages } from './samples';
 
 /** A small deterministic PRNG, so a failure can be replayed from the seed in its message. */

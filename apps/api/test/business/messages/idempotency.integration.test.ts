@@ -1,7 +1,12 @@
 import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
 import { PrismaService } from '@switchboard/platform';
+import {
+  type BusinessApi,
+  type GraphError,
+  startBusinessApi,
+  type TestBusiness,
+} from '@switchboard/testkit/business/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 
 interface Sent {
   messages: { id: string }[];

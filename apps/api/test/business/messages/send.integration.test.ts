@@ -1,10 +1,15 @@
 import { contractFetch } from '@switchboard/contract';
 import { PrismaService } from '@switchboard/platform';
+import {
+  type BusinessApi,
+  type GraphError,
+  startBusinessApi,
+  type TestBusiness,
+} from '@switchboard/testkit/business/api';
+import { approvedTemplate, templateBody, uploadSampleMedia } from '@switchboard/testkit/business/messages';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { sampleMessages } from './samples';
-import { approvedTemplate, templateBody, uploadSampleMedia } from './support';
 
 interface Sent {
   messaging_product: string;

@@ -1,5 +1,10 @@
+import {
+  type BusinessApi,
+  type GraphError,
+  startBusinessApi,
+  type TestBusiness,
+} from '@switchboard/testkit/business/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessApi, type GraphError, startBusinessApi, type TestBusiness } from '../support/business-api';
 import { sampleMessages } from './samples';
 
 const x = (n: number) => 'x'.repeat(n);

@@ -1,15 +1,15 @@
 import { ContactsService } from '@switchboard/business/contacts/contacts.service';
 import { PrismaService } from '@switchboard/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BusinessApi,
   type GraphError,
   randomConsumer,
   startBusinessApi,
   type TestBusiness,
-} from '../support/business-api';
+} from '@switchboard/testkit/business/api';
+import { approvedTemplate, templateBody } from '@switchboard/testkit/business/messages';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleMessages } from './samples';
-import { approvedTemplate, templateBody } from './support';
 
 const HOUR = 3600_000;
 

@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { createTemplate, goodTemplate } from '@switchboard/testkit/business/templates';
+import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { waitFor } from '@switchboard/testkit/wait';
+import type { DeliveryLog } from '@switchboard/testkit/webhooks/api';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumerDevice } from '../device/consumer';
-import { type BusinessStack, startBusinessStack, type TestBusiness, waitFor } from '../support/business-stack';
-import { createTemplate, goodTemplate } from '../support/templates';
-import type { DeliveryLog } from '../webhooks/support/api';
-import { Receiver } from '../webhooks/support/receiver';
 
 type ErrorBody = { error: { code: number; error_data?: { details: string } } };
 

@@ -1,7 +1,13 @@
 import { TemplateReviewService } from '@switchboard/business/templates/review/template-review.service';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import {
+  createTemplate,
+  goodTemplate,
+  readTemplate,
+  statusEvents,
+  waitForStatus,
+} from '@switchboard/testkit/business/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
-import { createTemplate, goodTemplate, readTemplate, statusEvents, waitForStatus } from '../support/templates';
 
 // TEMPLATE_REVIEW=auto (the default): creation answers PENDING, the worker's `templates.review` job decides.
 describe('templates under automatic review', () => {

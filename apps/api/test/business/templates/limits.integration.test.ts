@@ -1,7 +1,7 @@
 import { GraphIds } from '@switchboard/business/common/ids';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { goodTemplate } from '@switchboard/testkit/business/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
-import { goodTemplate } from '../support/templates';
 
 type Created = { id: string; error?: { code: number; message: string; error_data?: { details: string } } };
 

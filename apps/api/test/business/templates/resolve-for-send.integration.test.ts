@@ -1,8 +1,8 @@
 import { TemplatesService } from '@switchboard/business/templates/templates.service';
 import type { ApiError } from '@switchboard/core/errors/api-error';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { createTemplate, goodTemplate } from '@switchboard/testkit/business/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
-import { createTemplate, goodTemplate } from '../support/templates';
 
 // TemplatesService.resolveForSend, as the send pipeline calls it: the Cloud API's 1320xx codes, and the rendered text.
 describe('resolveForSend', () => {

@@ -4,8 +4,8 @@ import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
 import { AdminUsageError, runAdmin } from '@switchboard/business/tenancy/admin/admin.commands';
 import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { REPO_ROOT } from '@switchboard/devtools/services';
+import { type BusinessStack, startBusinessStack } from '@switchboard/testkit/business/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack } from '../support/business-stack';
 
 const number = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 

@@ -1,5 +1,5 @@
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 
 describe('the WABA and its phone numbers (Graph objects)', () => {
   let stack: BusinessStack;

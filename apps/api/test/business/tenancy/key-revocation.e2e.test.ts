@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type ContractResponse, contractFetch } from '@switchboard/contract';
+import { type ApiNode, startNode } from '@switchboard/testkit/api-process';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiNode, startNode } from '../../delivery/support/cluster';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '../support/business-stack';
 
 type Key = { id: string; token: string };
 type GraphError = { error: { code: number; type: string } };

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { PrismaService } from '@switchboard/platform';
+import { waitFor } from '@switchboard/testkit/wait';
+import { type Business, businessApi, type DeliveryLog } from '@switchboard/testkit/webhooks/api';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
+import { startWebhookStack, type WebhookStack } from '@switchboard/testkit/webhooks/stack';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Business, businessApi, type DeliveryLog } from './support/api';
-import { Receiver } from './support/receiver';
-import { startWebhookStack, type WebhookStack, waitFor } from './support/stack';
 
 const status = (wamid: string, s: string) => ({
   messaging_product: 'whatsapp',
@@ -46,7 +47,7 @@ describe('webhook delivery', () => {
       ],
     };
     await stack.events.emit(biz.id, 'messages', value);
-    await waitFor(() => r.posts.length === 1, 10_000, 'the POST');
+    await waitFor(() => r.posts.length === 1, 'the POST', 10_000);
     const post = r.posts[0]!;
     expect(post.headers['content-type']).toBe('application/json');
     expect(post.headers['x-hub-signature-256']).toBe(
@@ -63,7 +64,7 @@ describe('webhook delivery', () => {
 
     // The event log shows the signed bytes and the signature exactly as the receiver got them.
     const { eventId } = await stack.events.emit(biz.id, 'messages', status('wamid.LOGGED', 'sent'));
-    await waitFor(() => r.posts.length === 2, 10_000, 'the second POST');
+    await waitFor(() => r.posts.length === 2, 'the second POST', 10_000);
     const logged = r.posts[1]!;
     const detail = await api.call<DeliveryLog>(`/${biz.id}/webhook_events/${eventId}/deliveries`);
     expect(detail.body.data[0]!.log[0]).toMatchObject({
@@ -84,7 +85,7 @@ describe('webhook delivery', () => {
     await api.subscribe(messages, ['messages']);
     await stack.events.emit(biz.id, 'message_template_status_update', { event: 'APPROVED', message_template_id: 1 });
     await stack.events.emit(biz.id, 'messages', status('wamid.F', 'sent'));
-    await waitFor(() => templates.posts.length === 1 && messages.posts.length === 1, 10_000, 'both POSTs');
+    await waitFor(() => templates.posts.length === 1 && messages.posts.length === 1, 'both POSTs', 10_000);
     await new Promise((r) => setTimeout(r, 200));
     expect(templates.accepted().map((c) => c.field)).toEqual(['message_template_status_update']);
     expect(messages.accepted().map((c) => c.field)).toEqual(['messages']);
@@ -102,7 +103,7 @@ describe('webhook delivery', () => {
         }
       }
     });
-    await waitFor(() => r.accepted().length >= 60, 15_000, 'sixty POSTs');
+    await waitFor(() => r.accepted().length >= 60, 'sixty POSTs', 15_000);
     await new Promise((res) => setTimeout(res, 300));
     expect(r.posts).toHaveLength(60);
     for (const post of r.posts) {
@@ -137,7 +138,7 @@ describe('webhook delivery', () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    await waitFor(() => r.accepted().length >= 60, 10_000, 'the batch');
+    await waitFor(() => r.accepted().length >= 60, 'the batch', 10_000);
     await new Promise((res) => setTimeout(res, 300));
     const ids = r.accepted().map((c) => (c.value.statuses as { id: string }[])[0]!.id);
     expect(ids).toEqual(Array.from({ length: 60 }, (_, i) => `wamid.B${i}`));
@@ -156,9 +157,9 @@ describe('webhook delivery', () => {
     const { eventId } = await stack.events.emit(biz.id, 'messages', status('wamid.R', 'sent'));
     const log = () => api.call<DeliveryLog>(`/${biz.id}/webhook_events/${eventId}/deliveries`);
     // Eight independent chains of retries; base 100 ms, so attempt n waits random(0, 100 × 2^(n-1)) ms.
-    await waitFor(async () => (await log()).body.data.every((d) => d.attempts >= 6), 40_000, 'six attempts each');
+    await waitFor(async () => (await log()).body.data.every((d) => d.attempts >= 6), 'six attempts each', 40_000);
     r.respond = () => 200;
-    await waitFor(async () => (await log()).body.data.every((d) => d.state === 'delivered'), 20_000, 'delivery');
+    await waitFor(async () => (await log()).body.data.every((d) => d.state === 'delivered'), 'delivery', 20_000);
 
     const { body } = await log();
     expect(body.data.map((d) => d.subscription_id).sort()).toEqual(subscriptions.sort());
@@ -185,7 +186,7 @@ describe('webhook delivery', () => {
     const r = await receiver();
     const subscriptionId = await api.subscribe(r);
     const { eventId } = await stack.events.emit(biz.id, 'messages', status('wamid.P', 'read'));
-    await waitFor(() => r.posts.length === 1, 10_000, 'first delivery');
+    await waitFor(() => r.posts.length === 1, 'first delivery', 10_000);
     const replay = await api.call<{ success: boolean; replayed: number }>(
       `/${biz.id}/webhook_events/${eventId}/replay`,
       {
@@ -194,7 +195,7 @@ describe('webhook delivery', () => {
       },
     );
     expect(replay.body).toEqual({ success: true, replayed: 1 });
-    await waitFor(() => r.posts.length === 2, 10_000, 'the replay');
+    await waitFor(() => r.posts.length === 2, 'the replay', 10_000);
     expect(r.posts[1]!.body).toEqual(r.posts[0]!.body);
 
     // Seven days of failures, fast-forwarded: the delivery expires at its next failed attempt and keeps its log.
@@ -202,14 +203,14 @@ describe('webhook delivery', () => {
     r.respond = () => 503;
     const failed = await stack.events.emit(biz.id, 'messages', status('wamid.Q', 'sent'));
     // At least: with full jitter the next retry can follow within milliseconds, faster than the poll.
-    await waitFor(() => r.posts.length >= 3, 10_000, 'the failing attempt');
+    await waitFor(() => r.posts.length >= 3, 'the failing attempt', 10_000);
     const prisma = stack.api.app.get(PrismaService).client;
     await prisma.webhookDelivery.updateMany({
       where: { eventId: BigInt(failed.eventId) },
       data: { expiresAt: new Date() },
     });
     const deliveries = () => api.call<DeliveryLog>(`/${biz.id}/webhook_events/${failed.eventId}/deliveries`);
-    await waitFor(async () => (await deliveries()).body.data[0]!.state === 'failed', 10_000, 'expiry');
+    await waitFor(async () => (await deliveries()).body.data[0]!.state === 'failed', 'expiry', 10_000);
     const failedLog = (await deliveries()).body.data[0]!;
     expect(failedLog.log.length).toBeGreaterThanOrEqual(2);
     expect(failedLog.log.every((a) => a.status_code === 503)).toBe(true);
@@ -223,7 +224,7 @@ describe('webhook delivery', () => {
       body: { since, subscription_id: subscriptionId },
     });
     expect(replayed.body.replayed).toBe(1);
-    await waitFor(async () => (await deliveries()).body.data[0]!.state === 'delivered', 10_000, 'replayed delivery');
+    await waitFor(async () => (await deliveries()).body.data[0]!.state === 'delivered', 'replayed delivery', 10_000);
     expect(r.posts.length).toBe(posts + 1);
     const nothingLeft = await api.call<{ replayed: number }>(`/${biz.id}/webhook_events/replay`, {
       method: 'POST',

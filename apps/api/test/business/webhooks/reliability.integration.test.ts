@@ -1,7 +1,8 @@
+import { waitFor } from '@switchboard/testkit/wait';
+import { type Business, businessApi } from '@switchboard/testkit/webhooks/api';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
+import { startWebhookStack, type WebhookStack } from '@switchboard/testkit/webhooks/stack';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Business, businessApi } from './support/api';
-import { Receiver } from './support/receiver';
-import { startWebhookStack, type WebhookStack, waitFor } from './support/stack';
 
 const STATUSES = ['sent', 'delivered', 'read'] as const;
 const statusValue = (wamid: string, status: string) => ({
@@ -76,11 +77,11 @@ describe('webhook delivery under failures', () => {
       );
       await Promise.all([emitStatuses(stack, biz.id, wamids), ...inbound]);
 
-      await waitFor(() => audit(receiver, wamids).lost.length === 0, 60_000, 'every status acknowledged');
+      await waitFor(() => audit(receiver, wamids).lost.length === 0, 'every status acknowledged', 60_000);
       const { lost, outOfOrder } = audit(receiver, wamids);
       expect(lost).toEqual([]);
       expect(outOfOrder).toBe(0);
-      await waitFor(() => receiver.accepted().filter((c) => c.value.messages).length >= 40, 10_000, 'inbound messages');
+      await waitFor(() => receiver.accepted().filter((c) => c.value.messages).length >= 40, 'inbound messages', 10_000);
       expect(receiver.posts.every((p) => p.signatureOk)).toBe(true);
       expect(receiver.posts.filter((p) => p.status === 500).length).toBeGreaterThan(5);
       const mostChanges = Math.max(...receiver.posts.map((p) => p.body.entry[0]!.changes.length));
@@ -97,15 +98,15 @@ describe('webhook delivery under failures', () => {
     const wamids = Array.from({ length: 120 }, (_, i) => `wamid.FLUSH${i}`);
     // Everything fails at first, so the work sits in Postgres with its next attempts only in Redis (delayed jobs).
     await emitStatuses(stack, biz.id, wamids, 8);
-    await waitFor(() => receiver.posts.length >= 10, 10_000, 'failing attempts');
+    await waitFor(() => receiver.posts.length >= 10, 'failing attempts', 10_000);
     await stack.flushRedis(); // queues, delayed retries and wake counters: all gone, and nothing new is emitted
     receiver.respond = (n) => (n % 3 === 0 ? 500 : 200);
-    await waitFor(() => receiver.accepted().length > 0, 10_000, 'deliveries resumed by the sweeper');
+    await waitFor(() => receiver.accepted().length > 0, 'deliveries resumed by the sweeper', 10_000);
     await stack.flushRedis(); // and again while the backlog drains
     await waitFor(
       () => audit(receiver, wamids).lost.length === 0,
-      30_000,
       'every status acknowledged after the flushes',
+      30_000,
     );
     expect(audit(receiver, wamids).outOfOrder).toBe(0);
     expect(receiver.posts.every((p) => p.signatureOk)).toBe(true);

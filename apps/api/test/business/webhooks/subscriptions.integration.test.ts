@@ -1,7 +1,7 @@
 import { contractFetch } from '@switchboard/contract';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
+import { startWebhookStack, type WebhookStack } from '@switchboard/testkit/webhooks/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Receiver } from './support/receiver';
-import { startWebhookStack, type WebhookStack } from './support/stack';
 
 interface Subscription {
   id: string;

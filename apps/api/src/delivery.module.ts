@@ -4,7 +4,7 @@ import { MessagingModule } from '@switchboard/core/messaging/messaging.module';
 import { GatewayModule } from './gateway/gateway.module';
 
 /**
- * How messages move in the core (team B of issue 3): the device WebSocket gateway, store-and-forward, and the
+ * How messages move in the core: the device WebSocket gateway, store-and-forward, and the
  * encrypted attachments messages point to. Needs the `ws` WebSocket adapter (bootstrap.ts) and the identity side
  * (IdentityModule) for credentials and device sets.
  */

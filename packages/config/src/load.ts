@@ -29,7 +29,7 @@ export interface Config {
   outbound: { privateNetworks: 'allow' | 'deny' };
 }
 
-/** Sending limits (issue 5): throughput per number, pair rate, tier review, consumers' new chats. */
+/** Sending limits: throughput per number, pair rate, tier review, consumers' new chats. */
 export interface LimitsConfig {
   messagesPerSecondDefault: number;
   pairIntervalMs: number;
@@ -38,7 +38,7 @@ export interface LimitsConfig {
   consumerNewChatsPerDay: number;
 }
 
-/** Business webhooks: delivery, retries, batching, retention (issue 4). */
+/** Business webhooks: delivery, retries, batching, retention. */
 export interface WebhooksConfig {
   timeoutMs: number;
   retryBaseMs: number;
@@ -52,7 +52,7 @@ export interface WebhooksConfig {
   dbPoolSize: number;
 }
 
-/** The business layer (issue 4): template review and contact keywords. */
+/** The business layer: template review and contact keywords. */
 export interface BusinessConfig {
   templateReview: 'auto' | 'manual';
   /** Regular expression sources, applied case-insensitively to every text of a template. */
@@ -71,7 +71,7 @@ export interface BusinessConfig {
   campaignSweepEnabled: boolean;
 }
 
-/** The device gateway and store-and-forward (issue 3, team B). */
+/** The device gateway and store-and-forward. */
 export interface MessagingConfig {
   envelopeTtlSeconds: number;
   maxEnvelopeBytes: number;

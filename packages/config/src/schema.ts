@@ -87,7 +87,7 @@ export const envSchema = z.object({
   JOBS_KEEP_COMPLETED: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   MESSAGES_PER_SECOND_DEFAULT: z.coerce.number().int().min(1).max(1000).default(80),
 
-  // Sending limits (issue 5): GCRA keys in Redis shared by every API node and worker. See docs/campaigns.md "Limits".
+  // Sending limits: GCRA keys in Redis shared by every API node and worker. See docs/campaigns.md "Limits".
   /** Pair rate, per business number and consumer: one message per interval on average (Meta: 6 s)… */
   PAIR_RATE_INTERVAL_MS: count(1, 3_600_000).default(6_000),
   /** …after a burst of this many (Meta: 45). */
@@ -97,7 +97,7 @@ export const envSchema = z.object({
   /** Chats a consumer account may start per rolling 24 h with accounts that never messaged it. */
   CONSUMER_NEW_CHATS_PER_DAY: count(1, 1_000_000).default(50),
 
-  // Core accounts, devices and keys (issue 3, team A). Limits are per fixed window; see packages/core/src.
+  // Core accounts, devices and keys. Limits are per fixed window; see docs/core.md "Accounts, devices and keys".
   SMS_PROVIDER_URL: unsetIfEmpty(url(['http:', 'https:'])),
   SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
   OTP_TTL_SECONDS: count(1, 3600).default(300),
@@ -115,7 +115,7 @@ export const envSchema = z.object({
   KEY_BUNDLE_FETCHES_PER_MINUTE: count(1, 1_000_000).default(120),
   PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
 
-  // Core attachments (issue 4's media): encrypted blobs devices upload and download; see docs/core.md "Attachments".
+  // Core attachments: encrypted blobs devices upload and download; see docs/core.md "Attachments".
   /** Where attachment blobs are kept (local disk); relative paths are from the working directory. */
   ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),
   /**
@@ -126,7 +126,7 @@ export const envSchema = z.object({
   /** Attachments expire (and their rows and files are purged) this long after upload. */
   ATTACHMENT_TTL_DAYS: count(1, 3650).default(30),
 
-  // Core messaging: gateway, store-and-forward, routing across nodes (issue 3, team B). See docs/core.md.
+  // Core messaging: gateway, store-and-forward, routing across nodes. See docs/core.md.
   /** Undelivered envelopes are deleted this long after the server accepted them (never by a count cap). */
   ENVELOPE_TTL_SECONDS: count(60, 365 * 86_400).default(30 * 86_400),
   /** One ciphertext in a send; larger envelopes are refused with code 413. */
@@ -150,11 +150,11 @@ export const envSchema = z.object({
   /**
    * `on`: ✓ waits until Postgres has flushed the message to disk (survives any crash, Postgres and power included).
    * `off`: ✓ once committed in Postgres; still survives kill -9 of any Switchboard process and a Redis restart
-   * (DESIGN decision 3), but a crash of Postgres itself or the machine loses the last ~0.6 s of acknowledged messages.
+   * (ARCHITECTURE.md, "✓ means the message is safe"), but a crash of Postgres itself or the machine loses the last ~0.6 s of acknowledged messages.
    */
   MAILBOX_SYNCHRONOUS_COMMIT: z.enum(['on', 'off']).default('on'),
 
-  // Business webhooks (issue 4): delivery runs in the workers; see docs/business.md.
+  // Business webhooks: delivery runs in the workers; see docs/business.md.
   /** How long one webhook POST (and the subscription handshake) may take before it counts as failed. */
   WEBHOOK_TIMEOUT_MS: count(100, 120_000).default(10_000),
   /** Retries back off exponentially with full jitter: attempt n waits random(0, min(MAX, BASE × 2^(n-1))). */
@@ -182,7 +182,7 @@ export const envSchema = z.object({
    */
   OUTBOUND_PRIVATE_NETWORKS: unsetIfEmpty(z.enum(['allow', 'deny'])),
 
-  // Business layer: templates and contacts (issue 4). See docs/business.md.
+  // Business layer: templates and contacts. See docs/business.md.
   /**
    * The platform operator's Bearer credential, for decisions Meta makes for the Cloud API and a business must not make
    * about itself (POST /{template_id}/review). Unset: nobody can make them over HTTP.
@@ -199,7 +199,7 @@ export const envSchema = z.object({
   /** An inbound message that is exactly one of these words opts the contact back in. */
   CONTACT_START_KEYWORDS: wordList.default(['START', 'UNSTOP']),
 
-  // Business layer: media and sending (issue 4). See docs/business.md.
+  // Business layer: media and sending. See docs/business.md.
   /** Where uploaded media files are kept (local disk storage); relative paths are from the working directory. */
   MEDIA_DIR: z.string().min(1).default('.data/media'),
   /** Uploaded media ids expire this long after upload (Meta: 30 days). */

@@ -6,7 +6,7 @@ import { DevicesModule } from './devices/devices.module';
 import { KeysModule } from './keys/keys.module';
 
 /**
- * Who is who in the core (team A of issue 3): accounts by phone number, their devices and credentials, and the prekey
+ * Who is who in the core: accounts by phone number, their devices and credentials, and the prekey
  * directory. The delivery side imports DevicesModule (activeDevices, DeviceEvents) and AuthModule (DeviceAuthService).
  */
 @Module({})

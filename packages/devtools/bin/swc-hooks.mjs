@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Transformed sources are cached on disk by content (source, path, options and SWC's version), so a process whose
 // sources were compiled before never loads SWC: its native binding costs ~25 MB of resident memory in every
-// Switchboard process, which the worker's memory budget (issue 5: ≤ 300 MB) feels. Delete the folder to clear it.
+// Switchboard process, which the worker's memory budget (≤ 300 MB RSS) feels. Delete the folder to clear it.
 const require = createRequire(import.meta.url);
 const CACHE_DIR = join(dirname(require.resolve('@swc/core/package.json')), '..', '..', '.cache', 'switchboard-swc');
 const SWC_VERSION = JSON.parse(readFileSync(require.resolve('@swc/core/package.json'), 'utf8')).version;

@@ -181,7 +181,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Node flags for worker processes (issue 5: worker RSS ≤ 300 MB, flat). A worker's work is many small jobs, not an
+ * Node flags for worker processes (the campaign bench holds a worker to ≤ 300 MB RSS, flat). A worker's work is many small jobs, not an
  * allocation-heavy request path: V8's default 16 MB semi-spaces (48 MB of young generation, mostly idle) cost more
  * resident memory than the scavenges they save, and an old space capped at 256 MB (a worker's live heap is ~50-100
  * MB) makes V8 collect before it grows rather than after. Measured on an idle worker: 318 MB RSS by default, 254 MB

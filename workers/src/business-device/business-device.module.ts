@@ -24,7 +24,7 @@ import { StatusReporter } from './statuses';
 import { NumberMetadataCache } from './webhook-values';
 
 /**
- * The business's server-side device (decision 2 of DESIGN.md; docs/business.md "The business device"): provisioning,
+ * The business's server-side device (docs/business.md "The business device"): provisioning,
  * Signal state sealed in Postgres, the SendOutbox consumer, and the mailbox drainer for replies and receipts. Runs in
  * the worker process; it talks to the core in-process (SendService, ReceiptService, MailboxService).
  */

@@ -14,7 +14,8 @@ export class ProvisioningBusyError extends Error {
 const PROVISION_PER_SWEEP = 10;
 
 /**
- * Makes a business number a core account with a primary device whose keys live here (decision 2 of DESIGN.md).
+ * Makes a business number a core account with a primary device whose keys live here (a business number is an account
+ * in the core: ARCHITECTURE.md, "Design decisions").
  * The trusted internal path: `DevicesService.registerPrimary` — the same call an SMS-verified registration ends in,
  * without the code, because the business layer already owns the number. The device's random password is dropped on
  * the floor: nobody logs in as a business device; it works in-process (SendService, ReceiptService, the mailbox).

@@ -4,7 +4,7 @@ import { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.serv
 import { GatewayService } from './gateway.service';
 
 /**
- * When team A removes a device (unlink, or re-registration of the number), close its socket and drop its queue.
+ * When the devices module removes a device (unlink, or re-registration of the number), close its socket and drop its queue.
  * Socket first: a connection still open could otherwise ack, or be pushed, what is being purged.
  */
 @Injectable()

@@ -7,7 +7,7 @@ import { DeviceRemovalListener } from './device-removal.listener';
 import { GatewayService } from './gateway.service';
 import { SessionRegistry } from './session-registry';
 
-/** Devices' WebSocket connections on this node (team B of issue 3). */
+/** Devices' WebSocket connections on this node. */
 @Module({
   imports: [AuthModule, DevicesModule, MessagingModule],
   providers: [DeviceGateway, SessionRegistry, GatewayService, DeviceRemovalListener],

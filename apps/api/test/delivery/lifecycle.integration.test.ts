@@ -52,7 +52,7 @@ describe('mailbox lifecycle', () => {
     expect(await messages(alice.accountId)).toBe(0);
   });
 
-  it('drops an unlinked device’s queue and closes its socket when team A reports it removed', async () => {
+  it('drops an unlinked device’s queue and closes its socket when the devices module reports it removed', async () => {
     const alice = await t.fx.account(1);
     const bob = await t.fx.account(2);
     const b2 = await t.connect(bob.devices[1]!);

@@ -11,8 +11,8 @@ export interface AuthenticatedDevice {
 }
 
 /**
- * Checks device credentials for REST (through DeviceAuthGuard) and for the WebSocket gateway (team B calls
- * `authenticate` with the Authorization header or the `?auth=` value).
+ * Checks device credentials for REST (through DeviceAuthGuard) and for the WebSocket gateway (which calls
+ * `authenticate` with the Authorization header or the `?auth=` value during the upgrade).
  */
 @Injectable()
 export class DeviceAuthService {

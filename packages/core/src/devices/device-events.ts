@@ -11,8 +11,8 @@ export interface PreKeysLow extends DeviceRef {
 type Listener<T> = (event: T) => Promise<void> | void;
 
 /**
- * What the delivery side (team B) needs to hear about devices, without this module importing theirs (they import
- * ours for activeDevices, so the reverse would be circular). Subscribe once at init; see docs/core.md.
+ * What the delivery side (messaging, gateway) needs to hear about devices, without this module importing it (messaging
+ * imports devices for the device sets, so the reverse would be circular). Subscribe once at init; see docs/core.md.
  */
 @Injectable()
 export class DeviceEvents {

@@ -6,9 +6,8 @@ import { WriteBatcher } from './mailbox/write-batcher';
 type Active = { deviceId: number; registrationId: number }[];
 const TTL_MS = 2_000;
 
-// The same test as DevicesService.activeDevices (team A): a device is active once it has uploaded its keys. In SQL on
+// The same test as DevicesService.activeDevices: a device is active once it has uploaded its keys. In SQL on
 // the mailbox's pool, prepared: through Prisma this lookup was the largest CPU cost of a send.
-// TODO(team A): offer `activeDevicesMany(accountIds)` on DevicesService, and use it here instead of this copy.
 const ACTIVE_DEVICES = `SELECT "accountId" AS acc, "deviceId" AS dev, "registrationId" AS reg FROM "Device"
   WHERE "accountId" = ANY($1::uuid[]) AND "registrationId" IS NOT NULL AND "signedPreKey" IS NOT NULL
     AND "lastResortKyberKey" IS NOT NULL

@@ -18,7 +18,7 @@ import { ThisNode } from './routing/this-node';
 import { SendService } from './send/send.service';
 
 /**
- * Store-and-forward (team B of issue 3): sends, the per-device mailbox in Postgres, receipts, the TTL purge, and
+ * Store-and-forward: sends, the per-device mailbox in Postgres, receipts, the TTL purge, and
  * routing to whichever node holds a device's connection. The gateway is its only caller.
  */
 @Module({

@@ -35,8 +35,8 @@ function lane(sender: DeviceRef): number {
 }
 
 /**
- * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (DESIGN decision 3: what is
- * acknowledged survives kill -9 and a Redis restart). Writes from concurrent connections are batched into shared
+ * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (what is acknowledged with ✓
+ * survives kill -9 and a Redis restart: ARCHITECTURE.md, "✓ means the message is safe"). Writes from concurrent connections are batched into shared
  * commits (WriteBatcher); an ack deletes the envelopes and stores the delivery receipts in one statement, so a crash
  * can lose neither or both, never one.
  */

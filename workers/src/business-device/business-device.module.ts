@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GraphObjectsModule } from '@switchboard/business/common/graph-objects/graph-objects.module';
 import { ContactsModule } from '@switchboard/business/contacts/contacts.module';
+import { LimitsModule } from '@switchboard/business/limits/limits.module';
 import { MediaModule } from '@switchboard/business/media/media.module';
 import { MessagesModule } from '@switchboard/business/messages/messages.module';
 import { AttachmentsModule } from '@switchboard/core/attachments/attachments.module';
@@ -39,6 +40,7 @@ import { NumberMetadataCache } from './webhook-values';
     MediaModule,
     MessagesModule,
     ContactsModule,
+    LimitsModule,
     WebhookEventsModule,
   ],
   providers: [

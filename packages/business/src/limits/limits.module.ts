@@ -7,10 +7,11 @@ import { LimitSettings } from './tiers/limit-settings';
 
 /**
  * The sending limits (docs/campaigns.md, "Limits"): SendLimits for the campaign dispatcher (wait), SendCheck for the
- * send endpoint (refuse). Needs only InfraModule (Redis, Prisma, config), so the API and the workers both import it.
+ * send endpoint (refuse), MessagingLimit for the send pipeline (gives back what an undeliverable number took). Needs
+ * only InfraModule (Redis, Prisma, config), so the API and the workers both import it.
  */
 @Module({
   providers: [LimitsRedis, LimitSettings, MessagingLimit, SendLimits, SendCheck],
-  exports: [SendLimits, SendCheck],
+  exports: [SendLimits, SendCheck, MessagingLimit],
 })
 export class LimitsModule {}

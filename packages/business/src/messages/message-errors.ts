@@ -1,15 +1,21 @@
 import { ApiError } from '@switchboard/core/errors/api-error';
+import type { MessageError } from './log/message-log.service';
+
+/**
+ * 131047: free-form messages need the 24-hour customer-service window; templates do not. As at Meta, not a refusal:
+ * the message is accepted and fails with this error in its `failed` status webhook.
+ */
+export const reengagementFailure = (waId: string): MessageError => ({
+  code: 131047,
+  title: 'Re-engagement message',
+  message: 'Re-engagement message',
+  error_data: {
+    details: `Message failed to send because more than 24 hours have passed since ${waId} last replied to this number, or it never did; send a template message instead.`,
+  },
+});
 
 /** The send endpoint's own Cloud API errors (error-codes: "Other errors"). */
 export const MessageErrors = {
-  /** 131047: free-form messages need the 24-hour customer-service window; templates do not. */
-  reengagement: (waId: string) =>
-    new ApiError(
-      400,
-      131047,
-      '(#131047) Re-engagement message',
-      `More than 24 hours have passed since ${waId} last messaged this number, or it never did; send a template message instead.`,
-    ),
   /** 130429: the number's throughput (messages per second) is reached; nothing was stored. */
   throughput: (ratePerSecond: number, waitMs: number) =>
     new ApiError(

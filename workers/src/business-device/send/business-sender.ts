@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProtocolAddress } from '@signalapp/libsignal-client';
+import { MessagingLimit } from '@switchboard/business/limits/messaging-limit/messaging-limit';
+import type { MessageError } from '@switchboard/business/messages/log/message-log.service';
 import { DevicesService } from '@switchboard/core/devices/devices.service';
 import type { BusinessMessage } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
@@ -41,6 +43,13 @@ export class PermanentSendError extends Error {
 const MAX_DEVICE_CORRECTIONS = 4;
 const undeliverable = (details: string) => new PermanentSendError(131026, 'Message undeliverable', details);
 
+/** 131026 for a number with no account: nothing can reach it, so its template gives back its messaging-limit place. */
+export class NotOnPlatformError extends PermanentSendError {
+  constructor(waId: string) {
+    super(131026, 'Message undeliverable', `${waId} is not a Switchboard user`);
+  }
+}
+
 /**
  * Sends one outbox row as the business device: a message (render → encrypt for every device of the consumer → the
  * core's send path, correcting device lists on 409/410 → ✓ marks it `sent`), or a read receipt for an inbound message.
@@ -58,6 +67,7 @@ export class BusinessSender {
     private readonly devices: DevicesService,
     private readonly statuses: StatusReporter,
     private readonly media: OutboundMedia,
+    private readonly messagingLimit: MessagingLimit,
   ) {}
 
   async process(row: OutboxRow): Promise<void> {
@@ -110,7 +120,11 @@ export class BusinessSender {
   async prepare(row: OutboxRow, message: BusinessMessage) {
     const device = await this.provisioning.device(row.phoneNumberId);
     const consumer = await this.consumerAccount(row.waId);
-    if (!consumer) throw undeliverable(`${row.waId} is not a Switchboard user`);
+    if (!consumer) throw new NotOnPlatformError(row.waId);
+    // A failure decided when the message was accepted (131047: the window was closed) is reported, not sent.
+    const decided = message.error as MessageError | null;
+    if (decided)
+      throw new PermanentSendError(decided.code, decided.title, decided.error_data?.details ?? decided.title);
 
     const ids = await this.coreIdsOf(device, message.payload as Record<string, unknown>);
     const payload = await this.attachMedia(device, row, message.type, message.payload as Record<string, unknown>);
@@ -139,8 +153,12 @@ export class BusinessSender {
     }
   }
 
-  /** Fails the row's message with `error` and its `failed` webhook, and drops the row, in one transaction. */
+  /**
+   * Fails the row's message with `error` and its `failed` webhook, and drops the row, in one transaction. A number
+   * with no account gives back the messaging-limit place its template took.
+   */
   async fail(row: OutboxRow, error: PermanentSendError): Promise<void> {
+    const unreachable = row.kind === 'message' && error instanceof NotOnPlatformError;
     await this.prisma.client.$transaction(async (tx) => {
       if (row.kind === 'message') {
         const e = {
@@ -151,8 +169,10 @@ export class BusinessSender {
         };
         await this.statuses.fail(row.wamid, e, new Date(), tx);
       }
+      if (unreachable) await this.messagingLimit.forget(tx, row.businessId, row.waId);
       await tx.sendOutbox.deleteMany({ where: { id: row.id } });
     });
+    if (unreachable) await this.messagingLimit.evict(row.businessId, row.waId);
   }
 
   private async encrypt(

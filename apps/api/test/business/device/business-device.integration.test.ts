@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LimitsRedis, limitKeys } from '@switchboard/business/limits/scripts/limits-redis';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { randomNumber } from '@switchboard/testkit/core';
 import { consumerDevice } from '@switchboard/testkit/devices/consumer';
@@ -228,11 +229,32 @@ describe('the business device', () => {
     }
   }, 60_000);
 
-  it('refuses free-form text outside the window (131047) and fails an unknown consumer with 131026', async () => {
+  it('accepts what Meta accepts and fails it in the webhook: 131047 outside the window, 131026 for no account', async () => {
+    const failedWith = async (wamid: string) => {
+      await waitFor(async () => statusesOf(wamid).includes('failed'), `the failed status of ${wamid}`);
+      expect(statusesOf(wamid)).toEqual(['failed']);
+      return statuses().find((s) => s.id === wamid)!;
+    };
     const stranger = await consumerDevice(stack.api);
     const outside = await send({ to: stranger.waId, type: 'text', text: { body: 'hi' } });
-    expect(outside.status).toBe(400);
-    expect(outside.body.error?.code).toBe(131047);
+    expect(outside.status, outside.text).toBe(200);
+    const late = outside.body.messages[0]!.id;
+    const reengage = await failedWith(late);
+    expect(reengage.recipient_id).toBe(stranger.waId);
+    expect(reengage.errors?.[0]).toMatchObject({
+      code: 131047,
+      title: 'Re-engagement message',
+      href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+    });
+    const logged = await stack.prisma.businessMessage.findUniqueOrThrow({ where: { wamid: late } });
+    expect(logged).toMatchObject({ status: 'failed', error: { code: 131047 } });
+    expect(logged.sentAt).toBeNull();
+
+    // No account at all: 131026 takes precedence over the window, for free-form messages as for templates.
+    const noAccount = randomNumber().slice(1);
+    const freeForm = await send({ to: noAccount, type: 'text', text: { body: 'hi' } });
+    expect(freeForm.status).toBe(200);
+    expect((await failedWith(freeForm.body.messages[0]!.id)).errors?.[0]?.code).toBe(131026);
 
     const nobody = randomNumber().slice(1);
     const res = await send({
@@ -255,6 +277,13 @@ describe('the business device', () => {
     expect(failed).not.toHaveProperty('pricing');
     expect(failed.recipient_id).toBe(nobody);
     expect(statusesOf(wamid)).toEqual(['failed']);
+    // Meta counts the consumers a business delivers to: the template's messaging-limit place is given back.
+    expect(await stack.prisma.businessInitiatedContact.count({ where: { businessId: biz.id, waId: nobody } })).toBe(0);
+    const limitsRedis = stack.api.app.get(LimitsRedis).client;
+    await waitFor(
+      async () => (await limitsRedis.zscore(limitKeys.unsolicited(biz.id), nobody)) === null,
+      'the place taken out of the Redis set',
+    );
   }, 60_000);
 
   it("keeps only ciphertext in the core's tables and only sealed state in its own", async () => {

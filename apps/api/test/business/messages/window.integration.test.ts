@@ -34,13 +34,23 @@ describe('POST /{phone_number_id}/messages: who may receive what', () => {
     expect((await send(text(await biz.consumer(23 * HOUR)))).status).toBe(200);
   });
 
-  it('refuses free-form messages outside the window, or to someone who never wrote, with 131047', async () => {
+  /** The failure a message was accepted with, to be reported in its `failed` webhook (null: it is to be sent). */
+  const failureOf = async (wamid: string) =>
+    (await env.api.app.get(PrismaService).client.businessMessage.findUniqueOrThrow({ where: { wamid } })).error;
+
+  it('accepts free-form messages outside the window, or to someone who never wrote, to fail them with 131047', async () => {
     for (const to of [await biz.consumer(25 * HOUR), randomConsumer()]) {
-      const res = await send(text(to));
-      expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 131047, message: '(#131047) Re-engagement message' });
       const interactive = sampleMessages(to, { image: '1', pdf: '1', ogg: '1', mp4: '1', webp: '1' }).locationRequest;
-      expect((await send(interactive)).body.error.code).toBe(131047);
+      for (const message of [text(to), interactive]) {
+        const res = await send(message);
+        expect(res.status, res.text).toBe(200);
+        expect(res.body.messages[0]!.id).toMatch(/^wamid\./);
+        expect(await failureOf(res.body.messages[0]!.id)).toMatchObject({
+          code: 131047,
+          title: 'Re-engagement message',
+          error_data: { details: expect.stringContaining(to) },
+        });
+      }
     }
   });
 
@@ -51,11 +61,13 @@ describe('POST /{phone_number_id}/messages: who may receive what', () => {
     }
   });
 
-  it('sees a window that opens after a refusal (closed windows are never cached)', async () => {
+  it('sees a window that opens after a closed one (closed windows are never cached)', async () => {
     const to = randomConsumer();
-    expect((await send(text(to))).body.error.code).toBe(131047);
+    expect(await failureOf((await send(text(to))).body.messages[0]!.id)).toMatchObject({ code: 131047 });
     await env.api.app.get(ContactsService).recordInbound(biz.id, to, undefined, new Date());
-    expect((await send(text(to))).status).toBe(200);
+    const open = await send(text(to));
+    expect(open.status).toBe(200);
+    expect(await failureOf(open.body.messages[0]!.id)).toBeNull();
   });
 
   it('refuses marketing templates to a contact who opted out with 131050, and nothing else', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { MessagingLimitTier } from '@switchboard/db';
+import type { MessagingLimitTier, Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { LimitsRedis, limitKeys } from '../scripts/limits-redis';
 import { MESSAGING_LIMIT_WINDOW_MS, tierLimit } from '../tiers/tiers';
@@ -40,6 +40,19 @@ export class MessagingLimit {
       if (attempt === 2) throw new Error(`messaging limit of business ${businessId}: the set would not load`);
       await this.ensureLoaded(businessId);
     }
+  }
+
+  /**
+   * Gives a consumer's place back: Meta counts the consumers a business delivers to, and a template accepted for a
+   * number with no account was counted though nothing can ever reach it. Its Postgres row goes in the caller's
+   * transaction; after the commit, `evict` takes it out of the Redis set (a rebuild in between reads the commit).
+   */
+  async forget(tx: Prisma.TransactionClient, businessId: string, waId: string): Promise<void> {
+    await tx.$executeRaw`DELETE FROM "BusinessInitiatedContact" WHERE "businessId" = ${businessId} AND "waId" = ${waId}`;
+  }
+
+  async evict(businessId: string, waId: string): Promise<void> {
+    await this.redis.client.zrem(limitKeys.unsolicited(businessId), waId);
   }
 
   /** Resolves once the business's set is in Redis (rebuilt here, or by whichever node holds the lock). */

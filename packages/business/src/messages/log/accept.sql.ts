@@ -3,17 +3,19 @@
  * size): for each message, its Idempotency-Key is claimed when it has one — a key still live from an earlier request
  * is not, and that message is left out — then the accepted messages go into the message log and the send outbox
  * together, and a template sent while the consumer's window was closed (`initiated`) records the business-initiated
-contact the messaging limit counts (BusinessInitiatedContact, Postgres' truth behind the Redis set). Returns the
-wamids accepted. Parameters are parallel arrays, one element per message (see AcceptRow).
+contact the messaging limit counts (BusinessInitiatedContact, Postgres' truth behind the Redis set). A message
+accepted with a `failure` decided already (a free-form message outside the window) is logged with that error and
+queued all the same: the send pipeline reports it failed, with its webhook, in the conversation's order. Returns
+the wamids accepted. Parameters are parallel arrays, one element per message (see AcceptRow).
  * No NOTIFY in here: Postgres commits notifying transactions one at a time, which halved the batched write rate;
  * MessageLogWriter notifies after the commit instead.
  */
 export const ACCEPT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::bytea[], $11::text[], $12::bool[])
+                       $9::text[], $10::bytea[], $11::text[], $12::bool[], $13::text[])
     AS t(wamid, business_id, phone_number_id, wa_id, type, payload, context_wamid, callback_data, idem_key, idem_hash,
-         response, initiated)
+         response, initiated, failure)
 ),
 claimed AS (
   INSERT INTO "SendIdempotencyKey" AS k ("businessId", "key", "bodyHash", "response", "wamid", "createdAt")
@@ -29,9 +31,9 @@ accepted AS (
 ),
 logged AS (
   INSERT INTO "BusinessMessage" ("wamid", "businessId", "phoneNumberId", "direction", "waId", "type", "payload",
-                                 "contextWamid", "bizOpaqueCallbackData", "status")
+                                 "contextWamid", "bizOpaqueCallbackData", "status", "error")
   SELECT wamid, business_id, phone_number_id, 'outbound', wa_id, type, payload::jsonb, context_wamid, callback_data,
-         'queued'
+         'queued', failure::jsonb
   FROM accepted
   RETURNING "id", "wamid", "businessId", "phoneNumberId", "waId"
 ),
@@ -64,6 +66,8 @@ export interface AcceptRow {
   idempotency?: { key: string; hash: Buffer; response: string };
   /** A template to a consumer whose window is closed: counts against the messaging limit. */
   initiated?: boolean;
+  /** JSON text of the MessageError the message is to fail with, decided at accept (it is never sent). */
+  failure?: string;
 }
 
 export function acceptParams(rows: AcceptRow[]): unknown[] {
@@ -81,5 +85,6 @@ export function acceptParams(rows: AcceptRow[]): unknown[] {
     col((r) => r.idempotency?.hash ?? null),
     col((r) => r.idempotency?.response ?? null),
     col((r) => r.initiated ?? false),
+    col((r) => r.failure ?? null),
   ];
 }

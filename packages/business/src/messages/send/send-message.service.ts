@@ -12,9 +12,9 @@ import { TemplatesService } from '../../templates/templates.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { requestHash } from '../idempotency/request-hash';
 import { isMarkRead, markReadBody, type SendMessageBody, sendMessageBody } from '../inputs/send-message.input';
-import { MessageLogService } from '../log/message-log.service';
+import { type MessageError, MessageLogService } from '../log/message-log.service';
 import { MessageLogWriter } from '../log/message-log.writer';
-import { MessageErrors } from '../message-errors';
+import { MessageErrors, reengagementFailure } from '../message-errors';
 import { type SendResponse, sendResponse } from '../outputs/send-response';
 import { BusinessNumbers, type SendingNumber } from './business-numbers';
 import { type MediaRef, mediaRefs, templateMediaRefs } from './media-refs';
@@ -24,7 +24,8 @@ import { WindowGate } from './window-gate';
 
 /**
  * `POST /{phone_number_id}/messages`: validates a send exactly as the Cloud API does, checks who may receive it (the
- * 24-hour window for free-form messages, marketing opt-out for templates), then the sending limits (throughput,
+ * 24-hour window for free-form messages — outside it the message is accepted to fail, as at Meta — and marketing
+ * opt-out for templates), then the sending limits (throughput,
  * pair rate, and the messaging limit for templates outside a window: one Redis round trip), and accepts it — a
  * message-log row and a send-outbox row committed together — answering with the wamid. Encryption and delivery
  * happen later, in the send pipeline, which consumes the outbox (docs/business.md, "Sending").
@@ -81,7 +82,7 @@ export class SendMessageService {
       throw ApiError.invalidParameter(
         `to: "${msg.to}" is not a valid WhatsApp phone number (use the international form, e.g. +16505551234)`,
       );
-    const rendered = await this.checkRecipient(number, waId, msg);
+    const { rendered, failure } = await this.checkRecipient(number, waId, msg);
     await this.checkMedia(number.businessId, [...mediaRefs(msg), ...(rendered ? templateMediaRefs(rendered) : [])]);
     const initiated = await this.checkLimits(number, waId, msg.type === 'template');
     const wamid = newWamid(waId);
@@ -97,20 +98,28 @@ export class SendMessageService {
       bizOpaqueCallbackData: msg.biz_opaque_callback_data,
       idempotency: claim && { ...claim, response: JSON.stringify(response) },
       initiated,
+      failure: failure && JSON.stringify(failure),
     });
     return accepted ? response : undefined;
   }
 
-  /** Templates may go to anyone but opted-out contacts (marketing only); everything else needs an open window. */
-  private async checkRecipient(number: SendingNumber, waId: string, msg: SendMessageBody) {
+  /**
+   * Templates may go to anyone but opted-out contacts (marketing only); everything else needs an open window. A
+   * closed window is not refused here: as at Meta, the message is accepted and fails (131047) in its webhook.
+   */
+  private async checkRecipient(
+    number: SendingNumber,
+    waId: string,
+    msg: SendMessageBody,
+  ): Promise<{ rendered?: RenderedTemplate; failure?: MessageError }> {
     if (msg.type !== 'template') {
-      if (!(await this.window.isOpen(number.businessId, waId))) throw MessageErrors.reengagement(waId);
-      return undefined;
+      const open = await this.window.isOpen(number.businessId, waId);
+      return open ? {} : { failure: reengagementFailure(waId) };
     }
     const t = msg.template;
     const rendered = await this.templates.resolveForSend(number.businessId, t.name, t.language.code, t.components);
     if (rendered.category === 'MARKETING') await this.contacts.assertCanReceiveMarketing(number.businessId, waId);
-    return rendered;
+    return { rendered };
   }
 
   /**

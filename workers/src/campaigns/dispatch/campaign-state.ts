@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { movableFromSql } from '@switchboard/business/campaigns/campaign-status';
 import { CampaignsDb } from './campaigns-db';
 import type { CampaignRow } from './render-recipient';
 
@@ -23,7 +24,7 @@ export class CampaignState {
     const { rowCount } = await this.db.query(
       `UPDATE "Campaign" SET "status" = 'COMPLETED', "completedAt" = now(), "waitReason" = NULL, "waitUntil" = NULL,
               "updatedAt" = now()
-       WHERE "id" = $1 AND "status" = 'RUNNING'
+       WHERE "id" = $1 AND "status" IN (${movableFromSql('complete')})
          AND NOT EXISTS (SELECT 1 FROM "CampaignRecipient" WHERE "campaignId" = $1 AND "state" = 'PENDING')`,
       [campaignId],
     );
@@ -44,7 +45,7 @@ export class CampaignState {
     const reason = `template_${templateStatus.toLowerCase()}`;
     const { rowCount } = await this.db.query(
       `UPDATE "Campaign" SET "status" = 'PAUSED', "pauseReason" = $2, "updatedAt" = now()
-       WHERE "id" = $1 AND "status" = 'RUNNING'`,
+       WHERE "id" = $1 AND "status" IN (${movableFromSql('templatePause')})`,
       [campaignId, reason],
     );
     if (rowCount) this.log.log(`campaign ${campaignId} paused: its template is ${templateStatus}`);

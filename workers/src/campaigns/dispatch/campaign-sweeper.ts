@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { movableFromSql } from '@switchboard/business/campaigns/campaign-status';
 import { QueuesService } from '@switchboard/platform';
 import { CampaignsDb } from './campaigns-db';
 import { DispatcherLock } from './dispatcher-lock';
@@ -9,13 +10,13 @@ export const CAMPAIGN_SWEEP_MS = 2_000;
 // Scheduled campaigns whose time has come.
 const START_DUE = `
 UPDATE "Campaign" SET "status" = 'RUNNING', "startedAt" = now(), "updatedAt" = now()
-WHERE "status" = 'SCHEDULED' AND "scheduledAt" <= now()`;
+WHERE "status" IN (${movableFromSql('start')}) AND "scheduledAt" <= now()`;
 
 // Campaigns paused by their template's state, whose template is APPROVED again.
 const RESUME_APPROVED = `
 UPDATE "Campaign" c SET "status" = 'RUNNING', "pauseReason" = NULL, "updatedAt" = now()
 FROM "MessageTemplate" t
-WHERE c."status" = 'PAUSED' AND c."pauseReason" LIKE 'template\\_%'
+WHERE c."status" IN (${movableFromSql('templateResume')}) AND c."pauseReason" LIKE 'template\\_%'
   AND t."businessId" = c."businessId" AND t."name" = c."templateName" AND t."language" = c."templateLanguage"
   AND t."status" = 'APPROVED'`;
 
@@ -25,7 +26,7 @@ UPDATE "Campaign" c SET "status" = 'PAUSED', "updatedAt" = now(),
        "pauseReason" = 'template_' || lower(coalesce(t."status"::text, 'deleted'))
 FROM "Campaign" c2 LEFT JOIN "MessageTemplate" t
   ON t."businessId" = c2."businessId" AND t."name" = c2."templateName" AND t."language" = c2."templateLanguage"
-WHERE c."id" = c2."id" AND c."status" = 'RUNNING' AND (t."status" IS NULL OR t."status" <> 'APPROVED')`;
+WHERE c."id" = c2."id" AND c."status" IN (${movableFromSql('templatePause')}) AND (t."status" IS NULL OR t."status" <> 'APPROVED')`;
 
 // The messaging limit's wait is over: the campaign may try again.
 const END_WAITS = `

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { Campaign, CampaignStatus } from '@switchboard/db';
+import type { Campaign } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { TemplateErrors } from '../../templates/template-errors';
 import { CampaignErrors } from '../campaign-errors';
+import { type CampaignMove, movableFrom, movableFromText } from '../campaign-status';
 import { CampaignsService } from '../campaigns.service';
 
-const NOT_FINAL: CampaignStatus[] = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED'];
 /** Pauses the sweeper applies and lifts when the template is APPROVED again (docs/campaigns.md). */
 const TEMPLATE_PAUSES = ['template_paused', 'template_disabled'];
 const CANCEL_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * pause / resume / cancel. Every change is a conditional update on the status read (`WHERE status IN …`), so of two
- * concurrent calls — or a call and the sweeper — exactly one wins; the loser is told the status it ran into.
+ * pause / resume / cancel (CAMPAIGN_MOVES). Every change is a conditional update on the statuses the move starts from
+ * (`WHERE status IN …`), so of two concurrent calls — or a call and the sweeper — exactly one wins; the loser is told
+ * the status it ran into.
  */
 @Injectable()
 export class CampaignLifecycle {
@@ -23,29 +24,29 @@ export class CampaignLifecycle {
 
   async pause(businessId: string, id: string) {
     const { count } = await this.prisma.client.campaign.updateMany({
-      where: { id, businessId, status: { in: ['RUNNING', 'SCHEDULED'] } },
+      where: { id, businessId, status: { in: movableFrom('pause') } },
       data: { status: 'PAUSED', pauseReason: 'user' },
     });
-    if (!count) await this.refuse(businessId, id, 'paused', 'RUNNING or SCHEDULED');
+    if (!count) await this.refuse(businessId, id, 'paused', 'pause');
     return this.campaigns.get(businessId, id);
   }
 
   /** Back to SCHEDULED while its time is still ahead, else RUNNING. A template pause needs the template APPROVED. */
   async resume(businessId: string, id: string) {
     const c = await this.find(businessId, id);
-    if (c.status !== 'PAUSED') await this.refuse(businessId, id, 'resumed', 'PAUSED', c);
+    if (!movableFrom('resume').includes(c.status)) await this.refuse(businessId, id, 'resumed', 'resume', c);
     if (c.pauseReason && TEMPLATE_PAUSES.includes(c.pauseReason)) await this.assertApproved(c);
     const now = new Date();
     const scheduled = c.scheduledAt !== null && c.scheduledAt > now;
     const { count } = await this.prisma.client.campaign.updateMany({
-      where: { id, businessId, status: 'PAUSED', pauseReason: c.pauseReason },
+      where: { id, businessId, status: c.status, pauseReason: c.pauseReason },
       data: {
         status: scheduled ? 'SCHEDULED' : 'RUNNING',
         pauseReason: null,
         startedAt: scheduled ? c.startedAt : (c.startedAt ?? now),
       },
     });
-    if (!count) await this.refuse(businessId, id, 'resumed', 'PAUSED');
+    if (!count) await this.refuse(businessId, id, 'resumed', 'resume');
     return this.campaigns.get(businessId, id);
   }
 
@@ -54,7 +55,7 @@ export class CampaignLifecycle {
     const done = await this.prisma.client.$transaction(
       async (tx) => {
         const { count } = await tx.campaign.updateMany({
-          where: { id, businessId, status: { in: NOT_FINAL } },
+          where: { id, businessId, status: { in: movableFrom('cancel') } },
           data: { status: 'CANCELLED', cancelledAt: new Date() },
         });
         if (!count) return false;
@@ -67,7 +68,7 @@ export class CampaignLifecycle {
       },
       { timeout: CANCEL_TIMEOUT_MS, maxWait: 10_000 },
     );
-    if (!done) await this.refuse(businessId, id, 'cancelled', 'DRAFT, SCHEDULED, RUNNING or PAUSED');
+    if (!done) await this.refuse(businessId, id, 'cancelled', 'cancel');
     return this.campaigns.get(businessId, id);
   }
 
@@ -78,9 +79,15 @@ export class CampaignLifecycle {
   }
 
   /** A refused transition: 404 when there is no such campaign (for this business), else 100 naming its status. */
-  private async refuse(businessId: string, id: string, action: string, allowed: string, c?: Campaign): Promise<never> {
+  private async refuse(
+    businessId: string,
+    id: string,
+    action: string,
+    move: CampaignMove,
+    c?: Campaign,
+  ): Promise<never> {
     const current = c ?? (await this.find(businessId, id));
-    throw CampaignErrors.badTransition(id, current.status, action, allowed);
+    throw CampaignErrors.badTransition(id, current.status, action, movableFromText(move));
   }
 
   private async assertApproved(c: Campaign): Promise<void> {

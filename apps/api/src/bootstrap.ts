@@ -4,13 +4,13 @@ import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { WsAdapter } from '@nestjs/platform-ws';
 import { stripGraphVersion } from '@switchboard/business/common/graph-version';
 import type { Config } from '@switchboard/config';
 import { createLogger, NestPinoLogger } from '@switchboard/platform';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './errors/error.filter';
+import { DeviceWsAdapter } from './gateway/device-ws-adapter';
 import { takeAccessTokenFromQuery } from './http/access-token-query';
 import { serverOptions } from './http/server-options';
 import { refuseUnstorableText } from './http/storable-input';
@@ -56,9 +56,9 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
       const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
       if (typeof limit === 'number') route.bodyLimit = limit;
     });
-  // Device WebSockets (core/gateway) share the HTTP port through the plain `ws` platform; frames are binary and parsed
-  // by the gateway itself, so Nest's JSON message parsing is switched off.
-  app.useWebSocketAdapter(new WsAdapter(app, { messageParser: () => undefined }));
+  // Device WebSockets (the gateway) share the HTTP port through the plain `ws` platform; frames are binary and parsed
+  // by the gateway itself, so Nest's message handling is switched off.
+  app.useWebSocketAdapter(new DeviceWsAdapter(app));
 
   const fastify = app.getHttpAdapter().getInstance();
   refuseUnstorableText(fastify);

@@ -81,6 +81,8 @@ export interface MessagingConfig {
   routeTtlSeconds: number;
   purgeIntervalSeconds: number;
   keepaliveSeconds: number;
+  /** Per-connection token buckets on a device's frames: all of them, and those stored (sends, read receipts). */
+  frameRates: { frames: { perSecond: number; burst: number }; stored: { perSecond: number; burst: number } };
   dbPoolSize: number;
   synchronousCommit: boolean;
 }
@@ -188,6 +190,10 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       routeTtlSeconds: e.ROUTE_TTL_SECONDS,
       purgeIntervalSeconds: e.MAILBOX_PURGE_INTERVAL_SECONDS,
       keepaliveSeconds: e.WS_KEEPALIVE_SECONDS,
+      frameRates: {
+        frames: { perSecond: e.GATEWAY_FRAMES_PER_SECOND, burst: e.GATEWAY_FRAME_BURST },
+        stored: { perSecond: e.GATEWAY_SENDS_PER_SECOND, burst: e.GATEWAY_SEND_BURST },
+      },
       dbPoolSize: e.MAILBOX_DB_POOL_SIZE,
       synchronousCommit: e.MAILBOX_SYNCHRONOUS_COMMIT === 'on',
     },

@@ -145,6 +145,17 @@ export const envSchema = z.object({
   MAILBOX_PURGE_INTERVAL_SECONDS: count(1, 86_400).default(60),
   /** WebSocket pings to each device; a device silent for two intervals is disconnected. */
   WS_KEEPALIVE_SECONDS: count(1, 3600).default(30),
+  /**
+   * Frames a device may send per second, sustained (a token bucket per connection), with bursts up to
+   * GATEWAY_FRAME_BURST; sends and read receipts, which are stored, also count against GATEWAY_SENDS_PER_SECOND and
+   * GATEWAY_SEND_BURST. Past a budget the gateway stops reading the socket until it refills and refuses what it had
+   * read already (a send or read receipt with 429); a device that goes on past it is closed with 4008. See
+   * docs/core.md "Flow control".
+   */
+  GATEWAY_FRAMES_PER_SECOND: count(1, 1_000_000).default(1_000),
+  GATEWAY_FRAME_BURST: count(1, 1_000_000).default(2_000),
+  GATEWAY_SENDS_PER_SECOND: count(1, 1_000_000).default(50),
+  GATEWAY_SEND_BURST: count(1, 1_000_000).default(2_000),
   /** Connections of the mailbox's own Postgres pool (the message path's queries, batched). */
   MAILBOX_DB_POOL_SIZE: count(1, 100).default(6),
   /**

@@ -16,21 +16,22 @@ import {
   type ServerFrame,
 } from '@switchboard/protocol';
 import type { WebSocket } from 'ws';
+import { CloseCode } from './close-codes';
 import { DeliveryWindow } from './delivery-window';
+import { FlowControl, type FrameRates } from './flow-control';
 
 export interface SessionDeps {
   send: SendService;
   receipts: ReceiptService;
   mailbox: MailboxService;
   log: Logger;
+  frameRates: FrameRates;
 }
 
 const PAGE = 200; // backlog rows per query
 const WINDOW = 600; // deliveries awaiting an ack before the backlog pauses (memory bound for huge backlogs)
 const BUFFER_CAP = 2_000; // live pushes held while the backlog drains; past it, the next drain pass re-reads them
-// A device that reads slower than it is written to: past this much unsent data its connection is closed (1013) rather
-// than buffered without bound; it reconnects and reads its backlog at its own pace (the backlog is windowed).
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+const ABUSE_CLOSE_GRACE_MS = 1_000;
 
 /**
  * One device's connection. It delivers the backlog in guid order, then QueueEmpty, then live pushes; every guid is
@@ -51,12 +52,17 @@ export class DeviceSession {
   // Sends and read receipts are checked concurrently but queued for storage in arrival order, so they are stored (and
   // delivered) in the order the device sent them; storing itself is batched and does not hold this chain.
   private ordered: Promise<void> = Promise.resolve();
+  private readonly flow: FlowControl;
+  // Frames read while the connection had all the storage work it may have pending (at most the rest of one socket
+  // read, as reading is paused then): handled in order as that work is answered.
+  private held: [Buffer, boolean][] = [];
 
   constructor(
     readonly device: DeviceRef,
     private readonly socket: WebSocket,
     private readonly deps: SessionDeps,
   ) {
+    this.flow = new FlowControl(socket, deps.frameRates, () => this.release());
     socket.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     socket.on('pong', () => {
       this.alive = true;
@@ -85,13 +91,20 @@ export class DeviceSession {
     if (this.closed) return;
     this.closed = true;
     this.window.release();
+    this.flow.stop();
     this.socket.close(code, reason);
+    // A flooder or a device that does not read would not answer the close either: ws would hold its socket and
+    // buffers for 30 s. A moment to flush the close frame is enough.
+    if (code === CloseCode.TooManyFrames || code === CloseCode.ReadingTooSlowly) {
+      setTimeout(() => this.socket.terminate(), ABUSE_CLOSE_GRACE_MS).unref();
+    }
   }
 
   /** Called when the socket has closed, however that happened. */
   ended(): void {
     this.closed = true;
     this.window.release();
+    this.flow.stop();
   }
 
   ping(): void {
@@ -101,12 +114,14 @@ export class DeviceSession {
 
   private write(frame: ServerFrame | Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(1013, 'reading too slowly');
+    // A device that reads slower than it is written to is closed rather than buffered without bound; it reconnects and
+    // reads its backlog at its own pace (the backlog is windowed).
+    if (this.flow.overflowing) {
+      this.close(CloseCode.ReadingTooSlowly, 'reading too slowly');
       return;
     }
     this.cork();
-    this.socket.send(frame instanceof Uint8Array ? frame : encodeFrame(frame));
+    this.flow.send(frame instanceof Uint8Array ? frame : encodeFrame(frame));
   }
 
   // A stored batch resolves many sends at once, so several frames often go to one socket in the same tick: holding
@@ -170,6 +185,28 @@ export class DeviceSession {
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return; // closing (replaced, removed, shutting down): its frames no longer count
     this.alive = true;
+    if (this.held.length || this.flow.busy) this.held.push([data, isBinary]);
+    else this.take(data, isBinary);
+  }
+
+  /** Room for more storage work: handle held frames until the connection is busy again, then read on. */
+  private release(): void {
+    let next = this.held.shift();
+    for (; next && !this.closed; next = this.held.shift()) {
+      this.take(next[0], next[1]);
+      if (this.flow.busy) return;
+    }
+    this.held = [];
+    this.flow.resumeIfAllowed();
+  }
+
+  private take(data: Buffer, isBinary: boolean): void {
+    const admitted = this.flow.admit(data);
+    if (admitted !== 'ok') {
+      if (admitted === 'close') this.close(CloseCode.TooManyFrames, 'too many frames');
+      else this.refuse(data, isBinary);
+      return;
+    }
     if (!isBinary) {
       this.write({ t: 'error', code: ErrorCode.BadFrame, message: 'binary frames only' });
       return;
@@ -185,14 +222,36 @@ export class DeviceSession {
     this.handle(frame);
   }
 
+  /**
+   * A frame over the connection's budget, read before reading paused: a send or read receipt is answered 429 (the
+   * client keeps it and sends it again later, as after any refusal); anything else is dropped unanswered — an ack
+   * dropped only means the envelope comes again.
+   */
+  private refuse(data: Buffer, isBinary: boolean): void {
+    if (!isBinary) return;
+    let frame: ClientFrame;
+    try {
+      frame = decodeClientFrame(data);
+    } catch {
+      return;
+    }
+    if (frame.t !== 'send' && frame.t !== 'read_receipt') return;
+    this.write({
+      t: 'send_error',
+      id: frame.id,
+      code: ErrorCode.RateLimited,
+      message: 'too many frames; retry later',
+      mismatches: [],
+    });
+  }
+
   private handle(frame: ClientFrame): void {
-    const reply = (f: ServerFrame) => this.write(f);
     switch (frame.t) {
       case 'send':
-        this.inOrder(this.deps.send.prepare(this.device, frame, reply));
+        this.stored((reply) => this.deps.send.prepare(this.device, frame, reply));
         break;
       case 'read_receipt':
-        this.inOrder(this.deps.receipts.prepareRead(this.device, frame, reply));
+        this.stored((reply) => this.deps.receipts.prepareRead(this.device, frame, reply));
         break;
       case 'ack':
         this.ack(frame.guids);
@@ -205,18 +264,39 @@ export class DeviceSession {
     }
   }
 
-  private inOrder(prepared: Promise<() => void>): void {
+  /** A send or read receipt: pending (for flow control) until its one answer, or until it fails unanswered. */
+  private stored(prepare: (reply: (f: ServerFrame) => void) => Promise<() => void>): void {
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      this.flow.settled();
+    };
+    this.flow.began();
+    const prepared = prepare((f) => {
+      settle();
+      this.write(f);
+    });
     prepared.catch(() => undefined); // handled below, in turn; this only avoids an unhandled-rejection warning
-    this.ordered = this.ordered.then(() => prepared.then((queue) => queue())).catch(this.failed);
+    this.ordered = this.ordered
+      .then(() => prepared.then((queue) => queue()))
+      .catch((err) => {
+        settle();
+        this.failed(err);
+      });
   }
 
   private ack(guids: number[]): void {
     const senders = this.window.acknowledge(guids);
-    this.deps.receipts.acknowledge(this.device, guids, senders).catch((err) => {
-      // Not deleted: the envelopes come again on the next connection. Tell the device so it does not wonder.
-      this.deps.log.warn(`ack failed: ${(err as Error).message}`);
-      this.write({ t: 'error', code: ErrorCode.Unavailable, message: 'ack not recorded; will redeliver' });
-    });
+    this.flow.began();
+    this.deps.receipts
+      .acknowledge(this.device, guids, senders)
+      .catch((err) => {
+        // Not deleted: the envelopes come again on the next connection. Tell the device so it does not wonder.
+        this.deps.log.warn(`ack failed: ${(err as Error).message}`);
+        this.write({ t: 'error', code: ErrorCode.Unavailable, message: 'ack not recorded; will redeliver' });
+      })
+      .finally(() => this.flow.settled());
   }
 
   private readonly failed = (err: unknown) => {

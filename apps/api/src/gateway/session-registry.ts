@@ -18,10 +18,8 @@ import { ThisNode } from '@switchboard/core/messaging/routing/this-node';
 import { SendService } from '@switchboard/core/messaging/send/send.service';
 import { CONFIG } from '@switchboard/platform';
 import type { WebSocket } from 'ws';
+import { CloseCode } from './close-codes';
 import { DeviceSession, type SessionDeps } from './device-session';
-
-/** WebSocket close codes the gateway uses (4000-4999 are the application's). */
-export const CloseCode = { Replaced: 4000, Removed: 4001, Restarting: 1012 } as const;
 
 const key = (d: DeviceRef) => `${d.accountId}/${d.deviceId}`;
 
@@ -48,7 +46,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     receipts: ReceiptService,
     mailbox: MailboxService,
   ) {
-    this.deps = { send, receipts, mailbox, log: this.log };
+    this.deps = { send, receipts, mailbox, log: this.log, frameRates: config.messaging.frameRates };
   }
 
   onModuleInit(): void {

@@ -5,6 +5,7 @@ import { apiSuite } from './api';
 import { businessSendSuite } from './business-send';
 import { campaignSuite } from './campaign';
 import { coreSuite } from './core';
+import { gatewayAbuseSuite } from './gateway-abuse';
 import { httpSuite } from './http';
 import { webhooksSuite } from './webhooks';
 
@@ -15,6 +16,7 @@ export const suites: readonly Suite[] = [
   webhooksSuite,
   businessSendSuite,
   campaignSuite,
+  gatewayAbuseSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

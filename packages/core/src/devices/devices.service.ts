@@ -4,6 +4,7 @@ import { CONFIG, PrismaService } from '@switchboard/platform';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { CoreErrors } from '../common/core-errors';
 import { ApiError } from '../errors/api-error';
+import { ACTIVE_DEVICE_WHERE, isActiveDevice } from './active-device';
 import { DeviceStore, type IssuedDevice } from './device.store';
 import { DeviceEvents } from './device-events';
 
@@ -33,12 +34,7 @@ export class DevicesService {
    */
   async activeDevices(accountId: string): Promise<{ deviceId: number; registrationId: number }[]> {
     const rows = await this.prisma.client.device.findMany({
-      where: {
-        accountId,
-        registrationId: { not: null },
-        signedPreKey: { not: null },
-        lastResortKyberKey: { not: null },
-      },
+      where: { accountId, ...ACTIVE_DEVICE_WHERE },
       select: { deviceId: true, registrationId: true },
       orderBy: { deviceId: 'asc' },
     });
@@ -48,7 +44,14 @@ export class DevicesService {
   async list(accountId: string): Promise<{ devices: DeviceSummary[] }> {
     const rows = await this.prisma.client.device.findMany({
       where: { accountId },
-      select: { deviceId: true, name: true, createdAt: true, lastResortKyberKey: true, signedPreKey: true },
+      select: {
+        deviceId: true,
+        name: true,
+        createdAt: true,
+        registrationId: true,
+        lastResortKyberKey: true,
+        signedPreKey: true,
+      },
       orderBy: { deviceId: 'asc' },
     });
     return {
@@ -56,7 +59,7 @@ export class DevicesService {
         device_id: r.deviceId,
         name: r.name,
         primary: r.deviceId === PRIMARY_DEVICE_ID,
-        has_keys: r.signedPreKey !== null && r.lastResortKyberKey !== null,
+        has_keys: isActiveDevice(r),
         created_at: r.createdAt.toISOString(),
       })),
     };

@@ -3,6 +3,7 @@ import type { Config } from '@switchboard/config';
 import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { RateLimiter } from '../common/rate-limiter.service';
+import { ACTIVE_DEVICE_WHERE } from '../devices/active-device';
 import { DeviceEvents } from '../devices/device-events';
 import { ApiError } from '../errors/api-error';
 import type { BundleParams } from './inputs/upload-keys.input';
@@ -43,9 +44,7 @@ export class BundlesService {
       where: {
         accountId: params.account_id,
         ...(params.device_id !== 'all' && { deviceId: params.device_id }),
-        identityKey: { not: null },
-        signedPreKey: { not: null },
-        lastResortKyberKey: { not: null },
+        ...ACTIVE_DEVICE_WHERE,
       },
       orderBy: { deviceId: 'asc' },
     });

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ACTIVE_DEVICE_SQL } from '../devices/active-device';
 import { DeviceEvents } from '../devices/device-events';
 import { MailboxDb } from './mailbox/mailbox-db';
 import { WriteBatcher } from './mailbox/write-batcher';
@@ -6,15 +7,13 @@ import { WriteBatcher } from './mailbox/write-batcher';
 type Active = { deviceId: number; registrationId: number }[];
 const TTL_MS = 2_000;
 
-// The same test as DevicesService.activeDevices: a device is active once it has uploaded its keys. In SQL on
-// the mailbox's pool, prepared: through Prisma this lookup was the largest CPU cost of a send.
+// In SQL on the mailbox's pool, prepared: through Prisma this lookup was the largest CPU cost of a send.
 const ACTIVE_DEVICES = `SELECT "accountId" AS acc, "deviceId" AS dev, "registrationId" AS reg FROM "Device"
-  WHERE "accountId" = ANY($1::uuid[]) AND "registrationId" IS NOT NULL AND "signedPreKey" IS NOT NULL
-    AND "lastResortKyberKey" IS NOT NULL
+  WHERE "accountId" = ANY($1::uuid[]) AND ${ACTIVE_DEVICE_SQL}
   ORDER BY "accountId", "deviceId"`;
 
 /**
- * Active device sets for the message path, in two strengths:
+ * Active device sets (devices/active-device) for the message path, in two strengths:
  * - `exact` for the send check: a fresh lookup. Lookups of concurrent sends go to Postgres together, one query for
  *   up to 500 accounts (WriteBatcher): one query per send was the send path's bottleneck. Each query starts after the
  *   sends it answers arrived, so none is stale.

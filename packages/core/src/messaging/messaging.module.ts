@@ -40,6 +40,16 @@ import { SendService } from './send/send.service';
     ThisNode,
     SendService,
   ],
-  exports: [MailboxService, SendService, ReceiptService, DeliveryRouter, NodeBus, NodeLiveness, RouteTable, ThisNode],
+  exports: [
+    MailboxService,
+    SendService,
+    ReceiptService,
+    DeviceDirectory,
+    DeliveryRouter,
+    NodeBus,
+    NodeLiveness,
+    RouteTable,
+    ThisNode,
+  ],
 })
 export class MessagingModule {}

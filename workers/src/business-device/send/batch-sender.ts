@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProtocolAddress } from '@signalapp/libsignal-client';
+import { DeviceDirectory } from '@switchboard/core/messaging/device-directory';
 import type { BusinessMessage } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import type { SendFrame, SendGroup, ServerFrame } from '@switchboard/protocol';
@@ -18,12 +19,6 @@ interface Planned {
   plaintext: Uint8Array;
   group?: SendGroup;
 }
-
-// The same test as DevicesService.activeDevices, for every consumer of a batch in one query.
-const ACTIVE_DEVICES_SQL = `SELECT "accountId"::text AS "accountId", "deviceId" FROM "Device"
-  WHERE "accountId" = ANY($1::uuid[]) AND "registrationId" IS NOT NULL AND "signedPreKey" IS NOT NULL
-    AND "lastResortKyberKey" IS NOT NULL
-  ORDER BY "accountId", "deviceId"`;
 
 const RECORD_OUTBOUND_SQL = `INSERT INTO "BusinessDeviceMessage" ("wamid", "accountId", "direction", "peerAccountId", "clientMessageId")
   SELECT w, a, 'outbound', p, c FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[]) AS t(w, a, p, c)
@@ -49,6 +44,7 @@ export class BatchSender {
     private readonly crypto: BusinessCrypto,
     private readonly core: CoreLink,
     private readonly statuses: StatusReporter,
+    private readonly directory: DeviceDirectory,
   ) {}
 
   /** Sends what it can; returns, per conversation, the rows (in order) left for BusinessSender.process. */
@@ -104,15 +100,10 @@ export class BatchSender {
     return plans;
   }
 
+  /** Every consumer's active devices, fresh: the directory reads lookups made together in one query. */
   private async devicesOf(consumers: string[]): Promise<Map<string, number[]>> {
-    const out = new Map<string, number[]>();
-    if (!consumers.length) return out;
-    const rows = await this.prisma.client.$queryRawUnsafe<{ accountId: string; deviceId: number }[]>(
-      ACTIVE_DEVICES_SQL,
-      consumers,
-    );
-    for (const r of rows) out.set(r.accountId, [...(out.get(r.accountId) ?? []), r.deviceId]);
-    return out;
+    const sets = await Promise.all(consumers.map((c) => this.directory.exact(c)));
+    return new Map(consumers.map((c, i) => [c, sets[i]!.map((d) => d.deviceId)] as const));
   }
 
   /** One crypto transaction per business device: sessions started where missing, then every message in order. */

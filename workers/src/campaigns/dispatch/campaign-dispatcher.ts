@@ -34,7 +34,7 @@ export interface SliceResult {
 }
 
 /**
- * Sends a campaign (docs/campaigns.md, "Dispatch (as built)") one slice at a time: batches (DispatchBatch) in a few
+ * Sends a campaign (docs/campaigns.md, "Dispatch") one slice at a time: batches (DispatchBatch) in a few
  * lanes until the slice's time is up, the campaign is done, waits for the messaging limit, or stops being RUNNING.
  * Nothing is kept in memory between batches: what is left is whatever the ledger says is PENDING.
  */

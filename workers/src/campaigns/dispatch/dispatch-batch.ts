@@ -30,7 +30,7 @@ export interface BatchOutcome {
 }
 
 /**
- * One batch of a campaign, one transaction (docs/campaigns.md, "Dispatch (as built)"): claim the next PENDING
+ * One batch of a campaign, one transaction (docs/campaigns.md, "Dispatch"): claim the next PENDING
  * recipients, read their contacts, render each one's template, apply the limits — the pair rate defers a recipient,
  * the messaging limit holds it back (the campaign waits), the number's throughput paces the batch (book its slots,
  * sleep until the first) — then move them to DISPATCHED and hand their messages to the send pipeline in one statement.

@@ -2,7 +2,7 @@
 // extra fields, text Postgres cannot store, huge values, ids beyond int8, undecodable and long path parameters,
 // 20 KB URLs, bad JSON, wrong content types, bad and absent credentials.
 import type { Operation, Schema } from './operations';
-import { type Known, sample } from './samples';
+import { type Known, sample, variants } from './samples';
 
 export interface FuzzRequest {
   operation: string;
@@ -51,7 +51,12 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
   );
   const auth = op.auth === 'none' ? undefined : creds[op.auth];
   const [mediaType, bodySchema] = Object.entries(op.body?.content ?? {})[0] ?? [];
-  const validBody = bodySchema ? sample(bodySchema, resolve, known) : undefined;
+  // One valid body per branch of the schema's choices (each message type of a send, each audience of a campaign).
+  const samples = bodySchema
+    ? Array.from({ length: variants(bodySchema, resolve) }, (_, v) => sample(bodySchema, resolve, known, '', 0, v))
+    : [undefined];
+  const bodies = [...new Map(samples.map((b) => [JSON.stringify(b), b] as const)).values()];
+  const validBody = bodies[0];
 
   const build = (
     label: string,
@@ -107,13 +112,16 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
     build('text/plain', { contentType: 'text/plain' });
     build('no content type', { contentType: null });
     build('form content type', { contentType: 'application/x-www-form-urlencoded' });
-    for (const [path, value] of leaves(validBody)) {
-      const at = path.join('.') || '(body)';
-      for (const [label, bad] of wrongTypes(value)) build(`${at}: ${label}`, { body: setAt(validBody, path, bad) });
-      if (typeof value === 'string') {
-        for (const [label, bad] of BAD_STRINGS) build(`${at}: ${label}`, { body: setAt(validBody, path, bad) });
+    for (const [v, body] of bodies.entries()) {
+      if (v > 0) build(`valid, variant ${v}`, { body });
+      for (const [path, value] of leaves(body)) {
+        const at = `${v ? `variant ${v} ` : ''}${path.join('.') || '(body)'}`;
+        for (const [label, bad] of wrongTypes(value)) build(`${at}: ${label}`, { body: setAt(body, path, bad) });
+        if (typeof value === 'string') {
+          for (const [label, bad] of BAD_STRINGS) build(`${at}: ${label}`, { body: setAt(body, path, bad) });
+        }
+        if (path.length) build(`${at}: missing`, { body: setAt(body, path, undefined) });
       }
-      if (path.length) build(`${at}: missing`, { body: setAt(validBody, path, undefined) });
     }
     if (isObject(validBody)) build('extra field', { body: { ...validBody, fuzz_extra: { a: [1] } } });
   } else if (mediaType) {

@@ -21,6 +21,7 @@ export interface FuzzOptions {
 }
 
 export interface Finding {
+  /** `hang`: no answer, within the deadline or at all (the connection dropped). */
   kind: 'status_5xx' | 'non_graph_error' | 'hang';
   operation: string;
   label: string;
@@ -105,6 +106,9 @@ function judgeWith(spec: OpenApiSpec) {
       request: `${req.method} ${req.target.length > 120 ? `${req.target.slice(0, 120)}…` : req.target}`,
     };
     if ('hang' in reply) return { kind: 'hang', ...where };
+    // No answer either: counted with the hangs.
+    if ('dropped' in reply)
+      return { kind: 'hang', ...where, body: `connection closed without an answer: ${reply.dropped}` };
     if ('failed' in reply) return undefined;
     const body = reply.text.slice(0, 300);
     if (reply.status >= 500) return { kind: 'status_5xx', ...where, status: reply.status, body };

@@ -18,29 +18,38 @@ const PATTERNS: Record<string, string> = {
   '^wamid\\.': 'wamid.fuzz',
 };
 
-export function sample(schema: Schema, resolve: (s: unknown) => Schema, known: Known, name = '', depth = 0): unknown {
+/**
+ * `variant` picks the branch of every oneOf/anyOf on the way (the last one when a list is shorter), so variants
+ * 0 … variants(schema) - 1 between them build every branch of every choice.
+ */
+export function sample(
+  schema: Schema,
+  resolve: (s: unknown) => Schema,
+  known: Known,
+  name = '',
+  depth = 0,
+  variant = 0,
+): unknown {
   const s = resolve(schema);
+  const again = (sub: unknown, subName = name, subDepth = depth) =>
+    sample(resolve(sub), resolve, known, subName, subDepth, variant);
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
   if (s.example !== undefined) return s.example;
   if (name in known) return known[name];
   const branches = (s.oneOf ?? s.anyOf) as unknown[] | undefined;
-  if (branches?.length) return sample(resolve(branches[0]), resolve, known, name, depth);
-  if (Array.isArray(s.allOf)) {
-    return Object.assign({}, ...s.allOf.map((part) => sample(resolve(part), resolve, known, name, depth)));
-  }
+  if (branches?.length) return again(branches[Math.min(variant, branches.length - 1)]);
+  if (Array.isArray(s.allOf)) return Object.assign({}, ...s.allOf.map((part) => again(part)));
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
   switch (type ?? (s.properties ? 'object' : s.items ? 'array' : 'string')) {
     case 'object': {
       if (depth > 6) return {};
       const props = (s.properties ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.entries(props).map(([key, sub]) => [key, sample(resolve(sub), resolve, known, key, depth + 1)]),
-      );
+      return Object.fromEntries(Object.entries(props).map(([key, sub]) => [key, again(sub, key, depth + 1)]));
     }
     case 'array': {
       const count = Math.max(1, Number(s.minItems ?? 1));
-      return Array.from({ length: count }, () => sample(resolve(s.items ?? {}), resolve, known, name, depth + 1));
+      return Array.from({ length: count }, () => again(s.items ?? {}, name, depth + 1));
     }
     case 'integer':
     case 'number':
@@ -50,6 +59,20 @@ export function sample(schema: Schema, resolve: (s: unknown) => Schema, known: K
     default:
       return sampleString(s, name);
   }
+}
+
+/** How many variants it takes for sample() to build every branch: the longest oneOf/anyOf inside schema. */
+export function variants(schema: Schema, resolve: (s: unknown) => Schema, depth = 0): number {
+  const s = resolve(schema);
+  if (depth > 6) return 1;
+  const branches = ((s.oneOf ?? s.anyOf) as unknown[] | undefined) ?? [];
+  const children = [
+    ...branches,
+    ...((s.allOf as unknown[] | undefined) ?? []),
+    ...Object.values((s.properties ?? {}) as Record<string, unknown>),
+    ...(s.items ? [s.items] : []),
+  ];
+  return Math.max(branches.length, 1, ...children.map((c) => variants(resolve(c), resolve, depth + 1)));
 }
 
 function sampleString(s: Schema, name: string): string {

@@ -3,7 +3,13 @@
 import { Agent, request } from 'node:http';
 import type { FuzzRequest } from './cases';
 
-export type Reply = { status: number; contentType: string; text: string } | { hang: true } | { failed: string };
+export type Reply =
+  | { status: number; contentType: string; text: string }
+  | { hang: true }
+  /** The connection failed or closed without an answer: the API dropped the request, or is down. */
+  | { dropped: string }
+  /** node:http refused to write the request at all (characters a request line cannot hold). */
+  | { failed: string };
 
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -40,9 +46,9 @@ export function send(baseUrl: string, req: FuzzRequest, timeoutMs: number): Prom
           text: Buffer.concat(chunks).toString('utf8'),
         }),
       );
-      res.on('error', (err) => done({ failed: err.message }));
+      res.on('error', (err) => done({ dropped: err.message }));
     });
-    out.on('error', (err) => done({ failed: err.message }));
+    out.on('error', (err) => done({ dropped: err.message }));
     out.end(req.body);
   });
 }

@@ -62,6 +62,20 @@ describe('text Postgres cannot store is refused at input, naming the field', () 
     expect(error.error_data?.details.startsWith(`${field}: `)).toBe(true);
   });
 
+  it('a 200 KB reaction emoji is refused like any over-long field (its grapheme check once exhausted the heap)', async () => {
+    const res = await biz.call(`/${biz.phoneNumberId}/messages`, {
+      method: 'POST',
+      body: {
+        messaging_product: 'whatsapp',
+        to: '+447400123456',
+        type: 'reaction',
+        reaction: { message_id: 'wamid.x', emoji: 'x'.repeat(200_000) },
+      },
+    });
+    const error = expectGraphError(res.status, res.body);
+    expect(error.error_data?.details.startsWith('reaction.emoji: ')).toBe(true);
+  });
+
   it('a path parameter with NUL → 400, code 100', async () => {
     const res = await fetch(`${stack.api.url}/v23.0/a%00b/media`, { method: 'POST', headers: biz.headers });
     const error = expectGraphError(res.status, await res.json());

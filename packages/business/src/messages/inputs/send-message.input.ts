@@ -18,12 +18,16 @@ const envelope = {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
-/** One emoji (a single grapheme, flags and skin tones included), or "" to remove a reaction. */
+/**
+ * One emoji (a single grapheme, flags and skin tones included), or "" to remove a reaction. Zod runs the refinement
+ * even when `max` has failed, and segmenting costs time and memory quadratic in the length (a 200 KB string took an
+ * API process past its heap limit): longer strings are left to the `max` error.
+ */
 const emoji = z
   .string()
   .max(64)
   .refine(
-    (e) => e === '' || ([...segmenter.segment(e)].length === 1 && EMOJI.test(e)),
+    (e) => e === '' || e.length > 64 || ([...segmenter.segment(e)].length === 1 && EMOJI.test(e)),
     'expected one emoji, or "" to remove the reaction',
   );
 

@@ -66,9 +66,12 @@ export class DeliveryService {
       if (!target) return true;
       const token = randomUUID();
       const t0 = performance.now();
-      const claimed = await this.deliveries.claim(subscriptionId, batchMaxEvents, leaseMs, token);
+      // One change per POST: two rounds of POSTs in flight per claim, so that even against a receiver that times out
+      // every POST (and with the helper's claim sharing the connections) the claim is sent within its lease.
+      const limit = target.batching ? batchMaxEvents : Math.min(batchMaxEvents, 2 * POSTS_IN_FLIGHT);
+      const claimed = await this.deliveries.claim(subscriptionId, limit, leaseMs, token);
       if (!claimed.length) return false;
-      if (claimed.length === batchMaxEvents) onBacklog();
+      if (claimed.length === limit) onBacklog();
       const claimMs = performance.now() - t0;
       await this.send(target, claimed, token, result);
       this.log.debug(

@@ -10,7 +10,9 @@ export async function flushIsolated<I, O>(
   items: I[],
 ): Promise<PromiseSettledResult<O>[]> {
   try {
-    return (await flush(items)).map((value) => ({ status: 'fulfilled', value }));
+    const results = await flush(items);
+    // By the items, not the results: a flush may answer a sparse array, whose holes map() would skip.
+    return items.map((_, i) => ({ status: 'fulfilled', value: results[i] as O }));
   } catch (reason) {
     if (items.length === 1 || !isDataError(reason)) return items.map(() => ({ status: 'rejected', reason }));
     const half = Math.ceil(items.length / 2);

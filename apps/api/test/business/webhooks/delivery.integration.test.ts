@@ -231,5 +231,15 @@ describe('webhook delivery', () => {
       body: { since: new Date(since * 1000).toISOString() },
     });
     expect(nothingLeft.body.replayed).toBe(0);
+
+    // An event whose content retention emptied is never sent again, and its log no longer claims a body.
+    await prisma.webhookEvent.update({ where: { id: BigInt(failed.eventId) }, data: { value: '{}' } });
+    const emptied = await api.call<{ error: { code: number } }>(`/${biz.id}/webhook_events/${failed.eventId}/replay`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.error.code).toBe(100);
+    expect((await deliveries()).body.data[0]!.log.every((a) => a.payload === null)).toBe(true);
   });
 });

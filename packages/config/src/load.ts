@@ -94,8 +94,8 @@ export interface CoreConfig {
   otp: {
     ttlSeconds: number;
     maxAttempts: number;
-    sendsPerNumberPerHour: number;
-    verificationsPerNumberPerHour: number;
+    resendCooldownSeconds: number;
+    resendCooldownMaxSeconds: number;
     sendsPerClientPerHour: number;
     verificationsPerClientPerHour: number;
   };
@@ -163,8 +163,8 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       otp: {
         ttlSeconds: e.OTP_TTL_SECONDS,
         maxAttempts: e.OTP_MAX_ATTEMPTS,
-        sendsPerNumberPerHour: e.OTP_SENDS_PER_NUMBER_PER_HOUR,
-        verificationsPerNumberPerHour: e.OTP_VERIFICATIONS_PER_NUMBER_PER_HOUR,
+        resendCooldownSeconds: e.OTP_RESEND_COOLDOWN_SECONDS,
+        resendCooldownMaxSeconds: e.OTP_RESEND_COOLDOWN_MAX_SECONDS,
         sendsPerClientPerHour: e.OTP_SENDS_PER_CLIENT_PER_HOUR,
         verificationsPerClientPerHour: e.OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR,
       },

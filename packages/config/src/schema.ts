@@ -102,8 +102,9 @@ export const envSchema = z.object({
   SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
   OTP_TTL_SECONDS: count(1, 3600).default(300),
   OTP_MAX_ATTEMPTS: count(1, 20).default(5),
-  OTP_SENDS_PER_NUMBER_PER_HOUR: count(1, 1000).default(5),
-  OTP_VERIFICATIONS_PER_NUMBER_PER_HOUR: count(1, 1000).default(10),
+  /** The wait between codes for one number after its first resend, doubling per code up to the max (see CodeCooldown). */
+  OTP_RESEND_COOLDOWN_SECONDS: count(1, 3600).default(30),
+  OTP_RESEND_COOLDOWN_MAX_SECONDS: count(1, 86_400).default(600),
   OTP_SENDS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
   OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(200),
   PIN_FREE_ATTEMPTS: count(1, 100).default(5),

@@ -4,6 +4,7 @@ import { CONFIG, RedisService } from '@switchboard/platform';
 import { AuthModule } from '../auth/auth.module';
 import { RateLimiter } from '../common/rate-limiter.service';
 import { DevicesModule } from '../devices/devices.module';
+import { CodeCooldown } from './code-cooldown';
 import { DevSmsController } from './dev-sms.controller';
 import { OtpStore } from './otp.store';
 import { PinController } from './pin.controller';
@@ -37,7 +38,7 @@ export class AccountsModule {
       module: AccountsModule,
       imports: [AuthModule, DevicesModule],
       controllers: [VerificationController, PinController, ...(devCodes ? [DevSmsController] : [])],
-      providers: [smsSender, OtpStore, VerificationService, RegistrationService, PinService, RateLimiter],
+      providers: [smsSender, OtpStore, CodeCooldown, VerificationService, RegistrationService, PinService, RateLimiter],
     };
   }
 }

@@ -5,7 +5,7 @@ import { CONFIG, RedisService } from '@switchboard/platform';
 
 // One live code per number, in Redis (losing it only means asking for a new code). Stored as an HMAC keyed with
 // SECRET_KEY, so a Redis dump does not reveal codes. Wrong guesses are counted on the code itself and burn it at
-// OTP_MAX_ATTEMPTS; the hourly limits in VerificationService bound guesses across codes.
+// OTP_MAX_ATTEMPTS; the number's resend cooldown (CodeCooldown) bounds how many codes, and so guesses, there are.
 const CHECK = `
 local h = redis.call('HGET', KEYS[1], 'h')
 if not h then return 0 end

@@ -36,6 +36,17 @@ describe('config', () => {
     expect(() => parseConfig({ OUTBOUND_PRIVATE_NETWORKS: 'maybe' })).toThrow(/OUTBOUND_PRIVATE_NETWORKS="maybe"/);
   });
 
+  it('gives the HTTP server timeouts by default and refuses none or absurd ones', () => {
+    expect(parseConfig({}).api.timeouts).toEqual({
+      headersMs: 10_000,
+      requestMs: 120_000,
+      idleMs: 60_000,
+      keepAliveMs: 72_000,
+    });
+    expect(() => parseConfig({ API_HEADERS_TIMEOUT_MS: '0' })).toThrow(/API_HEADERS_TIMEOUT_MS="0" is invalid/);
+    expect(() => parseConfig({ API_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/API_REQUEST_TIMEOUT_MS="soon" is invalid/);
+  });
+
   it('refuses the development secret in production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY/);
     expect(parseConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) }).env).toBe('production');

@@ -21,6 +21,7 @@ import { ProvisioningService } from './provisioning.service';
 import { BatchSender } from './send/batch-sender';
 import { BusinessSender } from './send/business-sender';
 import { OutboxConsumer } from './send/outbox-consumer';
+import { SendOutboxRepository } from './send/send-outbox.repository';
 import { StatusReporter } from './statuses';
 import { NumberMetadataCache } from './webhook-values';
 
@@ -53,6 +54,7 @@ import { NumberMetadataCache } from './webhook-values';
     StatusReporter,
     OutboundMedia,
     InboundMedia,
+    SendOutboxRepository,
     BusinessSender,
     BatchSender,
     OutboxConsumer,

@@ -9,7 +9,8 @@ import { CoreLink } from '../core-link';
 import type { RawClient } from '../keystore/device-keys.repository';
 import { toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
-import { BusinessSender, type OutboxRow } from './business-sender';
+import { BusinessSender } from './business-sender';
+import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 
 interface Planned {
   row: OutboxRow;
@@ -45,6 +46,7 @@ export class BatchSender {
     private readonly core: CoreLink,
     private readonly statuses: StatusReporter,
     private readonly directory: DeviceDirectory,
+    private readonly outbox: SendOutboxRepository,
   ) {}
 
   /** Sends what it can; returns, per conversation, the rows (in order) left for BusinessSender.process. */
@@ -77,9 +79,9 @@ export class BatchSender {
         done.map((d) => ({ wamid: d.row.wamid, target: 'sent' as const, at: new Date(d.serverTimestamp) })),
         tx,
       );
-      await tx.$executeRawUnsafe(
-        `DELETE FROM "SendOutbox" WHERE "id" = ANY($1::bigint[])`,
+      await this.outbox.remove(
         done.map((d) => d.row.id),
+        tx,
       );
     });
     return conversations.map((rows, i) => rows.slice(sent[i]!.length));

@@ -15,19 +15,7 @@ import { clientIdOf, fromDbId, readReceiptIdOf, toDbId } from '../message-ids';
 import { ProvisioningService } from '../provisioning.service';
 import { StatusReporter } from '../statuses';
 import { renderContent, UnsupportedContentError } from './render-content';
-
-/** One claimed SendOutbox row (docs/business.md, "Sending"). */
-export interface OutboxRow {
-  id: bigint;
-  kind: string;
-  businessId: string;
-  phoneNumberId: string;
-  messageId: bigint;
-  wamid: string;
-  waId: string;
-  typingIndicator: string | null;
-  attempts: number;
-}
+import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 
 /** A failure retrying cannot fix: the message fails with this Cloud API error. */
 export class PermanentSendError extends Error {
@@ -68,6 +56,7 @@ export class BusinessSender {
     private readonly statuses: StatusReporter,
     private readonly media: OutboundMedia,
     private readonly messagingLimit: MessagingLimit,
+    private readonly outbox: SendOutboxRepository,
   ) {}
 
   async process(row: OutboxRow): Promise<void> {
@@ -100,7 +89,7 @@ export class BusinessSender {
             data: { serverTimestamp: BigInt(answer.serverTimestamp) },
           });
           await this.statuses.advance(row.wamid, 'sent', new Date(answer.serverTimestamp), tx);
-          await tx.sendOutbox.deleteMany({ where: { id: row.id } });
+          await this.outbox.remove([row.id], tx);
         });
         return;
       }
@@ -170,7 +159,7 @@ export class BusinessSender {
         await this.statuses.fail(row.wamid, e, new Date(), tx);
       }
       if (unreachable) await this.messagingLimit.forget(tx, row.businessId, row.waId);
-      await tx.sendOutbox.deleteMany({ where: { id: row.id } });
+      await this.outbox.remove([row.id], tx);
     });
     if (unreachable) await this.messagingLimit.evict(row.businessId, row.waId);
   }
@@ -217,7 +206,7 @@ export class BusinessSender {
   }
 
   private async done(row: OutboxRow): Promise<void> {
-    await this.prisma.client.sendOutbox.deleteMany({ where: { id: row.id } });
+    await this.outbox.remove([row.id]);
   }
 
   private async consumerAccount(waId: string): Promise<string | undefined> {

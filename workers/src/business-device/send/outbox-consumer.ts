@@ -1,35 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
 import type { Config } from '@switchboard/config';
-import { CONFIG, PrismaService } from '@switchboard/platform';
+import { CONFIG } from '@switchboard/platform';
 import pg from 'pg';
 import { BatchSender } from './batch-sender';
-import { BusinessSender, type OutboxRow, PermanentSendError } from './business-sender';
+import { BusinessSender, PermanentSendError } from './business-sender';
+import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 
 // Rows per claim: each batch pays fixed round trips (claim, crypto transaction, hand-over, settle); 512 drains a
 // backlog faster than 128 did (npm run bench -- business-send).
 const BATCH = 512;
-const LEASE_SECONDS = 60;
 const SWEEP_MS = 1_000;
 const MAX_ATTEMPTS = 15; // ~ 2 h of backoff (capped at 15 min) before a message fails with 131000
 const backoffMs = (attempts: number) => Math.min(15 * 60_000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
-
-/**
- * Claims rows of a conversation only when no earlier row of it is leased or waiting to retry, so one consumer's
- * messages leave in the order they were accepted, whichever worker holds them. The claim itself is serialized by an
- * advisory lock (held for this short statement's transaction) so two workers never split one conversation.
- */
-const CLAIM_SQL = `
-UPDATE "SendOutbox" SET "leaseUntil" = now() + interval '${LEASE_SECONDS} seconds', "attempts" = "attempts" + 1
-WHERE "id" IN (
-  SELECT o."id" FROM "SendOutbox" o
-  WHERE o."nextAttemptAt" <= now() AND (o."leaseUntil" IS NULL OR o."leaseUntil" < now())
-    AND NOT EXISTS (
-      SELECT 1 FROM "SendOutbox" p
-      WHERE p."phoneNumberId" = o."phoneNumberId" AND p."waId" = o."waId" AND p."id" < o."id"
-        AND (p."nextAttemptAt" > now() OR p."leaseUntil" >= now()))
-  ORDER BY o."id" LIMIT $1 FOR UPDATE SKIP LOCKED)
-RETURNING "id", "kind", "businessId", "phoneNumberId", "messageId", "wamid", "waId", "typingIndicator", "attempts"`;
 
 /**
  * The send pipeline's consumer of SendOutbox (docs/business.md, "Sending" and "The business device"): wakes on
@@ -47,7 +30,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
   private current: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly outbox: SendOutboxRepository,
     private readonly sender: BusinessSender,
     private readonly batch: BatchSender,
     @Inject(CONFIG) private readonly config: Config,
@@ -97,7 +80,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const rows = await this.claim();
+      const rows = await this.outbox.claim(BATCH);
       if (!rows.length) return;
       rows.sort((a, b) => (a.id < b.id ? -1 : 1)); // RETURNING has no order; a conversation's rows run in id order
       const conversations = new Map<string, OutboxRow[]>();
@@ -124,20 +107,11 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private claim(): Promise<OutboxRow[]> {
-    return this.prisma.client.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('business-send-claim', 0))`);
-      return tx.$queryRawUnsafe<OutboxRow[]>(CLAIM_SQL, BATCH);
-    });
-  }
-
   // In order; after a row that must wait, the rest of its conversation waits too (released for a later claim).
   private async conversation(rows: OutboxRow[]): Promise<void> {
     for (const [i, row] of rows.entries()) {
       if (await this.one(row)) continue;
-      const rest = rows.slice(i + 1).map((r) => r.id);
-      if (rest.length)
-        await this.prisma.client.sendOutbox.updateMany({ where: { id: { in: rest } }, data: { leaseUntil: null } });
+      await this.outbox.release(rows.slice(i + 1).map((r) => r.id));
       return;
     }
   }
@@ -163,14 +137,7 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
         return true;
       }
       this.log.warn(`send of ${row.wamid} failed (attempt ${row.attempts}), retrying: ${(err as Error).message}`);
-      await this.prisma.client.sendOutbox.updateMany({
-        where: { id: row.id },
-        data: {
-          leaseUntil: null,
-          nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts)),
-          lastError: String((err as Error).message).slice(0, 1000),
-        },
-      });
+      await this.outbox.retryAt(row.id, new Date(Date.now() + backoffMs(row.attempts)), String((err as Error).message));
       return false;
     }
   }

@@ -36,6 +36,13 @@ describe('config', () => {
     expect(() => parseConfig({ OUTBOUND_PRIVATE_NETWORKS: 'maybe' })).toThrow(/OUTBOUND_PRIVATE_NETWORKS="maybe"/);
   });
 
+  it('takes the platform operator token only as a real secret; unset or empty, there is none', () => {
+    expect(parseConfig({}).operatorToken).toBeUndefined();
+    expect(parseConfig({ OPERATOR_TOKEN: '' }).operatorToken).toBeUndefined();
+    expect(parseConfig({ OPERATOR_TOKEN: 'o'.repeat(32) }).operatorToken).toBe('o'.repeat(32));
+    expect(() => parseConfig({ OPERATOR_TOKEN: 'short' })).toThrow(/OPERATOR_TOKEN="short" is invalid: .*32/);
+  });
+
   it('gives the HTTP server timeouts by default and refuses none or absurd ones', () => {
     expect(parseConfig({}).api.timeouts).toEqual({
       headersMs: 10_000,

@@ -98,9 +98,6 @@ export class CampaignsService {
     try {
       report = await this.prisma.client.$transaction(
         async (tx) => {
-          // First, so that a concurrent retry waits here for this create's outcome instead of building a ledger too.
-          if (claim && !(await this.idempotency.claimIn(tx, businessId, claim, JSON.stringify({ id }))))
-            throw new KeyTaken();
           const count = csv
             ? await insertCsvLedger(tx, id, businessId, csv.rows, marketing)
             : await insertContactLedger(tx, id, businessId, selector, names, marketing);
@@ -121,7 +118,12 @@ export class CampaignsService {
               recipientCount: count,
             },
           });
-          return audienceReport(tx, id);
+          const built = await audienceReport(tx, id);
+          // Last, so the key's row is locked only for the commit: sends of every business share one accept statement,
+          // and one with this key must not wait on a ledger being built. A retry racing this one builds in vain.
+          if (claim && !(await this.idempotency.claimIn(tx, businessId, claim, JSON.stringify({ id }))))
+            throw new KeyTaken();
+          return built;
         },
         { timeout: BUILD_TIMEOUT_MS, maxWait: 10_000 },
       );

@@ -109,6 +109,9 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
     build('bad JSON', { raw: '{"messaging_product": "whatsapp", ' });
     build('JSON null', { raw: 'null' });
     build('JSON array', { raw: '[]' });
+    build('deeply nested JSON', { raw: `${'['.repeat(50_000)}${']'.repeat(50_000)}` });
+    build('deeply nested objects', { raw: `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}` });
+    build('body over 1 MB', { raw: JSON.stringify({ ...(validBody as object), fuzz_pad: 'x'.repeat(1_200_000) }) });
     build('text/plain', { contentType: 'text/plain' });
     build('no content type', { contentType: null });
     build('form content type', { contentType: 'application/x-www-form-urlencoded' });

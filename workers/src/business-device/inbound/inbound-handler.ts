@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContactsService } from '@switchboard/business/contacts/contacts.service';
 import { MessageLogService } from '@switchboard/business/messages/log/message-log.service';
+import { inboundWamid } from '@switchboard/business/messages/wamid';
 import { withStorableText } from '@switchboard/core/common/storable-text';
 import { frameFor } from '@switchboard/core/messaging/mailbox/envelope-frames';
 import type { PendingEnvelope } from '@switchboard/core/messaging/mailbox/mailbox.types';
@@ -11,7 +12,7 @@ import { decodeContent } from '@switchboard/sdk';
 import { WebhookEventsService } from '@switchboard/webhooks';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { INBOUND_MEDIA, InboundMedia } from '../media/inbound-media';
-import { fromDbId, inboundWamid, toDbId } from '../message-ids';
+import { fromDbId, toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
 import { NumberMetadataCache, unixSeconds } from '../webhook-values';
 import { cloudMessage } from './inbound-message';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { windowOpen } from '@switchboard/business/contacts/service-window';
 import { SendLimits } from '@switchboard/business/limits/send-limits';
 import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
-import { campaignWamid } from '@switchboard/business/messages/send/wamid';
+import { campaignWamid } from '@switchboard/business/messages/wamid';
 import type { SendableTemplate } from '@switchboard/business/templates/send/render';
 import type { MessagingLimitTier } from '@switchboard/db';
 import type pg from 'pg';

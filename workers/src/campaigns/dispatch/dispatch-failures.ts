@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MessageError } from '@switchboard/business/messages/log/message-log.service';
-import { campaignWamid } from '@switchboard/business/messages/send/wamid';
+import { campaignWamid } from '@switchboard/business/messages/wamid';
 import { PrismaService } from '@switchboard/platform';
 import { StatusReporter } from '../../business-device/statuses';
 import type { ClaimedRecipient } from './dispatch.sql';

@@ -16,10 +16,10 @@ import { type MessageError, MessageLogService } from '../log/message-log.service
 import { MessageLogWriter } from '../log/message-log.writer';
 import { MessageErrors, reengagementFailure } from '../message-errors';
 import { type SendResponse, sendResponse } from '../outputs/send-response';
+import { newWamid } from '../wamid';
 import { BusinessNumbers, type SendingNumber } from './business-numbers';
 import { type MediaRef, mediaRefs, templateMediaRefs } from './media-refs';
 import { Recipients } from './recipient';
-import { newWamid } from './wamid';
 import { WindowGate } from './window-gate';
 
 /**

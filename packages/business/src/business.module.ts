@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from './auth/business-auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { GraphObjectsModule } from './common/graph-objects/graph-objects.module';
+import { ConsoleModule } from './console/console.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { MediaModule } from './media/media.module';
 import { MessagesModule } from './messages/messages.module';
@@ -24,6 +25,7 @@ import { BusinessWebhooksModule } from './webhooks/webhooks.module';
     MediaModule,
     MessagesModule,
     CampaignsModule,
+    ConsoleModule,
   ],
 })
 export class BusinessModule {}

@@ -13,7 +13,11 @@ export interface Config {
   };
   /** Where the dashboard's server reaches the API; unset means the API's own host and port. */
   apiInternalUrl?: string;
-  dashboard: { port: number };
+  dashboard: {
+    port: number;
+    publicUrl: string;
+    signIn: { failuresPerAccount: number; perSourcePerMinute: number };
+  };
   logLevel: string;
   shutdownGraceMs: number;
   secretKey: string;
@@ -145,7 +149,14 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     apiInternalUrl: e.API_INTERNAL_URL,
-    dashboard: { port: e.DASHBOARD_PORT },
+    dashboard: {
+      port: e.DASHBOARD_PORT,
+      publicUrl: e.PUBLIC_DASHBOARD_URL,
+      signIn: {
+        failuresPerAccount: e.CONSOLE_SIGN_IN_FAILURES_PER_ACCOUNT,
+        perSourcePerMinute: e.CONSOLE_SIGN_INS_PER_SOURCE,
+      },
+    },
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     secretKey: e.SECRET_KEY,

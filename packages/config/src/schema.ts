@@ -66,6 +66,12 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   DASHBOARD_PORT: port.default(3001),
+  /** The console's origin as browsers see it: its sign-in cookies are first-party there, and only it may post to them. */
+  PUBLIC_DASHBOARD_URL: url(['http:', 'https:']).default('http://127.0.0.1:3001'),
+  /** Failed console sign-ins one account may have in 15 minutes before further tries are refused (429). */
+  CONSOLE_SIGN_IN_FAILURES_PER_ACCOUNT: count(1, 10_000).default(5),
+  /** Console sign-in attempts one source address may make per minute (429 past it). */
+  CONSOLE_SIGN_INS_PER_SOURCE: count(1, 100_000).default(30),
   PUBLIC_API_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
   /** Where the dashboard's server reaches the API (inside Docker: http://api:3000). Defaults to PUBLIC_API_URL. */
   API_INTERNAL_URL: url(['http:', 'https:']).optional(),

@@ -14,5 +14,6 @@ import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
   imports: [BusinessAuthModule, GraphIdsModule, MessagesModule, TemplatesModule],
   controllers: [CampaignsController],
   providers: [CampaignsService, CampaignLifecycle, CampaignGraphObjects, BusinessNumbers],
+  exports: [CampaignsService],
 })
 export class CampaignsModule {}

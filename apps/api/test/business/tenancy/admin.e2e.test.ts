@@ -5,6 +5,7 @@ import { AdminUsageError, runAdmin } from '@switchboard/business/tenancy/admin/a
 import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { REPO_ROOT } from '@switchboard/devtools/services';
 import { type BusinessStack, startBusinessStack } from '@switchboard/testkit/business/stack';
+import { Operators, testEmail } from '@switchboard/testkit/console/operators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const number = () => `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
@@ -29,7 +30,11 @@ describe('the admin command', () => {
   let deps: Parameters<typeof runAdmin>[1];
   beforeAll(async () => {
     stack = await startBusinessStack();
-    deps = { businesses: stack.api.app.get(BusinessesService), keys: stack.api.app.get(ApiKeysService) };
+    deps = {
+      businesses: stack.api.app.get(BusinessesService),
+      keys: stack.api.app.get(ApiKeysService),
+      setupLink: () => Promise.reject(new Error('not used here')),
+    };
   });
   afterAll(() => stack.close());
 
@@ -85,5 +90,27 @@ describe('the admin command', () => {
     const cli = admin(['bootstrap']);
     expect(cli.code).toBe(64);
     expect(cli.stderr).toContain('--name is required');
+  }, 120_000);
+
+  it('create-user prints a one-time setup link that makes its opener the owner of the business', async () => {
+    const boot = admin(['bootstrap', '--name', 'Owned', '--number', number(), '--json']);
+    const made = JSON.parse(boot.stdout) as Record<string, string>;
+    const email = testEmail('first');
+    const cli = admin(['create-user', email, '--business', made.waba_id!, '--json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const printed = JSON.parse(cli.stdout) as Record<string, string>;
+    expect(printed).toMatchObject({ email, waba_id: made.waba_id, role: 'owner' });
+    const operators = new Operators(stack.api.app, stack.api.url);
+    const owner = await operators.join(printed.setup_link!, email);
+    const me = await owner.call<{ memberships: { role: string; business: { id: string; name: string } }[] }>(
+      'GET',
+      '/console/v1/me',
+    );
+    expect(me.body.memberships).toEqual([
+      { member_id: expect.any(String), role: 'owner', business: { id: made.waba_id, name: 'Owned' } },
+    ]);
+    // The link works once.
+    await expect(operators.join(printed.setup_link!, email)).rejects.toThrow(/404/);
+    expect(admin(['create-user', 'not-an-email']).code).toBe(64);
   }, 120_000);
 });

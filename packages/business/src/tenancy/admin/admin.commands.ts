@@ -1,11 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { ApiKeysService } from '../../auth/api-keys.service';
+import { email as consoleEmail } from '../../console/members/inputs/member.input';
 import type { BusinessesService } from '../businesses.service';
 import { businessName, businessPhoneNumber } from '../inputs/business.input';
 
 export interface AdminDeps {
   businesses: BusinessesService;
   keys: ApiKeysService;
+  /** The console's first owner: a one-time setup link (console/members/setup-link.ts). */
+  setupLink: (
+    email: string,
+    businessId?: string,
+  ) => Promise<{ business: { id: string; name: string }; link: string; expiresAt: Date }>;
 }
 
 /** A user error: printed as one line, exit code 64 (EX_USAGE), no stack trace. */
@@ -18,6 +24,9 @@ export const USAGE = `usage: npm run admin -- <command> [options]
   add-number --business <waba_id> --number <+E.164> [--verified-name <name>]
   create-key --business <waba_id> [--name <label>]     prints the new key once
   revoke-key --business <waba_id> --key <api_key_id>
+  create-user <email> [--business <waba_id>]
+             the console's first owner: prints a one-time link where they set a password (valid 7 days);
+             --business is needed only when there are several businesses
   options: --json  print one JSON object instead of text`;
 
 const OPTIONS = {
@@ -50,6 +59,21 @@ export async function runAdmin(argv: string[], deps: AdminDeps): Promise<Record<
       const business = await existingBusiness(deps, need('business'));
       const key = await deps.keys.create(business.id, values.name ?? 'admin');
       return { waba_id: business.id, api_key_id: key.id, api_key: key.token, note: 'shown once: store it now' };
+    }
+    case 'create-user': {
+      const parsed = consoleEmail.safeParse(positionals[1] ?? '');
+      if (!parsed.success)
+        throw new AdminUsageError(`create-user: "${positionals[1] ?? ''}" is not an email\n${USAGE}`);
+      const { business, link, expiresAt } = await deps.setupLink(parsed.data, values.business);
+      return {
+        email: parsed.data,
+        waba_id: business.id,
+        business_name: business.name,
+        role: 'owner',
+        setup_link: link,
+        expires_at: expiresAt.toISOString(),
+        note: 'open the link to set a password and sign in',
+      };
     }
     case 'revoke-key':
       return deps.keys.revoke(need('business'), need('key'));

@@ -4,6 +4,7 @@ import { CONFIG, PrismaService, QueuesService, RedisService } from '@switchboard
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { KeyRevocations } from '../../auth/key-revocations';
 import { GraphIds } from '../../common/ids';
+import { MembersRepository } from '../../console/members/members.repository';
 import { BusinessesService } from '../businesses.service';
 
 /**
@@ -24,6 +25,7 @@ export class AdminModule {
         BusinessesService,
         ApiKeysService,
         KeyRevocations,
+        MembersRepository,
       ],
     };
   }

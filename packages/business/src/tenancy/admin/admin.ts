@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@switchboard/config';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import { ApiKeysService } from '../../auth/api-keys.service';
+import { MembersRepository } from '../../console/members/members.repository';
+import { createSetupLink } from '../../console/members/setup-link';
 import { BusinessesService } from '../businesses.service';
 import { AdminUsageError, runAdmin } from './admin.commands';
 import { AdminModule } from './admin.module';
@@ -10,9 +12,14 @@ import { AdminModule } from './admin.module';
 // `npm run admin -- <command>`: businesses, numbers and API keys from the command line (see USAGE).
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
-const app = await NestFactory.createApplicationContext(AdminModule.forRoot(loadConfig()), { logger: false });
+const config = loadConfig();
+const app = await NestFactory.createApplicationContext(AdminModule.forRoot(config), { logger: false });
 try {
-  const result = await runAdmin(argv, { businesses: app.get(BusinessesService), keys: app.get(ApiKeysService) });
+  const result = await runAdmin(argv, {
+    businesses: app.get(BusinessesService),
+    keys: app.get(ApiKeysService),
+    setupLink: (email, businessId) => createSetupLink(config, app.get(MembersRepository), email, businessId),
+  });
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k.padEnd(22)}${String(v)}\n`);
 } catch (err) {

@@ -1,0 +1,115 @@
+import type { ConsoleRole } from '@switchboard/business/console/auth/roles';
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { type Operator, Operators, testEmail } from '@switchboard/testkit/console/operators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Every console endpoint called by every role: what each may do is decided by the API, whatever the UI shows.
+describe('console roles', () => {
+  let stack: BusinessStack;
+  let business: TestBusiness;
+  let operators: Operators;
+  const as = {} as Record<ConsoleRole, Operator>;
+  const b = () => `/console/v1/businesses/${business.id}`;
+
+  beforeAll(async () => {
+    stack = await startBusinessStack();
+    business = await stack.business();
+    operators = new Operators(stack.api.app, stack.api.url);
+    as.owner = await operators.owner(business.id);
+    for (const role of ['admin', 'agent', 'viewer'] as const)
+      as[role] = await operators.invited(as.owner, business.id, role);
+  }, 120_000);
+  afterAll(() => stack.close());
+
+  /** A fresh member to change or remove, and a fresh invitation to cancel, so each call has its own target. */
+  const freshMember = async () => {
+    const m = await operators.invited(as.owner, business.id, 'viewer');
+    const list = await as.owner.call<{ members: { id: string; user: { email: string } }[] }>('GET', `${b()}/members`);
+    return list.body.members.find((x) => x.user.email === m.email)!.id;
+  };
+  const freshInvitation = async () =>
+    (await as.owner.call<{ id: string }>('POST', `${b()}/invitations`, { email: testEmail('x'), role: 'agent' })).body
+      .id;
+
+  const READ = { owner: 200, admin: 200, agent: 200, viewer: 200 };
+  const MANAGE = { owner: 200, admin: 200, agent: 403, viewer: 403 };
+  const cases: [string, Record<ConsoleRole, number>, () => Promise<[string, string, unknown?]>][] = [
+    ['GET me', READ, async () => ['GET', '/console/v1/me']],
+    ['GET sessions', READ, async () => ['GET', '/console/v1/sessions']],
+    ['GET members', READ, async () => ['GET', `${b()}/members`]],
+    ['GET overview', READ, async () => ['GET', `${b()}/overview`]],
+    ['GET campaigns', READ, async () => ['GET', `${b()}/campaigns`]],
+    ['POST invitations', MANAGE, async () => ['POST', `${b()}/invitations`, { email: testEmail('i'), role: 'viewer' }]],
+    ['DELETE invitation', MANAGE, async () => ['DELETE', `${b()}/invitations/${await freshInvitation()}`]],
+    ['PATCH member', MANAGE, async () => ['PATCH', `${b()}/members/${await freshMember()}`, { role: 'agent' }]],
+    ['DELETE member', MANAGE, async () => ['DELETE', `${b()}/members/${await freshMember()}`]],
+  ];
+
+  it.each(cases)(
+    '%s: allowed or refused by role',
+    async (_name, expected, request) => {
+      const seen: Record<string, number> = {};
+      for (const role of Object.keys(expected) as ConsoleRole[]) {
+        const [method, path, body] = await request();
+        const res = await as[role].call<{ error?: { code: number } }>(method, path, body);
+        seen[role] = res.status;
+        if (res.status === 403) expect(res.body.error?.code).toBe(10);
+      }
+      expect(seen).toEqual(expected);
+    },
+    60_000,
+  );
+
+  it('a session that is not a member sees 404 on the business, as if it did not exist; no cookie is 401', async () => {
+    const other = await stack.business();
+    const stranger = await operators.owner(other.id);
+    for (const path of ['members', 'overview', 'campaigns']) {
+      expect((await stranger.call('GET', `${b()}/${path}`)).status).toBe(404);
+      const anonymous = await operators.raw<{ error: { code: number } }>('GET', `${b()}/${path}`);
+      expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 102]);
+    }
+    // A business API key is no console credential.
+    const keyed = await operators.raw('GET', '/console/v1/me', undefined, {
+      authorization: `Bearer ${business.token}`,
+    });
+    expect(keyed.status).toBe(401);
+  });
+
+  it('writes from another origin are refused (CSRF)', async () => {
+    const res = await operators.raw<{ error: { code: number } }>(
+      'POST',
+      `${b()}/invitations`,
+      { email: testEmail('csrf'), role: 'viewer' },
+      { cookie: as.owner.cookie, origin: 'https://evil.example' },
+    );
+    expect([res.status, res.body.error.code]).toEqual([403, 10]);
+  });
+
+  it('only an owner makes or changes an owner, and the last owner cannot step down', async () => {
+    const target = await freshMember();
+    const byAdmin = await as.admin.call('PATCH', `${b()}/members/${target}`, { role: 'owner' });
+    expect(byAdmin.status).toBe(403);
+    const ownerInvite = await as.admin.call('POST', `${b()}/invitations`, { email: testEmail('o'), role: 'owner' });
+    expect(ownerInvite.status).toBe(403);
+    const me = await as.owner.call<{ memberships: { member_id: string; business: { id: string } }[] }>(
+      'GET',
+      '/console/v1/me',
+    );
+    const ownerMemberId = me.body.memberships.find((m) => m.business.id === business.id)!.member_id;
+    expect((await as.admin.call('DELETE', `${b()}/members/${ownerMemberId}`)).status).toBe(403);
+    const stepDown = await as.owner.call<{ error: { code: number } }>('PATCH', `${b()}/members/${ownerMemberId}`, {
+      role: 'admin',
+    });
+    expect(stepDown.status).toBe(409);
+    expect((await as.owner.call('PATCH', `${b()}/members/${target}`, { role: 'owner' })).status).toBe(200);
+  });
+
+  it('a removed member loses access at once', async () => {
+    const viewer = await operators.invited(as.owner, business.id, 'viewer');
+    const list = await as.owner.call<{ members: { id: string; user: { email: string } }[] }>('GET', `${b()}/members`);
+    const id = list.body.members.find((m) => m.user.email === viewer.email)!.id;
+    expect((await viewer.call('GET', `${b()}/members`)).status).toBe(200);
+    expect((await as.admin.call('DELETE', `${b()}/members/${id}`)).status).toBe(200);
+    expect((await viewer.call('GET', `${b()}/members`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,1013 @@
+// Generated from openapi.yaml (its /console/ paths) by `npm run api:client`: do not edit by hand.
+
+export interface paths {
+    "/console/v1/auth/sign-in/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description Sets the httpOnly, SameSite=Lax session cookie (`switchboard.session_token`); the token itself is never in the
+         *     body. With TOTP on, answers `two_factor_required: true` and a short-lived cookie for verify-totp instead.
+         *     Throttled per account (CONSOLE_SIGN_IN_FAILURES_PER_ACCOUNT failures in 15 minutes) and per source address
+         *     (CONSOLE_SIGN_INS_PER_SOURCE a minute): 429 with code 4. Writes must carry the console's Origin (403, code 10).
+         */
+        post: operations["consoleSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out this browser (its session is deleted, the cookie cleared) */
+        post: operations["consoleSignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/auth/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP — the otpauth URI to scan and backup codes; on once a code is verified */
+        post: operations["consoleEnableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/auth/two-factor/verify-totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a sign-in (or turn TOTP on) with the authenticator's 6-digit code */
+        post: operations["consoleVerifyTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/auth/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn TOTP off (needs the password) */
+        post: operations["consoleDisableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        /** What an invitation link is for (no session needed; the id is the secret) */
+        get: operations["consoleShowInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/invitations/{invitationId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join — set name and password (or give the existing account's password); leaves the browser signed in */
+        post: operations["consoleAcceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and their businesses, with their role in each */
+        get: operations["consoleMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own sessions (every browser they are signed in on) */
+        get: operations["consoleListSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign one of the caller's sessions out */
+        delete: operations["consoleRevokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere else (every session of the caller but this one) */
+        post: operations["consoleRevokeOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** Members and pending invitations (any role) */
+        get: operations["consoleListMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (owner or admin; only an owner removes an owner; the last owner stays) */
+        delete: operations["consoleRemoveMember"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (owner or admin; only an owner makes or changes an owner; the last owner stays) */
+        patch: operations["consoleChangeRole"];
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite by link (owner or admin; only an owner invites an owner) — valid 7 days */
+        post: operations["consoleInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel a pending invitation (owner or admin); its link stops working */
+        delete: operations["consoleCancelInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** The overview page — each number's quality and throughput, the messaging-limit tier and its use (any role) */
+        get: operations["consoleOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** The campaigns page — newest first, with live progress (any role; the same list as GET /{waba_id}/campaigns) */
+        get: operations["consoleListCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Campaign: {
+            id: string;
+            name: string;
+            phone_number_id: string;
+            template: {
+                name: string;
+                language: {
+                    code: string;
+                };
+            };
+            /** @description How it was chosen: `{ tags, attributes }`, or `{ csv: { rows, columns } }` (never the file). */
+            audience: Record<string, never>;
+            /** @enum {string} */
+            status: "DRAFT" | "SCHEDULED" | "RUNNING" | "PAUSED" | "COMPLETED" | "CANCELLED";
+            /** @description While PAUSED: user, template_paused or template_disabled. */
+            pause_reason?: string;
+            /** @description While RUNNING but held by a limit, e.g. messaging_limit. */
+            wait_reason?: string;
+            /** Format: date-time */
+            wait_until?: string;
+            /** Format: date-time */
+            scheduled_at?: string;
+            /** Format: date-time */
+            started_at?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            /** Format: date-time */
+            cancelled_at?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Rows in the ledger, skipped ones included. */
+            recipients: number;
+            progress: components["schemas"]["CampaignProgress"];
+            /** @description Only in the answer to a create. */
+            report?: components["schemas"]["CampaignReport"];
+        };
+        /**
+         * @description Every recipient counted once: not sent yet (pending), skipped (by reason), refused at dispatch or failed
+         *     after (failed, by Cloud API code), or its message's latest status (queued, sent, delivered, read).
+         */
+        CampaignProgress: {
+            pending: number;
+            queued: number;
+            sent: number;
+            delivered: number;
+            read: number;
+            failed: {
+                total: number;
+                by_code: {
+                    [key: string]: number;
+                };
+            };
+            skipped: {
+                total: number;
+                /** @description invalid_number, duplicate, opted_out, missing_variable, cancelled. */
+                by_reason: {
+                    [key: string]: number;
+                };
+            };
+        };
+        CampaignReport: {
+            recipients: number;
+            pending: number;
+            invalid: number;
+            duplicates: number;
+            opted_out: number;
+            missing_variable: number;
+            /** @description The first problems in audience order; `row` is the position (the CSV's data row, header not counted). */
+            samples: {
+                row: number;
+                input: string;
+                reason: string;
+            }[];
+        };
+        ConsoleBusinessRef: {
+            /** @description the waba_id */
+            id: string;
+            name: string;
+        };
+        ConsoleInvitation: {
+            id: string;
+            email: string;
+            role: components["schemas"]["ConsoleRole"];
+            /** Format: date-time */
+            expires_at: string;
+            /** @description the dashboard page where the invitee joins: pass it on to them */
+            link: string;
+        };
+        /**
+         * @description owner and admin manage members (only an owner makes or changes an owner); agent and viewer read.
+         * @enum {string}
+         */
+        ConsoleRole: "owner" | "admin" | "agent" | "viewer";
+        ConsoleUser: {
+            id: string;
+            email: string;
+            name: string;
+        };
+        /** @description The one error envelope (the Cloud API's Graph error shape). fbtrace_id is the request id. */
+        Error: {
+            error: {
+                message: string;
+                type: string;
+                code: number;
+                error_subcode?: number;
+                error_data?: {
+                    /** @constant */
+                    messaging_product?: "whatsapp";
+                    details: string;
+                };
+                fbtrace_id: string;
+            };
+        };
+        /** @description Graph's cursor paging. `next` / `previous` are the same request one page further / back. */
+        Paging: {
+            cursors: {
+                before: string;
+                after: string;
+            };
+            /** Format: uri */
+            next?: string;
+            /** Format: uri */
+            previous?: string;
+        };
+    };
+    responses: {
+        /** @description Signed in (the session cookie is set), or — with TOTP on — `two_factor_required: true` and no user yet. */
+        ConsoleSignedIn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    two_factor_required: boolean;
+                    user?: components["schemas"]["ConsoleUser"];
+                };
+            };
+        };
+        /** @description Done. */
+        ConsoleSuccess: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    success: true;
+                };
+            };
+        };
+        /** @description An error in the one envelope. */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The `paging.cursors.after` of the previous page. */
+        After: string;
+        /** @description The `paging.cursors.before` of the next page. */
+        Before: string;
+        ConsoleBusinessId: string;
+        Limit: number;
+    };
+    requestBodies: {
+        ConsolePassword: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    consoleSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    rememberMe?: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ConsoleSignedIn"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    consoleSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    consoleEnableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ConsolePassword"];
+        responses: {
+            /** @description The secret to scan, and backup codes (shown once). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totp_uri: string;
+                        backup_codes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    consoleVerifyTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    trustDevice?: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ConsoleSignedIn"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    consoleDisableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ConsolePassword"];
+        responses: {
+            200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    consoleShowInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A pending invitation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        role: components["schemas"]["ConsoleRole"];
+                        business: components["schemas"]["ConsoleBusinessRef"];
+                        /** Format: date-time */
+                        expires_at: string;
+                        /** @description true: accept with the existing password */
+                        has_account: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleAcceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Joined and signed in (the session cookie is set). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        business: components["schemas"]["ConsoleBusinessRef"];
+                        role: components["schemas"]["ConsoleRole"];
+                        user: components["schemas"]["ConsoleUser"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    consoleMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["ConsoleUser"];
+                        memberships: {
+                            member_id: string;
+                            role: components["schemas"]["ConsoleRole"];
+                            business: components["schemas"]["ConsoleBusinessRef"];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Error"];
+        };
+    };
+    consoleListSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @description the session of this request */
+                            current: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            last_active_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            ip_address: string | null;
+                            user_agent: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Error"];
+        };
+    };
+    consoleRevokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleRevokeOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many sessions were signed out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        revoked: number;
+                    };
+                };
+            };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    consoleListMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            id: string;
+                            role: components["schemas"]["ConsoleRole"];
+                            user: components["schemas"]["ConsoleUser"];
+                            two_factor_enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        invitations: components["schemas"]["ConsoleInvitation"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleRemoveMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    consoleChangeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role: components["schemas"]["ConsoleRole"];
+                };
+            };
+        };
+        responses: {
+            /** @description The member's role now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        role: components["schemas"]["ConsoleRole"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    consoleInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    role: components["schemas"]["ConsoleRole"];
+                };
+            };
+        };
+        responses: {
+            /** @description The invitation and its link, to pass on to the person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleInvitation"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleCancelInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        business: {
+                            id: string;
+                            name: string;
+                            time_zone: string;
+                        };
+                        messaging_limit: {
+                            /** @enum {string} */
+                            tier: "TIER_250" | "TIER_2K" | "TIER_10K" | "TIER_100K" | "TIER_UNLIMITED";
+                            /** @description unique users per rolling 24 h; null: unlimited */
+                            limit: number | null;
+                            /** @description unique users contacted outside a window in the last 24 h */
+                            used_24h: number;
+                        };
+                        numbers: {
+                            id: string;
+                            display_phone_number: string;
+                            verified_name: string;
+                            /** @enum {string} */
+                            quality_rating: "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
+                            messages_per_second: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListCampaigns: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+                status?: "DRAFT" | "SCHEDULED" | "RUNNING" | "PAUSED" | "COMPLETED" | "CANCELLED";
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Campaign"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+}

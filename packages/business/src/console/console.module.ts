@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { ConsoleAuthController } from './auth/auth.controller';
+import { ConsoleAuth } from './auth/console-auth.service';
+import { ConsoleCampaignsController } from './campaigns/console-campaigns.controller';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { MeController } from './me/me.controller';
+import { MembersController } from './members/members.controller';
+import { MembersRepository } from './members/members.repository';
+import { MembersService } from './members/members.service';
+import { OverviewController } from './overview/overview.controller';
+import { OverviewRepository } from './overview/overview.repository';
+import { ConsoleOriginGuard, ConsoleSessionGuard } from './session/console-session.guard';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsRepository } from './sessions/sessions.repository';
+
+/**
+ * The console's API (`/console/v1/…`, docs/console.md): operators sign in with Better Auth; every route resolves the
+ * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
+ */
+@Module({
+  imports: [CampaignsModule],
+  controllers: [
+    ConsoleAuthController,
+    InvitationsController,
+    MeController,
+    SessionsController,
+    MembersController,
+    OverviewController,
+    ConsoleCampaignsController,
+  ],
+  providers: [
+    ConsoleAuth,
+    ConsoleSessionGuard,
+    ConsoleOriginGuard,
+    MembersRepository,
+    MembersService,
+    InvitationsService,
+    SessionsRepository,
+    OverviewRepository,
+  ],
+  exports: [ConsoleAuth, MembersRepository, ConsoleSessionGuard],
+})
+export class ConsoleModule {}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '@switchboard/core/errors/api-error';
+import type { FastifyRequest } from 'fastify';
+import { ConsoleAuth, requestHeaders } from '../auth/console-auth.service';
+import { MemberErrors } from '../members/member-errors';
+import { MembersRepository } from '../members/members.repository';
+
+const wrongPassword = () =>
+  new ApiError(401, 190, 'Wrong password', 'password: this email already has an account; give its password');
+
+/**
+ * Opening an invitation link: who it is for and where, then joining. A person without an account sets their name and
+ * password here (Better Auth hashes it with scrypt); one who has an account proves it with their password. Either
+ * way they leave signed in. Nobody can sign up any other way.
+ */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly auth: ConsoleAuth,
+    private readonly repo: MembersRepository,
+  ) {}
+
+  async show(invitationId: string) {
+    const invitation = await this.pending(invitationId);
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      business: invitation.business,
+      expires_at: invitation.expiresAt.toISOString(),
+      has_account: (await this.repo.userByEmail(invitation.email)) !== null,
+    };
+  }
+
+  async accept(invitationId: string, req: FastifyRequest, name: string, password: string) {
+    const invitation = await this.pending(invitationId);
+    const ctx = await this.auth.auth.$context;
+    const existing = await this.repo.userByEmail(invitation.email);
+    let user: { id: string; email: string; name: string };
+    if (existing) {
+      user = existing;
+      const account = (await ctx.internalAdapter.findAccounts(existing.id)).find((a) => a.providerId === 'credential');
+      if (!account?.password || !(await ctx.password.verify({ hash: account.password, password }))) {
+        throw wrongPassword();
+      }
+    } else {
+      user = await ctx.internalAdapter.createUser(
+        { email: invitation.email, name, emailVerified: true },
+        { method: 'invitation' },
+      );
+      await ctx.internalAdapter.linkAccount({
+        userId: user.id,
+        providerId: 'credential',
+        accountId: user.id,
+        password: await ctx.password.hash(password),
+      });
+    }
+    if (!(await this.repo.accept(invitation.id, { id: randomUUID(), userId: user.id }))) {
+      throw MemberErrors.invitationNotFound(invitationId);
+    }
+    const signIn = await this.auth.call(() =>
+      this.auth.api.signInEmail({
+        body: { email: invitation.email, password },
+        headers: requestHeaders(req),
+        returnHeaders: true,
+      }),
+    );
+    return {
+      setCookies: signIn.headers.getSetCookie(),
+      body: {
+        business: invitation.business,
+        role: invitation.role,
+        user: { id: user.id, email: user.email, name: user.name },
+      },
+    };
+  }
+
+  private async pending(invitationId: string) {
+    const invitation = await this.repo.invitation(invitationId);
+    if (invitation?.status !== 'pending' || invitation.expiresAt <= new Date()) {
+      throw MemberErrors.invitationNotFound(invitationId);
+    }
+    return invitation;
+  }
+}

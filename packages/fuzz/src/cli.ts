@@ -40,6 +40,9 @@ process.stderr.write(
     .map((v) => `${v.operation} ${v.status}`)
     .join(', ')}\n`,
 );
+process.stderr.write(
+  `slowest answers: ${summary.slowest.map((t) => `${t.ms} ms ${t.operation} — ${t.label}`).join('; ')}\n`,
+);
 const { requests, operations, status_5xx, non_graph_errors, hangs } = summary;
 process.stdout.write(`${JSON.stringify({ requests, operations, status_5xx, non_graph_errors, hangs })}\n`);
 process.exitCode = status_5xx + non_graph_errors + hangs > 0 ? 1 : 0;

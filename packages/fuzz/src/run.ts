@@ -41,6 +41,8 @@ export interface FuzzSummary {
   /** Each operation's unmutated request and what it got: how much of the API the pass reached past validation. */
   valid: { operation: string; status: number | 'no answer'; answer: string }[];
   findings: Finding[];
+  /** The slowest answers, slowest first: a request that costs seconds is a denial of service waiting to happen. */
+  slowest: { ms: number; operation: string; label: string }[];
 }
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
@@ -64,12 +66,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
     unsendable: 0,
     valid: [],
     findings: [],
+    slowest: [],
   };
   let next = 0;
   const worker = async () => {
     while (next < requests.length) {
       const req = requests[next++]!;
+      const t0 = performance.now();
       const reply = await send(options.baseUrl, req, options.timeoutMs ?? 10_000);
+      noteTime(summary.slowest, { ms: Math.round(performance.now() - t0), operation: req.operation, label: req.label });
       summary.requests++;
       if (req.label === 'valid') {
         summary.valid.push({
@@ -149,4 +154,11 @@ function pick(all: FuzzRequest[], count: number, seed: number): FuzzRequest[] {
     [rest[i], rest[j]] = [rest[j]!, rest[i]!];
   }
   return [...valid, ...rest].slice(0, count);
+}
+
+function noteTime(slowest: FuzzSummary['slowest'], entry: FuzzSummary['slowest'][number], keep = 5): void {
+  if (slowest.length >= keep && entry.ms <= slowest[slowest.length - 1]!.ms) return;
+  slowest.push(entry);
+  slowest.sort((a, b) => b.ms - a.ms);
+  slowest.length = Math.min(slowest.length, keep);
 }

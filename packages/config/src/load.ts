@@ -105,7 +105,7 @@ export interface CoreConfig {
   };
   pin: { freeAttempts: number; lockoutBaseSeconds: number; lockoutMaxSeconds: number };
   devices: { maxCompanions: number; linkCodeTtlSeconds: number; linkRequestsPerClientPerHour: number };
-  keys: { bundleFetchesPerMinute: number; lowThreshold: number };
+  keys: { bundleFetchesPerMinute: number; bundleFetchesPerTargetPerMinute: number; lowThreshold: number };
   /** Encrypted attachment blobs (docs/core.md "Attachments"). */
   attachments: { dir: string; maxBytes: number; ttlDays: number };
 }
@@ -189,7 +189,11 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         linkCodeTtlSeconds: e.LINK_CODE_TTL_SECONDS,
         linkRequestsPerClientPerHour: e.LINK_REQUESTS_PER_CLIENT_PER_HOUR,
       },
-      keys: { bundleFetchesPerMinute: e.KEY_BUNDLE_FETCHES_PER_MINUTE, lowThreshold: e.PREKEY_LOW_THRESHOLD },
+      keys: {
+        bundleFetchesPerMinute: e.KEY_BUNDLE_FETCHES_PER_MINUTE,
+        bundleFetchesPerTargetPerMinute: e.KEY_BUNDLE_FETCHES_PER_TARGET_PER_MINUTE,
+        lowThreshold: e.PREKEY_LOW_THRESHOLD,
+      },
       attachments: { dir: e.ATTACHMENTS_DIR, maxBytes: e.ATTACHMENT_MAX_BYTES, ttlDays: e.ATTACHMENT_TTL_DAYS },
     },
     messaging: {

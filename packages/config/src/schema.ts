@@ -120,6 +120,11 @@ export const envSchema = z.object({
   LINK_CODE_TTL_SECONDS: count(1, 3600).default(300),
   LINK_REQUESTS_PER_CLIENT_PER_HOUR: count(1, 1_000_000).default(100),
   KEY_BUNDLE_FETCHES_PER_MINUTE: count(1, 1_000_000).default(120),
+  /**
+   * Bundle fetches of one account's keys per minute, whoever asks, that get one-time keys; past it bundles come
+   * without them (as when they have run out), so strangers together cannot drain an account's one-time keys.
+   */
+  KEY_BUNDLE_FETCHES_PER_TARGET_PER_MINUTE: count(1, 1_000_000).default(20),
   PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
 
   // Core attachments: encrypted blobs devices upload and download; see docs/core.md "Attachments".

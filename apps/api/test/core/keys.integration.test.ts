@@ -107,6 +107,31 @@ describe('keys: the prekey directory', () => {
     expect(err.details).toMatch(/^key_bundle_fetches: retry after \d+ s$/);
   });
 
+  describe('with a budget of 6 fetches per target account', () => {
+    let limited: RunningApi;
+    beforeAll(async () => {
+      limited = await startCoreApi({ KEY_BUNDLE_FETCHES_PER_TARGET_PER_MINUTE: '6' });
+    });
+    afterAll(() => limited.close());
+
+    it('strangers together cannot drain an account: past the budget, bundles come without one-time keys', async () => {
+      const target = await newAccount(limited);
+      await new DeviceCrypto(target.credentials, new MemoryStorage(), target.rest).publishKeys({
+        preKeys: 10,
+        kyberPreKeys: 10,
+      });
+      const strangers = await Promise.all(Array.from({ length: 5 }, () => newAccount(limited)));
+      const bundles = [];
+      for (const s of strangers) {
+        for (let i = 0; i < 2; i++)
+          bundles.push((await s.rest.fetchBundles(target.credentials.accountId, 1)).devices[0]!);
+      }
+      expect(bundles.filter((b) => b.pre_key !== null)).toHaveLength(6);
+      expect(bundles.slice(6).every((b) => b.pre_key === null && b.kyber_pre_key.last_resort)).toBe(true);
+      expect(await target.rest.keyCounts()).toMatchObject({ pre_keys: 4, kyber_pre_keys: 4 });
+    });
+  });
+
   describe('refuses bad uploads, naming the field', () => {
     let rest: RestClient;
     let first: KeyUpload;

@@ -26,11 +26,21 @@ export class RateLimiter {
 
   /** Counts a hit against `limit` for `subject`; throws 429 when the window already held `max` hits. */
   async hit(limit: Limit, subject: string): Promise<void> {
+    const { within, ttl } = await this.count(limit, subject);
+    if (!within) throw CoreErrors.rateLimited(limit.name, Math.max(ttl, 1));
+  }
+
+  /** Counts a hit like `hit`, for callers that answer differently past the limit: whether it was within. */
+  async allows(limit: Limit, subject: string): Promise<boolean> {
+    return (await this.count(limit, subject)).within;
+  }
+
+  private async count(limit: Limit, subject: string): Promise<{ within: boolean; ttl: number }> {
     const [count, ttl] = (await this.redis.client.eval(HIT, 1, key(limit, subject), limit.windowSeconds)) as [
       number,
       number,
     ];
-    if (count > limit.max) throw CoreErrors.rateLimited(limit.name, Math.max(ttl, 1));
+    return { within: count <= limit.max, ttl };
   }
 
   /** Gives a hit back, for limits that should only count failures (a correct code costs nothing). */

@@ -25,21 +25,30 @@ export class BundlesService {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  /** Bundles for one device or all devices of an account, each with fresh one-time keys (never given out twice). */
+  /**
+   * Bundles for one device or all devices of an account, each with fresh one-time keys (never given out twice) while
+   * the account's budget lasts. Every fetch burns the target's one-time keys: the requester's budget bounds one
+   * stranger, the target's bounds them all together. Past the target's, bundles still come, without one-time keys (no
+   * EC prekey, the last-resort Kyber key), as when the keys have run out: sessions still start, the keys last.
+   */
   async fetch(requester: AuthenticatedDevice, params: BundleParams): Promise<BundlesOutput> {
-    // Every fetch burns the target's one-time keys, so the requester's budget is what protects them from draining.
+    const { bundleFetchesPerMinute, bundleFetchesPerTargetPerMinute } = this.config.core.keys;
     await this.limiter.hit(
-      { name: 'key_bundle_fetches', max: this.config.core.keys.bundleFetchesPerMinute, windowSeconds: 60 },
+      { name: 'key_bundle_fetches', max: bundleFetchesPerMinute, windowSeconds: 60 },
       `${requester.accountId}.${requester.deviceId}`,
     );
-    return this.fetchTrusted(params);
+    const oneTimeKeys = await this.limiter.allows(
+      { name: 'key_bundle_fetches_per_target', max: bundleFetchesPerTargetPerMinute, windowSeconds: 60 },
+      params.account_id,
+    );
+    return this.fetchTrusted(params, oneTimeKeys);
   }
 
   /**
-   * The same without the requester's rate limit: for the server-side business devices (business/device), whose sends
-   * are already bounded by the business layer's own limits (throughput, messaging tiers, pair rate).
+   * The same without the rate limits: for the server-side business devices (business/device), whose sends are
+   * already bounded by the business layer's own limits (throughput, messaging tiers, pair rate).
    */
-  async fetchTrusted(params: BundleParams): Promise<BundlesOutput> {
+  async fetchTrusted(params: BundleParams, oneTimeKeys = true): Promise<BundlesOutput> {
     const devices = await this.prisma.client.device.findMany({
       where: {
         accountId: params.account_id,
@@ -53,16 +62,18 @@ export class BundlesService {
         `keys for ${params.account_id}${params.device_id === 'all' ? '' : `.${params.device_id}`}`,
       );
     }
-    const bundles = await Promise.all(devices.map((d) => this.bundle(d)));
+    const bundles = await Promise.all(devices.map((d) => this.bundle(d, oneTimeKeys)));
     return { account_id: params.account_id, devices: bundles };
   }
 
-  private async bundle(d: DeviceRow): Promise<DeviceBundleOutput> {
-    const [preKey, kyber] = await Promise.all([
-      this.prekeys.claimPreKey(d.accountId, d.deviceId),
-      this.prekeys.claimKyberPreKey(d.accountId, d.deviceId),
-    ]);
-    void this.noticeIfLow(d.accountId, d.deviceId);
+  private async bundle(d: DeviceRow, oneTimeKeys: boolean): Promise<DeviceBundleOutput> {
+    const [preKey, kyber] = oneTimeKeys
+      ? await Promise.all([
+          this.prekeys.claimPreKey(d.accountId, d.deviceId),
+          this.prekeys.claimKyberPreKey(d.accountId, d.deviceId),
+        ])
+      : [null, null];
+    if (oneTimeKeys) void this.noticeIfLow(d.accountId, d.deviceId);
     return {
       device_id: d.deviceId,
       registration_id: d.registrationId!,

@@ -62,6 +62,40 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('who may read /metrics', () => {
+  const token = `metrics-${randomBytes(16).toString('hex')}`;
+  let open: RunningApi;
+  let guarded: RunningApi;
+  beforeAll(async () => {
+    [open, guarded] = await Promise.all([startApi(), startApi({ METRICS_TOKEN: token })]);
+  });
+  afterAll(() => Promise.all([open.close(), guarded.close()]));
+
+  it('without METRICS_TOKEN: loopback only, anyone else gets 403 (code 10)', async () => {
+    expect((await contractFetch(`${open.url}/metrics`)).status).toBe(200);
+    // A caller from elsewhere, injected in-process: no test traffic leaves loopback.
+    const res = await open.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.7' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 10, type: 'OAuthException' });
+  });
+
+  it('with METRICS_TOKEN: the bearer token is required, from loopback too', async () => {
+    const none = await contractFetch<{ error: { code: number } }>(`${guarded.url}/metrics`);
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe(190);
+    const wrong = await contractFetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
+    expect(wrong.status).toBe(401);
+    const right = await contractFetch<string>(`${guarded.url}/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(right.status).toBe(200);
+    expect(right.text).toMatch(/switchboard_process_resident_memory_bytes \d+/);
+  });
+});
+
 describe('readiness with unapplied migrations', () => {
   const url = withDatabase(process.env.DATABASE_URL!, `sb_unmigrated_${randomBytes(4).toString('hex')}`);
   let api: RunningApi;

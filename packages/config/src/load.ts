@@ -23,6 +23,8 @@ export interface Config {
   secretKey: string;
   /** The platform operator's Bearer credential (template review decisions); unset: none is accepted. */
   operatorToken?: string;
+  /** The Bearer credential for /metrics (METRICS_TOKEN); unset: only loopback may scrape. */
+  metricsToken?: string;
   workers: { concurrency: number; keepCompleted: number };
   limits: LimitsConfig;
   core: CoreConfig;
@@ -161,6 +163,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     secretKey: e.SECRET_KEY,
     operatorToken: e.OPERATOR_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     workers: { concurrency: e.WORKER_CONCURRENCY, keepCompleted: e.JOBS_KEEP_COMPLETED },
     limits: {
       messagesPerSecondDefault: e.MESSAGES_PER_SECOND_DEFAULT,

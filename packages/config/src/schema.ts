@@ -83,6 +83,8 @@ export const envSchema = z.object({
   API_IDLE_TIMEOUT_MS: count(1_000, 3_600_000).default(60_000),
   /** How long an idle keep-alive connection stays open after a response (above load balancers' 60 s). */
   API_KEEP_ALIVE_TIMEOUT_MS: count(1_000, 600_000).default(72_000),
+  /** The Bearer credential `/metrics` asks for; unset: `/metrics` is served to loopback only. */
+  METRICS_TOKEN: unsetIfEmpty(z.string().min(32, 'at least 32 characters of secret')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SECRET_KEY: z

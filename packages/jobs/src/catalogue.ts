@@ -31,7 +31,10 @@ export const jobs = {
     payload: z.object({}),
     options: { attempts: 1, removeOnFail: { count: 100 } },
   }),
-  /** Drains one webhook subscription's due deliveries (batched POSTs). Woken by emits, retries and the sweeper. */
+  /**
+   * Drains one webhook subscription's due deliveries (one change per POST, or batched). Woken by emits, retries and
+   * the sweeper.
+   */
   webhooksDeliver: defineJob({
     queue: 'webhooks',
     name: 'webhooks.deliver',

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ProtocolAddress } from '@signalapp/libsignal-client';
 import { DeviceDirectory } from '@switchboard/core/messaging/device-directory';
 import type { BusinessMessage } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
@@ -10,6 +9,7 @@ import type { RawClient } from '../keystore/device-keys.repository';
 import { toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
 import { BusinessSender } from './business-sender';
+import { encryptFor, type SessionTarget, sessionTargets } from './device-envelopes';
 import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 
 interface Planned {
@@ -128,24 +128,10 @@ export class BatchSender {
         peers,
         async (c) => {
           // Each consumer's devices with a session, read once for the batch (encrypting only advances a session).
-          const targets = new Map<string, { deviceId: number; registrationId: number }[]>();
-          for (const [consumer, deviceIds] of peers) {
-            await c.ensureSessions(consumer, deviceIds);
-            const list: { deviceId: number; registrationId: number }[] = [];
-            for (const deviceId of deviceIds) {
-              const record = await c.stores.sessions.getSession(ProtocolAddress.new(consumer, deviceId));
-              if (record?.hasCurrentState()) list.push({ deviceId, registrationId: record.remoteRegistrationId() });
-            }
-            targets.set(consumer, list);
-          }
-          for (const p of group) {
-            const envelopes: SendGroup['envelopes'] = [];
-            for (const { deviceId, registrationId } of targets.get(p.consumer)!) {
-              const { type, body } = await c.encrypt({ accountId: p.consumer, deviceId }, p.plaintext);
-              envelopes.push({ deviceId, registrationId, type: type as 2 | 3, ciphertext: body });
-            }
-            p.group = { accountId: p.consumer, envelopes };
-          }
+          const targets = new Map<string, SessionTarget[]>();
+          for (const [consumer, deviceIds] of peers)
+            targets.set(consumer, await sessionTargets(c, consumer, deviceIds));
+          for (const p of group) p.group = await encryptFor(c, p.consumer, targets.get(p.consumer)!, p.plaintext);
         },
         record,
       );

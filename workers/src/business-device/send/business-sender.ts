@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ProtocolAddress } from '@signalapp/libsignal-client';
 import { MessagingLimit } from '@switchboard/business/limits/messaging-limit/messaging-limit';
 import type { MessageError } from '@switchboard/business/messages/log/message-log.service';
 import { DevicesService } from '@switchboard/core/devices/devices.service';
@@ -14,6 +13,7 @@ import { OutboundMedia } from '../media/outbound-media';
 import { clientIdOf, fromDbId, readReceiptIdOf, toDbId } from '../message-ids';
 import { ProvisioningService } from '../provisioning.service';
 import { StatusReporter } from '../statuses';
+import { encryptFor, sessionTargets } from './device-envelopes';
 import { renderContent, UnsupportedContentError } from './render-content';
 import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 
@@ -170,23 +170,9 @@ export class BusinessSender {
     deviceIds: number[],
     plaintext: Uint8Array,
   ): Promise<SendGroup> {
-    return this.crypto.withPeer(device, consumer, 'session', async (c) => {
-      await c.ensureSessions(consumer, deviceIds);
-      const envelopes: SendGroup['envelopes'] = [];
-      for (const deviceId of deviceIds) {
-        const address = { accountId: consumer, deviceId };
-        const record = await c.stores.sessions.getSession(ProtocolAddress.new(consumer, deviceId));
-        if (!record?.hasCurrentState()) continue;
-        const { type, body } = await c.encrypt(address, plaintext);
-        envelopes.push({
-          deviceId,
-          registrationId: record.remoteRegistrationId(),
-          type: type as 2 | 3,
-          ciphertext: body,
-        });
-      }
-      return { accountId: consumer, envelopes };
-    });
+    return this.crypto.withPeer(device, consumer, 'session', async (c) =>
+      encryptFor(c, consumer, await sessionTargets(c, consumer, deviceIds), plaintext),
+    );
   }
 
   /** The API's mark-as-read: a read receipt "up to" the consumer's message, to all the consumer's devices. */

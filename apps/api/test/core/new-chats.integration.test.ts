@@ -77,6 +77,26 @@ describe('consumers: at most CONSUMER_NEW_CHATS_PER_DAY new chats with accounts 
     }
   });
 
+  it('a read receipt goes only where a chat exists: to a stranger it is refused (403) and stored nowhere', async () => {
+    const [mallory, victim] = (await accounts(2)) as [TestAccount, TestAccount];
+    const m = await online(mallory);
+    const receipt = (id: bigint) => {
+      m.send({ t: 'read_receipt', id, toAccountId: victim.accountId, messageIds: [1n], upTo: 0 });
+      return m.next((f) => (f.t === 'send_ok' || f.t === 'send_error') && f.id === id);
+    };
+    const refused = await receipt(1001n);
+    expect(refused).toMatchObject({ t: 'send_error', code: ErrorCode.Forbidden });
+    expect((refused as { message: string }).message).toMatch(/^no chat with this account/);
+    expect(await t.fx.waiting(victim.devices[0]!)).toBe(0);
+    expect(await chatStarts(mallory.accountId)).toBe(0);
+
+    // Once the victim has written to mallory, mallory's read receipts reach it.
+    const v = await online(victim);
+    expect(await send(v, victim, mallory)).toMatchObject({ t: 'send_ok' });
+    expect(await receipt(1002n)).toMatchObject({ t: 'send_ok' });
+    expect(await v.next(is('receipt'))).toMatchObject({ fromAccountId: mallory.accountId, messageIds: [1n] });
+  });
+
   it('business numbers’ accounts neither count nor are limited', async () => {
     const [business, frank] = await accounts(2);
     const bizId = `8${randomInt(10 ** 13, 10 ** 14 - 1)}`;

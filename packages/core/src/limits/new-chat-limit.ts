@@ -35,6 +35,21 @@ export class NewChatLimit {
     return peers.length ? this.known.unknown(accountId, peers) : Promise.resolve([]);
   }
 
+  /**
+   * Whether `accountId` and `peer` have a chat already — one of them started it, or either is a business number's
+   * account — so that something from one to the other starts nothing. Records nothing: for what may only follow a
+   * chat (read receipts), never start one.
+   */
+  async established(accountId: string, peer: string): Promise<boolean> {
+    if (!(await this.unknownPeers(accountId, [peer])).length) return true;
+    const [row] = await this.prisma.client.$queryRawUnsafe<
+      { senderExempt: boolean; business: boolean; known: boolean }[]
+    >(PEERS_SQL, accountId, [peer]);
+    if (!row || !(row.senderExempt || row.business || row.known)) return false;
+    await this.known.remember(accountId, [peer], row.senderExempt);
+    return true;
+  }
+
   /** Step 2: Postgres decides for those, records the chats they start, and Redis remembers what was allowed. */
   decide(accountId: string, unknown: string[]): Promise<NewChatVerdict> {
     if (!unknown.length) return Promise.resolve({ ok: true });

@@ -1,9 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, type ReadReceiptFrame, type ServerFrame } from '@switchboard/protocol';
+import { ErrorCode, type ReadReceiptFrame, type SendErrorFrame, type ServerFrame } from '@switchboard/protocol';
+import { NewChatLimit } from '../../limits/new-chat-limit';
 import { MailboxService } from '../mailbox/mailbox.service';
 import type { DeviceRef, NewMessage } from '../mailbox/mailbox.types';
 import { DeliveryRouter } from '../routing/delivery-router';
 import { ReceiptFactory } from './receipt-factory';
+
+const noChat = (id: bigint): SendErrorFrame => ({
+  t: 'send_error',
+  id,
+  code: ErrorCode.Forbidden,
+  message: 'no chat with this account: read receipts go only to accounts you have a chat with',
+  mismatches: [],
+});
 
 /** Device acks (✓✓ for the senders) and read receipts (blue ticks): stored first, then pushed like envelopes. */
 @Injectable()
@@ -14,6 +23,7 @@ export class ReceiptService {
     private readonly mailbox: MailboxService,
     private readonly factory: ReceiptFactory,
     private readonly router: DeliveryRouter,
+    private readonly newChats: NewChatLimit,
   ) {}
 
   /** The device has these envelopes: delete them, and tell the senders they were delivered. */
@@ -33,6 +43,10 @@ export class ReceiptService {
     };
     let receipt: NewMessage;
     try {
+      // A receipt is stored in the other account's mailbox like a message: only where a chat exists, or receipts
+      // would be a way to write to strangers past the new-chat limit.
+      if (frame.toAccountId !== from.accountId && !(await this.newChats.established(from.accountId, frame.toAccountId)))
+        return () => reply(noChat(frame.id));
       receipt = await this.factory.read(from, frame);
     } catch (err) {
       return () => fail(err);

@@ -15,10 +15,14 @@ export interface FuzzRequest {
   body?: string | Buffer;
 }
 
+/** The headers that authenticate a request: `authorization`, or a console session's cookie and origin. */
+export type Credential = Record<string, string>;
+
 export interface Credentials {
-  business: string;
-  operator: string;
-  device: string;
+  business: Credential;
+  operator: Credential;
+  device: Credential;
+  console: Credential;
 }
 
 /** Strings a client can send that Postgres text cannot hold, or that no column should take. */
@@ -63,7 +67,7 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
     options: {
       path?: Record<string, string>;
       query?: Record<string, string>;
-      auth?: string | null;
+      auth?: Credential | null;
       body?: unknown;
       raw?: string | Buffer;
       contentType?: string | null;
@@ -80,9 +84,12 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
               .map(([k, v]) => `${k}=${v}`)
               .join('&')}`
           : '');
-    const headers: Record<string, string> = {};
+    // Console writes must come from the console's origin, signed in or not (sign-in itself).
+    const headers: Record<string, string> = op.path.startsWith('/console/')
+      ? { origin: creds.console.origin ?? '' }
+      : {};
     const credential = options.auth === undefined ? auth : options.auth;
-    if (credential) headers.authorization = credential;
+    if (credential) Object.assign(headers, credential);
     let body: string | Buffer | undefined = options.raw;
     if (body === undefined && mediaType) body = encodeBody(mediaType, options.body ?? validBody, headers);
     const type = options.contentType === undefined ? headers['content-type'] : options.contentType;
@@ -92,11 +99,16 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
   };
 
   build('valid');
-  if (auth) {
+  if (op.auth !== 'none') {
     build('no credential', { auth: null });
-    build('wrong credential', { auth: op.auth === 'device' ? basic('x.1', 'wrong') : 'Bearer sb_live_wrong' });
+    build('wrong credential', { auth: wrongCredential(op.auth, creds) });
     if (op.auth === 'operator') build('business key for the operator', { auth: creds.business });
-    build('malformed credential', { auth: 'Bearer \u00ff\u00fe' });
+    build('malformed credential', {
+      auth:
+        op.auth === 'console'
+          ? { ...creds.console, cookie: '\u00ff=\u00fe;;' }
+          : { authorization: 'Bearer \u00ff\u00fe' },
+    });
   }
   for (const name of Object.keys(pathValues)) {
     for (const [label, value] of BAD_URL_VALUES) build(`path ${name}: ${label}`, { path: { [name]: value } });
@@ -136,12 +148,12 @@ export function casesFor(op: Operation, resolve: (s: unknown) => Schema, known: 
 
 /** Requests no operation describes: unknown routes, bad percent-encoding and 20 KB URLs at the router. */
 export function routerCases(creds: Credentials): FuzzRequest[] {
-  const r = (label: string, method: string, target: string, auth = creds.business): FuzzRequest => ({
+  const r = (label: string, method: string, target: string, auth: Credential = creds.business): FuzzRequest => ({
     operation: 'router',
     label,
     method,
     target,
-    headers: { authorization: auth },
+    headers: { ...auth },
   });
   return [
     r('unknown route', 'GET', '/fuzz/unknown/route/here'),
@@ -152,7 +164,7 @@ export function routerCases(creds: Credentials): FuzzRequest[] {
     r('20 KB path', 'GET', `/v23.0/${'9'.repeat(20_000)}`),
     r('20 KB segment and query', 'POST', `/v23.0/${'x'.repeat(10_000)}/messages?${'a'.repeat(10_000)}`),
     r('method not allowed', 'PATCH', '/health'),
-    r('unknown method route', 'DELETE', '/v1/accounts/verification', ''),
+    r('unknown method route', 'DELETE', '/v1/accounts/verification', {}),
   ];
 }
 
@@ -171,6 +183,12 @@ function encodeBody(mediaType: string, value: unknown, headers: Record<string, s
   if (mediaType === 'application/octet-stream') return Buffer.from('fuzz');
   if (mediaType === 'text/csv') return typeof value === 'string' ? value : 'wa_id\n14155552671\n';
   return JSON.stringify(value);
+}
+
+function wrongCredential(auth: Exclude<Operation['auth'], 'none'>, creds: Credentials): Credential {
+  if (auth === 'device') return { authorization: basic('x.1', 'wrong') };
+  if (auth === 'console') return { ...creds.console, cookie: 'switchboard.session_token=wrong' };
+  return { authorization: 'Bearer sb_live_wrong' };
 }
 
 export function basic(user: string, password: string): string {

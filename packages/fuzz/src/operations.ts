@@ -3,7 +3,7 @@
 import type { OpenApiSpec } from '@switchboard/contract';
 
 export type Schema = Record<string, unknown>;
-export type Auth = 'business' | 'operator' | 'device' | 'none';
+export type Auth = 'business' | 'operator' | 'device' | 'console' | 'none';
 
 export interface Parameter {
   name: string;
@@ -62,7 +62,9 @@ export function operations(spec: OpenApiSpec): Operation[] {
             ? 'operator'
             : schemes.includes('deviceAuth')
               ? 'device'
-              : 'none',
+              : schemes.includes('consoleSession')
+                ? 'console'
+                : 'none',
       });
     }
   }

@@ -56,6 +56,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   if (options.maxRequests !== undefined && requests.length > options.maxRequests) {
     requests = pick(requests, options.maxRequests, options.seed ?? 1);
   }
+  // Signing out and revoking sessions end the fuzzer's own console session: those go last.
+  const endsSession = (r: FuzzRequest) => /SignOut|Revoke.*Session/.test(r.operation);
+  requests = [...requests.filter((r) => !endsSession(r)), ...requests.filter(endsSession)];
   const judge = judgeWith(spec);
   const summary: FuzzSummary = {
     requests: 0,

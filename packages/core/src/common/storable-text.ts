@@ -4,9 +4,12 @@
  * be a batch shared with other requests.
  */
 export function isStorableText(value: string): boolean {
+  // Every request's every string passes here: one cheap scan, and the pairing check only for text with surrogates.
+  if (!SUSPECT.test(value)) return true;
   return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 }
 
+const SUSPECT = /[\u0000\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path (`components[0].parameters[1].text`) of the first string or key in value that is not storable text. */
@@ -14,7 +17,9 @@ export function findUnstorableText(value: unknown, path = ''): string | undefine
   if (typeof value === 'string') return isStorableText(value) ? undefined : path || 'body';
   if (typeof value !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (isPlainlyStorable(item)) continue;
       const found = findUnstorableText(item, `${path}[${i}]`);
       if (found) return found;
     }
@@ -22,13 +27,21 @@ export function findUnstorableText(value: unknown, path = ''): string | undefine
   }
   // Parsed data only: bytes and a streamed body (an attachment upload) are not text.
   if (ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (!isStorableText(key)) return at;
-    const found = findUnstorableText(item, at);
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
+    // The path is only built for a finding: most bodies have none.
+    if (!isStorableText(key)) return path ? `${path}.${key}` : key;
+    if (isPlainlyStorable(item)) continue;
+    const found = findUnstorableText(item, path ? `${path}.${key}` : key);
     if (found) return found;
   }
   return undefined;
+}
+
+/** A storable string or a scalar: nothing to descend into, and no path to build. */
+function isPlainlyStorable(item: unknown): boolean {
+  return typeof item === 'string' ? isStorableText(item) : typeof item !== 'object' || item === null;
 }
 
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

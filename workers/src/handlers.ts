@@ -1,5 +1,6 @@
 import { CampaignsHandlers } from './campaigns/campaigns.handlers';
 import { DevicesHandlers } from './devices/devices.handlers';
+import { FlowsHandlers } from './flows/flows.handlers';
 import { LimitsHandlers } from './limits/limits.handlers';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
 import { TemplatesHandlers } from './templates/templates.handlers';
@@ -13,4 +14,5 @@ export const HANDLER_PROVIDERS = [
   CampaignsHandlers,
   LimitsHandlers,
   DevicesHandlers,
+  FlowsHandlers,
 ];

@@ -5,6 +5,7 @@ import { InfraModule } from '@switchboard/platform';
 import { WebhookDeliveryModule } from '@switchboard/webhooks';
 import { BusinessDeviceModule } from './business-device/business-device.module';
 import { CampaignDispatchModule } from './campaigns/dispatch/campaign-dispatch.module';
+import { FlowsRuntimeModule } from './flows/flows-runtime.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { TierReviewModule } from './limits/tier-review/tier-review.module';
 import { ContentRetentionRepository } from './maintenance/content-retention.repository';
@@ -24,6 +25,7 @@ export class WorkersModule {
         BusinessDeviceModule,
         CampaignDispatchModule,
         TierReviewModule,
+        FlowsRuntimeModule,
       ],
       providers: [
         ...HANDLER_PROVIDERS,

@@ -4,6 +4,7 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import { GraphObjectsModule } from './common/graph-objects/graph-objects.module';
 import { ConsoleModule } from './console/console.module';
 import { ContactsModule } from './contacts/contacts.module';
+import { FlowsModule } from './flows/flows.module';
 import { MediaModule } from './media/media.module';
 import { MessagesModule } from './messages/messages.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -25,6 +26,7 @@ import { BusinessWebhooksModule } from './webhooks/webhooks.module';
     MediaModule,
     MessagesModule,
     CampaignsModule,
+    FlowsModule,
     ConsoleModule,
   ],
 })

@@ -5,7 +5,7 @@ import { defineJob } from './define';
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
  * boot unless each job below has exactly one handler (see `bindHandlers`); `bindJob` types a handler by its job.
  */
-export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits', 'devices'] as const;
+export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits', 'devices', 'flows'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const jobs = {
@@ -107,6 +107,22 @@ export const jobs = {
     queue: 'devices',
     name: 'devices.provision',
     payload: z.object({ phoneNumberId: z.string().regex(/^[0-9]{1,20}$/) }),
+  }),
+  /** Runs a chatbot flow run from where it stands (a run started by the API, a due per-question timeout). */
+  flowsAdvance: defineJob({
+    queue: 'flows',
+    name: 'flows.advance',
+    payload: z.object({ runId: z.string().regex(/^[0-9]{1,20}$/), timeoutToken: z.string().max(64).optional() }),
+  }),
+  /**
+   * Re-finds flow work in Postgres (what a Redis flush or a killed worker lost): unhandled inbound messages, runs
+   * waiting to start, timeouts that are due, and delayed timeout jobs for those still ahead.
+   */
+  flowsSweep: defineJob({
+    queue: 'flows',
+    name: 'flows.sweep',
+    payload: z.object({}),
+    options: { attempts: 1, removeOnFail: { count: 100 } },
   }),
 } as const;
 

@@ -9,8 +9,10 @@ import { DevicesModule } from '@switchboard/core/devices/devices.module';
 import { KeysModule } from '@switchboard/core/keys/keys.module';
 import { MessagingModule } from '@switchboard/core/messaging/messaging.module';
 import { WebhookEventsModule } from '@switchboard/webhooks';
+import { FlowsRuntimeModule } from '../flows/flows-runtime.module';
 import { BusinessCrypto } from './business-crypto';
 import { CoreLink } from './core-link';
+import { DeviceMessagesRepository } from './device-messages.repository';
 import { InboundHandler } from './inbound/inbound-handler';
 import { MailboxDrainer } from './inbound/mailbox-drainer';
 import { DeviceKeysRepository } from './keystore/device-keys.repository';
@@ -43,6 +45,7 @@ import { NumberMetadataCache } from './webhook-values';
     ContactsModule,
     LimitsModule,
     WebhookEventsModule,
+    FlowsRuntimeModule,
   ],
   providers: [
     DeviceKeysRepository,
@@ -55,6 +58,7 @@ import { NumberMetadataCache } from './webhook-values';
     OutboundMedia,
     InboundMedia,
     SendOutboxRepository,
+    DeviceMessagesRepository,
     BusinessSender,
     BatchSender,
     OutboxConsumer,

@@ -19,7 +19,8 @@ import { WindowGate } from './send/window-gate';
 
 /**
  * The send endpoint and the business message log. Exports MessageLogService (the send pipeline records inbound
- * messages and outbound statuses through it) and IdempotencyService (campaign creates honour Idempotency-Key too).
+ * messages and outbound statuses through it), IdempotencyService (campaign creates honour Idempotency-Key too) and
+ * SendMessageService (chatbot flows send through the same path as the API).
  */
 @Module({
   imports: [BusinessAuthModule, ContactsModule, LimitsModule, MediaModule, TemplatesModule],
@@ -37,6 +38,6 @@ import { WindowGate } from './send/window-gate';
     WindowGate,
     SendMessageService,
   ],
-  exports: [MessageLogService, MessageStatusRepository, IdempotencyService],
+  exports: [MessageLogService, MessageStatusRepository, IdempotencyService, SendMessageService],
 })
 export class MessagesModule {}

@@ -10,6 +10,7 @@ import { PrismaService } from '@switchboard/platform';
 import { decodeServerFrame } from '@switchboard/protocol';
 import { decodeContent } from '@switchboard/sdk';
 import { WebhookEventsService } from '@switchboard/webhooks';
+import { FlowInbox } from '../../flows/flow-inbox';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { INBOUND_MEDIA, InboundMedia } from '../media/inbound-media';
 import { fromDbId, toDbId } from '../message-ids';
@@ -37,6 +38,7 @@ export class InboundHandler {
     private readonly statuses: StatusReporter,
     private readonly metadata: NumberMetadataCache,
     private readonly inboundMedia: InboundMedia,
+    private readonly flows: FlowInbox,
   ) {}
 
   async handle(device: BusinessDeviceRef, e: PendingEnvelope): Promise<void> {
@@ -144,7 +146,7 @@ export class InboundHandler {
     // A consumer's client may send text Postgres cannot store (NUL): the contact and the log keep U+FFFD in its
     // place, the webhook (stored as JSON text, where "\u0000" is plain ASCII) carries what was sent.
     await this.contacts.recordInbound(businessId, waId, withStorableText(profileName), at, text);
-    await db.$transaction(async (tx) => {
+    const queued = await db.$transaction(async (tx) => {
       const created = await this.messageLog.recordInbound(
         {
           wamid,
@@ -170,7 +172,7 @@ export class InboundHandler {
           serverTimestamp: BigInt(e.serverTimestamp),
         },
       });
-      if (!created) return;
+      if (!created) return false;
       const value = {
         messaging_product: 'whatsapp',
         metadata,
@@ -181,7 +183,10 @@ export class InboundHandler {
         orderingKey: `inbound:${device.phoneNumberId}:${waId}`,
         tx,
       });
+      // Queued with the log row: a message is offered to flows exactly once, however often it is delivered.
+      return this.flows.offer(tx, { wamid, businessId, phoneNumberId: device.phoneNumberId, waId, message });
     });
+    if (queued) this.flows.kick(device.phoneNumberId, waId);
   }
 
   /** A media message's attachment, fetched, verified and stored as the business's Media (or Meta's 131052 form). */

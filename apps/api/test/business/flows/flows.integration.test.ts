@@ -1,0 +1,377 @@
+import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { redeliverToFlows } from '@switchboard/testkit/flows/redeliver';
+import { waitFor } from '@switchboard/testkit/wait';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type Consumer = Awaited<ReturnType<typeof consumerDevice>>;
+type Run = {
+  id: string;
+  status: string;
+  version: number;
+  variables: Record<string, unknown>;
+  end_reason: string | null;
+};
+
+const edge = (from: string, to: string, port = 'next') => ({ from, to, port });
+
+/** keyword "menu" → buttons → (sales) tag + condition on the tag → hand-off; (support) → end. */
+const menuFlow = {
+  start: 'menu',
+  variables: [{ name: 'choice', type: 'string' }],
+  nodes: [
+    {
+      id: 'menu',
+      type: 'buttons',
+      text: 'How can we help?',
+      save_as: 'choice',
+      buttons: [
+        { id: 'sales', title: 'Sales' },
+        { id: 'support', title: 'Support' },
+      ],
+    },
+    { id: 'tag', type: 'tag', add: ['lead'] },
+    { id: 'check', type: 'condition', rules: [{ subject: 'tag', op: 'has', value: 'lead' }] },
+    { id: 'human', type: 'handoff', text: 'An agent will answer about {{choice}}' },
+    { id: 'bye', type: 'end', text: 'Bye' },
+  ],
+  edges: [
+    edge('menu', 'tag', 'sales'),
+    edge('menu', 'bye', 'support'),
+    edge('tag', 'check'),
+    edge('check', 'human', 'rule:0'),
+    edge('check', 'bye', 'else'),
+  ],
+};
+
+describe('chatbot flows with real consumer devices', () => {
+  let stack: BusinessStack;
+  let biz: TestBusiness;
+  let bizAccountId: string;
+
+  beforeAll(async () => {
+    stack = await startBusinessStack({
+      worker: true,
+      env: { OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000', OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000' },
+    });
+    biz = await stack.business();
+    bizAccountId = await stack.provisioned(biz.phoneNumberId);
+  }, 60_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  async function publishedFlow(keyword: string, definition: unknown, priority = 0) {
+    const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {
+      name: keyword,
+      phone_number_ids: [biz.phoneNumberId],
+      triggers: [{ type: 'keyword', keywords: [keyword] }],
+      priority,
+      definition,
+    });
+    expect(created.status, created.text).toBe(200);
+    const published = await biz.call('POST', `/${biz.id}/flows/${created.body.id}/publish`);
+    expect(published.status, published.text).toBe(200);
+    return created.body.id;
+  }
+
+  async function consumer(): Promise<Consumer> {
+    const c = await consumerDevice(stack.api);
+    await c.connect();
+    return c;
+  }
+
+  const texts = (c: Consumer) => c.messages.map((m) => m.text);
+  const received = (c: Consumer, n: number, what: string) => waitFor(async () => c.messages.length >= n, what, 20_000);
+  const runOf = async (flowId: string, waId: string) => {
+    const res = await biz.call<{ data: Run[] }>('GET', `/${biz.id}/flows/${flowId}/runs?wa_id=${waId}`);
+    expect(res.status, res.text).toBe(200);
+    return res.body.data[0];
+  };
+  const tap = (c: Consumer, id: string, title: string, promptIndex?: number) =>
+    c.reply(bizAccountId, title, {
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id, title } },
+      ...(promptIndex !== undefined && { context: { id: String(c.messages[promptIndex]!.messageId) } }),
+    });
+
+  it('keyword → buttons → reply → tag → condition → hand-off; the bot is then silent until handed back', async () => {
+    const flowId = await publishedFlow('menu', menuFlow);
+    const c = await consumer();
+    try {
+      await c.reply(bizAccountId, 'MENU');
+      await received(c, 1, 'the buttons');
+      expect(c.messages[0]!.rich).toMatchObject({ interactive: { type: 'button' } });
+      await tap(c, 'sales', 'Sales', 0);
+      await received(c, 2, 'the hand-off text');
+      expect(texts(c)[1]).toBe('An agent will answer about Sales');
+      const run = await runOf(flowId, c.waId);
+      expect(run).toMatchObject({ status: 'handed_off', variables: { choice: 'Sales' } });
+      const contact = await stack.prisma.contact.findFirst({ where: { businessId: biz.id, waId: c.waId } });
+      expect(contact?.tags).toContain('lead');
+
+      await c.reply(bizAccountId, 'menu');
+      await waitFor(
+        async () => (await stack.prisma.flowInbound.count({ where: { waId: c.waId, handledAt: { not: null } } })) === 3,
+        'the third message handled',
+      );
+      expect(c.messages).toHaveLength(2); // silent while handed off
+
+      const detail = await biz.call<{ steps: { node: string; outcome: string }[] }>(
+        'GET',
+        `/${biz.id}/flow_runs/${run!.id}`,
+      );
+      expect(detail.body.steps.map((s) => s.node)).toEqual(['menu', 'menu', 'tag', 'check', 'human']);
+      const stopped = await biz.call('POST', `/${biz.id}/flow_runs/${run!.id}/stop`);
+      expect(stopped.body).toEqual({ success: true });
+      await c.reply(bizAccountId, 'menu');
+      await received(c, 3, 'the buttons again, once handed back');
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a question with no answer in time leaves on its timeout branch', async () => {
+    const flowId = await publishedFlow('late', {
+      start: 'q',
+      variables: [{ name: 'name', type: 'string' }],
+      nodes: [
+        { id: 'q', type: 'ask', text: 'Your name?', save_as: 'name', timeout_seconds: 1 },
+        { id: 'hi', type: 'end', text: 'Hi {{name}}' },
+        { id: 'late', type: 'end', text: 'Too late' },
+      ],
+      edges: [edge('q', 'hi'), edge('q', 'late', 'timeout')],
+    });
+    const c = await consumer();
+    try {
+      await c.reply(bizAccountId, 'late');
+      await received(c, 2, 'the timeout branch');
+      expect(texts(c)).toEqual(['Your name?', 'Too late']);
+      expect(await runOf(flowId, c.waId)).toMatchObject({ status: 'completed' });
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a tap on an earlier question after the flow moved on is routed to that question', async () => {
+    const flowId = await publishedFlow('size', {
+      start: 'size',
+      variables: [
+        { name: 'size', type: 'string' },
+        { name: 'color', type: 'string' },
+      ],
+      nodes: [
+        {
+          id: 'size',
+          type: 'buttons',
+          text: 'Size?',
+          save_as: 'size',
+          buttons: [
+            { id: 's', title: 'Small' },
+            { id: 'l', title: 'Large' },
+          ],
+        },
+        {
+          id: 'color',
+          type: 'buttons',
+          text: 'Color?',
+          save_as: 'color',
+          buttons: [
+            { id: 'red', title: 'Red' },
+            { id: 'blue', title: 'Blue' },
+          ],
+        },
+        { id: 'done', type: 'end', text: '{{size}} {{color}}' },
+      ],
+      edges: [
+        edge('size', 'color', 's'),
+        edge('size', 'color', 'l'),
+        edge('color', 'done', 'red'),
+        edge('color', 'done', 'blue'),
+      ],
+    });
+    const c = await consumer();
+    try {
+      await c.reply(bizAccountId, 'size');
+      await received(c, 1, 'the size question');
+      await tap(c, 's', 'Small', 0);
+      await received(c, 2, 'the color question');
+      // Changes its mind on the first question: tapped on the size prompt, after the flow asked for the color.
+      await tap(c, 'l', 'Large', 0);
+      await received(c, 3, 'the color question again');
+      expect(texts(c)[2]).toBe('Color?');
+      await tap(c, 'blue', 'Blue');
+      await received(c, 4, 'the end');
+      expect(texts(c)[3]).toBe('Large Blue');
+      expect(await runOf(flowId, c.waId)).toMatchObject({
+        status: 'completed',
+        variables: { size: 'Large', color: 'Blue' },
+      });
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('five messages sent while the bot is replying are all handled, in order, once', async () => {
+    const asks = [1, 2, 3, 4, 5].map((i) => ({ id: `q${i}`, type: 'ask', text: `Question ${i}`, save_as: `a${i}` }));
+    const flowId = await publishedFlow('quiz', {
+      start: 'q1',
+      variables: asks.map((a) => ({ name: a.save_as, type: 'string' })),
+      nodes: [...asks, { id: 'done', type: 'end', text: '{{a1}}{{a2}}{{a3}}{{a4}}{{a5}}' }],
+      edges: [edge('q1', 'q2'), edge('q2', 'q3'), edge('q3', 'q4'), edge('q4', 'q5'), edge('q5', 'done')],
+    });
+    const c = await consumer();
+    try {
+      await c.reply(bizAccountId, 'quiz');
+      for (const a of ['A', 'B', 'C', 'D', 'E']) await c.reply(bizAccountId, a);
+      await received(c, 6, 'five questions and the end');
+      expect(texts(c)).toEqual(['Question 1', 'Question 2', 'Question 3', 'Question 4', 'Question 5', 'ABCDE']);
+      const run = await runOf(flowId, c.waId);
+      const steps = await stack.prisma.flowRunStep.findMany({ where: { runId: run!.id }, orderBy: { seq: 'asc' } });
+      expect(steps.map((s) => `${s.node}:${s.outcome?.split(':')[0]}`)).toEqual([
+        'q1:prompt',
+        'q1:answer',
+        'q2:prompt',
+        'q2:answer',
+        'q3:prompt',
+        'q3:answer',
+        'q4:prompt',
+        'q4:answer',
+        'q5:prompt',
+        'q5:answer',
+        'done:end',
+      ]);
+      const inbound = await stack.prisma.flowInbound.findMany({ where: { waId: c.waId } });
+      expect(inbound).toHaveLength(6);
+      expect(inbound.every((m) => m.handledAt && m.runId === run!.id)).toBe(true);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('the same inbound message delivered twice takes one step', async () => {
+    const flowId = await publishedFlow('twice', {
+      start: 'q',
+      variables: [{ name: 'x', type: 'string' }],
+      nodes: [
+        { id: 'q', type: 'ask', text: 'x?', save_as: 'x' },
+        { id: 'e', type: 'end', text: 'got {{x}}' },
+      ],
+      edges: [edge('q', 'e')],
+    });
+    const c = await consumer();
+    try {
+      await c.reply(bizAccountId, 'twice');
+      await received(c, 1, 'the question');
+      const first = await stack.prisma.flowInbound.findFirstOrThrow({ where: { waId: c.waId } });
+      // Delivered again (a redelivery after a lost ack, a second worker): queued under the same wamid, kicked.
+      expect(await redeliverToFlows(stack.workers!, first)).toBe(true);
+      await c.reply(bizAccountId, 'yes');
+      await received(c, 2, 'the end');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(texts(c)).toEqual(['x?', 'got yes']);
+      const run = await runOf(flowId, c.waId);
+      expect(await stack.prisma.flowRunStep.count({ where: { runId: run!.id } })).toBe(3);
+      expect(await stack.prisma.flowRun.count({ where: { flowId, waId: c.waId } })).toBe(1);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a run keeps its version when a new one is published; rollback makes an earlier version live', async () => {
+    const def = (bye: string) => ({
+      start: 'q',
+      variables: [],
+      nodes: [
+        { id: 'q', type: 'ask', text: 'Ready?' },
+        { id: 'e', type: 'end', text: bye },
+      ],
+      edges: [edge('q', 'e')],
+    });
+    const flowId = await publishedFlow('ver', def('bye from v1'));
+    const c = await consumer();
+    const d = await consumer();
+    try {
+      await c.reply(bizAccountId, 'ver');
+      await received(c, 1, 'the question');
+      expect((await biz.call('POST', `/${biz.id}/flows/${flowId}`, { definition: def('bye from v2') })).status).toBe(
+        200,
+      );
+      const v2 = await biz.call<{ version: number }>('POST', `/${biz.id}/flows/${flowId}/publish`);
+      expect(v2.body.version).toBe(2);
+      await c.reply(bizAccountId, 'yes');
+      await received(c, 2, 'the end on v1');
+      expect(texts(c)[1]).toBe('bye from v1');
+
+      await d.reply(bizAccountId, 'ver');
+      await received(d, 1, 'the question');
+      await d.reply(bizAccountId, 'yes');
+      await received(d, 2, 'the end on v2');
+      expect(texts(d)[1]).toBe('bye from v2');
+
+      const back = await biz.call<{ live_version: number }>('POST', `/${biz.id}/flows/${flowId}/rollback`, {
+        version: 1,
+      });
+      expect(back.body.live_version).toBe(1);
+      const versions = await biz.call<{ data: { version: number }[] }>('GET', `/${biz.id}/flows/${flowId}/versions`);
+      expect(versions.body.data.map((v) => v.version)).toEqual([2, 1]);
+    } finally {
+      await c.close();
+      await d.close();
+    }
+  });
+
+  it('an API start for a contact outside the window fails its send step with 131047', async () => {
+    const flowId = await publishedFlow('api', {
+      start: 'hello',
+      variables: [],
+      nodes: [{ id: 'hello', type: 'send_text', text: 'Hello' }],
+      edges: [],
+    });
+    const started = await biz.call<Run>('POST', `/${biz.id}/flows/${flowId}/runs`, {
+      phone_number_id: biz.phoneNumberId,
+      to: '+15550009999',
+    });
+    expect(started.status, started.text).toBe(200);
+    await waitFor(
+      async () => (await stack.prisma.flowRun.findUnique({ where: { id: started.body.id } }))?.status === 'failed',
+      'the run failed',
+    );
+    const run = await biz.call<Run>('GET', `/${biz.id}/flow_runs/${started.body.id}`);
+    expect(run.body.end_reason).toContain('131047');
+  });
+
+  it('an invalid draft is refused at publish with each node and what is wrong', async () => {
+    const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {
+      name: 'bad',
+      phone_number_ids: [biz.phoneNumberId],
+      definition: {
+        start: 'a',
+        nodes: [
+          {
+            id: 'a',
+            type: 'buttons',
+            text: 'Pick {{nope}}',
+            buttons: ['1', '2', '3', '4'].map((i) => ({ id: i, title: i })),
+          },
+          { id: 'orphan', type: 'end' },
+          { id: 't', type: 'template', name: 'no_such', language: 'en_US' },
+        ],
+        edges: [edge('a', 'ghost', '1'), edge('a', 't', '2')],
+      },
+    });
+    expect(created.status, created.text).toBe(200);
+    const res = await biz.call<{ error: { code: number; error_data: { details: string } } }>(
+      'POST',
+      `/${biz.id}/flows/${created.body.id}/publish`,
+    );
+    expect(res.status).toBe(400);
+    const details = res.body.error.error_data.details;
+    expect(details).toContain('node "a": unknown variable "nope"');
+    expect(details).toContain('node "a": 4 reply buttons: at most 3');
+    expect(details).toContain('node "a": dangling edge: no node "ghost"');
+    expect(details).toContain('node "orphan": unreachable node');
+    expect(details).toContain('node "t": missing template "no_such" (en_US)');
+  });
+});

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * A flow's definition: typed variables, nodes and the edges between them (docs/flows.md "Definition"). Nodes say
+ * what a step does; edges say where the run goes next, by the port it leaves on (`next`, a button or row id,
+ * `timeout`, `invalid`, `error`, `rule:<n>`, `else`). This zod schema is the accepted shape; docs/flow.schema.json is
+ * generated from it.
+ */
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1-64 letters, digits, _ or -');
+const varName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'variable names are letters, digits and _');
+const text = z.string().min(1).max(4096);
+
+export const variableDef = z.object({
+  name: varName,
+  type: z.enum(['string', 'number', 'boolean']),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+
+const choice = z.object({ id, title: z.string().min(1).max(24) });
+const row = choice.extend({ description: z.string().max(72).optional() });
+/** Where an answer is kept: a declared variable. */
+const saveAs = varName.optional();
+/** How long the run waits for the answer before it leaves on `timeout` (none: it waits for ever). */
+const timeoutSeconds = z
+  .number()
+  .int()
+  .min(1)
+  .max(30 * 86400)
+  .optional();
+
+const sendText = z.object({ id, type: z.literal('send_text'), text });
+// The Cloud API's caps are checked by the validator (with the node id), so the schema lets larger lists through.
+const buttons = z.object({
+  id,
+  type: z.literal('buttons'),
+  text,
+  buttons: z.array(choice).min(1),
+  save_as: saveAs,
+  timeout_seconds: timeoutSeconds,
+});
+const list = z.object({
+  id,
+  type: z.literal('list'),
+  text,
+  button: z.string().min(1).max(20),
+  rows: z.array(row).min(1),
+  save_as: saveAs,
+  timeout_seconds: timeoutSeconds,
+});
+const ask = z.object({
+  id,
+  type: z.literal('ask'),
+  text,
+  validate: z.enum(['text', 'number', 'email', 'choice']).default('text'),
+  /** Accepted answers for `choice`, compared without case. */
+  choices: z.array(z.string().min(1).max(100)).max(50).optional(),
+  save_as: saveAs,
+  /** How many times an invalid answer is asked again before the run leaves on `invalid`. */
+  retries: z.number().int().min(0).max(10).default(1),
+  retry_text: text.optional(),
+  timeout_seconds: timeoutSeconds,
+});
+const rule = z.object({
+  /** `var:<name>`, `attr:<key>` (a contact attribute) or `tag` (the contact's tags). */
+  subject: z.string().regex(/^(var:[A-Za-z_][A-Za-z0-9_]*|attr:[A-Za-z0-9_.-]{1,64}|tag)$/),
+  op: z.enum(['eq', 'neq', 'gt', 'lt', 'contains', 'exists', 'has']),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+const condition = z.object({ id, type: z.literal('condition'), rules: z.array(rule).min(1).max(20) });
+const setVariable = z.object({
+  id,
+  type: z.literal('set_variable'),
+  variable: varName,
+  /** Text with `{{variable}}` placeholders, converted to the variable's type. */
+  value: z.string().max(4096),
+});
+const tag = z.object({
+  id,
+  type: z.literal('tag'),
+  add: z.array(z.string().min(1).max(64)).max(20).default([]),
+  remove: z.array(z.string().min(1).max(64)).max(20).default([]),
+});
+const template = z.object({
+  id,
+  type: z.literal('template'),
+  name: z.string().min(1).max(512),
+  language: z.string().min(2).max(15),
+});
+const handoff = z.object({ id, type: z.literal('handoff'), text: text.optional() });
+const end = z.object({ id, type: z.literal('end'), text: text.optional() });
+
+export const flowNode = z.discriminatedUnion('type', [
+  sendText,
+  buttons,
+  list,
+  ask,
+  condition,
+  setVariable,
+  tag,
+  template,
+  handoff,
+  end,
+]);
+
+export const flowEdge = z.object({ from: id, to: id, port: z.string().min(1).max(64).default('next') });
+
+export const flowDefinition = z.object({
+  start: id,
+  variables: z.array(variableDef).max(100).default([]),
+  nodes: z.array(flowNode).min(1).max(500),
+  edges: z.array(flowEdge).max(2000).default([]),
+});
+
+export type FlowDefinition = z.output<typeof flowDefinition>;
+export type FlowNode = z.output<typeof flowNode>;
+export type FlowEdge = z.output<typeof flowEdge>;
+export type NodeOf<T extends FlowNode['type']> = Extract<FlowNode, { type: T }>;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { type FlowDefinition, flowDefinition } from './flow-definition';
+import { templatesOf, validateFlow } from './validate';
+
+const edge = (from: string, to: string, port = 'next') => ({ from, to, port });
+const def = (d: unknown): FlowDefinition => flowDefinition.parse(d);
+const problems = (d: unknown) => validateFlow(def(d));
+
+const good = {
+  start: 'menu',
+  variables: [{ name: 'choice', type: 'string' }],
+  nodes: [
+    {
+      id: 'menu',
+      type: 'buttons',
+      text: 'Hi {{contact.wa_id}}',
+      save_as: 'choice',
+      buttons: [{ id: 'a', title: 'A' }],
+    },
+    { id: 'check', type: 'condition', rules: [{ subject: 'var:choice', op: 'eq', value: 'A' }] },
+    { id: 'bye', type: 'end', text: 'You chose {{choice}}' },
+  ],
+  edges: [edge('menu', 'check', 'a'), edge('check', 'bye', 'rule:0'), edge('check', 'bye', 'else')],
+};
+
+describe('flow validation', () => {
+  it('accepts a sound flow', () => {
+    expect(problems(good)).toEqual([]);
+  });
+
+  it('names an unreachable node', () => {
+    expect(problems({ ...good, nodes: [...good.nodes, { id: 'lost', type: 'end' }] })).toEqual([
+      { node: 'lost', problem: 'unreachable node' },
+    ]);
+  });
+
+  it('names the node of a dangling edge, and a port the node does not have', () => {
+    const p = problems({ ...good, edges: [...good.edges, edge('bye', 'nowhere'), edge('ghost', 'menu')] });
+    expect(p).toContainEqual({ node: 'bye', problem: 'dangling edge: no node "nowhere"' });
+    expect(p).toContainEqual({ node: 'bye', problem: 'edge on port "next", which a end node does not have' });
+    expect(p).toContainEqual({ node: 'ghost', problem: 'dangling edge: no node "ghost" (edge to "menu")' });
+  });
+
+  it('refuses more than 3 reply buttons and more than 10 list rows', () => {
+    const buttons = ['1', '2', '3', '4'].map((id) => ({ id, title: id }));
+    const rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` }));
+    expect(problems({ start: 'b', nodes: [{ id: 'b', type: 'buttons', text: 'x', buttons }] })).toEqual([
+      { node: 'b', problem: '4 reply buttons: at most 3' },
+    ]);
+    expect(problems({ start: 'l', nodes: [{ id: 'l', type: 'list', text: 'x', button: 'Pick', rows }] })).toEqual([
+      { node: 'l', problem: '11 list rows: at most 10' },
+    ]);
+  });
+
+  it('names unknown variables in texts, save_as, set_variable and rules', () => {
+    const p = problems({
+      start: 'a',
+      nodes: [
+        { id: 'a', type: 'ask', text: 'Hi {{who}}', save_as: 'nope' },
+        { id: 's', type: 'set_variable', variable: 'missing', value: '1' },
+        { id: 'c', type: 'condition', rules: [{ subject: 'var:gone', op: 'exists' }] },
+      ],
+      edges: [edge('a', 's'), edge('s', 'c')],
+    });
+    expect(p).toEqual([
+      { node: 'a', problem: 'unknown variable "who" in a text' },
+      { node: 'a', problem: 'unknown variable "nope" in save_as' },
+      { node: 's', problem: 'unknown variable "missing"' },
+      { node: 'c', problem: 'unknown variable "gone" in a rule' },
+    ]);
+  });
+
+  it('names a missing start node and duplicate ids', () => {
+    const p = problems({
+      start: 'x',
+      nodes: [
+        { id: 'a', type: 'end' },
+        { id: 'a', type: 'end' },
+      ],
+    });
+    expect(p).toContainEqual({ problem: 'start node "x" does not exist' });
+    expect(p).toContainEqual({ node: 'a', problem: 'duplicate node id' });
+  });
+
+  it('lists the templates a flow sends, for the existence check', () => {
+    const d = def({ start: 't', nodes: [{ id: 't', type: 'template', name: 'hello', language: 'en_US' }] });
+    expect(templatesOf(d)).toEqual([{ node: 't', name: 'hello', language: 'en_US' }]);
+  });
+});

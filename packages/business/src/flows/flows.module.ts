@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { BusinessAuthModule } from '../auth/business-auth.module';
+import { GraphIdsModule } from '../common/ids.module';
+import { TemplatesModule } from '../templates/templates.module';
+import { FlowsController } from './flows.controller';
+import { FlowsRepository } from './flows.repository';
+import { FlowsService } from './flows.service';
+import { FlowRunsController } from './runs/flow-runs.controller';
+import { FlowRunsService } from './runs/flow-runs.service';
+
+/** The flows API: definitions, versions, publish and rollback, runs. Running them is the workers' (workers/src/flows). */
+@Module({
+  imports: [BusinessAuthModule, GraphIdsModule, TemplatesModule],
+  controllers: [FlowsController, FlowRunsController],
+  providers: [FlowsRepository, FlowsService, FlowRunsService],
+  exports: [FlowsRepository],
+})
+export class FlowsModule {}

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type FlowDefinition,
+  type FlowNode,
+  flowDefinition,
+} from '@switchboard/business/flows/definition/flow-definition';
+import { coerce, fill, type Vars } from '@switchboard/business/flows/definition/variables';
+import type { FlowRun, Prisma } from '@switchboard/db';
+import { QueuesService } from '@switchboard/platform';
+import { type Answer, acceptAnswer, choicePort } from './answers';
+import { conditionPort } from './conditions';
+import { sendBody } from './flow-messages';
+import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
+import { FlowSender } from './flow-sender';
+
+/** Steps taken for one message or timer before the run must wait: more means a loop without a question. */
+const MAX_STEPS_PER_TURN = 50;
+
+/** A run being advanced inside its contact's transaction. */
+export interface RunState {
+  run: FlowRun;
+  def: FlowDefinition;
+  nodes: Map<string, FlowNode>;
+  vars: Vars;
+  steps: number;
+}
+
+export interface Waiting {
+  node: string;
+  attempts: number;
+  token: string;
+}
+
+type Outcome = { port: string; reason?: string } | { stop: true };
+
+/**
+ * Executes a run's nodes (docs/flows.md "Steps"): from a node until the run waits for an answer or ends, recording each
+ * step with the variables after it. Everything happens in the caller's transaction, which holds the contact's lock.
+ */
+@Injectable()
+export class FlowEngine {
+  private readonly definitions = new Map<string, FlowDefinition>();
+
+  constructor(
+    private readonly repo: FlowRuntimeRepository,
+    private readonly sender: FlowSender,
+    private readonly queues: QueuesService,
+  ) {}
+
+  /** A run's state; its version's definition is immutable, so it is parsed once per process. */
+  async load(tx: Tx, run: FlowRun): Promise<RunState> {
+    const key = `${run.flowId}:${run.version}`;
+    let def = this.definitions.get(key);
+    if (!def) {
+      const v = await this.repo.version(tx, run.flowId, run.version);
+      def = flowDefinition.parse(v!.definition);
+      this.definitions.set(key, def);
+    }
+    return {
+      run,
+      def,
+      nodes: new Map(def.nodes.map((n) => [n.id, n])),
+      vars: { ...(run.variables as Vars) },
+      steps: run.stepCount,
+    };
+  }
+
+  /** Where an edge from `node` on `port` leads. */
+  target(st: RunState, node: string, port: string): string | undefined {
+    return st.def.edges.find((e) => e.from === node && e.port === port)?.to;
+  }
+
+  /** Runs from `nodeId` on; undefined ends the run as completed (the graph has no further edge). */
+  async walk(tx: Tx, st: RunState, nodeId: string | undefined): Promise<void> {
+    let id = nodeId;
+    for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
+      if (!id) return this.finish(tx, st, 'completed', null);
+      const node = st.nodes.get(id);
+      if (!node) return this.finish(tx, st, 'failed', `node "${id}" does not exist`);
+      const out = await this.execute(tx, st, node);
+      if ('stop' in out) return;
+      id = this.target(st, node.id, out.port);
+      if (!id && out.port === 'error')
+        return this.finish(tx, st, 'failed', `node "${node.id}": ${out.reason}`, node.id);
+    }
+    return this.finish(tx, st, 'failed', `${MAX_STEPS_PER_TURN} steps without waiting for the contact (a loop?)`, id);
+  }
+
+  /** An answer to the question at `nodeId` (the one waited on, or an earlier one the contact went back to). */
+  async answer(tx: Tx, st: RunState, nodeId: string, a: Answer): Promise<void> {
+    const node = st.nodes.get(nodeId);
+    if (!node) return this.finish(tx, st, 'failed', `node "${nodeId}" does not exist`);
+    if (node.type === 'buttons' || node.type === 'list') {
+      const hit = choicePort(node, a);
+      if (!hit) return this.prompt(tx, st, node, node.text, 0);
+      if (node.save_as) st.vars[node.save_as] = hit.title;
+      await this.record(tx, st, node, `answer:${hit.port}`);
+      return this.walk(tx, st, this.target(st, node.id, hit.port) ?? this.target(st, node.id, 'next'));
+    }
+    if (node.type === 'ask') {
+      const value = acceptAnswer(node, a);
+      const waiting = st.run.waitingFor as Waiting | null;
+      if (value === undefined) {
+        const attempts = (waiting?.node === node.id ? waiting.attempts : 0) + 1;
+        if (attempts > node.retries) {
+          await this.record(tx, st, node, 'invalid');
+          const next = this.target(st, node.id, 'invalid');
+          return next
+            ? this.walk(tx, st, next)
+            : this.finish(tx, st, 'failed', `node "${node.id}": no valid answer`, node.id);
+        }
+        return this.prompt(tx, st, node, node.retry_text ?? node.text, attempts);
+      }
+      if (node.save_as) st.vars[node.save_as] = coerce(value, typeOf(st, node.save_as)) ?? value;
+      await this.record(tx, st, node, 'answer');
+      return this.walk(tx, st, this.target(st, node.id, 'next'));
+    }
+  }
+
+  /** The per-question timeout: the question's `timeout` branch, or the run ends. */
+  async timeout(tx: Tx, st: RunState, nodeId: string): Promise<void> {
+    const node = st.nodes.get(nodeId)!;
+    await this.record(tx, st, node, 'timeout');
+    const next = this.target(st, nodeId, 'timeout');
+    return next
+      ? this.walk(tx, st, next)
+      : this.finish(tx, st, 'completed', `node "${nodeId}": no answer in time`, nodeId);
+  }
+
+  private async execute(tx: Tx, st: RunState, node: FlowNode): Promise<Outcome> {
+    switch (node.type) {
+      case 'send_text':
+      case 'template': {
+        const sent = await this.send(tx, st, node, node.type === 'send_text' ? node.text : '');
+        if ('error' in sent) {
+          await this.record(tx, st, node, `error:${sent.error}`);
+          return { port: 'error', reason: sent.error };
+        }
+        await this.record(tx, st, node, `sent:${sent.wamid}`);
+        return { port: 'next' };
+      }
+      case 'buttons':
+      case 'list':
+      case 'ask':
+        await this.prompt(tx, st, node, node.text, 0);
+        return { stop: true };
+      case 'condition': {
+        const contact = await this.repo.contact(tx, st.run.businessId, st.run.waId);
+        const facts = { tags: contact?.tags ?? [], attributes: (contact?.attributes ?? {}) as Record<string, unknown> };
+        const port = conditionPort(node, st.vars, facts);
+        await this.record(tx, st, node, port);
+        return { port };
+      }
+      case 'set_variable': {
+        const raw = fill(node.value, st.vars, this.builtIns(st));
+        st.vars[node.variable] = coerce(raw, typeOf(st, node.variable)) ?? raw;
+        await this.record(tx, st, node, 'next');
+        return { port: 'next' };
+      }
+      case 'tag': {
+        const contact = await this.repo.contact(tx, st.run.businessId, st.run.waId);
+        const tags = new Set(contact?.tags ?? []);
+        for (const t of node.add) tags.add(t);
+        for (const t of node.remove) tags.delete(t);
+        await this.repo.setTags(tx, st.run.businessId, st.run.waId, [...tags]);
+        await this.record(tx, st, node, 'next');
+        return { port: 'next' };
+      }
+      case 'handoff':
+      case 'end': {
+        if (node.text) {
+          const sent = await this.send(tx, st, node, node.text);
+          if ('error' in sent)
+            return this.finish(tx, st, 'failed', `node "${node.id}": ${sent.error}`, node.id).then(stop);
+        }
+        await this.record(tx, st, node, node.type === 'handoff' ? 'handed_off' : 'end');
+        await this.finish(tx, st, node.type === 'handoff' ? 'handed_off' : 'completed', null, node.id);
+        return { stop: true };
+      }
+    }
+  }
+
+  /** Sends a question (again) and waits for its answer, with a timeout job when the node has one. */
+  private async prompt(tx: Tx, st: RunState, node: FlowNode, text: string, attempts: number): Promise<void> {
+    const sent = await this.send(tx, st, node, text);
+    if ('error' in sent) return this.finish(tx, st, 'failed', `node "${node.id}": ${sent.error}`, node.id);
+    const seq = await this.record(tx, st, node, `prompt:${sent.wamid}`);
+    const token = `${st.run.id}-${seq}`;
+    const seconds = 'timeout_seconds' in node ? node.timeout_seconds : undefined;
+    const deadline = seconds ? new Date(Date.now() + seconds * 1000) : null;
+    st.run = await this.repo.saveRun(tx, st.run.id, {
+      status: 'waiting',
+      currentNode: node.id,
+      variables: st.vars as Prisma.InputJsonValue,
+      stepCount: st.steps,
+      waitingFor: { node: node.id, attempts, token } satisfies Waiting,
+      deadline,
+    });
+    // Lost with Redis, the job is made again by the flows sweep from `deadline`; a job for an undone transaction finds
+    // no waiting run with its token and does nothing.
+    if (deadline) await this.scheduleTimeout(st.run.id, token, deadline);
+  }
+
+  async scheduleTimeout(runId: string, token: string, deadline: Date): Promise<void> {
+    await this.queues
+      .add(
+        'flowsAdvance',
+        { runId, timeoutToken: token },
+        { jobId: `flow-timeout-${token}`, delay: Math.max(0, deadline.getTime() - Date.now()) },
+      )
+      .catch(() => undefined);
+  }
+
+  private send(tx: Tx, st: RunState, node: FlowNode, text: string) {
+    const body = sendBody(node, st.run.waId, fill(text, st.vars, this.builtIns(st)));
+    if (!body) return Promise.resolve({ error: 'nothing to send' } as const);
+    // The step this send belongs to is the next one recorded: its number names the send's idempotency key.
+    return this.sender.send(tx, this.repo, st.run, st.steps + 1, body);
+  }
+
+  private async record(tx: Tx, st: RunState, node: FlowNode, outcome: string): Promise<number> {
+    st.steps += 1;
+    await this.repo.step(tx, {
+      runId: st.run.id,
+      seq: st.steps,
+      node: node.id,
+      type: node.type,
+      outcome: outcome.slice(0, 500),
+      variables: st.vars as Prisma.InputJsonValue,
+    });
+    return st.steps;
+  }
+
+  async finish(tx: Tx, st: RunState, status: string, reason: string | null, node?: string): Promise<void> {
+    st.run = await this.repo.saveRun(tx, st.run.id, {
+      status,
+      // A handed-off run keeps holding the contact: the bot stays silent until the run is stopped (handed back).
+      ...(status !== 'handed_off' && { activeKey: null, endedAt: new Date() }),
+      currentNode: node ?? st.run.currentNode,
+      variables: st.vars as Prisma.InputJsonValue,
+      stepCount: st.steps,
+      waitingFor: FlowRuntimeRepository.DbNull,
+      deadline: null,
+      endReason: reason,
+    });
+  }
+
+  private builtIns(st: RunState): Record<string, string> {
+    return { 'contact.wa_id': st.run.waId };
+  }
+}
+
+const stop = (): Outcome => ({ stop: true });
+const typeOf = (st: RunState, name: string) => st.def.variables.find((v) => v.name === name)?.type ?? 'string';

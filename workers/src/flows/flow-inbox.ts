@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@switchboard/db';
+import { FlowRuntime } from './flow-runtime';
+import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
+
+/** How long "does any live flow listen on this number" is remembered: a publish is heard within it. */
+const LISTENING_TTL_MS = 1_000;
+
+/**
+ * Where the business device hands consumers' messages to flows: queued in the transaction that logs the message (so
+ * a message is queued exactly when it is logged), then handled after the commit (`kick`).
+ */
+@Injectable()
+export class FlowInbox {
+  private readonly listening = new Map<string, { yes: boolean; until: number }>();
+
+  constructor(
+    private readonly repo: FlowRuntimeRepository,
+    private readonly runtime: FlowRuntime,
+  ) {}
+
+  /** Queues the message when a live flow listens on its number; true when it did. */
+  async offer(
+    tx: Tx,
+    m: { wamid: string; businessId: string; phoneNumberId: string; waId: string; message: Record<string, unknown> },
+  ): Promise<boolean> {
+    if (!(await this.listens(m.phoneNumberId))) return false;
+    await this.repo.enqueue(tx, { ...m, message: m.message as Prisma.InputJsonValue });
+    return true;
+  }
+
+  kick(phoneNumberId: string, waId: string): void {
+    this.runtime.kick(phoneNumberId, waId);
+  }
+
+  private async listens(phoneNumberId: string): Promise<boolean> {
+    const hit = this.listening.get(phoneNumberId);
+    if (hit && hit.until > Date.now()) return hit.yes;
+    const yes = (await this.repo.listening(phoneNumberId)).length > 0;
+    this.listening.set(phoneNumberId, { yes, until: Date.now() + LISTENING_TTL_MS });
+    return yes;
+  }
+}

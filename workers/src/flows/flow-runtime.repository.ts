@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '@switchboard/db';
+import { PrismaService } from '@switchboard/platform';
+
+export type Tx = Prisma.TransactionClient;
+
+/** The flow runtime's reads and writes: the inbound queue, runs and their steps, under a per-contact lock. */
+@Injectable()
+export class FlowRuntimeRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  get db() {
+    return this.prisma.client;
+  }
+
+  /** Live flows listening on a number, highest priority first (ties: the oldest flow). */
+  listening(phoneNumberId: string, tx: Tx | PrismaService['client'] = this.db) {
+    return tx.flow.findMany({
+      where: { phoneNumberIds: { has: phoneNumberId }, liveVersion: { not: null } },
+      orderBy: [{ priority: 'desc' }, { id: 'asc' }],
+    });
+  }
+
+  /** Queues a consumer's message once: a second delivery of the same wamid is a no-op. */
+  enqueue(tx: Tx, row: Prisma.FlowInboundUncheckedCreateInput) {
+    return tx.flowInbound.createMany({ data: [row], skipDuplicates: true });
+  }
+
+  /**
+   * Serializes everything done for one contact of one number (its messages, timeouts, API starts) until the
+   * transaction ends, across processes.
+   */
+  async lock(tx: Tx, key: string) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`flow:${key}`}, 0))`;
+  }
+
+  nextInbound(tx: Tx, phoneNumberId: string, waId: string) {
+    return tx.flowInbound.findFirst({ where: { phoneNumberId, waId, handledAt: null }, orderBy: { seq: 'asc' } });
+  }
+
+  handled(tx: Tx, wamid: string, runId: string | null) {
+    return tx.flowInbound.update({ where: { wamid }, data: { handledAt: new Date(), runId } });
+  }
+
+  activeRun(tx: Tx, activeKey: string) {
+    return tx.flowRun.findUnique({ where: { activeKey } });
+  }
+
+  run(tx: Tx, id: string) {
+    return tx.flowRun.findUnique({ where: { id } });
+  }
+
+  version(tx: Tx, flowId: string, version: number) {
+    return tx.flowVersion.findUnique({ where: { flowId_version: { flowId, version } } });
+  }
+
+  createRun(tx: Tx, data: Prisma.FlowRunUncheckedCreateInput) {
+    return tx.flowRun.create({ data });
+  }
+
+  saveRun(tx: Tx, id: string, data: Prisma.FlowRunUncheckedUpdateInput) {
+    return tx.flowRun.update({ where: { id }, data });
+  }
+
+  step(tx: Tx, data: Prisma.FlowRunStepUncheckedCreateInput) {
+    return tx.flowRunStep.create({ data });
+  }
+
+  /** The node whose prompt was the business message `wamid`, if this run sent it. */
+  async promptNode(tx: Tx, runId: string, wamid: string): Promise<string | undefined> {
+    const s = await tx.flowRunStep.findFirst({ where: { runId, outcome: `prompt:${wamid}` }, select: { node: true } });
+    return s?.node;
+  }
+
+  /** Nodes the run prompted, most recent first. */
+  async promptedNodes(tx: Tx, runId: string): Promise<string[]> {
+    const rows = await tx.flowRunStep.findMany({
+      where: { runId, outcome: { startsWith: 'prompt:' } },
+      orderBy: { seq: 'desc' },
+      select: { node: true },
+    });
+    return [...new Set(rows.map((r) => r.node))];
+  }
+
+  contact(tx: Tx, businessId: string, waId: string) {
+    return tx.contact.findUnique({ where: { businessId_waId: { businessId, waId } } });
+  }
+
+  setTags(tx: Tx, businessId: string, waId: string, tags: string[]) {
+    return tx.contact.updateMany({ where: { businessId, waId }, data: { tags } });
+  }
+
+  /** Whether the contact wrote to this number before the message `wamid`. */
+  async wroteBefore(tx: Tx, businessId: string, phoneNumberId: string, waId: string, wamid: string) {
+    const m = await tx.businessMessage.findFirst({
+      where: { businessId, phoneNumberId, waId, direction: 'inbound', wamid: { not: wamid } },
+      select: { id: true },
+    });
+    return !!m;
+  }
+
+  /** Contacts with queued messages not handled for `olderThanMs` (their kick was lost). */
+  stalledContacts(olderThanMs: number) {
+    return this.db.flowInbound.findMany({
+      where: { handledAt: null, receivedAt: { lt: new Date(Date.now() - olderThanMs) } },
+      distinct: ['phoneNumberId', 'waId'],
+      select: { phoneNumberId: true, waId: true },
+      take: 500,
+    });
+  }
+
+  /** Runs started by the API whose first step was never taken. */
+  unstarted(olderThanMs: number) {
+    return this.db.flowRun.findMany({
+      where: { status: 'running', stepCount: 0, startedAt: { lt: new Date(Date.now() - olderThanMs) } },
+      select: { id: true },
+      take: 500,
+    });
+  }
+
+  /** Waiting runs with a deadline before `until`. */
+  waitingUntil(until: Date) {
+    return this.db.flowRun.findMany({
+      where: { status: 'waiting', deadline: { lte: until } },
+      select: { id: true, deadline: true, waitingFor: true },
+      take: 1000,
+    });
+  }
+
+  static readonly DbNull = Prisma.DbNull;
+}

@@ -1,0 +1,161 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { GraphIds } from '@switchboard/business/common/ids';
+import { flowDefinition } from '@switchboard/business/flows/definition/flow-definition';
+import { initialVariables } from '@switchboard/business/flows/definition/variables';
+import { activeKeyOf } from '@switchboard/business/flows/runs/flow-runs.service';
+import type { Flow, FlowInbound, Prisma } from '@switchboard/db';
+import { PrismaService } from '@switchboard/platform';
+import { type Answer, answerOf } from './answers';
+import { FlowEngine, type Waiting } from './flow-engine';
+import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
+import { matchFlow } from './triggers';
+
+/** A contact's turn may send several messages through the send path: well beyond Prisma's 5 s default. */
+const TURN_TIMEOUT_MS = 60_000;
+
+/**
+ * The flow runtime (docs/flows.md "Runtime"): consumers' messages queued in FlowInbound are handled one at a time per
+ * contact, in arrival order, each in one transaction under the contact's advisory lock that also marks it handled —
+ * so a message is handled once whoever picks it up, and one that arrives while the bot is still sending waits its turn.
+ */
+@Injectable()
+export class FlowRuntime {
+  private readonly log = new Logger('FlowRuntime');
+  /** Per contact, the drain in progress in this process: a kick during it only asks for one more pass. */
+  private readonly draining = new Map<string, { again: boolean }>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: FlowRuntimeRepository,
+    private readonly engine: FlowEngine,
+    private readonly ids: GraphIds,
+  ) {}
+
+  /** Handles the contact's queued messages soon, without holding up the caller (the mailbox drainer). */
+  kick(phoneNumberId: string, waId: string): void {
+    const key = activeKeyOf(phoneNumberId, waId);
+    const running = this.draining.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: true };
+    this.draining.set(key, state);
+    void (async () => {
+      try {
+        while (state.again) {
+          state.again = false;
+          while (await this.handleNext(phoneNumberId, waId)) {}
+        }
+      } catch (err) {
+        // The flows sweep takes the message again: its transaction was undone, nothing of it stayed.
+        this.log.warn(`flow turn for ${key} failed: ${(err as Error).message}`);
+      } finally {
+        this.draining.delete(key);
+      }
+    })();
+  }
+
+  /** The contact's oldest unhandled message, handled; false when there was none. */
+  handleNext(phoneNumberId: string, waId: string): Promise<boolean> {
+    return this.turn(activeKeyOf(phoneNumberId, waId), async (tx) => {
+      const inbound = await this.repo.nextInbound(tx, phoneNumberId, waId);
+      if (!inbound) return false;
+      const runId = await this.route(tx, inbound);
+      await this.repo.handled(tx, inbound.wamid, runId);
+      return true;
+    });
+  }
+
+  /** A run's job: its first steps (started by the API) or a question's timeout, when still due. */
+  async advance(runId: string, timeoutToken?: string): Promise<void> {
+    const peek = await this.repo.db.flowRun.findUnique({ where: { id: runId } });
+    if (!peek) return;
+    await this.turn(activeKeyOf(peek.phoneNumberId, peek.waId), async (tx) => {
+      const run = await this.repo.run(tx, runId);
+      if (!run) return;
+      const st = await this.engine.load(tx, run);
+      if (!timeoutToken) {
+        if (run.status === 'running' && run.stepCount === 0)
+          await this.engine.walk(tx, st, run.currentNode ?? st.def.start);
+        return;
+      }
+      const waiting = run.waitingFor as Waiting | null;
+      if (run.status !== 'waiting' || waiting?.token !== timeoutToken || !run.deadline) return;
+      if (run.deadline.getTime() > Date.now() + 50) return; // early (a sweep-made job): its own job comes later
+      await this.engine.timeout(tx, st, waiting.node);
+    });
+  }
+
+  private turn<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.client.$transaction(
+      async (tx) => {
+        await this.repo.lock(tx, key);
+        return work(tx);
+      },
+      { timeout: TURN_TIMEOUT_MS, maxWait: TURN_TIMEOUT_MS },
+    );
+  }
+
+  /** What a message does: answers the contact's run, is ignored (handed off), or starts the flow it triggers. */
+  private async route(tx: Tx, inbound: FlowInbound): Promise<string | null> {
+    const answer = answerOf(inbound.message);
+    const run = await this.repo.activeRun(tx, activeKeyOf(inbound.phoneNumberId, inbound.waId));
+    if (run) {
+      if (run.status !== 'waiting') return run.id; // handed off (the bot is silent), or an API start not begun
+      const st = await this.engine.load(tx, run);
+      const node = await this.questionOf(tx, run.id, st, answer);
+      if (node) await this.engine.answer(tx, st, node, answer);
+      return run.id;
+    }
+    const flows = await this.repo.listening(inbound.phoneNumberId, tx);
+    const isNew = () =>
+      this.repo.wroteBefore(tx, inbound.businessId, inbound.phoneNumberId, inbound.waId, inbound.wamid).then((w) => !w);
+    const flow = await matchFlow(flows, answer.text, isNew);
+    return flow ? this.start(tx, flow, inbound) : null;
+  }
+
+  /**
+   * Which question a message answers: the prompt it replies to (`context.id`), else the button or row it tapped if an
+   * earlier question of the run had it and the current one has not, else the question the run waits on.
+   */
+  private async questionOf(tx: Tx, runId: string, st: Awaited<ReturnType<FlowEngine['load']>>, a: Answer) {
+    const current = (st.run.waitingFor as Waiting | null)?.node;
+    if (a.contextWamid) {
+      const node = await this.repo.promptNode(tx, runId, a.contextWamid);
+      if (node) return node;
+    }
+    if (a.choiceId !== undefined) {
+      const has = (id: string) => {
+        const n = st.nodes.get(id);
+        if (n?.type === 'buttons') return n.buttons.some((b) => b.id === a.choiceId);
+        if (n?.type === 'list') return n.rows.some((r) => r.id === a.choiceId);
+        return false;
+      };
+      if (current && has(current)) return current;
+      const earlier = (await this.repo.promptedNodes(tx, runId)).find(has);
+      if (earlier) return earlier;
+    }
+    return current;
+  }
+
+  private async start(tx: Tx, flow: Flow, inbound: FlowInbound): Promise<string> {
+    const version = await this.repo.version(tx, flow.id, flow.liveVersion!);
+    const def = flowDefinition.parse(version!.definition);
+    const run = await this.repo.createRun(tx, {
+      id: await this.ids.newGraphId(),
+      businessId: flow.businessId,
+      flowId: flow.id,
+      version: flow.liveVersion!,
+      phoneNumberId: inbound.phoneNumberId,
+      waId: inbound.waId,
+      status: 'running',
+      activeKey: activeKeyOf(inbound.phoneNumberId, inbound.waId),
+      currentNode: def.start,
+      variables: initialVariables(def) as Prisma.InputJsonValue,
+    });
+    const st = await this.engine.load(tx, run);
+    await this.engine.walk(tx, st, def.start);
+    return run.id;
+  }
+}

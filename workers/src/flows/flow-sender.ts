@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { windowOpen } from '@switchboard/business/contacts/service-window';
+import { SendMessageService } from '@switchboard/business/messages/send/send-message.service';
+import type { FlowRun } from '@switchboard/db';
+import type { FlowRuntimeRepository, Tx } from './flow-runtime.repository';
+
+export type SendResult = { wamid: string } | { error: string };
+
+/**
+ * A flow's sends go through the business send path (SendMessageService), so limits, opt-out and statuses apply as to
+ * any send. Each send carries an Idempotency-Key named by the run and step: when a step's transaction is undone and
+ * taken again (a crash, a retry), the send answers the message it already accepted instead of sending another.
+ */
+@Injectable()
+export class FlowSender {
+  constructor(private readonly messages: SendMessageService) {}
+
+  async send(
+    tx: Tx,
+    repo: FlowRuntimeRepository,
+    run: FlowRun,
+    seq: number,
+    body: Record<string, unknown>,
+  ): Promise<SendResult> {
+    // The send path accepts a free-form message outside the window only to fail it later (131047); a flow needs to
+    // know now, to take the step's error branch.
+    if (body.type !== 'template') {
+      const contact = await repo.contact(tx, run.businessId, run.waId);
+      if (!windowOpen(contact?.lastInboundAt))
+        return { error: '131047: more than 24 hours since the contact last wrote; only a template can be sent' };
+    }
+    try {
+      const sent = await this.messages.send(run.businessId, run.phoneNumberId, body, `flow-${run.id}-${seq}`);
+      const wamid = (sent.body as { messages?: { id: string }[] }).messages?.[0]?.id;
+      return wamid ? { wamid } : { error: 'the send path accepted no message' };
+    } catch (err) {
+      const e = err as { code?: number; message?: string; details?: string };
+      return { error: [e.code, e.details ?? e.message].filter(Boolean).join(': ') };
+    }
+  }
+}

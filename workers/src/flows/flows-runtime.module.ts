@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { GraphIdsModule } from '@switchboard/business/common/ids.module';
+import { MessagesModule } from '@switchboard/business/messages/messages.module';
+import { FlowEngine } from './flow-engine';
+import { FlowInbox } from './flow-inbox';
+import { FlowRuntime } from './flow-runtime';
+import { FlowRuntimeRepository } from './flow-runtime.repository';
+import { FlowSender } from './flow-sender';
+import { FlowSweep } from './flow-sweep';
+
+/** The chatbot flow runtime of the worker process (docs/flows.md "Runtime"); the business device feeds its inbox. */
+@Module({
+  imports: [GraphIdsModule, MessagesModule],
+  providers: [FlowRuntimeRepository, FlowSender, FlowEngine, FlowRuntime, FlowInbox, FlowSweep],
+  exports: [FlowInbox, FlowRuntime, FlowSweep],
+})
+export class FlowsRuntimeModule {}

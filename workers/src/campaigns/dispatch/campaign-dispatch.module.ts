@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { LimitsModule } from '@switchboard/business/limits/limits.module';
 import { TemplatesModule } from '@switchboard/business/templates/templates.module';
 import { BusinessDeviceModule } from '../../business-device/business-device.module';
+import { CampaignRepository } from './campaign.repository';
 import { CampaignDispatcher } from './campaign-dispatcher';
-import { CampaignState } from './campaign-state';
+import { CampaignLedgerRepository } from './campaign-ledger.repository';
 import { CampaignSweeper } from './campaign-sweeper';
 import { CampaignsDb } from './campaigns-db';
 import { DispatchBatch } from './dispatch-batch';
@@ -18,10 +19,11 @@ import { DispatcherLock } from './dispatcher-lock';
   imports: [TemplatesModule, LimitsModule, BusinessDeviceModule],
   providers: [
     CampaignsDb,
+    CampaignLedgerRepository,
     DispatcherLock,
     DispatchFailures,
     DispatchBatch,
-    CampaignState,
+    CampaignRepository,
     CampaignDispatcher,
     CampaignSweeper,
   ],

@@ -3,7 +3,7 @@ import { SendLimits } from '@switchboard/business/limits/send-limits';
 import type { SendableTemplate } from '@switchboard/business/templates/send/render';
 import { TemplatesService } from '@switchboard/business/templates/templates.service';
 import type { MessagingLimitTier } from '@switchboard/db';
-import { CampaignState } from './campaign-state';
+import { CampaignRepository } from './campaign.repository';
 import { DispatchBatch } from './dispatch-batch';
 import { DispatcherLock } from './dispatcher-lock';
 import type { CampaignRow } from './render-recipient';
@@ -47,7 +47,7 @@ export class CampaignDispatcher implements OnApplicationShutdown {
     private readonly templates: TemplatesService,
     private readonly lock: DispatcherLock,
     private readonly batches: DispatchBatch,
-    private readonly state: CampaignState,
+    private readonly state: CampaignRepository,
   ) {}
 
   onApplicationShutdown(): void {

@@ -1,23 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { windowOpen } from '@switchboard/business/contacts/service-window';
 import { SendLimits } from '@switchboard/business/limits/send-limits';
-import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
 import { campaignWamid } from '@switchboard/business/messages/wamid';
 import type { SendableTemplate } from '@switchboard/business/templates/send/render';
 import type { MessagingLimitTier } from '@switchboard/db';
-import type pg from 'pg';
-import { CampaignsDb } from './campaigns-db';
-import {
-  CLAIM_PLAN_SQL,
-  CLAIM_SQL,
-  type ClaimedRecipient,
-  CONTACTS_SQL,
-  DEFER_SQL,
-  DISPATCH_SQL,
-  type Dispatch,
-  dispatchParams,
-  SKIP_SQL,
-} from './dispatch.sql';
+import { CampaignLedgerRepository, type Dispatch } from './campaign-ledger.repository';
 import { DispatchFailures, type RecipientFailure } from './dispatch-failures';
 import { type CampaignRow, renderFor } from './render-recipient';
 
@@ -38,7 +25,7 @@ export interface BatchOutcome {
 @Injectable()
 export class DispatchBatch {
   constructor(
-    private readonly db: CampaignsDb,
+    private readonly ledger: CampaignLedgerRepository,
     private readonly limits: SendLimits,
     private readonly failures: DispatchFailures,
   ) {}
@@ -52,11 +39,14 @@ export class DispatchBatch {
     afterSeq: number,
   ): Promise<BatchOutcome> {
     const failed: RecipientFailure[] = [];
-    const outcome = await this.db.transaction(async (client) => {
-      await client.query(CLAIM_PLAN_SQL);
-      const { rows } = await client.query<ClaimedRecipient>(CLAIM_SQL, [campaign.id, size, afterSeq]);
+    const outcome = await this.ledger.transaction(async (client) => {
+      const rows = await this.ledger.claim(client, campaign.id, size, afterSeq);
       if (!rows.length) return { claimed: 0, lastSeq: afterSeq };
-      const contacts = await this.contacts(client, campaign.businessId, rows);
+      const contacts = await this.ledger.contacts(
+        client,
+        campaign.businessId,
+        rows.map((r) => r.waId),
+      );
       const skips: { seq: number; reason: string }[] = [];
       let ready: (Dispatch & { closed: boolean })[] = [];
       const now = Date.now();
@@ -98,29 +88,18 @@ export class DispatchBatch {
       if (ready.length) {
         const slot = await this.limits.bookThroughput(campaign.phoneNumberId, rate, ready.length);
         if (slot.waitMs > 0) await sleep(slot.waitMs);
-        const params = dispatchParams(campaign.id, campaign.businessId, campaign.phoneNumberId, ready, slot.startMs);
-        await client.query(DISPATCH_SQL, params);
+        await this.ledger.dispatch(client, campaign, ready, slot.startMs);
       }
-      if (skips.length)
-        await client.query(SKIP_SQL, [campaign.id, skips.map((s) => s.seq), skips.map((s) => s.reason)]);
-      if (deferred.length)
-        await client.query(DEFER_SQL, [campaign.id, deferred.map((d) => d.seq), deferred.map((d) => d.ms)]);
+      await this.ledger.skip(client, campaign.id, skips);
+      await this.ledger.defer(client, campaign.id, deferred);
       const waits = limitWaits.filter((w) => w > 0);
       const lastSeq = rows[rows.length - 1]!.seq;
       return { claimed: rows.length, lastSeq, ...(waits.length && { limitWaitMs: Math.min(...waits) }) };
     });
-    if (outcome.claimed) void this.db.query(`SELECT pg_notify('${SEND_OUTBOX_CHANNEL}', '')`).catch(() => undefined);
+    if (outcome.claimed) this.ledger.wakeSendPipeline();
     // After the commit: each failure is its own transaction (ledger row, failed message, `failed` webhook).
     for (const f of failed) await this.failures.record(campaign, f);
     return outcome;
-  }
-
-  private async contacts(client: pg.PoolClient, businessId: string, rows: ClaimedRecipient[]) {
-    const { rows: found } = await client.query<{ waId: string; lastInboundAt: Date | null; optStatus: string }>(
-      CONTACTS_SQL,
-      [businessId, rows.map((r) => r.waId)],
-    );
-    return new Map(found.map((c) => [c.waId, c]));
   }
 }
 

@@ -3,7 +3,7 @@ import type { MessageError } from '@switchboard/business/messages/log/message-lo
 import { campaignWamid } from '@switchboard/business/messages/wamid';
 import { PrismaService } from '@switchboard/platform';
 import { StatusReporter } from '../../business-device/statuses';
-import type { ClaimedRecipient } from './dispatch.sql';
+import type { ClaimedRecipient } from './campaign-ledger.repository';
 import type { CampaignRow } from './render-recipient';
 
 export interface RecipientFailure {

@@ -4,7 +4,7 @@ import type { MessageError } from '@switchboard/business/messages/log/message-lo
 import { sendComponents } from '@switchboard/business/templates/inputs/send-components.input';
 import { renderTemplate, type SendableTemplate } from '@switchboard/business/templates/send/render';
 import { ApiError } from '@switchboard/core/errors/api-error';
-import type { ClaimedRecipient } from './dispatch.sql';
+import type { ClaimedRecipient } from './campaign-ledger.repository';
 
 /** The campaign columns the dispatcher needs. */
 export interface CampaignRow {

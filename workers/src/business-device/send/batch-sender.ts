@@ -5,8 +5,8 @@ import { PrismaService } from '@switchboard/platform';
 import type { SendFrame, SendGroup, ServerFrame } from '@switchboard/protocol';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
+import { DeviceMessagesRepository } from '../device-messages.repository';
 import type { RawClient } from '../keystore/device-keys.repository';
-import { toDbId } from '../message-ids';
 import { StatusReporter } from '../statuses';
 import { BusinessSender } from './business-sender';
 import { encryptFor, type SessionTarget, sessionTargets } from './device-envelopes';
@@ -20,13 +20,6 @@ interface Planned {
   plaintext: Uint8Array;
   group?: SendGroup;
 }
-
-const RECORD_OUTBOUND_SQL = `INSERT INTO "BusinessDeviceMessage" ("wamid", "accountId", "direction", "peerAccountId", "clientMessageId")
-  SELECT w, a, 'outbound', p, c FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::bigint[]) AS t(w, a, p, c)
-  ON CONFLICT ("wamid") DO NOTHING`;
-
-const SENT_SQL = `UPDATE "BusinessDeviceMessage" b SET "serverTimestamp" = t.ts
-  FROM unnest($1::text[], $2::bigint[]) AS t(w, ts) WHERE b."wamid" = t.w`;
 
 /**
  * A claimed batch's messages sent together (docs/business.md, "The business device"): the messages read in one query,
@@ -47,6 +40,7 @@ export class BatchSender {
     private readonly statuses: StatusReporter,
     private readonly directory: DeviceDirectory,
     private readonly outbox: SendOutboxRepository,
+    private readonly deviceMessages: DeviceMessagesRepository,
   ) {}
 
   /** Sends what it can; returns, per conversation, the rows (in order) left for BusinessSender.process. */
@@ -70,10 +64,9 @@ export class BatchSender {
     const sent = await this.handOver(plans);
     const done = sent.flat();
     await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(
-        SENT_SQL,
-        done.map((d) => d.row.wamid),
-        done.map((d) => String(d.serverTimestamp)),
+      await this.deviceMessages.markSent(
+        done.map((d) => ({ wamid: d.row.wamid, serverTimestamp: d.serverTimestamp })),
+        tx,
       );
       await this.statuses.advanceMany(
         done.map((d) => ({ wamid: d.row.wamid, target: 'sent' as const, at: new Date(d.serverTimestamp) })),
@@ -116,12 +109,14 @@ export class BatchSender {
       const peers = new Map(group.map((p) => [p.consumer, devices.get(p.consumer)!] as const));
       // Before anything is sent, as the one-by-one path does: receipts map back to wamids through these rows.
       const record = (tx: RawClient) =>
-        tx.$executeRawUnsafe(
-          RECORD_OUTBOUND_SQL,
-          group.map((p) => p.row.wamid),
-          group.map((p) => p.device.accountId),
-          group.map((p) => p.consumer),
-          group.map((p) => toDbId(p.id)),
+        this.deviceMessages.recordOutbound(
+          group.map((p) => ({
+            wamid: p.row.wamid,
+            accountId: p.device.accountId,
+            peerAccountId: p.consumer,
+            clientMessageId: p.id,
+          })),
+          tx,
         );
       await this.crypto.withPeers(
         group[0]!.device,

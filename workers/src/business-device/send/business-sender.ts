@@ -8,9 +8,10 @@ import { ErrorCode, type SendGroup } from '@switchboard/protocol';
 import { encodeContent } from '@switchboard/sdk';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
+import { DeviceMessagesRepository } from '../device-messages.repository';
 import { MediaSendError } from '../media/media-send-error';
 import { OutboundMedia } from '../media/outbound-media';
-import { clientIdOf, fromDbId, readReceiptIdOf, toDbId } from '../message-ids';
+import { clientIdOf, fromDbId, readReceiptIdOf } from '../message-ids';
 import { ProvisioningService } from '../provisioning.service';
 import { StatusReporter } from '../statuses';
 import { encryptFor, sessionTargets } from './device-envelopes';
@@ -57,6 +58,7 @@ export class BusinessSender {
     private readonly media: OutboundMedia,
     private readonly messagingLimit: MessagingLimit,
     private readonly outbox: SendOutboxRepository,
+    private readonly deviceMessages: DeviceMessagesRepository,
   ) {}
 
   async process(row: OutboxRow): Promise<void> {
@@ -65,17 +67,9 @@ export class BusinessSender {
     const message = await db.businessMessage.findUnique({ where: { id: row.messageId } });
     if (message?.status !== 'queued') return this.done(row); // sent already (a retried lease)
     const { device, consumer, id, plaintext } = await this.prepare(row, message);
-    await db.businessDeviceMessage.upsert({
-      where: { wamid: row.wamid },
-      create: {
-        wamid: row.wamid,
-        accountId: device.accountId,
-        direction: 'outbound',
-        peerAccountId: consumer,
-        clientMessageId: toDbId(id),
-      },
-      update: {},
-    });
+    await this.deviceMessages.recordOutbound([
+      { wamid: row.wamid, accountId: device.accountId, peerAccountId: consumer, clientMessageId: id },
+    ]);
     let deviceIds = (await this.devices.activeDevices(consumer)).map((d) => d.deviceId);
     if (!deviceIds.length) throw undeliverable(`${row.waId} has no device`);
 
@@ -84,10 +78,7 @@ export class BusinessSender {
       const answer = await this.core.send(device, { t: 'send', id, groups: [group] });
       if (answer.t === 'send_ok') {
         await db.$transaction(async (tx) => {
-          await tx.businessDeviceMessage.update({
-            where: { wamid: row.wamid },
-            data: { serverTimestamp: BigInt(answer.serverTimestamp) },
-          });
+          await this.deviceMessages.markSent([{ wamid: row.wamid, serverTimestamp: answer.serverTimestamp }], tx);
           await this.statuses.advance(row.wamid, 'sent', new Date(answer.serverTimestamp), tx);
           await this.outbox.remove([row.id], tx);
         });

@@ -37,12 +37,15 @@ export class DeviceGateway implements OnGatewayInit, OnGatewayConnection {
     const options = server.options as { maxPayload?: number; verifyClient?: VerifyClient };
     options.maxPayload = this.config.messaging.maxFrameBytes;
     options.verifyClient = (info, done) => {
-      this.auth.authenticate(credentialOf(info.req)).then(
+      this.auth.authenticate(credentialOf(info.req), info.req.socket.remoteAddress).then(
         (device) => {
           info.req.device = device;
           done(true);
         },
-        () => done(false, 401, 'Unauthorized'),
+        (err) =>
+          (err as { status?: number }).status === 429
+            ? done(false, 429, 'Too Many Requests')
+            : done(false, 401, 'Unauthorized'),
       );
     };
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { AuthThrottle } from '@switchboard/core/auth/auth-throttle';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import { CONFIG, PrismaService } from '@switchboard/platform';
 import { GraphIds } from '../common/ids';
@@ -26,6 +27,7 @@ export class ApiKeysService {
     private readonly ids: GraphIds,
     @Inject(CONFIG) private readonly config: Config,
     private readonly revocations: KeyRevocations,
+    private readonly throttle: AuthThrottle,
   ) {
     revocations.onRevoked((apiKeyId) => (apiKeyId ? this.cache.evictKey(apiKeyId) : this.cache.clear()));
   }
@@ -63,14 +65,22 @@ export class ApiKeysService {
     return { success: true };
   }
 
-  /** Resolves `Authorization: Bearer sb_live_…`; throws 401 / code 190 for anything but a live key. */
-  async authenticate(header: string | undefined): Promise<AuthenticatedBusiness> {
+  /**
+   * Resolves `Authorization: Bearer sb_live_…`; throws 401 / code 190 for anything but a live key, and 429 when
+   * `source` (the caller's address) has failed too often lately (AuthThrottle; a live key in this node's cache is
+   * never held up by it).
+   */
+  async authenticate(header: string | undefined, source?: string): Promise<AuthenticatedBusiness> {
     const token = bearerToken(header);
     if (!token) throw invalidAccessToken('Authorization: expected "Bearer sb_live_…"');
     const hash = hashApiToken(this.config.secretKey, token);
     const now = Date.now();
-    const entry = this.cache.get(hash, now) ?? (await this.load(hash, now));
-    if (!entry) throw invalidAccessToken('the access token is unknown or has been revoked');
+    let entry = this.cache.get(hash, now);
+    if (!entry && (await this.throttle.gate(source, token)) === 'lookup') entry = await this.load(hash, now);
+    if (!entry) {
+      await this.throttle.failed(source, token);
+      throw invalidAccessToken('the access token is unknown or has been revoked');
+    }
     if (now - entry.lastUsedAt >= TOUCH_EVERY_MS) this.touch(entry, now);
     return { businessId: entry.businessId, apiKeyId: entry.apiKeyId };
   }

@@ -18,7 +18,7 @@ export class BusinessAuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<BusinessRequest>();
-    const business = await this.keys.authenticate(req.headers.authorization);
+    const business = await this.keys.authenticate(req.headers.authorization, req.ip);
     const waba = (req.params as Record<string, string> | undefined)?.waba_id;
     if (waba !== undefined && waba !== business.businessId) throw ApiError.notFound(`object '${waba}'`);
     req.business = business;

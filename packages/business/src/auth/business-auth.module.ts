@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@switchboard/core/auth/auth.module';
 import { GraphIdsModule } from '../common/ids.module';
 import { ApiKeysService } from './api-keys.service';
 import { BusinessAuthGuard } from './business-auth.guard';
@@ -10,7 +11,7 @@ import { OperatorAuthGuard } from './operator-auth.guard';
  * OperatorAuthGuard for the platform operator's routes.
  */
 @Module({
-  imports: [GraphIdsModule],
+  imports: [GraphIdsModule, AuthModule],
   providers: [ApiKeysService, BusinessAuthGuard, OperatorAuthGuard, KeyRevocations],
   exports: [ApiKeysService, BusinessAuthGuard, OperatorAuthGuard],
 })

@@ -25,11 +25,12 @@ export class OperatorAuthGuard implements CanActivate {
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const header = ctx.switchToHttp().getRequest<FastifyRequest>().headers.authorization;
+    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+    const header = req.headers.authorization;
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     // Digests are compared, not tokens: equal lengths, so the time taken says nothing about the secret.
     if (token && this.digest && timingSafeEqual(sha256(token), this.digest)) return true;
-    await this.keys.authenticate(header);
+    await this.keys.authenticate(header, req.ip);
     throw operatorOnly('template review');
   }
 }

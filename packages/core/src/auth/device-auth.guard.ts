@@ -13,7 +13,7 @@ export class DeviceAuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    req.device = await this.auth.authenticate(req.headers.authorization);
+    req.device = await this.auth.authenticate(req.headers.authorization, req.ip);
     return true;
   }
 }

@@ -10,7 +10,7 @@ import { HANDLER_PROVIDERS } from './handlers';
 import { TierReviewModule } from './limits/tier-review/tier-review.module';
 import { ContentRetentionRepository } from './maintenance/content-retention.repository';
 import { ContentRetentionService } from './maintenance/content-retention.service';
-import { PeriodicJobs } from './runner/periodic-jobs';
+import { WorkerBackground } from './runner/background';
 import { WorkerRunner } from './runner/worker-runner';
 
 @Module({})
@@ -30,7 +30,7 @@ export class WorkersModule {
       providers: [
         ...HANDLER_PROVIDERS,
         WorkerRunner,
-        PeriodicJobs,
+        WorkerBackground,
         ContentRetentionRepository,
         ContentRetentionService,
       ],

@@ -26,7 +26,8 @@ describe('workers', () => {
   });
 
   it('runs a job from the catalogue and returns its result', async () => {
-    const job = await queues.add('echo', { text: 'hello' });
+    // Kept past JOBS_KEEP_COMPLETED=2: the scheduler's periodic jobs complete on this queue too.
+    const job = await queues.add('echo', { text: 'hello' }, { removeOnComplete: false });
     await waitFor(async () => (await job.getState()) === 'completed');
     const done = await queues.queues.get('maintenance')!.getJob(job.id!);
     expect(done?.returnvalue).toMatchObject({ echoed: 'hello' });

@@ -3,6 +3,7 @@ import { BusinessModule } from '@switchboard/business/business.module';
 import type { Config } from '@switchboard/config';
 import { IdentityModule } from '@switchboard/core/identity.module';
 import { InfraModule } from '@switchboard/platform';
+import { ApiBackground } from './background';
 import { DeliveryModule } from './delivery.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -20,6 +21,7 @@ export class AppModule {
         DeliveryModule,
         BusinessModule,
       ],
+      providers: [ApiBackground],
     };
   }
 }

@@ -1,9 +1,15 @@
 // Process-level plumbing shared by the API and the workers: config injection, Postgres, Redis, queues, logging.
 
-export { ClusterInterval } from './cluster-interval';
+export { BackgroundService, type ProviderLookup } from './background/background.service';
+export {
+  BackgroundError,
+  BackgroundScheduler,
+  type LoopBinding,
+  type LoopBindings,
+  type StartedWork,
+} from './background/scheduler';
 export { flushIsolated } from './flush-isolated';
 export { InfraModule } from './infra.module';
-export { JobTicker, type PeriodicJob } from './job-ticker';
 export { createLogger, NestPinoLogger } from './logger';
 export { NodeRegistryService } from './node-registry.service';
 export { PgPool } from './pg-pool';

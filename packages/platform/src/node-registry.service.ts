@@ -1,34 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
 import { NODE_KIND } from './tokens';
 
-const HEARTBEAT_MS = 10_000;
-
 /**
- * Records this process in ServiceNode and refreshes it every 10 s, so operators (and later the gateway's routing)
- * can tell which API and worker processes are alive. A clean stop removes the row; a crash leaves it to be pruned.
+ * Records this process in ServiceNode and refreshes it on each heartbeat (the `nodeHeartbeat` loop), so operators
+ * (and later the gateway's routing) can tell which API and worker processes are alive. A clean stop removes the row;
+ * a crash leaves it to be pruned (the `pruneServiceNodes` job).
  */
 @Injectable()
-export class NodeRegistryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NodeRegistryService implements OnApplicationShutdown {
   readonly id = randomUUID();
   private readonly startedAt = new Date();
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(NODE_KIND) private readonly kind: 'api' | 'worker',
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.beat();
-    this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
-    this.timer.unref();
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
     await this.prisma.client.serviceNode.deleteMany({ where: { id: this.id } }).catch(() => undefined);
   }
 
@@ -36,7 +27,7 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnApplicatio
    * Upserts rather than updates so that a process which booted before migrations ran (it still serves /ready, which
    * says so) registers as soon as the table exists. A missed beat is harmless: the next one retries.
    */
-  private async beat(): Promise<void> {
+  async beat(): Promise<void> {
     const lastSeenAt = new Date();
     await this.prisma.client.serviceNode
       .upsert({

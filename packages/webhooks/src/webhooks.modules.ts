@@ -6,7 +6,6 @@ import { SubscriptionTargets } from './delivery/subscription-target';
 import { CommitWatcher } from './outbox/commit-watcher';
 import { WebhookEventsService } from './outbox/webhook-events.service';
 import { WebhookSecrets } from './secrets/webhook-secrets';
-import { SweepTicker } from './sweeper/sweep-ticker';
 import { SweeperService } from './sweeper/sweeper.service';
 import { WakeService } from './wake/wake.service';
 
@@ -20,10 +19,10 @@ import { WakeService } from './wake/wake.service';
 })
 export class WebhookEventsModule {}
 
-/** Delivering them: the worker process's side (drain jobs, the sweeper and its timer). */
+/** Delivering them: the worker process's side (drain jobs and the sweeper; `webhooksSweep` in the background list). */
 @Module({
   imports: [WebhookEventsModule],
-  providers: [DeliveriesRepository, SubscriptionTargets, DeliveryService, SweeperService, SweepTicker],
+  providers: [DeliveriesRepository, SubscriptionTargets, DeliveryService, SweeperService],
   exports: [DeliveryService, SweeperService],
 })
 export class WebhookDeliveryModule {}

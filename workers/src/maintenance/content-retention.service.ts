@@ -4,7 +4,6 @@ import { CONFIG } from '@switchboard/platform';
 import { ContentRetentionRepository, PURGE_CHUNK } from './content-retention.repository';
 
 /** How often the purge runs (one job per interval across worker processes). */
-export const CONTENT_PURGE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * BUSINESS_CONTENT_RETENTION_DAYS: message content is plaintext by design (the business device decrypts it, webhooks

@@ -1,14 +1,12 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Config } from '@switchboard/config';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
 import { MessageKind, type PendingEnvelope } from '@switchboard/core/messaging/mailbox/mailbox.types';
-import { CONFIG, PrismaService } from '@switchboard/platform';
+import { PrismaService } from '@switchboard/platform';
 import type { BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { ProvisioningService } from '../provisioning.service';
 import { InboundHandler } from './inbound-handler';
 
-const POLL_MS = 200;
 const PAGE = 100;
 const MAX_PER_DRAIN = 1_000;
 const PROVISION_EVERY_MS = 5_000;
@@ -31,10 +29,9 @@ function receiptsFrom(page: PendingEnvelope[], start: number): PendingEnvelope[]
  * idempotent (wamids are derived from the core message id). Nothing lives in a process: any worker can take over.
  */
 @Injectable()
-export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailboxDrainer implements OnApplicationShutdown {
   private readonly log = new Logger('BusinessMailbox');
   private readonly failures = new Map<number, number>();
-  private timer?: NodeJS.Timeout;
   private busy = false;
   private stopped = false;
   private lastProvision = 0;
@@ -46,21 +43,15 @@ export class MailboxDrainer implements OnApplicationBootstrap, OnApplicationShut
     private readonly core: CoreLink,
     private readonly provisioning: ProvisioningService,
     private readonly handler: InboundHandler,
-    @Inject(CONFIG) private readonly config: Config,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.business.deviceEnabled) return; // BUSINESS_DEVICE=off: another process runs it
-    this.timer = setInterval(() => this.tick(), POLL_MS);
-  }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.current;
   }
 
-  private tick(): void {
+  /** One poll (the `businessMailbox` loop), unless the last is still running. */
+  tick(): void {
     if (this.busy || this.stopped) return;
     this.busy = true;
     this.current = this.poll()

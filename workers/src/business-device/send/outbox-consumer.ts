@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { SEND_OUTBOX_CHANNEL } from '@switchboard/business/messages/log/outbox-wake';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
@@ -10,7 +10,6 @@ import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 // Rows per claim: each batch pays fixed round trips (claim, crypto transaction, hand-over, settle); 512 drains a
 // backlog faster than 128 did (npm run bench -- business-send).
 const BATCH = 512;
-const SWEEP_MS = 1_000;
 const MAX_ATTEMPTS = 15; // ~ 2 h of backoff (capped at 15 min) before a message fails with 131000
 const backoffMs = (attempts: number) => Math.min(15 * 60_000, 500 * 2 ** attempts) * (0.75 + Math.random() / 2);
 
@@ -20,10 +19,9 @@ const backoffMs = (attempts: number) => Math.min(15 * 60_000, 500 * 2 ** attempt
  * runs each conversation's rows in order and conversations side by side (WORKER_CONCURRENCY at a time).
  */
 @Injectable()
-export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxConsumer implements OnApplicationShutdown {
   private readonly log = new Logger('BusinessOutbox');
   private listener?: pg.Client;
-  private timer?: NodeJS.Timeout;
   private running = false;
   private again = false;
   private stopped = false;
@@ -36,9 +34,8 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.business.deviceEnabled) return; // BUSINESS_DEVICE=off: another process runs it
-    this.timer = setInterval(() => this.wake(), SWEEP_MS);
+  /** Listens for wake-ups (the `sendOutbox` loop's start; its passes are `wake`). */
+  async listen(): Promise<void> {
     try {
       this.listener = new pg.Client({ connectionString: this.config.databaseUrl });
       this.listener.on('error', () => undefined); // the sweep carries on without it
@@ -48,12 +45,10 @@ export class OutboxConsumer implements OnApplicationBootstrap, OnApplicationShut
     } catch (err) {
       this.log.warn(`LISTEN failed, sweeping only: ${(err as Error).message}`);
     }
-    this.wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.current;
     await this.listener?.end().catch(() => undefined);
   }

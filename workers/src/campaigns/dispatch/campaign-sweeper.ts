@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { background } from '@switchboard/jobs';
 import { QueuesService } from '@switchboard/platform';
 import { CampaignRepository } from './campaign.repository';
 import { DispatcherLock } from './dispatcher-lock';
 
 /** How often each worker process enqueues `campaigns.sweep` (one per interval across processes). */
-export const CAMPAIGN_SWEEP_MS = 2_000;
+export const CAMPAIGN_SWEEP_MS = background.campaignsSweep.everyMs;
 
 /**
  * The campaigns' safety net and clock (docs/campaigns.md, "Dispatch"), run as a job every CAMPAIGN_SWEEP_MS: starts

@@ -2,7 +2,7 @@ import { type BusinessStack, startBusinessStack } from '@switchboard/testkit/bus
 import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-describe('the worker process reviews tiers at boot (PeriodicJobs → limits.review-tiers → handler)', () => {
+describe('the worker process reviews tiers at boot (the limitsReviewTiers periodic job → handler)', () => {
   let stack: BusinessStack;
   let businessId: string;
 

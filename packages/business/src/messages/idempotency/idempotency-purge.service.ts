@@ -1,10 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ClusterInterval, RedisService } from '@switchboard/platform';
+import { Injectable } from '@nestjs/common';
 import { MessagesDb } from '../log/messages-db';
 
-const EVERY_MS = 15 * 60 * 1000;
 const BATCH = 5_000;
-const LOCK_KEY = 'messages:idempotency-purge-lock';
 
 const PURGE_SQL = `
 DELETE FROM "SendIdempotencyKey" WHERE ctid IN (
@@ -12,26 +9,11 @@ DELETE FROM "SendIdempotencyKey" WHERE ctid IN (
 
 /**
  * Idempotency keys answer for 24 hours; after that they are dead weight (a reused key overwrites its expired row).
- * One node per interval (a Redis lock) deletes them in bounded batches.
+ * One node per interval (the `idempotencyPurge` loop) deletes them in bounded batches.
  */
 @Injectable()
-export class IdempotencyPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('IdempotencyPurge');
-  private ticker?: ClusterInterval;
-
-  constructor(
-    private readonly db: MessagesDb,
-    private readonly redis: RedisService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.ticker = new ClusterInterval(this.redis.client, LOCK_KEY, EVERY_MS, () => this.purge(), this.log);
-    this.ticker.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.ticker?.stop();
-  }
+export class IdempotencyPurgeService {
+  constructor(private readonly db: MessagesDb) {}
 
   /** Deletes keys older than 24 hours; returns how many. */
   async purge(): Promise<number> {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import { type MessageTemplate, Prisma, type TemplateStatus } from '@switchboard/db';
+import { background } from '@switchboard/jobs';
 import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
 import type { TemplateComponent } from '../inputs/template.input';
@@ -16,7 +17,7 @@ import { ALLOWED, type RejectionInfo, statusUpdateValue } from './status-change'
  */
 export const STALE_MS = 10 * 60_000;
 /** How often each worker process adds the sweep job. */
-export const SWEEP_EVERY_MS = 60_000;
+export const SWEEP_EVERY_MS = background.sweepTemplateReviews.everyMs;
 
 interface Change {
   status: TemplateStatus;

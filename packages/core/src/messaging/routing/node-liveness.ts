@@ -1,9 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { RouteTable } from './route-table';
 import { ThisNode } from './this-node';
 
 const KEY = 'nodes:alive'; // sorted set: node id → last heartbeat (ms)
-const BEAT_MS = 2_000;
 const DEAD_AFTER_MS = 8_000;
 const FORGET_AFTER_MS = 10 * 60_000;
 
@@ -14,12 +13,11 @@ const FORGET_AFTER_MS = 10 * 60_000;
  * backlogs of its own connections (as after a Redis reconnect), and such envelopes go out within seconds.
  */
 @Injectable()
-export class NodeLiveness implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NodeLiveness implements OnApplicationShutdown {
   private readonly log = new Logger('NodeLiveness');
   private readonly known = new Set<string>();
   private readonly dead = new Set<string>();
   private readonly listeners: (() => void)[] = [];
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly routes: RouteTable,
@@ -30,22 +28,13 @@ export class NodeLiveness implements OnApplicationBootstrap, OnApplicationShutdo
     this.listeners.push(listener);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.beat().catch(() => undefined);
-    this.timer = setInterval(
-      () => void this.beat().catch((err) => this.log.warn(`heartbeat: ${err.message}`)),
-      BEAT_MS,
-    );
-    this.timer.unref();
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
     // A clean stop is not a death: its connections were closed and told to reconnect.
     await this.routes.redis.zrem(KEY, this.node.id).catch(() => undefined);
   }
 
-  private async beat(): Promise<void> {
+  /** One heartbeat (the `nodeLiveness` loop): records this node and notices the ones that stopped. */
+  async beat(): Promise<void> {
     const now = Date.now();
     const redis = this.routes.redis;
     const [, , members] = (await redis

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { MediaPurgeService } from '@switchboard/business/media/media-purge.service';
+import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
+import type { Config } from '@switchboard/config';
+import { AttachmentPurgeService } from '@switchboard/core/attachments/attachment-purge.service';
+import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
+import { NodeLiveness } from '@switchboard/core/messaging/routing/node-liveness';
+import {
+  BackgroundService,
+  CONFIG,
+  type LoopBindings,
+  NodeRegistryService,
+  type ProviderLookup,
+  QueuesService,
+  RedisService,
+} from '@switchboard/platform';
+
+/** The API process's background work: the loops `background` (packages/jobs) declares for API nodes. */
+@Injectable()
+export class ApiBackground extends BackgroundService {
+  constructor(@Inject(CONFIG) config: Config, queues: QueuesService, redis: RedisService, moduleRef: ModuleRef) {
+    super('api', config, queues, redis, moduleRef);
+  }
+
+  protected bindings(get: ProviderLookup): LoopBindings {
+    return {
+      nodeHeartbeat: { pass: () => get(NodeRegistryService).beat() },
+      // A missed beat is logged by the loop; the next one retries.
+      nodeLiveness: { pass: () => get(NodeLiveness).beat() },
+      mailboxPurge: { pass: () => get(MailboxPurgeService).purge(Date.now()) },
+      attachmentPurge: { pass: () => get(AttachmentPurgeService).purge(new Date()) },
+      mediaPurge: { pass: () => get(MediaPurgeService).purge(new Date()) },
+      idempotencyPurge: { pass: () => get(IdempotencyPurgeService).purge() },
+    };
+  }
+}

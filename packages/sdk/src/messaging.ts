@@ -17,6 +17,7 @@ import type { Storage } from './crypto/storage';
 import { KnownDevices } from './messaging/known-devices';
 import { Outbox } from './messaging/outbox';
 import { SeenMessages } from './messaging/seen-messages';
+import { KeyedQueue } from './util/keyed-queue';
 
 /** What messaging needs of a device's Signal end (DeviceCrypto provides it). */
 export interface MessagingCrypto {
@@ -78,6 +79,9 @@ export class Messenger {
   private readonly known: KnownDevices;
   private readonly seen: SeenMessages;
   private readonly outbox: Outbox;
+  // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
+  // second key bundle while the first is still setting up the session (or learning the device list from a 409).
+  private readonly conversations = new KeyedQueue();
   private readonly listeners = {
     message: [] as ((m: IncomingMessage) => void | Promise<void>)[],
     receipt: [] as ((r: IncomingReceipt) => void)[],
@@ -131,9 +135,18 @@ export class Messenger {
   }
 
   /** Like sendText, with structured content beside the text (a reply to a business: button, location, reaction…). */
-  async sendContent(to: string, content: { text: string; rich?: Record<string, unknown> }): Promise<SentMessage> {
+  sendContent(to: string, content: { text: string; rich?: Record<string, unknown> }): Promise<SentMessage> {
     const id = newId();
     const sentAt = Date.now();
+    return this.conversations.run(to, () => this.deliver(id, to, content, sentAt));
+  }
+
+  private async deliver(
+    id: bigint,
+    to: string,
+    content: { text: string; rich?: Record<string, unknown> },
+    sentAt: number,
+  ): Promise<SentMessage> {
     for (let attempt = 1; ; attempt++) {
       const frame = await this.encrypt(id, to, content, sentAt);
       const answer = await this.outbox.request(frame);

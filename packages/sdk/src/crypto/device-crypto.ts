@@ -9,6 +9,7 @@ import {
   signalEncrypt,
 } from '@signalapp/libsignal-client';
 import { ApiRequestError, type DeviceBundle, type KeyCounts, type RestClient } from '../rest';
+import { KeyedQueue } from '../util/keyed-queue';
 import { toPreKeyBundle } from './bundle';
 import { type BatchSizes, KeyGenerator } from './keygen';
 import type { Storage } from './storage';
@@ -40,7 +41,7 @@ export class DeviceCrypto {
   private readonly local: ProtocolAddress;
   // libsignal reads a session, advances it and writes it back: two operations on one session at once would reuse a
   // message key. Operations on the same remote device are chained; different devices run in parallel.
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new KeyedQueue();
 
   constructor(
     readonly address: Address,
@@ -148,13 +149,6 @@ export class DeviceCrypto {
   }
 
   private serialized<T>(address: Address, fn: () => Promise<T>): Promise<T> {
-    const key = `${address.accountId}.${address.deviceId}`;
-    const run = (this.queues.get(key) ?? Promise.resolve()).then(fn, fn);
-    const tail = run.catch(() => undefined);
-    this.queues.set(key, tail);
-    void tail.then(() => {
-      if (this.queues.get(key) === tail) this.queues.delete(key);
-    });
-    return run;
+    return this.queues.run(`${address.accountId}.${address.deviceId}`, fn);
   }
 }

@@ -1,17 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type FlowDefinition,
   type FlowNode,
   flowDefinition,
+  type NodeOf,
 } from '@switchboard/business/flows/definition/flow-definition';
-import { coerce, fill, type Vars } from '@switchboard/business/flows/definition/variables';
+import { coerce, fill, jsonEscaped, type Vars } from '@switchboard/business/flows/definition/variables';
+import type { Config } from '@switchboard/config';
 import type { FlowRun, Prisma } from '@switchboard/db';
-import { QueuesService } from '@switchboard/platform';
+import { CONFIG, QueuesService } from '@switchboard/platform';
 import { type Answer, acceptAnswer, choicePort } from './answers';
 import { conditionPort } from './conditions';
 import { sendBody } from './flow-messages';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 import { FlowSender } from './flow-sender';
+import { httpCall, pick } from './http-call';
 
 /** Steps taken for one message or timer before the run must wait: more means a loop without a question. */
 const MAX_STEPS_PER_TURN = 50;
@@ -45,6 +48,7 @@ export class FlowEngine {
     private readonly repo: FlowRuntimeRepository,
     private readonly sender: FlowSender,
     private readonly queues: QueuesService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /** A run's state; its version's definition is immutable, so it is parsed once per process. */
@@ -166,6 +170,8 @@ export class FlowEngine {
         await this.record(tx, st, node, 'next');
         return { port: 'next' };
       }
+      case 'http':
+        return this.http(tx, st, node);
       case 'handoff':
       case 'end': {
         if (node.text) {
@@ -178,6 +184,46 @@ export class FlowEngine {
         return { stop: true };
       }
     }
+  }
+
+  /**
+   * An HTTP step: the request filled from the variables, the answer's fields kept. It runs inside the contact's turn,
+   * so a turn undone by a crash calls the service again when it is taken again: services should be idempotent.
+   */
+  private async http(tx: Tx, st: RunState, node: NodeOf<'http'>): Promise<Outcome> {
+    const b = this.builtIns(st);
+    const headers = Object.fromEntries(Object.entries(node.headers).map(([k, v]) => [k, fill(v, st.vars, b)]));
+    let outcome: string;
+    let port = 'next';
+    try {
+      const res = await httpCall(
+        {
+          method: node.method,
+          url: fill(node.url, st.vars, b, encodeURIComponent),
+          headers,
+          body: node.body === undefined ? undefined : fill(node.body, st.vars, b, jsonEscaped),
+          timeoutMs: node.timeout_ms,
+        },
+        this.config.outbound.privateNetworks,
+      );
+      if (node.status_var) st.vars[node.status_var] = coerce(res.status, typeOf(st, node.status_var)) ?? res.status;
+      if (res.status < 200 || res.status > 299) {
+        outcome = `error:HTTP ${res.status}`;
+        port = 'error';
+      } else {
+        for (const [name, path] of Object.entries(node.save)) {
+          const v = pick(res.body, path);
+          if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            st.vars[name] = coerce(v, typeOf(st, name)) ?? v;
+        }
+        outcome = `http:${res.status}`;
+      }
+    } catch (err) {
+      outcome = `error:${(err as Error).message}`;
+      port = 'error';
+    }
+    await this.record(tx, st, node, outcome);
+    return { port, reason: outcome.slice(6) };
   }
 
   /** Sends a question (again) and waits for its answer, with a timeout job when the node has one. */

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { consumerDevice } from '@switchboard/testkit/devices/consumer';
 import { redeliverToFlows } from '@switchboard/testkit/flows/redeliver';
@@ -15,10 +17,13 @@ type Run = {
 
 const edge = (from: string, to: string, port = 'next') => ({ from, to, port });
 
-/** keyword "menu" → buttons → (sales) tag + condition on the tag → hand-off; (support) → end. */
-const menuFlow = {
+/** keyword "menu" → buttons → (sales) tag → HTTP lookup of the plan → condition on it → hand-off; (support) → end. */
+const menuFlow = (crm: string) => ({
   start: 'menu',
-  variables: [{ name: 'choice', type: 'string' }],
+  variables: [
+    { name: 'choice', type: 'string' },
+    { name: 'plan', type: 'string' },
+  ],
   nodes: [
     {
       id: 'menu',
@@ -31,28 +36,58 @@ const menuFlow = {
       ],
     },
     { id: 'tag', type: 'tag', add: ['lead'] },
-    { id: 'check', type: 'condition', rules: [{ subject: 'tag', op: 'has', value: 'lead' }] },
+    {
+      id: 'crm',
+      type: 'http',
+      method: 'POST',
+      url: `${crm}/plans?wa={{contact.wa_id}}`,
+      headers: { authorization: 'Bearer crm-token' },
+      body: '{"choice":"{{choice}}"}',
+      save: { plan: 'account.plan' },
+    },
+    { id: 'check', type: 'condition', rules: [{ subject: 'var:plan', op: 'eq', value: 'gold' }] },
     { id: 'human', type: 'handoff', text: 'An agent will answer about {{choice}}' },
     { id: 'bye', type: 'end', text: 'Bye' },
   ],
   edges: [
     edge('menu', 'tag', 'sales'),
     edge('menu', 'bye', 'support'),
-    edge('tag', 'check'),
+    edge('tag', 'crm'),
+    edge('crm', 'check'),
+    edge('crm', 'bye', 'error'),
     edge('check', 'human', 'rule:0'),
     edge('check', 'bye', 'else'),
   ],
-};
+});
 
 describe('chatbot flows with real consumer devices', () => {
   let stack: BusinessStack;
   let biz: TestBusiness;
   let bizAccountId: string;
+  // The business's own service the HTTP step calls (loopback).
+  let crm: Server;
+  let crmUrl: string;
+  const crmCalls: { url?: string; body: string; auth?: string }[] = [];
 
   beforeAll(async () => {
+    crm = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        crmCalls.push({ url: req.url, body, auth: req.headers.authorization });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ account: { plan: 'gold' } }));
+      });
+    });
+    await new Promise<void>((r) => crm.listen(0, '127.0.0.1', r));
+    crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}`;
     stack = await startBusinessStack({
       worker: true,
-      env: { OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000', OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000' },
+      env: {
+        OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000',
+        OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000',
+        OUTBOUND_PRIVATE_NETWORKS: 'allow',
+      },
     });
     biz = await stack.business();
     bizAccountId = await stack.provisioned(biz.phoneNumberId);
@@ -60,6 +95,7 @@ describe('chatbot flows with real consumer devices', () => {
 
   afterAll(async () => {
     await stack?.close();
+    await new Promise((r) => crm?.close(r));
   });
 
   async function publishedFlow(keyword: string, definition: unknown, priority = 0) {
@@ -96,8 +132,8 @@ describe('chatbot flows with real consumer devices', () => {
       ...(promptIndex !== undefined && { context: { id: String(c.messages[promptIndex]!.messageId) } }),
     });
 
-  it('keyword → buttons → reply → tag → condition → hand-off; the bot is then silent until handed back', async () => {
-    const flowId = await publishedFlow('menu', menuFlow);
+  it('keyword → buttons → reply → HTTP step → condition → hand-off; the bot is then silent until handed back', async () => {
+    const flowId = await publishedFlow('menu', menuFlow(crmUrl));
     const c = await consumer();
     try {
       await c.reply(bizAccountId, 'MENU');
@@ -107,7 +143,8 @@ describe('chatbot flows with real consumer devices', () => {
       await received(c, 2, 'the hand-off text');
       expect(texts(c)[1]).toBe('An agent will answer about Sales');
       const run = await runOf(flowId, c.waId);
-      expect(run).toMatchObject({ status: 'handed_off', variables: { choice: 'Sales' } });
+      expect(run).toMatchObject({ status: 'handed_off', variables: { choice: 'Sales', plan: 'gold' } });
+      expect(crmCalls).toEqual([{ url: `/plans?wa=${c.waId}`, body: '{"choice":"Sales"}', auth: 'Bearer crm-token' }]);
       const contact = await stack.prisma.contact.findFirst({ where: { businessId: biz.id, waId: c.waId } });
       expect(contact?.tags).toContain('lead');
 
@@ -122,7 +159,7 @@ describe('chatbot flows with real consumer devices', () => {
         'GET',
         `/${biz.id}/flow_runs/${run!.id}`,
       );
-      expect(detail.body.steps.map((s) => s.node)).toEqual(['menu', 'menu', 'tag', 'check', 'human']);
+      expect(detail.body.steps.map((s) => s.node)).toEqual(['menu', 'menu', 'tag', 'crm', 'check', 'human']);
       const stopped = await biz.call('POST', `/${biz.id}/flow_runs/${run!.id}/stop`);
       expect(stopped.body).toEqual({ success: true });
       await c.reply(bizAccountId, 'menu');

@@ -86,6 +86,21 @@ const template = z.object({
   name: z.string().min(1).max(512),
   language: z.string().min(2).max(15),
 });
+/** A call to the business's own service; a status outside 2xx, a timeout or a refused URL leaves on `error`. */
+const httpRequest = z.object({
+  id,
+  type: z.literal('http'),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
+  /** With `{{variable}}` placeholders, filled URL-encoded. */
+  url: z.string().min(1).max(2048),
+  headers: z.record(z.string().min(1).max(100), z.string().max(2048)).default({}),
+  /** JSON text with `{{variable}}` placeholders, filled JSON-escaped. */
+  body: z.string().max(16_384).optional(),
+  timeout_ms: z.number().int().min(100).max(10_000).default(5_000),
+  /** Response fields kept: variable name → dotted path in the JSON body (`data.items.0.name`). */
+  save: z.record(varName, z.string().min(1).max(200)).default({}),
+  status_var: varName.optional(),
+});
 const handoff = z.object({ id, type: z.literal('handoff'), text: text.optional() });
 const end = z.object({ id, type: z.literal('end'), text: text.optional() });
 
@@ -98,6 +113,7 @@ export const flowNode = z.discriminatedUnion('type', [
   setVariable,
   tag,
   template,
+  httpRequest,
   handoff,
   end,
 ]);

@@ -65,11 +65,17 @@ function nodeProblems(n: FlowNode, vars: Set<string>): FlowProblem[] {
     'text' in n ? n.text : undefined,
     n.type === 'ask' ? n.retry_text : undefined,
     n.type === 'set_variable' ? n.value : undefined,
+    ...(n.type === 'http' ? [n.url, n.body, ...Object.values(n.headers)] : []),
   ];
   for (const t of texts)
     for (const p of t ? placeholders(t) : []) if (!known(p)) out.push(`unknown variable "${p}" in a text`);
   if ('save_as' in n && n.save_as && !vars.has(n.save_as)) out.push(`unknown variable "${n.save_as}" in save_as`);
   if (n.type === 'set_variable' && !vars.has(n.variable)) out.push(`unknown variable "${n.variable}"`);
+  if (n.type === 'http') {
+    for (const v of [...Object.keys(n.save), ...(n.status_var ? [n.status_var] : [])])
+      if (!vars.has(v)) out.push(`unknown variable "${v}" for the response`);
+    if (n.body !== undefined && !isJsonTemplate(n.body)) out.push('the body is not JSON');
+  }
   if (n.type === 'buttons') {
     if (n.buttons.length > MAX_BUTTONS) out.push(`${n.buttons.length} reply buttons: at most ${MAX_BUTTONS}`);
     if (new Set(n.buttons.map((b) => b.id)).size !== n.buttons.length) out.push('two buttons have the same id');
@@ -89,4 +95,16 @@ function nodeProblems(n: FlowNode, vars: Set<string>): FlowProblem[] {
 /** The templates a definition sends, for the caller's existence check. */
 export function templatesOf(def: FlowDefinition): { node: string; name: string; language: string }[] {
   return def.nodes.flatMap((n) => (n.type === 'template' ? [{ node: n.id, name: n.name, language: n.language }] : []));
+}
+
+/** Whether a body template is JSON once its placeholders are filled (with a string inside quotes, a number outside). */
+function isJsonTemplate(body: string): boolean {
+  try {
+    JSON.parse(
+      body.replace(/"[^"]*"|\{\{[^}]*\}\}/g, (m) => (m.startsWith('"') ? m.replace(/\{\{[^}]*\}\}/g, 'x') : '0')),
+    );
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -70,6 +70,24 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('names an HTTP step whose response goes to unknown variables or whose body is not JSON', () => {
+    const p = problems({
+      start: 'h',
+      variables: [{ name: 'id', type: 'string' }],
+      nodes: [
+        { id: 'h', type: 'http', url: 'https://crm.example/{{id}}', save: { plan: 'a.b' }, status_var: 'code' },
+        { id: 'j', type: 'http', url: 'https://crm.example/', body: '{"id": "{{id}}", "n": {{id}}' },
+        { id: 'k', type: 'http', url: 'https://crm.example/', body: '{"id": "{{id}}", "n": {{id}}}' },
+      ],
+      edges: [edge('h', 'j'), edge('j', 'k')],
+    });
+    expect(p).toEqual([
+      { node: 'h', problem: 'unknown variable "plan" for the response' },
+      { node: 'h', problem: 'unknown variable "code" for the response' },
+      { node: 'j', problem: 'the body is not JSON' },
+    ]);
+  });
+
   it('names a missing start node and duplicate ids', () => {
     const p = problems({
       start: 'x',

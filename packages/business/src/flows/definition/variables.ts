@@ -25,8 +25,16 @@ export function coerce(value: string | number | boolean, type: 'string' | 'numbe
 }
 
 /** `{{name}}` placeholders filled from the variables and the built-ins; an unset one becomes empty. */
-export function fill(text: string, vars: Vars, builtIns: Record<string, string> = {}): string {
+export function fill(
+  text: string,
+  vars: Vars,
+  builtIns: Record<string, string> = {},
+  encode: (value: string) => string = (v) => v,
+): string {
   return text.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_, name: string) =>
-    String(vars[name] ?? builtIns[name] ?? ''),
+    encode(String(vars[name] ?? builtIns[name] ?? '')),
   );
 }
+
+/** A value placed inside a JSON string of a body template: escaped as JSON would, without the quotes. */
+export const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);

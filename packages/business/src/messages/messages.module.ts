@@ -7,6 +7,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { IdempotencyPurgeService } from './idempotency/idempotency-purge.service';
+import { MessageLogRepository } from './log/message-log.repository';
 import { MessageLogService } from './log/message-log.service';
 import { MessageLogWriter } from './log/message-log.writer';
 import { MessageStatusRepository } from './log/message-status.repository';
@@ -28,6 +29,7 @@ import { WindowGate } from './send/window-gate';
   providers: [
     MessagesDb,
     OutboxWake,
+    MessageLogRepository,
     MessageLogWriter,
     MessageStatusRepository,
     MessageLogService,

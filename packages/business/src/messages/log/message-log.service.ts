@@ -3,10 +3,9 @@ import { ApiError } from '@switchboard/core/errors/api-error';
 import { PrismaService } from '@switchboard/platform';
 import type { OutboundStatus } from '../message-status';
 import type { SendingNumber } from '../send/business-numbers';
+import { type InboundLogEntry, MessageLogRepository } from './message-log.repository';
 import { MessageStatusRepository } from './message-status.repository';
-import { MessagesDb } from './messages-db';
 import { OutboxWake } from './outbox-wake';
-import { MARK_READ_SQL, RECORD_INBOUND_SQL } from './status.sql';
 
 /** What emit()-style callers pass to run a statement in their own transaction (a Prisma client or tx client). */
 export interface RawQueryClient {
@@ -39,7 +38,7 @@ export interface StatusChange {
 @Injectable()
 export class MessageLogService {
   constructor(
-    private readonly db: MessagesDb,
+    private readonly log: MessageLogRepository,
     private readonly prisma: PrismaService,
     private readonly outbox: OutboxWake,
     private readonly statuses: MessageStatusRepository,
@@ -47,39 +46,15 @@ export class MessageLogService {
 
   /** Mark-as-read: the inbound message must have been received on this number. Queues the read receipt. */
   async markRead(number: SendingNumber, wamid: string, typingIndicator?: 'text') {
-    const { rows } = await this.db.query(MARK_READ_SQL, [wamid, number.businessId, number.id, typingIndicator ?? null]);
-    if (!rows.length)
+    if (!(await this.log.markInboundRead(wamid, number, typingIndicator ?? null)))
       throw ApiError.invalidParameter(`message_id: no message ${wamid} was received on this phone number`);
     this.outbox.wake();
     return { success: true as const };
   }
 
   /** For the send pipeline: log a decrypted inbound message (once per wamid). Returns false for a repeat. */
-  async recordInbound(
-    m: {
-      wamid: string;
-      businessId: string;
-      phoneNumberId: string;
-      waId: string;
-      type: string;
-      payload: unknown;
-      contextWamid?: string;
-      at: Date;
-    },
-    tx: RawQueryClient = this.prisma.client,
-  ): Promise<boolean> {
-    const rows = await tx.$queryRawUnsafe<unknown[]>(
-      RECORD_INBOUND_SQL,
-      m.wamid,
-      m.businessId,
-      m.phoneNumberId,
-      m.waId,
-      m.type,
-      JSON.stringify(m.payload),
-      m.contextWamid ?? null,
-      m.at.toISOString(),
-    );
-    return rows.length > 0;
+  recordInbound(m: InboundLogEntry, tx: RawQueryClient = this.prisma.client): Promise<boolean> {
+    return this.log.recordInbound(m, tx);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { WriteBatcher } from '@switchboard/core/messaging/mailbox/write-batcher';
-import { ACCEPT_SQL, type AcceptRow, acceptParams } from './accept.sql';
-import { MessagesDb } from './messages-db';
+import type { AcceptRow } from './accept.sql';
+import { MessageLogRepository } from './message-log.repository';
 import { OutboxWake } from './outbox-wake';
 
 /**
@@ -17,7 +17,7 @@ export class MessageLogWriter implements OnModuleDestroy {
   private readonly batcher: WriteBatcher<AcceptRow, boolean>;
 
   constructor(
-    private readonly db: MessagesDb,
+    private readonly log: MessageLogRepository,
     private readonly outbox: OutboxWake,
   ) {
     this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 2 });
@@ -36,13 +36,8 @@ export class MessageLogWriter implements OnModuleDestroy {
   }
 
   private async write(rows: AcceptRow[]): Promise<boolean[]> {
-    const { rows: accepted } = await this.db.prepared<{ wamid: string }>(
-      'sb_accept_messages',
-      ACCEPT_SQL,
-      acceptParams(rows),
-    );
-    if (accepted.length) this.outbox.wake();
-    const ok = new Set(accepted.map((r) => r.wamid));
-    return rows.map((r) => ok.has(r.wamid));
+    const accepted = await this.log.accept(rows);
+    if (accepted.size) this.outbox.wake();
+    return rows.map((r) => accepted.has(r.wamid));
   }
 }

@@ -97,8 +97,6 @@ export interface MessagingConfig {
 export interface CoreConfig {
   /** Unset: codes are logged and readable at the development-only endpoint (refused in production). */
   sms: { providerUrl?: string; providerToken?: string };
-  /** Failed authentication (device credentials and API keys): per source address, and a brief negative cache. */
-  auth: { failuresPerClientPerMinute: number; negativeCacheSeconds: number };
   otp: {
     ttlSeconds: number;
     maxAttempts: number;
@@ -155,7 +153,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiInternalUrl: e.API_INTERNAL_URL,
     dashboard: {
       port: e.DASHBOARD_PORT,
-      publicUrl: e.PUBLIC_DASHBOARD_URL,
+      publicUrl: e.PUBLIC_DASHBOARD_URL ?? `http://${e.API_HOST}:${e.DASHBOARD_PORT}`,
       signIn: {
         failuresPerAccount: e.CONSOLE_SIGN_IN_FAILURES_PER_ACCOUNT,
         perSourcePerMinute: e.CONSOLE_SIGN_INS_PER_SOURCE,
@@ -176,10 +174,6 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     core: {
       sms: { providerUrl: e.SMS_PROVIDER_URL, providerToken: e.SMS_PROVIDER_TOKEN },
-      auth: {
-        failuresPerClientPerMinute: e.AUTH_FAILURES_PER_CLIENT_PER_MINUTE,
-        negativeCacheSeconds: e.AUTH_NEGATIVE_CACHE_SECONDS,
-      },
       otp: {
         ttlSeconds: e.OTP_TTL_SECONDS,
         maxAttempts: e.OTP_MAX_ATTEMPTS,

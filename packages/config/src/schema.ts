@@ -66,8 +66,11 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   DASHBOARD_PORT: port.default(3001),
-  /** The console's origin as browsers see it: its sign-in cookies are first-party there, and only it may post to them. */
-  PUBLIC_DASHBOARD_URL: url(['http:', 'https:']).default('http://127.0.0.1:3001'),
+  /**
+   * The console's origin as browsers see it (default: API_HOST and DASHBOARD_PORT): its sign-in cookies are
+   * first-party there, invitation links point there, and only it may post to the console's API.
+   */
+  PUBLIC_DASHBOARD_URL: unsetIfEmpty(url(['http:', 'https:'])),
   /** Failed console sign-ins one account may have in 15 minutes before further tries are refused (429). */
   CONSOLE_SIGN_IN_FAILURES_PER_ACCOUNT: count(1, 10_000).default(5),
   /** Console sign-in attempts one source address may make per minute (429 past it). */
@@ -108,13 +111,6 @@ export const envSchema = z.object({
   // Core accounts, devices and keys. Limits are per fixed window; see docs/core.md "Accounts, devices and keys".
   SMS_PROVIDER_URL: unsetIfEmpty(url(['http:', 'https:'])),
   SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
-  /**
-   * Failed authentications (device credentials, business API keys) one source address may have per minute; past it
-   * every attempt from there is refused with 429 before any lookup. A credential that failed fails again without a
-   * lookup for AUTH_NEGATIVE_CACHE_SECONDS.
-   */
-  AUTH_FAILURES_PER_CLIENT_PER_MINUTE: count(1, 1_000_000).default(300),
-  AUTH_NEGATIVE_CACHE_SECONDS: count(1, 3600).default(60),
   OTP_TTL_SECONDS: count(1, 3600).default(300),
   OTP_MAX_ATTEMPTS: count(1, 20).default(5),
   /** The wait between codes for one number after its first resend, doubling per code up to the max (see CodeCooldown). */

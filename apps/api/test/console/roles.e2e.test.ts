@@ -14,7 +14,7 @@ describe('console roles', () => {
   beforeAll(async () => {
     stack = await startBusinessStack();
     business = await stack.business();
-    operators = new Operators(stack.api.app, stack.api.url);
+    operators = Operators.of(stack.api.app, stack.api.url);
     as.owner = await operators.owner(business.id);
     for (const role of ['admin', 'agent', 'viewer'] as const)
       as[role] = await operators.invited(as.owner, business.id, role);

@@ -16,7 +16,7 @@ describe('console sign-in and sessions', () => {
     // Few tries per source, so the per-source limit shows within a test; the per-account limit stays at 5.
     stack = await startBusinessStack({ env: { CONSOLE_SIGN_INS_PER_SOURCE: '8' } });
     business = await stack.business();
-    operators = new Operators(stack.api.app, stack.api.url);
+    operators = Operators.of(stack.api.app, stack.api.url);
     owner = await operators.owner(business.id);
   }, 120_000);
   afterAll(() => stack.close());

@@ -83,7 +83,9 @@ export async function start(_args: string[]): Promise<void> {
   }
   say('');
   say(`API        ${apiUrl}   (health ${apiUrl}/health, readiness ${apiUrl}/ready, metrics ${apiUrl}/metrics)`);
-  say(`Dashboard  ${dashboardUrl}`);
+  say(`Dashboard  ${dashboardUrl}   (the console: sign in at ${config.dashboard.publicUrl}/sign-in)`);
   say(`Postgres   ${postgres.embedded ? 'embedded, data in .data/postgres' : 'external'}; Redis ${redisUrl}`);
+  say('First owner of the console: npm run admin -- bootstrap --name <business> --number <+E.164>, then');
+  say('  npm run admin -- create-user <you@example.com>   (prints a one-time link where you set your password)');
   say('Ctrl-C stops everything.');
 }

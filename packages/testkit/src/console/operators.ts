@@ -50,21 +50,30 @@ export const testEmail = (role: string) => `${role}-${randomBytes(4).toString('h
  */
 export class Operators {
   private readonly fetch: ReturnType<typeof consoleFetch>;
-  private readonly origin: string;
 
+  /**
+   * `setupLink` makes the first owner's link as `npm run admin -- create-user` does; `origin` is the console's
+   * (PUBLIC_DASHBOARD_URL of the API at `apiUrl`).
+   */
   constructor(
-    private readonly app: INestApplicationContext,
     apiUrl: string,
+    readonly origin: string,
+    readonly setupLink: (email: string, businessId: string) => Promise<string>,
   ) {
-    this.origin = new URL(app.get<Config>(CONFIG).dashboard.publicUrl).origin;
-    this.fetch = consoleFetch(apiUrl, this.origin);
+    this.fetch = consoleFetch(apiUrl, origin);
+  }
+
+  /** Operators of an API running in this process (its Nest app gives the config and the repository). */
+  static of(app: INestApplicationContext, apiUrl: string): Operators {
+    const config = app.get<Config>(CONFIG);
+    return new Operators(apiUrl, new URL(config.dashboard.publicUrl).origin, async (email, businessId) => {
+      return (await createSetupLink(config, app.get(MembersRepository), email, businessId)).link;
+    });
   }
 
   /** A new owner of `businessId`, signed in. */
-  async owner(businessId: string): Promise<Operator> {
-    const email = testEmail('owner');
-    const { link } = await createSetupLink(this.app.get(CONFIG), this.app.get(MembersRepository), email, businessId);
-    return this.join(link, email);
+  async owner(businessId: string, email = testEmail('owner')): Promise<Operator> {
+    return this.join(await this.setupLink(email, businessId), email);
   }
 
   /** A new member with `role`, invited by `by` (an owner or admin) and signed in. */

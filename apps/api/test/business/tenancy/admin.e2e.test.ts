@@ -100,7 +100,7 @@ describe('the admin command', () => {
     expect(cli.code, cli.stderr).toBe(0);
     const printed = JSON.parse(cli.stdout) as Record<string, string>;
     expect(printed).toMatchObject({ email, waba_id: made.waba_id, role: 'owner' });
-    const operators = new Operators(stack.api.app, stack.api.url);
+    const operators = Operators.of(stack.api.app, stack.api.url);
     const owner = await operators.join(printed.setup_link!, email);
     const me = await owner.call<{ memberships: { role: string; business: { id: string; name: string } }[] }>(
       'GET',

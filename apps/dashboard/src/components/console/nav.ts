@@ -1,0 +1,11 @@
+/**
+ * The console's pages, in the navigation's order. Only pages that exist are listed: a new page adds its entry here
+ * (and its folder under app/(console)/).
+ */
+export const CONSOLE_PAGES = [
+  { key: 'overview', href: '/overview', label: 'Overview' },
+  { key: 'campaigns', href: '/campaigns', label: 'Campaigns' },
+  { key: 'members', href: '/members', label: 'Members' },
+] as const;
+
+export type ConsolePage = (typeof CONSOLE_PAGES)[number]['key'];

@@ -1,0 +1,192 @@
+// End to end: the console in Chromium against the real API and the production build of the dashboard.
+
+import { type ConsoleWorld, startConsoleWorld } from '@switchboard/testkit/browser/console-world';
+import type { Operator } from '@switchboard/testkit/console/operators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe('the console in a browser', () => {
+  let world: ConsoleWorld;
+  let businessId: string;
+  let owner: Operator;
+
+  beforeAll(async () => {
+    world = await startConsoleWorld();
+    businessId = await world.business('Console Browser Co');
+  }, 300_000);
+  afterAll(() => world?.close(), 60_000);
+
+  /** No serious or critical axe violation, light and dark. */
+  const accessible = async (page: Parameters<ConsoleWorld['accessibility']>[0]) =>
+    expect(await world.accessibility(page)).toEqual([]);
+
+  it('the first owner opens the setup link, sets a password and lands on the overview', async () => {
+    const page = await world.browser();
+    const email = 'first-owner@example.test';
+    const link = new URL(
+      await (world.operators as unknown as { setupLink: (e: string, b: string) => Promise<string> }).setupLink(
+        email,
+        businessId,
+      ),
+    );
+    await page.goto(link.pathname);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Join Console Browser Co');
+    await accessible(page);
+    await world.screenshot(page, 'console-invite');
+    await page.getByLabel('Your name').fill('First Owner');
+    await page.getByLabel(/Choose a password/).fill('correct horse battery');
+    await page.getByTestId('accept-submit').click();
+    await page.waitForURL('**/overview');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Console Browser Co');
+    expect(await page.getByTestId('limit-use').textContent()).toContain('0 used of 250');
+    await accessible(page);
+    await world.screenshot(page, 'console-overview');
+    owner = world.operators.operator(email, 'correct horse battery', 'First Owner', '');
+  });
+
+  it('signs out from the user menu and back in; pages need a session', async () => {
+    const page = await world.browser();
+    await page.goto('/members');
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    await accessible(page);
+    await world.signIn(page, owner, '/members');
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    expect(await page.getByTestId('signed-out').isVisible()).toBe(true);
+    await world.screenshot(page, 'console-signed-out');
+    await page.goto('/overview');
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+  });
+
+  it('an expired session is sent to the sign-in page', async () => {
+    const page = await world.browser();
+    await world.signIn(page, owner);
+    const user = await world.prisma.consoleUser.findUniqueOrThrow({ where: { email: owner.email } });
+    await world.prisma.consoleSession.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await page.goto('/members');
+    await page.waitForURL((u) => u.pathname === '/sign-in' && u.searchParams.get('next') === '/members');
+    await world.screenshot(page, 'console-expired-session');
+  });
+
+  it('wrong passwords say what is wrong, then the account is throttled', async () => {
+    const signedIn = await world.operators.join((await inviteLink('viewer')).link, (await lastInvite()).email);
+    const page = await world.browser();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(signedIn.email);
+    const attempt = async (password: string) => {
+      await page.getByLabel('Password').fill(password);
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/console/v1/auth/sign-in/email')),
+        page.getByTestId('sign-in-submit').click(),
+      ]);
+      return answer.status();
+    };
+    for (let i = 0; i < 5; i++) {
+      expect(await attempt(`wrong-password-${i}`)).toBe(401);
+      await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('Email or password is wrong');
+    }
+    expect(await attempt(signedIn.password)).toBe(429);
+    await expect
+      .poll(() => page.getByTestId('sign-in-error').textContent())
+      .toMatch(/Too many failed sign-ins.*try again in \d+ s/);
+    await accessible(page);
+    await world.screenshot(page, 'console-sign-in-throttled');
+  });
+
+  it('owner: invites by link, changes a role, removes a member, signs out elsewhere', async () => {
+    const page = await world.browser();
+    await world.signIn(page, owner, '/members');
+    await page.getByTestId('invite-open').click();
+    await page.getByLabel('Email', { exact: true }).fill('new-agent@example.test');
+    await page.getByLabel('Role', { exact: true }).selectOption('agent');
+    await page.getByTestId('invite-submit').click();
+    const link = await page.getByTestId('invite-link').inputValue();
+    expect(link).toMatch(/\/invite\//);
+    await accessible(page);
+    await world.screenshot(page, 'console-members-invite');
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const agent = await world.operators.join(link, 'new-agent@example.test');
+    await page.reload();
+    const row = page.getByTestId(`member-${agent.email}`);
+    await row.getByLabel(`Role of ${agent.email}`).selectOption('admin');
+    await expect
+      .poll(async () => (await world.prisma.consoleMember.findFirst({ where: { user: { email: agent.email } } }))?.role)
+      .toBe('admin');
+
+    await row.getByRole('button', { name: `Remove ${agent.email}` }).click();
+    await page.getByTestId('remove-confirm').click();
+    await expect.poll(() => page.getByTestId(`member-${agent.email}`).count()).toBe(0);
+
+    const other = await world.browser();
+    await world.signIn(other, owner);
+    await page.reload();
+    await page.getByTestId('sign-out-elsewhere').click();
+    await expect.poll(() => page.getByTestId('sessions-note').textContent()).toMatch(/Signed out of \d+ other session/);
+    await other.goto('/members');
+    await other.waitForURL((u) => u.pathname === '/sign-in');
+    await accessible(page);
+    await world.screenshot(page, 'console-members-owner');
+  });
+
+  it('admin manages members but cannot touch the owner; viewer and agent only read', async () => {
+    const admin = await world.operators.join((await inviteLink('admin')).link, (await lastInvite()).email);
+    const page = await world.browser();
+    await world.signIn(page, admin, '/members');
+    expect(await page.getByTestId('invite-open').isVisible()).toBe(true);
+    const ownerRow = page.getByTestId(`member-${owner.email}`);
+    expect(await ownerRow.getByRole('combobox').count()).toBe(0);
+    expect(await ownerRow.getByRole('button').count()).toBe(0);
+    await world.screenshot(page, 'console-members-admin');
+
+    for (const role of ['agent', 'viewer'] as const) {
+      const reader = await world.operators.join((await inviteLink(role)).link, (await lastInvite()).email);
+      const readerPage = await world.browser({ viewport: 'phone', colorScheme: 'dark' });
+      await world.signIn(readerPage, reader, '/members');
+      expect(await readerPage.getByTestId('read-only').textContent()).toContain(`Your role (${role})`);
+      expect(await readerPage.getByTestId('invite-open').count()).toBe(0);
+      expect(await readerPage.getByRole('combobox', { name: /Role of/ }).count()).toBe(0);
+      await accessible(readerPage);
+      await world.screenshot(readerPage, `console-members-${role}-390px-dark`);
+    }
+  });
+
+  it('campaigns and overview work at 390 px in the dark theme', async () => {
+    const page = await world.browser({ viewport: 'phone', colorScheme: 'dark' });
+    await world.signIn(page, owner, '/campaigns');
+    expect(await page.getByText('No campaigns yet').isVisible()).toBe(true);
+    await accessible(page);
+    await world.screenshot(page, 'console-campaigns-390px-dark');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.waitForURL('**/overview');
+    expect(await page.evaluate('document.documentElement.scrollWidth <= 390')).toBe(true);
+    await accessible(page);
+    await world.screenshot(page, 'console-overview-390px-dark');
+  });
+
+  /** An invitation made by the owner through the API (the UI's own path is tested above). */
+  const invites: { email: string; link: string }[] = [];
+  async function inviteLink(role: 'admin' | 'agent' | 'viewer') {
+    const signed = world.operators.operator(owner.email, owner.password, owner.name, await ownerCookie());
+    const email = `${role}-${invites.length}@example.test`;
+    const res = await signed.call<{ link: string }>('POST', `/console/v1/businesses/${businessId}/invitations`, {
+      email,
+      role,
+    });
+    invites.push({ email, link: res.body.link });
+    return invites.at(-1)!;
+  }
+  async function lastInvite() {
+    return invites.at(-1)!;
+  }
+  async function ownerCookie() {
+    const res = await world.operators.signIn(owner.email, owner.password);
+    return res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('switchboard.session_token='))!
+      .split(';')[0]!;
+  }
+});

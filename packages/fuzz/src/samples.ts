@@ -33,9 +33,9 @@ export function sample(
   const s = resolve(schema);
   const again = (sub: unknown, subName = name, subDepth = depth) =>
     sample(resolve(sub), resolve, known, subName, subDepth, variant);
-  if (s.const !== undefined) return s.const;
-  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
-  if (s.example !== undefined) return s.example;
+  if (s.const !== undefined) return loopbackOnly(s.const);
+  if (Array.isArray(s.enum) && s.enum.length) return loopbackOnly(s.enum[0]);
+  if (s.example !== undefined) return loopbackOnly(s.example);
   if (name in known) return known[name];
   const branches = (s.oneOf ?? s.anyOf) as unknown[] | undefined;
   if (branches?.length) return again(branches[Math.min(variant, branches.length - 1)]);
@@ -75,8 +75,19 @@ export function variants(schema: Schema, resolve: (s: unknown) => Schema, depth 
   return Math.max(branches.length, 1, ...children.map((c) => variants(resolve(c), resolve, depth + 1)));
 }
 
+/** A URL the spec gives as an example or default is replaced unless it is on loopback: nothing leaves the machine. */
+function loopbackOnly(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
+  try {
+    const host = new URL(value).hostname;
+    return host === '127.0.0.1' || host === '[::1]' || host === 'localhost' ? value : LOOPBACK_URL;
+  } catch {
+    return LOOPBACK_URL;
+  }
+}
+
 function sampleString(s: Schema, name: string): string {
-  if (typeof s.default === 'string') return s.default;
+  if (typeof s.default === 'string') return String(loopbackOnly(s.default));
   if (s.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
   if (s.format === 'date-time') return new Date(Date.now() + 3_600_000).toISOString();
   if (s.format === 'uri' || /url|link/i.test(name)) return LOOPBACK_URL;

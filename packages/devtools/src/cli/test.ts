@@ -49,7 +49,14 @@ const projects = (tiers: Tier[]) => tiers.flatMap((t) => ['--project', t]);
  * are passed to vitest (a file filter, for example), and with arguments the static checks are skipped.
  */
 export async function runTests(args: string[]): Promise<number> {
-  const { tiers, vitest } = parseTestArgs(args);
+  let parsed: ReturnType<typeof parseTestArgs>;
+  try {
+    parsed = parseTestArgs(args);
+  } catch (err) {
+    log((err as Error).message);
+    return 64; // EX_USAGE, as the other command-line tools answer bad arguments
+  }
+  const { tiers, vitest } = parsed;
   const everything = !args.length;
   // The type check needs the generated Prisma client, so generation comes first.
   if (await generateClient()) log('generated the Prisma client');

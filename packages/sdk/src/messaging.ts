@@ -16,6 +16,7 @@ import type { Address, Encrypted } from './crypto/device-crypto';
 import type { Storage } from './crypto/storage';
 import { KnownDevices } from './messaging/known-devices';
 import { Outbox } from './messaging/outbox';
+import { PendingMessages } from './messaging/pending-messages';
 import { SeenMessages } from './messaging/seen-messages';
 import { KeyedQueue } from './util/keyed-queue';
 
@@ -79,6 +80,7 @@ export class Messenger {
   private readonly known: KnownDevices;
   private readonly seen: SeenMessages;
   private readonly outbox: Outbox;
+  private readonly pending: PendingMessages;
   // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
   // second key bundle while the first is still setting up the session (or learning the device list from a 409).
   private readonly conversations = new KeyedQueue();
@@ -87,6 +89,7 @@ export class Messenger {
     receipt: [] as ((r: IncomingReceipt) => void)[],
     caughtUp: [] as (() => void)[],
     undecryptable: [] as ((d: DeliverFrame, err: Error) => void)[],
+    handlerError: [] as ((m: IncomingMessage, err: Error) => void)[],
   };
   private inbound: Promise<void> = Promise.resolve();
   private acks: number[] = [];
@@ -99,7 +102,9 @@ export class Messenger {
     this.known = new KnownDevices(storage);
     this.seen = new SeenMessages(storage);
     this.outbox = new Outbox(connection, storage);
+    this.pending = new PendingMessages(storage);
     connection.onFrame((f) => this.onFrame(f));
+    connection.onOpen(() => void this.retryPending());
   }
 
   get self(): Address {
@@ -119,10 +124,39 @@ export class Messenger {
   onUndecryptable(l: (d: DeliverFrame, err: Error) => void): void {
     this.listeners.undecryptable.push(l);
   }
+  /** A message handler threw: the message stays pending and is handed over again (see retryPending). */
+  onHandlerError(l: (m: IncomingMessage, err: Error) => void): void {
+    this.listeners.handlerError.push(l);
+  }
 
-  /** Resends what a previous run left unconfirmed. Call once, before or after the connection starts. */
+  /**
+   * Resends what a previous run left unconfirmed and hands over again the messages its handlers did not finish.
+   * Call once, before or after the connection starts.
+   */
   restore(): void {
     this.outbox.restore();
+    void this.retryPending();
+  }
+
+  /**
+   * Hands every pending message (a handler threw on it) to the handlers again, oldest first, after what is being
+   * received now. Runs by itself after every (re)connect and on restore().
+   */
+  retryPending(): Promise<void> {
+    return this.inOrder(async () => {
+      for (const m of this.pending.all()) await this.present(m);
+    });
+  }
+
+  // What comes in is handled one at a time, in arrival order; a listener that throws must not stop the ones after it.
+  private inOrder(fn: () => void | Promise<void>): Promise<void> {
+    this.inbound = this.inbound.then(fn).catch(() => undefined);
+    return this.inbound;
+  }
+
+  /** Received messages not yet handled: the handlers threw on them. */
+  get unhandled(): number {
+    return this.pending.size;
   }
 
   get unconfirmed(): number {
@@ -213,10 +247,10 @@ export class Messenger {
   private onFrame(f: ServerFrame): void {
     switch (f.t) {
       case 'deliver':
-        this.inbound = this.inbound.then(() => this.receive(f));
+        this.inOrder(() => this.receive(f));
         return;
       case 'receipt':
-        this.inbound = this.inbound.then(() => {
+        this.inOrder(() => {
           const kind = f.kind === ReceiptKind.Read ? 'read' : 'delivered';
           const from = { accountId: f.fromAccountId, deviceId: f.fromDeviceId };
           const r = { kind, from, messageIds: f.messageIds, upTo: f.upTo, serverTimestamp: f.serverTimestamp } as const;
@@ -229,7 +263,7 @@ export class Messenger {
         this.outbox.answer(f);
         return;
       case 'queue_empty':
-        this.inbound = this.inbound.then(() => {
+        this.inOrder(() => {
           for (const l of this.listeners.caughtUp) l();
         });
         return;
@@ -238,14 +272,16 @@ export class Messenger {
     }
   }
 
-  // Shown once: a redelivery of something already handled is only acknowledged again. Handled, then acknowledged: a
-  // crash in between means a redelivery, which the seen list absorbs; the reverse order could lose the message.
+  // Shown once: a redelivery of something already handled is only acknowledged again. Decrypted, kept as pending,
+  // then acknowledged, then handed to the app: a crash before the ack means a redelivery, which the seen list absorbs;
+  // a handler that throws leaves the message pending, to be handed over again (see PendingMessages).
   private async receive(d: DeliverFrame): Promise<void> {
     if (this.seen.has(d.senderAccountId, d.messageId)) return this.ack(d.guid);
     const from = { accountId: d.senderAccountId, deviceId: d.senderDeviceId };
+    let message: IncomingMessage;
     try {
       const content = decodeContent(await this.crypto.decrypt(from, d.type, d.ciphertext));
-      const message: IncomingMessage = {
+      message = {
         from,
         messageId: d.messageId,
         serverTimestamp: d.serverTimestamp,
@@ -254,12 +290,24 @@ export class Messenger {
         ...(content.rich && { rich: content.rich }),
         ...(content.to && { to: content.to }),
       };
-      for (const l of this.listeners.message) await l(message);
     } catch (err) {
       for (const l of this.listeners.undecryptable) l(d, err as Error);
+      this.seen.add(d.senderAccountId, d.messageId);
+      return this.ack(d.guid);
     }
+    this.pending.add(message);
     this.seen.add(d.senderAccountId, d.messageId);
     this.ack(d.guid);
+    await this.present(message);
+  }
+
+  private async present(message: IncomingMessage): Promise<void> {
+    try {
+      for (const l of this.listeners.message) await l(message);
+      this.pending.delete(message);
+    } catch (err) {
+      for (const l of this.listeners.handlerError) l(message, err as Error);
+    }
   }
 
   // Acks of a burst (a backlog) go out together, in one frame.

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Contact, Prisma } from '@switchboard/db';
-import { CONFIG, PrismaService } from '@switchboard/platform';
+import { CONFIG } from '@switchboard/platform';
 import { pageArgs, toPage } from '../common/paging';
 import { ContactErrors } from './contact-errors';
-import { RECORD_INBOUND_SQL } from './inbound.sql';
+import { ContactsRepository } from './contacts.repository';
 import type { ListContactsQuery, UpsertContactBody } from './inputs/contact.input';
 import { keywordIntent } from './keywords';
 import { renderContact } from './outputs/contact.output';
@@ -20,25 +20,13 @@ const BY_NUMBER = { key: 'waId', order: 'asc' } as const;
 @Injectable()
 export class ContactsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly contacts: ContactsRepository,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async list(businessId: string, q: ListContactsQuery, url?: URL) {
-    const args = pageArgs(q, BY_NUMBER);
-    const where: Prisma.ContactWhereInput = {
-      ...args.where,
-      businessId,
-      ...(q.tag && { tags: { has: q.tag } }),
-      ...(q.opt_status && { optStatus: q.opt_status }),
-      ...(q.search && {
-        OR: [
-          { waId: { contains: q.search.replace(/\D/g, '') || q.search } },
-          { profileName: { contains: q.search, mode: 'insensitive' } },
-        ],
-      }),
-    };
-    const rows = await this.prisma.client.contact.findMany({ ...args, where });
+    const filter = { tag: q.tag, optStatus: q.opt_status, search: q.search };
+    const rows = await this.contacts.list(businessId, filter, pageArgs(q, BY_NUMBER));
     return toPage(rows, q, (c) => renderContact(c), url, 'waId');
   }
 
@@ -52,28 +40,12 @@ export class ContactsService {
       ...(body.tags !== undefined && { tags: [...new Set(body.tags)] }),
       ...(body.attributes !== undefined && { attributes: body.attributes as Prisma.InputJsonObject }),
     };
-    const contact = await this.prisma.client.contact.upsert({
-      where: { businessId_waId: { businessId, waId: body.wa_id } },
-      create: { businessId, waId: body.wa_id, ...fields },
-      update: fields,
-    });
-    return renderContact(contact);
+    return renderContact(await this.contacts.upsert(businessId, body.wa_id, fields));
   }
 
   /** Consent recorded by the business (or withdrawn): creates the contact when it is new. */
   async setOpt(businessId: string, waId: string, status: 'OPTED_IN' | 'OPTED_OUT', source: string) {
-    const now = new Date();
-    const opt = {
-      optStatus: status,
-      optSource: source,
-      ...(status === 'OPTED_IN' ? { optedInAt: now } : { optedOutAt: now }),
-    };
-    const contact = await this.prisma.client.contact.upsert({
-      where: { businessId_waId: { businessId, waId } },
-      create: { businessId, waId, ...opt },
-      update: opt,
-    });
-    return renderContact(contact);
+    return renderContact(await this.contacts.setOpt(businessId, waId, status, source, new Date()));
   }
 
   /**
@@ -86,40 +58,24 @@ export class ContactsService {
       stop: this.config.business.stopKeywords,
       start: this.config.business.startKeywords,
     });
-    const source = intent ? `keyword:${intent.keyword}` : null;
-    await this.prisma.client.$executeRawUnsafe(
-      RECORD_INBOUND_SQL,
-      businessId,
-      waId,
-      profileName ?? null,
-      at.toISOString(),
-      intent?.status ?? null,
-      source,
-    );
+    const opt = intent ? { status: intent.status, source: `keyword:${intent.keyword}` } : null;
+    await this.contacts.recordInbound(businessId, waId, profileName ?? null, at, opt);
     const contact = await this.find(businessId, waId);
     return { contact: renderContact(contact), optChange: intent?.status };
   }
 
   /** Whether free-form messages may be sent: the consumer wrote within the last 24 hours before `at`. */
   async windowOpen(businessId: string, waId: string, at: Date = new Date()): Promise<boolean> {
-    const c = await this.prisma.client.contact.findUnique({
-      where: { businessId_waId: { businessId, waId } },
-      select: { lastInboundAt: true },
-    });
-    return windowOpen(c?.lastInboundAt, at);
+    return windowOpen(await this.contacts.lastInboundAt(businessId, waId), at);
   }
 
   /** Throws 131050 when the contact opted out of marketing; unknown contacts have not. */
   async assertCanReceiveMarketing(businessId: string, waId: string): Promise<void> {
-    const c = await this.prisma.client.contact.findUnique({
-      where: { businessId_waId: { businessId, waId } },
-      select: { optStatus: true },
-    });
-    if (c?.optStatus === 'OPTED_OUT') throw ContactErrors.optedOut(waId);
+    if ((await this.contacts.optStatus(businessId, waId)) === 'OPTED_OUT') throw ContactErrors.optedOut(waId);
   }
 
   private async find(businessId: string, waId: string): Promise<Contact> {
-    const contact = await this.prisma.client.contact.findUnique({ where: { businessId_waId: { businessId, waId } } });
+    const contact = await this.contacts.find(businessId, waId);
     if (!contact) throw ApiError.notFound(`contact '${waId}'`);
     return contact;
   }

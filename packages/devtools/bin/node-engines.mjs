@@ -65,6 +65,6 @@ export function nodeVersionProblem(range, version = process.versions.node) {
   if (!range || satisfiesRange(version, range)) return null;
   return (
     `switchboard: Node.js ${version} is not supported: this project needs Node.js ${range} ` +
-    '(package.json "engines"). Install a supported version (nodejs.org, or `nvm install 20`) and run the command again.'
+    '(package.json "engines"); install a Node.js in that range and run the command again.'
   );
 }

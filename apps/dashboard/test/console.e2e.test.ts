@@ -2,6 +2,7 @@
 
 import { type ConsoleWorld, startConsoleWorld } from '@switchboard/testkit/browser/console-world';
 import type { Operator } from '@switchboard/testkit/console/operators';
+import { totpCode } from '@switchboard/testkit/console/totp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('the console in a browser', () => {
@@ -152,6 +153,29 @@ describe('the console in a browser', () => {
       await accessible(readerPage);
       await world.screenshot(readerPage, `console-members-${role}-390px-dark`);
     }
+  });
+
+  it('turns TOTP on from the Members page; the next sign-in asks for the code', async () => {
+    const agent = await world.operators.join((await inviteLink('agent')).link, (await lastInvite()).email);
+    const page = await world.browser();
+    await world.signIn(page, agent, '/members');
+    await page.getByLabel('Your password').fill(agent.password);
+    await page.getByTestId('totp-toggle').click();
+    const uri = await page.getByTestId('totp-uri').inputValue();
+    await page.getByLabel('The 6-digit code it shows now').fill(totpCode(uri));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await expect.poll(() => page.getByTestId('totp-state').textContent()).toContain('On:');
+    await accessible(page);
+    await world.screenshot(page, 'console-totp-on');
+
+    const again = await world.browser();
+    await again.goto('/sign-in');
+    await again.getByLabel('Email').fill(agent.email);
+    await again.getByLabel('Password').fill(agent.password);
+    await again.getByTestId('sign-in-submit').click();
+    await again.getByLabel('Code').fill(totpCode(uri));
+    await again.getByRole('button', { name: 'Verify' }).click();
+    await again.waitForURL('**/overview');
   });
 
   it('campaigns and overview work at 390 px in the dark theme', async () => {

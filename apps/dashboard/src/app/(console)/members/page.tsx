@@ -6,6 +6,7 @@ import { canManageMembers, requireConsole } from '../../../lib/api/session';
 import { InviteDialog } from './invite-dialog';
 import { MembersTable } from './members-table';
 import { SessionsList } from './sessions-list';
+import { TwoFactorCard } from './two-factor-card';
 
 export const metadata: Metadata = { title: 'Members' };
 
@@ -43,6 +44,10 @@ export default async function MembersPage() {
       <Card aria-labelledby="sessions-title">
         <h2 id="sessions-title">Your sessions</h2>
         <SessionsList sessions={sessions.data.data} />
+      </Card>
+      <Card aria-labelledby="totp-title">
+        <h2 id="totp-title">Two-factor authentication</h2>
+        <TwoFactorCard enabled={members.data.members.some((m) => m.user.id === ctx.user.id && m.two_factor_enabled)} />
       </Card>
     </ConsoleShell>
   );

@@ -3,17 +3,10 @@ import { maxDailyConversations, nextTier, tierLimit } from '@switchboard/busines
 import type { MessagingLimitTier } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
-import { RAISE_TIER_SQL, TIER_CANDIDATES_SQL } from './tier-review.sql';
+import { type TierCandidate, TierReviewRepository } from './tier-review.repository';
 
 /** Quality bar: under this share of the consumers contacted in the 7 days opted out in them. */
 const MAX_OPT_OUT_SHARE = 0.05;
-
-interface Candidate {
-  id: string;
-  tier: MessagingLimitTier;
-  contacted: number;
-  optedOut: number;
-}
 
 /**
  * The `limits.review-tiers` job (docs/campaigns.md, "Tier review"): a business moves up one tier when over the last
@@ -27,12 +20,13 @@ export class TierReviewService {
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly tiers: TierReviewRepository,
     private readonly webhooks: WebhookEventsService,
   ) {}
 
   /** Returns the businesses raised, with their new tier. */
   async review(): Promise<{ businessId: string; tier: MessagingLimitTier }[]> {
-    const candidates = await this.prisma.client.$queryRawUnsafe<Candidate[]>(TIER_CANDIDATES_SQL);
+    const candidates = await this.tiers.candidates();
     const raised: { businessId: string; tier: MessagingLimitTier }[] = [];
     for (const c of candidates.filter(qualifies)) {
       const tier = nextTier(c.tier)!;
@@ -44,7 +38,7 @@ export class TierReviewService {
 
   private raise(businessId: string, from: MessagingLimitTier, to: MessagingLimitTier): Promise<boolean> {
     return this.prisma.client.$transaction(async (tx) => {
-      if ((await tx.$executeRawUnsafe(RAISE_TIER_SQL, businessId, from, to)) !== 1) return false;
+      if (!(await this.tiers.raise(tx, businessId, from, to))) return false;
       await this.webhooks.emit(
         businessId,
         'business_capability_update',
@@ -56,6 +50,6 @@ export class TierReviewService {
   }
 }
 
-function qualifies(c: Candidate): boolean {
+function qualifies(c: TierCandidate): boolean {
   return c.contacted >= tierLimit(c.tier) / 2 && c.optedOut < c.contacted * MAX_OPT_OUT_SHARE;
 }

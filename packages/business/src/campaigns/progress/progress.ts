@@ -1,4 +1,5 @@
 import type { PrismaService } from '@switchboard/platform';
+import { countLedger, countMessages } from './progress.repository';
 
 export interface Progress {
   pending: number;
@@ -9,28 +10,6 @@ export interface Progress {
   failed: { total: number; by_code: Record<string, number> };
   skipped: { total: number; by_reason: Record<string, number> };
 }
-
-/**
- * The ledger without its DISPATCHED rows (those are counted from their messages below). PENDING is counted from the
- * (campaignId, state, seq) index alone; SKIPPED and FAILED rows are read for their reason.
- */
-const LEDGER_SQL = `
-SELECT "campaignId" AS id, 'PENDING' AS state, NULL AS reason, count(*)::int AS n FROM "CampaignRecipient"
-WHERE "campaignId" = ANY($1::text[]) AND "state" = 'PENDING' GROUP BY 1
-UNION ALL
-SELECT "campaignId", "state"::text, "reason", count(*)::int FROM "CampaignRecipient"
-WHERE "campaignId" = ANY($1::text[]) AND "state" IN ('SKIPPED', 'FAILED') GROUP BY 1, 2, 3`;
-
-/**
- * Dispatched recipients by their message's current status (each counted once, in its latest status), from the
- * (campaignId, status) index; failed ones are read for their Cloud API error code.
- */
-const MESSAGES_SQL = `
-SELECT "campaignId" AS id, "status"::text AS status, NULL AS code, count(*)::int AS n FROM "BusinessMessage"
-WHERE "campaignId" = ANY($1::text[]) AND "status" <> 'failed' GROUP BY 1, 2
-UNION ALL
-SELECT "campaignId", 'failed', coalesce("error" ->> 'code', 'unknown'), count(*)::int FROM "BusinessMessage"
-WHERE "campaignId" = ANY($1::text[]) AND "status" = 'failed' GROUP BY 1, 3`;
 
 const empty = (): Progress => ({
   pending: 0,
@@ -43,7 +22,8 @@ const empty = (): Progress => ({
 });
 
 /**
- * Live progress of campaigns (one, or a page of them): two GROUP BY statements, whatever the number of campaigns.
+ * Live progress of campaigns (one, or a page of them): two GROUP BY statements (progress.repository), whatever the
+ * number of campaigns.
  * Measured once on this machine (PostgreSQL 15, 2 shared cores, warm cache, freshly vacuumed) for one campaign of
  * 1,000,000 recipients: the ledger query takes ~370 ms while all are PENDING (an index-only count) and ~15-60 ms
  * once they are dispatched (only SKIPPED/FAILED rows are read); the messages query takes ~370-580 ms over 1,000,000
@@ -53,10 +33,7 @@ const empty = (): Progress => ({
 export async function progressOf(prisma: PrismaService['client'], ids: string[]): Promise<Map<string, Progress>> {
   const out = new Map(ids.map((id) => [id, empty()]));
   if (!ids.length) return out;
-  const [ledger, messages] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: string; state: string; reason: string | null; n: number }[]>(LEDGER_SQL, ids),
-    prisma.$queryRawUnsafe<{ id: string; status: string; code: string | null; n: number }[]>(MESSAGES_SQL, ids),
-  ]);
+  const [ledger, messages] = await Promise.all([countLedger(prisma, ids), countMessages(prisma, ids)]);
   for (const r of ledger) {
     const p = out.get(r.id)!;
     if (r.state === 'PENDING') p.pending += r.n;

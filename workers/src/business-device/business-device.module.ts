@@ -13,7 +13,6 @@ import { FlowsRuntimeModule } from '../flows/flows-runtime.module';
 import { BusinessCrypto } from './business-crypto';
 import { CoreLink } from './core-link';
 import { DeviceMessagesRepository } from './device-messages.repository';
-import { DeviceMessagesRepository } from './device-messages.repository';
 import { InboundHandler } from './inbound/inbound-handler';
 import { MailboxDrainer } from './inbound/mailbox-drainer';
 import { DeviceKeysRepository } from './keystore/device-keys.repository';
@@ -59,7 +58,6 @@ import { NumberMetadataCache } from './webhook-values';
     OutboundMedia,
     InboundMedia,
     SendOutboxRepository,
-    DeviceMessagesRepository,
     DeviceMessagesRepository,
     BusinessSender,
     BatchSender,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { AuthThrottle } from '@switchboard/core/auth/auth-throttle';
 import { CONFIG, PrismaService, QueuesService, RedisService } from '@switchboard/platform';
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { KeyRevocations } from '../../auth/key-revocations';
@@ -24,6 +25,7 @@ export class AdminModule {
         GraphIds,
         BusinessesService,
         ApiKeysService,
+        AuthThrottle,
         KeyRevocations,
         MembersRepository,
       ],

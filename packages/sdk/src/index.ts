@@ -26,8 +26,10 @@ export {
   type IncomingReceipt,
   type MessagingCrypto,
   Messenger,
-  SendRefusedError,
+  type MessengerOptions,
+  type SendResult,
   type SentMessage,
 } from './messaging';
+export { SendRefusedError, SendTimeoutError } from './messaging/errors';
 export { linkDevice, registerWithDevCode } from './onboarding';
 export * from './rest';

@@ -14,6 +14,8 @@ import type { Connection } from './connection';
 import { decodeContent, encodeContent } from './content';
 import type { Address, Encrypted } from './crypto/device-crypto';
 import type { Storage } from './crypto/storage';
+import { sleepUntil, untilDeadline } from './messaging/deadline';
+import { SendRefusedError } from './messaging/errors';
 import { KnownDevices } from './messaging/known-devices';
 import { Outbox } from './messaging/outbox';
 import { PendingMessages } from './messaging/pending-messages';
@@ -58,16 +60,18 @@ export interface SentMessage {
   serverTimestamp: number;
 }
 
-export class SendRefusedError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(`send refused (${code}): ${message}`);
-    this.name = 'SendRefusedError';
-  }
+/** How a send ended: ✓ (stored by the server), or the refusal or timeout its promise rejected with. */
+export type SendResult = { id: bigint; ok: true; serverTimestamp: number } | { id: bigint; ok: false; error: Error };
+
+export interface MessengerOptions {
+  /**
+   * How long a send may wait for its ✓, offline time included, before it is given up with SendTimeoutError
+   * (default 60 s). A send can override it; restored sends (restore()) get this one.
+   */
+  sendTimeoutMs?: number;
 }
 
+const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 const MAX_ATTEMPTS = 6;
 const newId = () => randomBytes(8).readBigUInt64BE();
 
@@ -90,6 +94,7 @@ export class Messenger {
     caughtUp: [] as (() => void)[],
     undecryptable: [] as ((d: DeliverFrame, err: Error) => void)[],
     handlerError: [] as ((m: IncomingMessage, err: Error) => void)[],
+    sendResult: [] as ((r: SendResult) => void)[],
   };
   private inbound: Promise<void> = Promise.resolve();
   private acks: number[] = [];
@@ -98,6 +103,7 @@ export class Messenger {
     private readonly connection: Connection,
     private readonly crypto: MessagingCrypto,
     storage: Storage,
+    private readonly options: MessengerOptions = {},
   ) {
     this.known = new KnownDevices(storage);
     this.seen = new SeenMessages(storage);
@@ -124,6 +130,10 @@ export class Messenger {
   onUndecryptable(l: (d: DeliverFrame, err: Error) => void): void {
     this.listeners.undecryptable.push(l);
   }
+  /** Every send's end, restored ones' too (their ✓ has no other listener: the promise was in the previous run). */
+  onSendResult(l: (r: SendResult) => void): void {
+    this.listeners.sendResult.push(l);
+  }
   /** A message handler threw: the message stays pending and is handed over again (see retryPending). */
   onHandlerError(l: (m: IncomingMessage, err: Error) => void): void {
     this.listeners.handlerError.push(l);
@@ -134,7 +144,21 @@ export class Messenger {
    * Call once, before or after the connection starts.
    */
   restore(): void {
-    this.outbox.restore();
+    for (const frame of this.outbox.stored()) {
+      const deadline = Date.now() + this.timeout();
+      if (frame.t === 'read_receipt') {
+        void this.outbox.request(frame, deadline).catch(() => undefined);
+        continue;
+      }
+      const to = frame.groups[0]?.accountId ?? '';
+      const resent = this.conversations.run(to, async () => {
+        const answer = await this.outbox.request(frame, deadline);
+        // Re-encrypting needs the plaintext, which is not kept: a refusal of a restored send is final.
+        if (answer.t === 'send_error') throw new SendRefusedError(answer.code, answer.message);
+        return { id: frame.id, serverTimestamp: answer.serverTimestamp };
+      });
+      void this.reported(frame.id, resent).catch(() => undefined);
+    }
     void this.retryPending();
   }
 
@@ -163,16 +187,27 @@ export class Messenger {
     return this.outbox.pending;
   }
 
-  /** Sends a text and resolves at ✓ (stored by the server). Retries with corrected device lists on 409/410. */
-  sendText(to: string, text: string): Promise<SentMessage> {
-    return this.sendContent(to, { text });
+  /**
+   * Sends a text and settles: ✓ (stored by the server), SendRefusedError, or SendTimeoutError after `timeoutMs`
+   * (offline time included: a send waits for the connection). Retries with corrected device lists on 409/410.
+   */
+  sendText(to: string, text: string, options: { timeoutMs?: number } = {}): Promise<SentMessage> {
+    return this.sendContent(to, { text }, options);
   }
 
   /** Like sendText, with structured content beside the text (a reply to a business: button, location, reaction…). */
-  sendContent(to: string, content: { text: string; rich?: Record<string, unknown> }): Promise<SentMessage> {
+  sendContent(
+    to: string,
+    content: { text: string; rich?: Record<string, unknown> },
+    options: { timeoutMs?: number } = {},
+  ): Promise<SentMessage> {
     const id = newId();
     const sentAt = Date.now();
-    return this.conversations.run(to, () => this.deliver(id, to, content, sentAt));
+    const deadline = sentAt + (options.timeoutMs ?? this.timeout());
+    return this.reported(
+      id,
+      this.conversations.run(to, () => this.deliver(id, to, content, sentAt, deadline)),
+    );
   }
 
   private async deliver(
@@ -180,21 +215,38 @@ export class Messenger {
     to: string,
     content: { text: string; rich?: Record<string, unknown> },
     sentAt: number,
+    deadline: number,
   ): Promise<SentMessage> {
     for (let attempt = 1; ; attempt++) {
-      const frame = await this.encrypt(id, to, content, sentAt);
-      const answer = await this.outbox.request(frame);
+      const frame = await untilDeadline(id, deadline, () => this.encrypt(id, to, content, sentAt));
+      const answer = await this.outbox.request(frame, deadline);
       if (answer.t === 'send_ok') return { id, serverTimestamp: answer.serverTimestamp };
       if (attempt >= MAX_ATTEMPTS || !this.correct(answer.code, answer.mismatches)) {
         throw new SendRefusedError(answer.code, answer.message);
       }
-      if (answer.code >= 500) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      if (answer.code >= 500) await sleepUntil(id, deadline, 100 * 2 ** attempt);
+    }
+  }
+
+  private timeout(): number {
+    return this.options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+  }
+
+  private async reported(id: bigint, send: Promise<SentMessage>): Promise<SentMessage> {
+    try {
+      const sent = await send;
+      for (const l of this.listeners.sendResult) l({ id, ok: true, serverTimestamp: sent.serverTimestamp });
+      return sent;
+    } catch (err) {
+      for (const l of this.listeners.sendResult) l({ id, ok: false, error: err as Error });
+      throw err;
     }
   }
 
   /** Blue ticks: tells `from` (all its devices, and this account's others) these of its messages were read. */
   async markRead(from: string, messageIds: bigint[], upTo = 0): Promise<void> {
-    const answer = await this.outbox.request({ t: 'read_receipt', id: newId(), toAccountId: from, messageIds, upTo });
+    const frame = { t: 'read_receipt', id: newId(), toAccountId: from, messageIds, upTo } as const;
+    const answer = await this.outbox.request(frame, Date.now() + this.timeout());
     if (answer.t === 'send_error') throw new SendRefusedError(answer.code, answer.message);
   }
 

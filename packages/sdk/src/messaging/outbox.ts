@@ -9,6 +9,7 @@ import {
 } from '@switchboard/protocol';
 import type { Connection } from '../connection';
 import { fromBase64, type Storage, toBase64 } from '../crypto/storage';
+import { SendTimeoutError } from './errors';
 
 type Request = SendFrame | ReadReceiptFrame;
 type Answer = SendOkFrame | SendErrorFrame;
@@ -30,23 +31,33 @@ export class Outbox {
     });
   }
 
-  /** Requests left over from a previous run: sent again; their answers are not awaited by anyone. */
-  restore(): void {
-    for (const key of this.storage.keys(PREFIX)) {
-      const frame = decodeClientFrame(fromBase64(this.storage.get(key)!)) as ClientFrame;
-      if (frame.t === 'send' || frame.t === 'read_receipt') void this.request(frame);
-    }
+  /** Requests left over from a previous run, to be sent again (the caller awaits their answers). */
+  stored(): Request[] {
+    const frames = this.storage.keys(PREFIX).map((k) => decodeClientFrame(fromBase64(this.storage.get(k)!)));
+    return frames.filter((f: ClientFrame): f is Request => f.t === 'send' || f.t === 'read_receipt');
   }
 
-  request(frame: Request): Promise<Answer> {
+  /**
+   * Sends `frame` now or at the next open, until answered. At `deadline` (epoch ms) it is given up: no longer resent
+   * and rejected with SendTimeoutError. A frame already on the wire may still have reached the server by then.
+   */
+  request(frame: Request, deadline: number): Promise<Answer> {
     const key = `${PREFIX}${frame.id}`;
     this.storage.set(key, toBase64(encodeFrame(frame)));
-    return new Promise<Answer>((resolve) => {
+    return new Promise<Answer>((resolve, reject) => {
+      const forget = () => {
+        clearTimeout(timer);
+        this.waiting.delete(frame.id);
+        this.storage.delete(key);
+      };
+      const timer = setTimeout(() => {
+        forget();
+        reject(new SendTimeoutError(frame.id));
+      }, deadline - Date.now());
       this.waiting.set(frame.id, {
         frame,
         settle: (answer) => {
-          this.waiting.delete(frame.id);
-          this.storage.delete(key);
+          forget();
           resolve(answer);
         },
       });

@@ -8,6 +8,7 @@ import {
   MemoryStorage,
   Messenger,
   type RestClient,
+  type SendResult,
 } from '@switchboard/sdk';
 import type { RunningApi } from '../api';
 import { newAccount } from '../core';
@@ -23,6 +24,8 @@ export interface SdkDevice {
   messenger: Messenger;
   inbox: IncomingMessage[];
   receipts: IncomingReceipt[];
+  /** How each send ended, restored ones included. */
+  sendResults: SendResult[];
   storage: MemoryStorage;
   /** Connects (again) with the same keys and storage: a restart of the app. */
   reconnect(): Promise<void>;
@@ -38,12 +41,22 @@ export async function sdkDevice(
   const storage = new MemoryStorage();
   const crypto = new DeviceCrypto(credentials, storage, rest);
   await crypto.publishKeys({ preKeys: 5, kyberPreKeys: 5 });
-  const device = { credentials, number, rest, crypto, storage, inbox: [], receipts: [] } as unknown as SdkDevice;
+  const device = {
+    credentials,
+    number,
+    rest,
+    crypto,
+    storage,
+    inbox: [],
+    receipts: [],
+    sendResults: [],
+  } as unknown as SdkDevice;
   const wire = () => {
     device.connection = new Connection({ baseUrl: api.url, credentials, minBackoffMs: 20, maxBackoffMs: 200 });
     device.messenger = new Messenger(device.connection, crypto, storage);
     device.messenger.onMessage((m) => void device.inbox.push(m));
     device.messenger.onReceipt((r) => void device.receipts.push(r));
+    device.messenger.onSendResult((r) => void device.sendResults.push(r));
   };
   wire();
   device.reconnect = async () => {

@@ -92,9 +92,7 @@ export class BusinessCrypto {
    * transaction that writes the new state (deleted in another, uncommitted one, the new writes would wait on it).
    */
   withNewDevice<T>(device: BusinessDeviceRef, fn: (crypto: DeviceCrypto) => Promise<T>): Promise<T> {
-    return this.withPeer(device, device.accountId, 'all', fn, (tx) =>
-      tx.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, device.accountId),
-    );
+    return this.withPeer(device, device.accountId, 'all', fn, (tx) => this.keys.deleteAll(tx, device.accountId));
   }
 
   /** With the whole state loaded (provisioning, key top-ups), under the device's own lock. */

@@ -64,4 +64,9 @@ export class DeviceKeysRepository {
       );
     }
   }
+
+  /** Every key of the device: what a half-done provisioning left, before a new one writes its state. */
+  async deleteAll(db: RawClient, accountId: string): Promise<void> {
+    await db.$executeRawUnsafe(`DELETE FROM "BusinessDeviceKey" WHERE "accountId" = $1::uuid`, accountId);
+  }
 }

@@ -131,6 +131,16 @@ describe('console sign-in and sessions', () => {
       { origin: 'https://evil.example' },
     );
     expect(foreign.status).toBe(403);
+    // The same dashboard under its loopback twin (localhost for 127.0.0.1) is the console's origin too.
+    const origin = new URL(operators.origin);
+    origin.hostname = 'localhost';
+    const twin = await operators.raw(
+      'POST',
+      '/console/v1/auth/sign-in/email',
+      { email: owner.email, password: owner.password },
+      { origin: origin.origin, 'x-forwarded-for': '10.7.7.7' },
+    );
+    expect(twin.status).toBe(200);
   });
 
   it('TOTP: turned on with a verified code, then sign-in needs the code', async () => {

@@ -5,6 +5,7 @@ import { betterAuth } from 'better-auth';
 import { organization, twoFactor } from 'better-auth/plugins';
 import type pg from 'pg';
 import { CLIENT_IP_HEADER } from './client-ip';
+import { consoleOrigins } from './console-origins';
 import { accessControl, roles } from './roles';
 import { redisRateLimitStorage, signInThrottle } from './sign-in-throttle';
 
@@ -31,7 +32,7 @@ export function createConsoleAuth(config: Config, pool: pg.Pool, redis: RedisSer
     // Its own key, derived from SECRET_KEY: a console secret leaking says nothing about API key hashes, and back.
     secret: createHmac('sha256', config.secretKey).update('switchboard console auth').digest('hex'),
     database: pool,
-    trustedOrigins: [new URL(config.dashboard.publicUrl).origin],
+    trustedOrigins: consoleOrigins(config),
     telemetry: { enabled: false },
     // A wrong password is the caller's error, answered in the envelope: not worth a warning in the API's log.
     logger: { level: 'error' },

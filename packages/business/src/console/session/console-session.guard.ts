@@ -13,6 +13,7 @@ import { CONFIG } from '@switchboard/platform';
 import type { FastifyRequest } from 'fastify';
 import { ConsoleAuth } from '../auth/console-auth.service';
 import { foreignOrigin, notSignedIn, roleRefused } from '../auth/console-errors';
+import { consoleOrigins } from '../auth/console-origins';
 import { type ConsoleRole, isConsoleRole } from '../auth/roles';
 import { MembersRepository } from '../members/members.repository';
 
@@ -32,8 +33,8 @@ export const ConsoleRoles = (...roles: ConsoleRole[]) => SetMetadata(ROLES, role
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A write must carry the console's own Origin (browsers always send it on cross-origin and same-origin POSTs). */
-function assertSameOrigin(req: FastifyRequest, origin: string): void {
-  if (!SAFE.has(req.method) && req.headers.origin !== origin) throw foreignOrigin();
+function assertSameOrigin(req: FastifyRequest, origins: string[]): void {
+  if (!SAFE.has(req.method) && !origins.includes(req.headers.origin ?? '')) throw foreignOrigin();
 }
 
 /**
@@ -42,14 +43,14 @@ function assertSameOrigin(req: FastifyRequest, origin: string): void {
  */
 @Injectable()
 export class ConsoleOriginGuard implements CanActivate {
-  private readonly origin: string;
+  private readonly origins: string[];
 
   constructor(@Inject(CONFIG) config: Config) {
-    this.origin = new URL(config.dashboard.publicUrl).origin;
+    this.origins = consoleOrigins(config);
   }
 
   canActivate(ctx: ExecutionContext): boolean {
-    assertSameOrigin(ctx.switchToHttp().getRequest<FastifyRequest>(), this.origin);
+    assertSameOrigin(ctx.switchToHttp().getRequest<FastifyRequest>(), this.origins);
     return true;
   }
 }
@@ -63,7 +64,7 @@ export class ConsoleOriginGuard implements CanActivate {
  */
 @Injectable()
 export class ConsoleSessionGuard implements CanActivate {
-  private readonly origin: string;
+  private readonly origins: string[];
 
   constructor(
     @Inject(CONFIG) config: Config,
@@ -71,12 +72,12 @@ export class ConsoleSessionGuard implements CanActivate {
     private readonly members: MembersRepository,
     private readonly reflector: Reflector,
   ) {
-    this.origin = new URL(config.dashboard.publicUrl).origin;
+    this.origins = consoleOrigins(config);
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<OperatorRequest>();
-    assertSameOrigin(req, this.origin);
+    assertSameOrigin(req, this.origins);
     const found = await this.auth.session(req);
     if (!found) throw notSignedIn();
     const operator: Operator = {

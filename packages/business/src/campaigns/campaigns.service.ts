@@ -8,13 +8,13 @@ import { type IdempotencyClaim, IdempotencyService } from '../messages/idempoten
 import { requestHash } from '../messages/idempotency/request-hash';
 import { BusinessNumbers } from '../messages/send/business-numbers';
 import { TemplatesService } from '../templates/templates.service';
-import { type CsvAudience, readCsvAudience } from './audience/csv-audience';
 import {
   type ContactSelector,
   firstContactVariables,
   insertContactLedger,
   insertCsvLedger,
-} from './audience/ledger-writer';
+} from './audience/audience-ledger.repository';
+import { type CsvAudience, readCsvAudience } from './audience/csv-audience';
 import { placeholderNames } from './audience/placeholders';
 import { type AudienceReport, audienceReport } from './audience/report';
 import { CampaignErrors } from './campaign-errors';

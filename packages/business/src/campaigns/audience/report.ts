@@ -1,4 +1,5 @@
 import type { Prisma } from '@switchboard/db';
+import { ledgerCounts, skippedSamples } from './audience-ledger.repository';
 
 /** How many problem rows the create answer lists. */
 const SAMPLES = 20;
@@ -16,16 +17,8 @@ export interface AudienceReport {
 
 /** What the audience became, read back from the ledger just written (same transaction): the create's `report`. */
 export async function audienceReport(tx: Prisma.TransactionClient, campaignId: string): Promise<AudienceReport> {
-  const counts = await tx.$queryRawUnsafe<{ state: string; reason: string | null; n: number }[]>(
-    `SELECT "state"::text AS state, "reason", count(*)::int AS n FROM "CampaignRecipient"
-     WHERE "campaignId" = $1 GROUP BY 1, 2`,
-    campaignId,
-  );
-  const samples = await tx.$queryRawUnsafe<{ row: number; input: string; reason: string }[]>(
-    `SELECT "seq" AS row, "input", "reason" FROM "CampaignRecipient"
-     WHERE "campaignId" = $1 AND "state" = 'SKIPPED' ORDER BY "seq" LIMIT ${SAMPLES}`,
-    campaignId,
-  );
+  const counts = await ledgerCounts(tx, campaignId);
+  const samples = await skippedSamples(tx, campaignId, SAMPLES);
   const of = (reason: string) => counts.find((c) => c.reason === reason)?.n ?? 0;
   return {
     recipients: counts.reduce((sum, c) => sum + c.n, 0),

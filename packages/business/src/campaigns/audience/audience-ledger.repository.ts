@@ -2,6 +2,8 @@ import type { Prisma } from '@switchboard/db';
 import type { AudienceRow } from './audience-row';
 import { firstContactSql, INSERT_CSV_BATCH_SQL, insertContactsSql } from './ledger.sql';
 
+// The campaign ledger as a create writes it (statements in ledger.sql.ts) and reads it back for its report, in the
+// create's transaction.
 type Tx = Prisma.TransactionClient;
 
 /** Rows per INSERT: 7 arrays of this length are well under any parameter size limit and keep each statement short. */
@@ -75,4 +77,23 @@ export async function firstContactVariables(
     names,
   );
   return rows[0] ? (rows[0].vars ?? {}) : undefined;
+}
+
+/** The ledger just written, counted by state and reason (in the create's transaction). */
+export function ledgerCounts(tx: Tx, campaignId: string) {
+  return tx.$queryRawUnsafe<{ state: string; reason: string | null; n: number }[]>(
+    `SELECT "state"::text AS state, "reason", count(*)::int AS n FROM "CampaignRecipient"
+     WHERE "campaignId" = $1 GROUP BY 1, 2`,
+    campaignId,
+  );
+}
+
+/** The first `limit` skipped rows, in audience order. */
+export function skippedSamples(tx: Tx, campaignId: string, limit: number) {
+  return tx.$queryRawUnsafe<{ row: number; input: string; reason: string }[]>(
+    `SELECT "seq" AS row, "input", "reason" FROM "CampaignRecipient"
+     WHERE "campaignId" = $1 AND "state" = 'SKIPPED' ORDER BY "seq" LIMIT $2`,
+    campaignId,
+    limit,
+  );
 }

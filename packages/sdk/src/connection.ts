@@ -1,4 +1,5 @@
-// The device's WebSocket to the gateway: binary frames of @switchboard/protocol, reconnecting with backoff.
+// The device's WebSocket to the gateway: binary frames of @switchboard/protocol, reconnecting with backoff, failing over
+// between servers, and noticing a link that went silent.
 import {
   type ClientFrame,
   decodeServerFrame,
@@ -12,11 +13,18 @@ import type { DeviceCredentials } from './rest-types';
 export interface ConnectionOptions {
   /** The API's base URL (http or https); the socket goes to `<base>/v1/ws` on the same host and port. */
   baseUrl: string;
+  /**
+   * More servers of the same deployment (any node serves any device). A connection that drops or cannot be made is
+   * retried on the next one, round robin, after the backoff.
+   */
+  fallbackUrls?: string[];
   credentials: DeviceCredentials;
   minBackoffMs?: number;
   maxBackoffMs?: number;
-  /** An application-level ping this often; no answer within the same time means the link is dead. */
+  /** After this long with nothing heard from the server, an application-level ping goes out (default 4 s). */
   pingIntervalMs?: number;
+  /** No answer to that ping (or to the opening handshake) within this long means the link is dead (default 3 s). */
+  pongTimeoutMs?: number;
   /** Source address for the socket (load tests use many loopback addresses). */
   localAddress?: string;
 }
@@ -31,6 +39,8 @@ export interface CloseInfo {
 // Close codes after which reconnecting would be wrong: another connection of this device took over (4000), or the
 // device was unlinked (4001). Reconnecting after 4000 would make two instances fight over the device.
 const FINAL_CLOSES = new Set([4000, 4001]);
+const DEFAULT_PING_INTERVAL_MS = 4_000;
+const DEFAULT_PONG_TIMEOUT_MS = 3_000;
 
 const authorization = ({ accountId, deviceId, password }: DeviceCredentials) =>
   `Basic ${Buffer.from(`${accountId}.${deviceId}:${password}`).toString('base64')}`;
@@ -51,8 +61,10 @@ export class Connection {
   private socket?: WebSocket;
   private stopped = false;
   private attempt = 0;
+  private server = 0;
   private pingTimer?: NodeJS.Timeout;
-  private awaitingPong = false;
+  private lastHeard = 0;
+  private pingSentAt = 0;
   private nonce = 0;
   private readonly frameListeners: ((f: ServerFrame) => void)[] = [];
   private readonly openListeners: (() => void)[] = [];
@@ -110,11 +122,18 @@ export class Connection {
     });
   }
 
+  /** The server the connection uses now (or dials next). */
+  get url(): string {
+    const servers = [this.options.baseUrl, ...(this.options.fallbackUrls ?? [])];
+    return servers[this.server % servers.length]!;
+  }
+
   private dial(): void {
-    const url = `${this.options.baseUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/v1/ws`;
+    const url = `${this.url.replace(/^http/, 'ws').replace(/\/$/, '')}/v1/ws`;
     const socket = new WebSocket(url, {
       headers: { authorization: authorization(this.options.credentials) },
       localAddress: this.options.localAddress,
+      handshakeTimeout: this.options.pongTimeoutMs ?? DEFAULT_PONG_TIMEOUT_MS,
     });
     this.socket = socket;
     let unauthorized = false;
@@ -130,8 +149,9 @@ export class Connection {
       for (const w of this.openWaiters.splice(0)) w.resolve();
       for (const l of this.openListeners) l();
     });
+    socket.on('ping', () => this.heard());
     socket.on('message', (data: Buffer, isBinary) => {
-      this.awaitingPong = false;
+      this.heard();
       if (!isBinary) return;
       let frame: ServerFrame;
       try {
@@ -152,22 +172,40 @@ export class Connection {
         for (const w of this.openWaiters.splice(0)) w.reject(err);
         return;
       }
+      // The next server, after an exponential backoff with jitter: a failed node's devices spread over time (and over
+      // the other nodes) instead of all coming back in the same instant.
+      this.server++;
       const base = this.options.minBackoffMs ?? 100;
       const delay = Math.min(base * 2 ** this.attempt++, this.options.maxBackoffMs ?? 10_000);
       setTimeout(() => this.stopped || this.dial(), delay * (0.5 + Math.random() / 2)).unref();
     });
   }
 
-  // The server pings at the WebSocket level to find dead devices; this finds a dead server (or a silent NAT drop).
+  private heard(): void {
+    this.lastHeard = Date.now();
+    this.pingSentAt = 0;
+  }
+
+  // The server pings at the WebSocket level to find dead devices; this finds a dead server or a link that went silent
+  // (a NAT or a radio that dropped it without a FIN): within pingIntervalMs + pongTimeoutMs (+ one tick) of the last
+  // byte heard. A busy link needs no ping: anything received proves it alive.
   private startPings(): void {
     clearInterval(this.pingTimer);
-    const every = this.options.pingIntervalMs ?? 20_000;
-    this.awaitingPong = false;
-    this.pingTimer = setInterval(() => {
-      if (this.awaitingPong) return this.socket?.terminate();
-      this.awaitingPong = true;
-      this.send({ t: 'ping', nonce: ++this.nonce });
-    }, every);
+    const idle = this.options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+    const deadline = this.options.pongTimeoutMs ?? DEFAULT_PONG_TIMEOUT_MS;
+    this.heard();
+    this.pingTimer = setInterval(
+      () => {
+        const now = Date.now();
+        if (this.pingSentAt) {
+          if (now - this.pingSentAt >= deadline) this.socket?.terminate();
+        } else if (now - this.lastHeard >= idle) {
+          this.pingSentAt = now;
+          this.send({ t: 'ping', nonce: ++this.nonce });
+        }
+      },
+      Math.min(500, idle / 2, deadline / 2),
+    );
     this.pingTimer.unref();
   }
 }

@@ -35,8 +35,9 @@ export interface SdkDevice {
 export async function sdkDevice(
   api: RunningApi,
   account?: { rest: RestClient; credentials: DeviceCredentials; number?: string },
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; servers?: string[] } = {},
 ): Promise<SdkDevice> {
+  const [baseUrl = api.url, ...fallbackUrls] = options.servers ?? [];
   const { rest, credentials, number = '' } = account ?? (await newAccount(api));
   const storage = new MemoryStorage();
   const crypto = new DeviceCrypto(credentials, storage, rest);
@@ -52,7 +53,8 @@ export async function sdkDevice(
     sendResults: [],
   } as unknown as SdkDevice;
   const wire = () => {
-    device.connection = new Connection({ baseUrl: api.url, credentials, minBackoffMs: 20, maxBackoffMs: 200 });
+    const servers = { baseUrl, fallbackUrls };
+    device.connection = new Connection({ ...servers, credentials, minBackoffMs: 20, maxBackoffMs: 200 });
     device.messenger = new Messenger(device.connection, crypto, storage);
     device.messenger.onMessage((m) => void device.inbox.push(m));
     device.messenger.onReceipt((r) => void device.receipts.push(r));

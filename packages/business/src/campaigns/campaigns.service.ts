@@ -9,6 +9,7 @@ import { requestHash } from '../messages/idempotency/request-hash';
 import { BusinessNumbers } from '../messages/send/business-numbers';
 import { TemplatesService } from '../templates/templates.service';
 import {
+  analyzeLedger,
   type ContactSelector,
   firstContactVariables,
   insertContactLedger,
@@ -133,8 +134,7 @@ export class CampaignsService {
     }
     // A large ledger just arrived in one statement, long before autovacuum would look: without fresh statistics the
     // planner takes "this campaign's PENDING rows" for a handful and the dispatcher's claims scan all of them.
-    if (report.recipients >= ANALYZE_FROM_ROWS)
-      await this.prisma.client.$executeRawUnsafe('ANALYZE "CampaignRecipient"');
+    if (report.recipients >= ANALYZE_FROM_ROWS) await analyzeLedger(this.prisma.client);
     return this.created(businessId, id, report);
   }
 

@@ -97,3 +97,8 @@ export function skippedSamples(tx: Tx, campaignId: string, limit: number) {
     limit,
   );
 }
+
+/** Fresh planner statistics for the ledger, after a large audience arrived in one statement. */
+export async function analyzeLedger(db: Tx): Promise<void> {
+  await db.$executeRawUnsafe('ANALYZE "CampaignRecipient"');
+}

@@ -16,6 +16,7 @@ import { OutboxWake } from './log/outbox-wake';
 import { MessagesController } from './messages.controller';
 import { BusinessNumbers } from './send/business-numbers';
 import { SendMessageService } from './send/send-message.service';
+import { WindowRepository } from './send/window.repository';
 import { WindowGate } from './send/window-gate';
 
 /**
@@ -37,6 +38,7 @@ import { WindowGate } from './send/window-gate';
     IdempotencyService,
     IdempotencyPurgeService,
     BusinessNumbers,
+    WindowRepository,
     WindowGate,
     SendMessageService,
   ],

@@ -27,6 +27,8 @@ describe('console roles', () => {
     const list = await as.owner.call<{ members: { id: string; user: { email: string } }[] }>('GET', `${b()}/members`);
     return list.body.members.find((x) => x.user.email === m.email)!.id;
   };
+  const freshApiKey = async () =>
+    (await as.owner.call<{ id: string }>('POST', `${b()}/api_keys`, { name: 'to revoke' })).body.id;
   const freshInvitation = async () =>
     (await as.owner.call<{ id: string }>('POST', `${b()}/invitations`, { email: testEmail('x'), role: 'agent' })).body
       .id;
@@ -43,6 +45,9 @@ describe('console roles', () => {
     ['DELETE invitation', MANAGE, async () => ['DELETE', `${b()}/invitations/${await freshInvitation()}`]],
     ['PATCH member', MANAGE, async () => ['PATCH', `${b()}/members/${await freshMember()}`, { role: 'agent' }]],
     ['DELETE member', MANAGE, async () => ['DELETE', `${b()}/members/${await freshMember()}`]],
+    ['GET api_keys', MANAGE, async () => ['GET', `${b()}/api_keys`]],
+    ['POST api_keys', MANAGE, async () => ['POST', `${b()}/api_keys`, { name: 'console key' }]],
+    ['DELETE api_key', MANAGE, async () => ['DELETE', `${b()}/api_keys/${await freshApiKey()}`]],
   ];
 
   it.each(cases)(
@@ -63,7 +68,7 @@ describe('console roles', () => {
   it('a session that is not a member sees 404 on the business, as if it did not exist; no cookie is 401', async () => {
     const other = await stack.business();
     const stranger = await operators.owner(other.id);
-    for (const path of ['members', 'overview', 'campaigns']) {
+    for (const path of ['members', 'overview', 'campaigns', 'api_keys']) {
       expect((await stranger.call('GET', `${b()}/${path}`)).status).toBe(404);
       const anonymous = await operators.raw<{ error: { code: number } }>('GET', `${b()}/${path}`);
       expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 102]);

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { BusinessAuthModule } from '../auth/business-auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ConsoleAuthController } from './auth/auth.controller';
 import { ConsoleAuth } from './auth/console-auth.service';
 import { ConsoleCampaignsController } from './campaigns/console-campaigns.controller';
+import { ConsoleApiKeysController } from './developers/api-keys.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeController } from './me/me.controller';
@@ -20,7 +22,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
  * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
  */
 @Module({
-  imports: [CampaignsModule],
+  imports: [CampaignsModule, BusinessAuthModule],
   controllers: [
     ConsoleAuthController,
     InvitationsController,
@@ -29,6 +31,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
     MembersController,
     OverviewController,
     ConsoleCampaignsController,
+    ConsoleApiKeysController,
   ],
   providers: [
     ConsoleAuth,

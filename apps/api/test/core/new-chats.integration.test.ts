@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
-import { ErrorCode } from '@switchboard/protocol';
+import { ErrorCode, ReceiptKind } from '@switchboard/protocol';
 import { createRedis, deleteByPrefix } from '@switchboard/redis';
 import type { TestAccount } from '@switchboard/testkit/gateway/fixtures';
 import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
@@ -94,7 +94,8 @@ describe('consumers: at most CONSUMER_NEW_CHATS_PER_DAY new chats with accounts 
     const v = await online(victim);
     expect(await send(v, victim, mallory)).toMatchObject({ t: 'send_ok' });
     expect(await receipt(1002n)).toMatchObject({ t: 'send_ok' });
-    expect(await v.next(is('receipt'))).toMatchObject({ fromAccountId: mallory.accountId, messageIds: [1n] });
+    const read = await v.next((f) => f.t === 'receipt' && f.kind === ReceiptKind.Read);
+    expect(read).toMatchObject({ fromAccountId: mallory.accountId, messageIds: [1n] });
   });
 
   it('business numbers’ accounts neither count nor are limited', async () => {

@@ -77,7 +77,10 @@ export const gatewayAbuseSuite: Suite = {
     }
     ctx.log(`api RSS ${fmt(before)} MB before, peak ${fmt(sampler.peak())} MB; /health failures ${failures}`);
     const errors = pairs.reduce((n, p) => n + p.errors, 0);
-    if (errors) throw new Error(`the gateway refused ${errors} normal sends`);
+    if (errors) {
+      const texts = [...new Set(pairs.flatMap((p) => p.errorTexts))].slice(0, 5).join('; ');
+      throw new Error(`the gateway refused ${errors} normal sends: ${texts}`);
+    }
 
     return {
       rss_growth_mb: round(growth, 1),

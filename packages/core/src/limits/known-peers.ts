@@ -22,6 +22,9 @@ interface ScriptedRedis {
 }
 
 const key = (accountId: string) => `limits:peers:${accountId}`;
+/** How long "these two have no chat" is believed without asking Postgres again (see `markNoChat`). */
+const NO_CHAT_TTL_MS = 30_000;
+const noChatKey = (accountId: string, peer: string) => `limits:nochat:${accountId}>${peer}`;
 
 /**
  * The fast path of the new-chat limit: per account, a Redis set of the peers it may message without counting (an
@@ -40,6 +43,19 @@ export class KnownPeers {
 
   unknown(accountId: string, peers: string[]): Promise<string[]> {
     return this.redis.chatsUnknownPeers(key(accountId), TTL_MS, ...peers);
+  }
+
+  /**
+   * A pair found to have no chat, for what may only follow one (read receipts): a stranger repeating itself is then
+   * answered without Postgres. Consulted only after the known-peers set, which a chat starting updates at once, so a
+   * chat begun meanwhile is never mistaken for none.
+   */
+  async markNoChat(accountId: string, peer: string): Promise<void> {
+    await this.service.client.set(noChatKey(accountId, peer), '1', 'PX', NO_CHAT_TTL_MS);
+  }
+
+  async markedNoChat(accountId: string, peer: string): Promise<boolean> {
+    return (await this.service.client.exists(noChatKey(accountId, peer))) === 1;
   }
 
   /** Remembers chats both ways (the peer answering is no new chat either), and exempt accounts. */

@@ -42,10 +42,14 @@ export class NewChatLimit {
    */
   async established(accountId: string, peer: string): Promise<boolean> {
     if (!(await this.unknownPeers(accountId, [peer])).length) return true;
+    if (await this.known.markedNoChat(accountId, peer)) return false;
     const [row] = await this.prisma.client.$queryRawUnsafe<
       { senderExempt: boolean; business: boolean; known: boolean }[]
     >(PEERS_SQL, accountId, [peer]);
-    if (!row || !(row.senderExempt || row.business || row.known)) return false;
+    if (!row || !(row.senderExempt || row.business || row.known)) {
+      await this.known.markNoChat(accountId, peer);
+      return false;
+    }
     await this.known.remember(accountId, [peer], row.senderExempt);
     return true;
   }

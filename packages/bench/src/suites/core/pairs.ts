@@ -18,6 +18,8 @@ export interface Pair {
   /** Set by the load driver: the delivery receipt for `seq` reached the sender. */
   onDone: (seq: number) => void;
   errors: number;
+  /** The first few refusals' texts (code and message), to say what went wrong. */
+  errorTexts: string[];
   /** Largest Deliver frame overhead seen by the recipient (gateway only): frame bytes minus ciphertext bytes. */
   deliverOverhead: number;
   close(): void;
@@ -79,6 +81,7 @@ export async function gatewayPair(wsUrl: string, from: LoadDevice, to: LoadDevic
   const pair: Pair = {
     onDone: () => {},
     errors: 0,
+    errorTexts: [],
     deliverOverhead: 0,
     send(seq) {
       const frame = Buffer.from(template);
@@ -95,7 +98,9 @@ export async function gatewayPair(wsUrl: string, from: LoadDevice, to: LoadDevic
     if (f.t === 'receipt') {
       ackS(f.guid);
       if (f.kind === ReceiptKind.Delivered) for (const id of f.messageIds) pair.onDone(Number(id));
-    } else if (f.t === 'send_error' || f.t === 'error') pair.errors++;
+    } else if (f.t === 'send_error' || f.t === 'error') {
+      if (pair.errors++ < 5) pair.errorTexts.push(`${f.t} ${f.code} ${f.message}`);
+    }
   });
   r.on('message', (data: Buffer) => {
     const f = decodeServerFrame(data);
@@ -116,6 +121,7 @@ export async function forwarderPair(wsUrl: string, index: number, to: LoadDevice
   const pair: Pair = {
     onDone: () => {},
     errors: 0,
+    errorTexts: [],
     deliverOverhead: 0,
     send(seq) {
       const frame = Buffer.from(template);

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { MessagesDb } from '../log/messages-db';
+import { IdempotencyRepository } from './idempotency.repository';
 
 const BATCH = 5_000;
-
-const PURGE_SQL = `
-DELETE FROM "SendIdempotencyKey" WHERE ctid IN (
-  SELECT ctid FROM "SendIdempotencyKey" WHERE "createdAt" <= now() - interval '24 hours' LIMIT ${BATCH})`;
 
 /**
  * Idempotency keys answer for 24 hours; after that they are dead weight (a reused key overwrites its expired row).
@@ -13,15 +9,15 @@ DELETE FROM "SendIdempotencyKey" WHERE ctid IN (
  */
 @Injectable()
 export class IdempotencyPurgeService {
-  constructor(private readonly db: MessagesDb) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   /** Deletes keys older than 24 hours; returns how many. */
   async purge(): Promise<number> {
     let total = 0;
     for (;;) {
-      const { rowCount } = await this.db.query(PURGE_SQL);
-      total += rowCount ?? 0;
-      if ((rowCount ?? 0) < BATCH) return total;
+      const purged = await this.keys.purgeExpired(BATCH);
+      total += purged;
+      if (purged < BATCH) return total;
     }
   }
 }

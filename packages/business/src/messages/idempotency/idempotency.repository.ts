@@ -16,6 +16,11 @@ ON CONFLICT ("businessId", "key") DO UPDATE
   WHERE k."createdAt" <= now() - interval '24 hours'
 RETURNING 1 AS claimed`;
 
+// Expired keys, a bounded batch at a time ($1 rows): one long DELETE would hold its locks for the whole table.
+const PURGE_SQL = `
+DELETE FROM "SendIdempotencyKey" WHERE ctid IN (
+  SELECT ctid FROM "SendIdempotencyKey" WHERE "createdAt" <= now() - interval '24 hours' LIMIT $1)`;
+
 /** Idempotency keys in Postgres. Sends claim theirs inside the accept statement (ACCEPT_SQL). */
 @Injectable()
 export class IdempotencyRepository {
@@ -47,5 +52,11 @@ export class IdempotencyRepository {
       claim.response,
     );
     return rows.length > 0;
+  }
+
+  /** Deletes up to `limit` keys expired for 24 hours; returns how many. */
+  async purgeExpired(limit: number): Promise<number> {
+    const { rowCount } = await this.db.query(PURGE_SQL, [limit]);
+    return rowCount ?? 0;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The WhatsApp Business Account webhook fields Meta documents (webhooks/overview). Subscriptions pick from these and
  * emit() refuses anything else, so a typo in a feature fails its own tests instead of silently reaching nobody.
+ * `flow_runs` is Switchboard's own: chatbot flow runs started, completed, failed and handed off (docs/flows.md).
  */
 export const WEBHOOK_FIELDS = [
   'account_alerts',
@@ -8,6 +9,7 @@ export const WEBHOOK_FIELDS = [
   'account_update',
   'automatic_events',
   'business_capability_update',
+  'flow_runs',
   'history',
   'message_template_components_update',
   'message_template_quality_update',

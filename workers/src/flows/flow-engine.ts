@@ -15,6 +15,7 @@ import { sendBody } from './flow-messages';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 import { FlowSender } from './flow-sender';
 import { httpCall, pick } from './http-call';
+import { type RunEvent, RunEvents } from './run-events';
 
 /** Steps taken for one message or timer before the run must wait: more means a loop without a question. */
 const MAX_STEPS_PER_TURN = 50;
@@ -37,7 +38,7 @@ export interface Waiting {
 type Outcome = { port: string; reason?: string } | { stop: true };
 
 /**
- * Executes a run's nodes (docs/flows.md "Steps"): from a node until the run waits for an answer or ends, recording each
+ * Executes a run's nodes (docs/flows.md "Definition"): from a node until the run waits for an answer or ends, recording each
  * step with the variables after it. Everything happens in the caller's transaction, which holds the contact's lock.
  */
 @Injectable()
@@ -49,6 +50,7 @@ export class FlowEngine {
     private readonly sender: FlowSender,
     private readonly queues: QueuesService,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly events: RunEvents,
   ) {}
 
   /** A run's state; its version's definition is immutable, so it is parsed once per process. */
@@ -76,6 +78,7 @@ export class FlowEngine {
 
   /** Runs from `nodeId` on; undefined ends the run as completed (the graph has no further edge). */
   async walk(tx: Tx, st: RunState, nodeId: string | undefined): Promise<void> {
+    if (st.steps === 0) await this.events.emit(tx, st.run, 'started');
     let id = nodeId;
     for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
       if (!id) return this.finish(tx, st, 'completed', null);
@@ -277,7 +280,13 @@ export class FlowEngine {
     return st.steps;
   }
 
-  async finish(tx: Tx, st: RunState, status: string, reason: string | null, node?: string): Promise<void> {
+  async finish(
+    tx: Tx,
+    st: RunState,
+    status: Exclude<RunEvent, 'started'>,
+    reason: string | null,
+    node?: string,
+  ): Promise<void> {
     st.run = await this.repo.saveRun(tx, st.run.id, {
       status,
       // A handed-off run keeps holding the contact: the bot stays silent until the run is stopped (handed back).
@@ -289,6 +298,7 @@ export class FlowEngine {
       deadline: null,
       endReason: reason,
     });
+    await this.events.emit(tx, st.run, status, reason);
   }
 
   private builtIns(st: RunState): Record<string, string> {

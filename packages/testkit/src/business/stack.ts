@@ -48,6 +48,8 @@ export interface BusinessStack {
   ): Promise<ContractResponse<T>>;
   /** The number's core account id, once its device is provisioned (the `devices.provision` job queued on add). */
   provisioned(phoneNumberId: string): Promise<string>;
+  /** Deletes every Redis key of this stack (Stack.flushRedis): what a Redis restart loses. */
+  flushRedis(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startBusinessStack(
       });
       return accountId;
     },
+    flushRedis: stack.flushRedis,
     close: stack.close,
   };
 }

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomConsumer } from '@switchboard/testkit/business/api';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { consumerDevice } from '@switchboard/testkit/devices/consumer';
 import { redeliverToFlows } from '@switchboard/testkit/flows/redeliver';
 import { waitFor } from '@switchboard/testkit/wait';
+import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type Consumer = Awaited<ReturnType<typeof consumerDevice>>;
@@ -64,6 +66,7 @@ describe('chatbot flows with real consumer devices', () => {
   let stack: BusinessStack;
   let biz: TestBusiness;
   let bizAccountId: string;
+  let receiver: Receiver;
   // The business's own service the HTTP step calls (loopback).
   let crm: Server;
   let crmUrl: string;
@@ -90,10 +93,13 @@ describe('chatbot flows with real consumer devices', () => {
       },
     });
     biz = await stack.business();
+    receiver = await new Receiver().start();
+    await biz.subscribe(receiver, ['flow_runs']);
     bizAccountId = await stack.provisioned(biz.phoneNumberId);
   }, 60_000);
 
   afterAll(async () => {
+    await receiver?.close();
     await stack?.close();
     await new Promise((r) => crm?.close(r));
   });
@@ -154,6 +160,15 @@ describe('chatbot flows with real consumer devices', () => {
         'the third message handled',
       );
       expect(c.messages).toHaveLength(2); // silent while handed off
+
+      const events = () =>
+        receiver
+          .accepted()
+          .flatMap((c) => (c.value.flow_runs as { id: string; event: string }[] | undefined) ?? [])
+          .filter((e) => e.id === run!.id)
+          .map((e) => e.event);
+      await waitFor(async () => events().length === 2, 'the run started and handed-off webhooks');
+      expect(events()).toEqual(['started', 'handed_off']);
 
       const detail = await biz.call<{ steps: { node: string; outcome: string }[] }>(
         'GET',
@@ -378,6 +393,41 @@ describe('chatbot flows with real consumer devices', () => {
     const run = await biz.call<Run>('GET', `/${biz.id}/flow_runs/${started.body.id}`);
     expect(run.body.end_reason).toContain('131047');
   });
+
+  it('Redis flushed while 100 runs wait on their timers: every timeout still fires, once', async () => {
+    const flowId = await publishedFlow('timer', {
+      start: 'q',
+      variables: [{ name: 'fired', type: 'boolean' }],
+      nodes: [
+        { id: 'q', type: 'ask', text: 'Still there?', timeout_seconds: 15 },
+        { id: 'mark', type: 'set_variable', variable: 'fired', value: 'true' },
+        { id: 'e', type: 'end' },
+      ],
+      edges: [edge('q', 'e'), edge('q', 'mark', 'timeout'), edge('mark', 'e')],
+    });
+    // Contacts whose window is open (they wrote a minute ago), so the question can be sent.
+    const waIds = [...new Set(Array.from({ length: 120 }, () => randomConsumer()))].slice(0, 100);
+    await stack.prisma.contact.createMany({
+      data: waIds.map((waId) => ({ businessId: biz.id, waId, lastInboundAt: new Date(Date.now() - 60_000) })),
+    });
+    const ids: string[] = [];
+    for (const to of waIds) {
+      const res = await biz.call<Run>('POST', `/${biz.id}/flows/${flowId}/runs`, {
+        phone_number_id: biz.phoneNumberId,
+        to,
+      });
+      expect(res.status, res.text).toBe(200);
+      ids.push(res.body.id);
+    }
+    const count = (status: string) => stack.prisma.flowRun.count({ where: { id: { in: ids }, status } });
+    await waitFor(async () => (await count('waiting')) === 100, '100 runs waiting', 20_000);
+    await stack.flushRedis(); // the delayed timeout jobs are gone
+    expect(await count('completed')).toBe(0);
+    await waitFor(async () => (await count('completed')) === 100, '100 timeouts fired', 40_000);
+    const runs = await stack.prisma.flowRun.findMany({ where: { id: { in: ids } }, include: { steps: true } });
+    expect(runs.every((r) => (r.variables as { fired?: boolean }).fired === true)).toBe(true);
+    expect(runs.every((r) => r.steps.filter((s) => s.outcome === 'timeout').length === 1)).toBe(true);
+  }, 90_000);
 
   it('an invalid draft is refused at publish with each node and what is wrong', async () => {
     const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {

@@ -4,6 +4,7 @@ import type { MessagingLimitTier, Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { LimitsRedis, limitKeys } from '../scripts/limits-redis';
 import { MESSAGING_LIMIT_WINDOW_MS, tierLimit } from '../tiers/tiers';
+import { forgetInitiated, initiatedSince } from './initiated-contacts.repository';
 
 /** How long one rebuild may hold the lock, and how long a check waits for another node's rebuild. */
 const LOCK_MS = 30_000;
@@ -48,7 +49,7 @@ export class MessagingLimit {
    * transaction; after the commit, `evict` takes it out of the Redis set (a rebuild in between reads the commit).
    */
   async forget(tx: Prisma.TransactionClient, businessId: string, waId: string): Promise<void> {
-    await tx.$executeRaw`DELETE FROM "BusinessInitiatedContact" WHERE "businessId" = ${businessId} AND "waId" = ${waId}`;
+    await forgetInitiated(tx, businessId, waId);
   }
 
   async evict(businessId: string, waId: string): Promise<void> {
@@ -73,9 +74,7 @@ export class MessagingLimit {
       if (await client.exists(limitKeys.loaded(businessId))) return;
       if (await client.set(limitKeys.loading(businessId), token, 'PX', LOCK_MS, 'NX')) {
         try {
-          const rows = await this.prisma.client.$queryRaw<{ waId: string; ms: number }[]>`
-            SELECT "waId", (extract(epoch from "lastAt") * 1000)::float8 AS ms FROM "BusinessInitiatedContact"
-            WHERE "businessId" = ${businessId} AND "lastAt" > now() - ${MESSAGING_LIMIT_WINDOW_MS} * interval '1 ms'`;
+          const rows = await initiatedSince(this.prisma.client, businessId, MESSAGING_LIMIT_WINDOW_MS);
           const pairs = rows.flatMap((r) => [Math.floor(r.ms), r.waId]);
           await scripts.limitsLoad(
             limitKeys.unsolicited(businessId),

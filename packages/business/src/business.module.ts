@@ -5,6 +5,7 @@ import { GraphObjectsModule } from './common/graph-objects/graph-objects.module'
 import { ConsoleModule } from './console/console.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { FlowsModule } from './flows/flows.module';
+import { InboxModule } from './inbox/inbox.module';
 import { MediaModule } from './media/media.module';
 import { MessagesModule } from './messages/messages.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -27,6 +28,7 @@ import { BusinessWebhooksModule } from './webhooks/webhooks.module';
     MessagesModule,
     CampaignsModule,
     FlowsModule,
+    InboxModule,
     ConsoleModule,
   ],
 })

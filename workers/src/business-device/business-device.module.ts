@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GraphObjectsModule } from '@switchboard/business/common/graph-objects/graph-objects.module';
 import { ContactsModule } from '@switchboard/business/contacts/contacts.module';
+import { InboxModule } from '@switchboard/business/inbox/inbox.module';
 import { LimitsModule } from '@switchboard/business/limits/limits.module';
 import { MediaModule } from '@switchboard/business/media/media.module';
 import { MessagesModule } from '@switchboard/business/messages/messages.module';
@@ -46,6 +47,7 @@ import { NumberMetadataCache } from './webhook-values';
     LimitsModule,
     WebhookEventsModule,
     FlowsRuntimeModule,
+    InboxModule,
   ],
   providers: [
     DeviceKeysRepository,

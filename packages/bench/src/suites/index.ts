@@ -7,6 +7,7 @@ import { campaignSuite } from './campaign';
 import { coreSuite } from './core';
 import { gatewayAbuseSuite } from './gateway-abuse';
 import { httpSuite } from './http';
+import { sdkReceiveSuite } from './sdk-receive';
 import { webhooksSuite } from './webhooks';
 
 export const suites: readonly Suite[] = [
@@ -17,6 +18,7 @@ export const suites: readonly Suite[] = [
   businessSendSuite,
   campaignSuite,
   gatewayAbuseSuite,
+  sdkReceiveSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

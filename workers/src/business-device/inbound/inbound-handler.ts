@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ContactsService } from '@switchboard/business/contacts/contacts.service';
+import { InboxIntake } from '@switchboard/business/inbox/intake/inbox-intake';
 import { MessageLogService } from '@switchboard/business/messages/log/message-log.service';
 import { inboundWamid } from '@switchboard/business/messages/wamid';
 import { withStorableText } from '@switchboard/core/common/storable-text';
@@ -39,6 +40,7 @@ export class InboundHandler {
     private readonly metadata: NumberMetadataCache,
     private readonly inboundMedia: InboundMedia,
     private readonly flows: FlowInbox,
+    private readonly inbox: InboxIntake,
   ) {}
 
   async handle(device: BusinessDeviceRef, e: PendingEnvelope): Promise<void> {
@@ -173,6 +175,7 @@ export class InboundHandler {
         },
       });
       if (!created) return false;
+      await this.inbox.received(tx, { businessId, phoneNumberId: device.phoneNumberId, waId, at });
       const value = {
         messaging_product: 'whatsapp',
         metadata,
@@ -187,6 +190,7 @@ export class InboundHandler {
       return this.flows.offer(tx, { wamid, businessId, phoneNumberId: device.phoneNumberId, waId, message });
     });
     if (queued) this.flows.kick(device.phoneNumberId, waId);
+    this.inbox.route(businessId);
   }
 
   /** A media message's attachment, fetched, verified and stored as the business's Media (or Meta's 131052 form). */

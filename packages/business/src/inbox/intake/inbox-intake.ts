@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { newGraphId } from '../../common/ids';
+import { type ConversationStatus, nextStatus } from '../conversations/conversation-status';
+import { ConversationsRepository, type Tx } from '../conversations/conversations.repository';
+import { queueSlot } from '../queue-slot';
+import { Router } from '../routing/router';
+
+export interface InboundForInbox {
+  businessId: string;
+  phoneNumberId: string;
+  waId: string;
+  at: Date;
+}
+
+/**
+ * Where the business device hands a consumer's message to the inbox: called in the transaction that logs the message,
+ * and only when the log took it (a redelivered wamid is not logged twice), so each message counts once. Creates or
+ * reopens the conversation, wakes a snooze, counts it unread and queues it when nobody holds it.
+ */
+@Injectable()
+export class InboxIntake {
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly router: Router,
+  ) {}
+
+  async received(tx: Tx, m: InboundForInbox): Promise<void> {
+    const c = await this.conversations.lockOrCreate(tx, newGraphId(), m);
+    const status = nextStatus(c.status as ConversationStatus, 'inbound') ?? (c.status as ConversationStatus);
+    const later = (d: Date | null) => (d && d > m.at ? d : m.at);
+    await this.conversations.update(
+      c.id,
+      {
+        status,
+        snoozedUntil: status === 'snoozed' ? c.snoozedUntil : null,
+        unreadCount: { increment: 1 },
+        lastInboundAt: later(c.lastInboundAt),
+        lastMessageAt: later(c.lastMessageAt),
+        queuedAt: queueSlot(status, c.assigneeId, c.queuedAt, m.at),
+      },
+      tx,
+    );
+  }
+
+  /** After the commit: offers waiting conversations to free agents. Never throws (the next event routes again). */
+  route(businessId: string): void {
+    void this.router.route(businessId).catch(() => undefined);
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { RoutingRepository } from './routing.repository';
+
+const MAX_PER_CALL = 1_000;
+
+/**
+ * Automatic assignment: while conversations wait and an agent has room, the oldest waiting one goes to the least
+ * loaded available agent. Called after anything that can add work or free room (an inbound message, a status
+ * change, an agent's availability); the queue lives in Postgres, so any process can serve it and none owns it.
+ */
+@Injectable()
+export class Router {
+  constructor(private readonly repo: RoutingRepository) {}
+
+  async route(businessId: string): Promise<number> {
+    let assigned = 0;
+    while (assigned < MAX_PER_CALL && (await this.repo.assignNext(businessId))) assigned++;
+    return assigned;
+  }
+}

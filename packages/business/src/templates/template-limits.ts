@@ -1,5 +1,6 @@
 import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Prisma } from '@switchboard/db';
+import { countTemplates, lockCreations, saveCreations } from './template-creations.repository';
 
 /** Meta's template limits (templates/overview, "Template limits" and "Creation"). */
 export const TEMPLATE_LIMITS = {
@@ -36,14 +37,12 @@ export const TemplateLimitErrors = {
  * a create that fails afterwards (a duplicate name) rolls its booking back.
  */
 export async function bookTemplateCreation(tx: Prisma.TransactionClient, businessId: string, now: Date): Promise<void> {
-  const [business] = await tx.$queryRaw<{ creations: Date[] }[]>`
-    SELECT COALESCE("templateCreations", '{}') AS creations FROM "Business" WHERE id = ${businessId} FOR NO KEY UPDATE`;
-  if (!business) throw ApiError.notFound(`object '${businessId}'`);
-  const templates = await tx.messageTemplate.count({ where: { businessId } });
-  if (templates >= TEMPLATE_LIMITS.perBusiness) throw TemplateLimitErrors.tooMany();
-  const recent = business.creations.filter((at) => at.getTime() > now.getTime() - HOUR_MS).sort((a, b) => +a - +b);
+  const creations = await lockCreations(tx, businessId);
+  if (!creations) throw ApiError.notFound(`object '${businessId}'`);
+  if ((await countTemplates(tx, businessId)) >= TEMPLATE_LIMITS.perBusiness) throw TemplateLimitErrors.tooMany();
+  const recent = creations.filter((at) => at.getTime() > now.getTime() - HOUR_MS).sort((a, b) => +a - +b);
   if (recent.length >= TEMPLATE_LIMITS.perHour) {
     throw TemplateLimitErrors.tooFast(new Date(recent[recent.length - TEMPLATE_LIMITS.perHour]!.getTime() + HOUR_MS));
   }
-  await tx.business.update({ where: { id: businessId }, data: { templateCreations: [...recent, now] } });
+  await saveCreations(tx, businessId, [...recent, now]);
 }

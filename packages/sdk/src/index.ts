@@ -19,7 +19,8 @@ export { type Content, decodeContent, encodeContent } from './content';
 export { toPreKeyBundle } from './crypto/bundle';
 export { type Address, DeviceCrypto, type Encrypted } from './crypto/device-crypto';
 export { type BatchSizes, KeyGenerator, MAX_BATCH } from './crypto/keygen';
-export { fromBase64, JsonFileStorage, MemoryStorage, type Storage, toBase64 } from './crypto/storage';
+export { SqliteStorage } from './crypto/sqlite-storage';
+export { fromBase64, MemoryStorage, type Storage, toBase64 } from './crypto/storage';
 export { type IdentityOptions, SignalStores } from './crypto/stores';
 export {
   type IncomingMessage,

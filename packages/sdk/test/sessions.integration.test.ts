@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RunningApi } from '@switchboard/testkit/api';
 import { newAccount, startCoreApi } from '@switchboard/testkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Address, DeviceCrypto, JsonFileStorage, linkDevice, MemoryStorage, type Storage } from '../src';
+import { type Address, DeviceCrypto, linkDevice, MemoryStorage, SqliteStorage, type Storage } from '../src';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const read = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -85,16 +85,16 @@ describe('SDK crypto: sessions from fetched bundles', () => {
     }
   });
 
-  it('keeps keys and sessions in a JSON file across restarts', async () => {
-    const path = join(dir, 'alice.json');
-    const alice = await device(new JsonFileStorage(path));
+  it('keeps keys and sessions in an SQLite file across restarts', async () => {
+    const path = join(dir, 'alice.db');
+    const alice = await device(new SqliteStorage(path));
     const bob = await device();
     await alice.crypto.ensureSessions(bob.address.accountId, [1]);
     const m1 = await alice.crypto.encrypt(bob.address, text('before restart'));
     await bob.crypto.decrypt(alice.address, m1.type, m1.body);
 
     // A new process: same file, no network needed for the session.
-    const restarted = new DeviceCrypto(alice.credentials, new JsonFileStorage(path), alice.rest);
+    const restarted = new DeviceCrypto(alice.credentials, new SqliteStorage(path), alice.rest);
     expect(await restarted.registrationId()).toBe(await alice.crypto.registrationId());
     expect(await restarted.hasSession(bob.address)).toBe(true);
     const reply = await bob.crypto.encrypt(alice.address, text('after restart'));

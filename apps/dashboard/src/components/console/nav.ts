@@ -6,6 +6,7 @@ export const CONSOLE_PAGES = [
   { key: 'overview', href: '/overview', label: 'Overview' },
   { key: 'campaigns', href: '/campaigns', label: 'Campaigns' },
   { key: 'members', href: '/members', label: 'Members' },
+  { key: 'developers', href: '/developers', label: 'Developers' },
 ] as const;
 
 export type ConsolePage = (typeof CONSOLE_PAGES)[number]['key'];

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { ConsoleShell } from '../../../components/console/shell';
+import { Card } from '../../../components/ui/misc';
+import { serverApi } from '../../../lib/api/server';
+import { type ConsoleContext, requireConsole } from '../../../lib/api/session';
+import { ApiKeysTable } from './api-keys-table';
+import { CreateKeyDialog } from './create-key-dialog';
+import { NumbersTable } from './numbers-table';
+
+export const metadata: Metadata = { title: 'Developers' };
+
+/** A key can do everything the business can: only owners and admins see or mint them (the API enforces the same). */
+const managesKeys = (role: ConsoleContext['role']) => role === 'owner' || role === 'admin';
+
+export default async function DevelopersPage() {
+  const ctx = await requireConsole('/developers');
+  const api = await serverApi();
+  const path = { businessId: ctx.business.id };
+  const manage = managesKeys(ctx.role);
+  const [overview, keys] = await Promise.all([
+    api.GET('/console/v1/businesses/{businessId}/overview', { params: { path } }),
+    manage
+      ? api.GET('/console/v1/businesses/{businessId}/api_keys', { params: { path, query: { limit: 100 } } })
+      : null,
+  ]);
+  if (!overview.data || (keys && !keys.data)) throw new Error('the developer settings could not be read');
+  return (
+    <ConsoleShell ctx={ctx} page="developers" title="Developers">
+      <Card aria-labelledby="keys-title">
+        <div className="page-head">
+          <h2 id="keys-title">API keys</h2>
+          {manage && <CreateKeyDialog businessId={ctx.business.id} />}
+        </div>
+        {keys?.data ? (
+          <ApiKeysTable businessId={ctx.business.id} keys={keys.data.data} />
+        ) : (
+          <p className="muted" data-testid="keys-read-only">
+            Your role ({ctx.role}) cannot see API keys: a key can do everything the business can, so owners and admins
+            create and revoke them.
+          </p>
+        )}
+      </Card>
+      <Card aria-labelledby="numbers-title">
+        <h2 id="numbers-title">Numbers</h2>
+        <p className="muted">
+          The Cloud API addresses a number by its id: <code>POST /v23.0/&#123;phone_number_id&#125;/messages</code>.
+        </p>
+        <NumbersTable numbers={overview.data.numbers} />
+      </Card>
+    </ConsoleShell>
+  );
+}

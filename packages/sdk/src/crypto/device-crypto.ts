@@ -12,6 +12,7 @@ import { ApiRequestError, type DeviceBundle, type KeyCounts, type RestClient } f
 import { KeyedQueue } from '../util/keyed-queue';
 import { toPreKeyBundle } from './bundle';
 import { type BatchSizes, KeyGenerator } from './keygen';
+import { safetyNumber } from './safety-number';
 import type { Storage } from './storage';
 import { type IdentityOptions, SignalStores } from './stores';
 
@@ -52,6 +53,22 @@ export class DeviceCrypto {
     this.stores = new SignalStores(storage, options);
     this.keys = new KeyGenerator(this.stores);
     this.local = protocolAddress(address);
+  }
+
+  /**
+   * A contact's device now has another identity key than the one this device knew: its safety number changed. The
+   * new key is accepted (unless strictIdentities); the app should tell the user, as Signal and WhatsApp do.
+   */
+  onIdentityChange(listener: (address: Address) => void): void {
+    this.stores.identity.onChange((a) => listener({ accountId: a.name(), deviceId: a.deviceId() }));
+  }
+
+  /** The safety number with `peer`'s device, once a session has told this device its identity key (else undefined). */
+  async safetyNumber(peer: Address): Promise<{ digits: string; scannable: Uint8Array } | undefined> {
+    const remote = await this.stores.identity.getIdentity(protocolAddress(peer));
+    if (!remote) return undefined;
+    const local = this.stores.identity.ownIdentity().publicKey;
+    return safetyNumber({ accountId: this.address.accountId, key: local }, { accountId: peer.accountId, key: remote });
   }
 
   registrationId(): Promise<number> {

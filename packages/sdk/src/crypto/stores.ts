@@ -48,6 +48,8 @@ export interface IdentityOptions {
 }
 
 export class StorageIdentityStore extends IdentityKeyStore {
+  private readonly changeListeners: ((address: ProtocolAddress) => void)[] = [];
+
   constructor(
     private readonly storage: Storage,
     private readonly options: IdentityOptions = {},
@@ -73,10 +75,17 @@ export class StorageIdentityStore extends IdentityKeyStore {
     this.ownIdentity();
     return Number(this.storage.get(K.registrationId));
   }
+  /** A remote device's identity key was replaced (it re-registered, or someone is in the middle). */
+  onChange(listener: (address: ProtocolAddress) => void): void {
+    this.changeListeners.push(listener);
+  }
+
   async saveIdentity(address: ProtocolAddress, key: PublicKey): Promise<IdentityChange> {
     const previous = await this.getIdentity(address);
     this.storage.set(K.remoteIdentity(address), toBase64(key.serialize()));
-    return previous && !previous.equals(key) ? IdentityChange.ReplacedExisting : IdentityChange.NewOrUnchanged;
+    if (!previous || previous.equals(key)) return IdentityChange.NewOrUnchanged;
+    for (const l of this.changeListeners) l(address);
+    return IdentityChange.ReplacedExisting;
   }
   async isTrustedIdentity(address: ProtocolAddress, key: PublicKey, _direction: Direction): Promise<boolean> {
     if (!this.options.strictIdentities) return true;

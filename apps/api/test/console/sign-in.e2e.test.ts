@@ -110,6 +110,31 @@ describe('console sign-in and sessions', () => {
     expect(throttled.body.error.message).toMatch(/try again in \d+ s/);
   });
 
+  it('joining with an existing account checks its password under the same per-account throttle', async () => {
+    const other = await stack.business();
+    const otherOwner = await operators.owner(other.id);
+    const existing = await operators.invited(owner, business.id, 'viewer');
+    const invited = await otherOwner.call<{ link: string }>('POST', `/console/v1/businesses/${other.id}/invitations`, {
+      email: existing.email,
+      role: 'agent',
+    });
+    const accept = (password: string) =>
+      operators.raw<Refusal>(
+        'POST',
+        `/console/v1/invitations/${new URL(invited.body.link).pathname.split('/').pop()}/accept`,
+        {
+          name: 'ignored',
+          password,
+        },
+      );
+    for (let i = 0; i < 5; i++) expect((await accept(`wrong-password-${i}`)).status).toBe(401);
+    const throttled = await accept(existing.password);
+    expect([throttled.status, throttled.body.error.code]).toEqual([429, 4]);
+    expect(
+      (await otherOwner.call<{ members: unknown[] }>('GET', `/console/v1/businesses/${other.id}/members`)).body.members,
+    ).toHaveLength(1);
+  });
+
   it('one source address is throttled after CONSOLE_SIGN_INS_PER_SOURCE tries a minute', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 9; i++)

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '@switchboard/core/errors/api-error';
 import type { FastifyRequest } from 'fastify';
 import { ConsoleAuth, requestHeaders } from '../auth/console-auth.service';
 import { MemberErrors } from '../members/member-errors';
 import { MembersRepository } from '../members/members.repository';
-
-const wrongPassword = () =>
-  new ApiError(401, 190, 'Wrong password', 'password: this email already has an account; give its password');
 
 /**
  * Opening an invitation link: who it is for and where, then joining. A person without an account sets their name and
@@ -35,39 +31,25 @@ export class InvitationsService {
 
   async accept(invitationId: string, req: FastifyRequest, name: string, password: string) {
     const invitation = await this.pending(invitationId);
-    const ctx = await this.auth.auth.$context;
     const existing = await this.repo.userByEmail(invitation.email);
-    let user: { id: string; email: string; name: string };
-    if (existing) {
-      user = existing;
-      const account = (await ctx.internalAdapter.findAccounts(existing.id)).find((a) => a.providerId === 'credential');
-      if (!account?.password || !(await ctx.password.verify({ hash: account.password, password }))) {
-        throw wrongPassword();
-      }
-    } else {
-      user = await ctx.internalAdapter.createUser(
-        { email: invitation.email, name, emailVerified: true },
-        { method: 'invitation' },
+    // An existing account proves its password by signing in first: the same per-account throttle as the sign-in page,
+    // so an invitation link is no unthrottled way to guess someone's password.
+    const signIn = () =>
+      this.auth.call(() =>
+        this.auth.api.signInEmail({
+          body: { email: invitation.email, password },
+          headers: requestHeaders(req),
+          returnHeaders: true,
+        }),
       );
-      await ctx.internalAdapter.linkAccount({
-        userId: user.id,
-        providerId: 'credential',
-        accountId: user.id,
-        password: await ctx.password.hash(password),
-      });
-    }
+    const signedIn = existing ? await signIn() : undefined;
+    const user = existing ?? (await this.createUser(invitation.email, name, password));
     if (!(await this.repo.accept(invitation.id, { id: randomUUID(), userId: user.id }))) {
       throw MemberErrors.invitationNotFound(invitationId);
     }
-    const signIn = await this.auth.call(() =>
-      this.auth.api.signInEmail({
-        body: { email: invitation.email, password },
-        headers: requestHeaders(req),
-        returnHeaders: true,
-      }),
-    );
+    const session = signedIn ?? (await signIn());
     return {
-      setCookies: signIn.headers.getSetCookie(),
+      setCookies: session.headers.getSetCookie(),
       body: {
         business: invitation.business,
         role: invitation.role,
@@ -76,6 +58,18 @@ export class InvitationsService {
     };
   }
 
+  /** A new person: the user and their password (hashed by Better Auth, scrypt). */
+  private async createUser(email: string, name: string, password: string) {
+    const ctx = await this.auth.auth.$context;
+    const user = await ctx.internalAdapter.createUser({ email, name, emailVerified: true }, { method: 'invitation' });
+    await ctx.internalAdapter.linkAccount({
+      userId: user.id,
+      providerId: 'credential',
+      accountId: user.id,
+      password: await ctx.password.hash(password),
+    });
+    return user;
+  }
   private async pending(invitationId: string) {
     const invitation = await this.repo.invitation(invitationId);
     if (invitation?.status !== 'pending' || invitation.expiresAt <= new Date()) {

@@ -122,6 +122,8 @@ export const background = {
   attachmentPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   mediaPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   idempotencyPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
+  /** The shared inbox: timed snoozes wake (and their conversations are routed) within seconds of their time. */
+  inboxSnoozeWake: loop({ owners: ['worker'], everyMs: 5_000, across: 'one-node', atStart: false }),
 } as const satisfies Record<string, BackgroundWork>;
 
 export type BackgroundKey = keyof typeof background;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { SnoozeWakeService } from '@switchboard/business/inbox/conversations/snooze-wake.service';
 import { MediaPurgeService } from '@switchboard/business/media/media-purge.service';
 import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
 import type { Config } from '@switchboard/config';
@@ -37,6 +38,7 @@ export class WorkerBackground extends BackgroundService {
       attachmentPurge: { pass: () => get(AttachmentPurgeService).purge(new Date()) },
       mediaPurge: { pass: () => get(MediaPurgeService).purge(new Date()) },
       idempotencyPurge: { pass: () => get(IdempotencyPurgeService).purge() },
+      inboxSnoozeWake: { pass: () => get(SnoozeWakeService).wake() },
     };
   }
 }

@@ -9,6 +9,7 @@ import { CannedRepository } from './canned/canned.repository';
 import { CannedService } from './canned/canned.service';
 import { ConversationsRepository } from './conversations/conversations.repository';
 import { ConversationsService } from './conversations/conversations.service';
+import { SnoozeWakeService } from './conversations/snooze-wake.service';
 import { ConversationsController } from './conversations.controller';
 import { InboxSettingsController } from './inbox-settings.controller';
 import { InboxIntake } from './intake/inbox-intake';
@@ -20,7 +21,8 @@ import { RoutingRepository } from './routing/routing.repository';
 
 /**
  * The shared inbox (docs/inbox.md): conversations over the business message log, their routing to agents, notes and
- * canned responses. Exports InboxIntake, which the business device calls for every consumer message it logs.
+ * canned responses. Exports InboxIntake, which the business device calls for every consumer message it logs, and
+ * SnoozeWakeService for the worker's loop.
  */
 @Module({
   imports: [BusinessAuthModule, GraphIdsModule, ContactsModule, MessagesModule],
@@ -38,7 +40,8 @@ import { RoutingRepository } from './routing/routing.repository';
     CannedService,
     ReplyService,
     InboxIntake,
+    SnoozeWakeService,
   ],
-  exports: [InboxIntake],
+  exports: [InboxIntake, SnoozeWakeService],
 })
 export class InboxModule {}

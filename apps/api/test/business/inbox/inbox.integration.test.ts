@@ -1,3 +1,4 @@
+import { Router } from '@switchboard/business/inbox/routing/router';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { Operators } from '@switchboard/testkit/console/operators';
 import { consumerDevice } from '@switchboard/testkit/devices/consumer';
@@ -105,6 +106,21 @@ describe('the shared inbox', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe(100);
+  });
+
+  it('a timed snooze wakes at its time, with no message', async () => {
+    const kim = await consumer('Kim');
+    const c = await write(biz, bizAccountId, kim, 'Call me tomorrow', 1);
+    const until = new Date(Date.now() + 1_000).toISOString();
+    const snoozed = await biz.call<Conversation>('POST', `/${biz.id}/conversations/${c.id}/status`, {
+      status: 'snoozed',
+      snoozed_until: until,
+    });
+    expect(snoozed.body).toMatchObject({ status: 'snoozed', snoozed_until: until });
+    await waitFor(
+      async () => (await biz.call<Conversation>('GET', `/${biz.id}/conversations/${c.id}`)).body.status === 'open',
+      'the snooze woken by time',
+    );
   });
 
   it('a redelivered inbound message counts once', async () => {
@@ -231,6 +247,26 @@ describe('the shared inbox', () => {
       },
     );
     expect(replied.body.conversation.assignee).toEqual({ type: 'user', id: agentB });
+  });
+
+  it('routers running at once never give an agent more than its capacity, and serve the oldest first', async () => {
+    const shop = await stack.business();
+    const shopAccount = await stack.provisioned(shop.phoneNumberId);
+    const waiting: Conversation[] = [];
+    for (const name of ['W', 'X', 'Y', 'Z'])
+      waiting.push(await write(shop, shopAccount, await consumer(name), name, 1));
+    const [one, two] = [await agent(shop), await agent(shop)];
+    // Available behind the API's back, so that only the routers below assign.
+    await stack.prisma.inboxAgent.createMany({
+      data: [one, two].map((userId) => ({ businessId: shop.id, userId, available: true, capacity: 1 })),
+    });
+    const router = stack.api.app.get(Router);
+    const assigned = await Promise.all(Array.from({ length: 8 }, () => router.route(shop.id)));
+    expect(assigned.reduce((a, b) => a + b, 0)).toBe(2);
+    const rows = await stack.prisma.conversation.findMany({ where: { businessId: shop.id } });
+    const holder = new Map(rows.map((r) => [r.id, r.assigneeId]));
+    expect(waiting.map((c) => holder.get(c.id) !== null)).toEqual([true, true, false, false]);
+    expect(new Set([holder.get(waiting[0]!.id), holder.get(waiting[1]!.id)])).toEqual(new Set([one, two]));
   });
 
   it('notes, labels and canned responses with variables', async () => {

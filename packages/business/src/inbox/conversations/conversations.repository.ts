@@ -8,10 +8,24 @@ export type Tx = Prisma.TransactionClient;
 /** Creates the conversation of a number and contact if it is new: $1 id, $2 businessId, $3 phoneNumberId, $4 waId, $5 at. */
 const CREATE_SQL = `
 INSERT INTO "Conversation" ("id", "businessId", "phoneNumberId", "waId", "labels", "lastMessageAt", "updatedAt")
-VALUES ($1, $2, $3, $4, '{}', $5::timestamp(3), now())
+VALUES ($1, $2, $3, $4, '{}', $5::timestamp(3), now() AT TIME ZONE 'UTC')
 ON CONFLICT ("phoneNumberId", "waId") DO NOTHING`;
 
 const LOCK_SQL = `SELECT * FROM "Conversation" WHERE "phoneNumberId" = $1 AND "waId" = $2 FOR UPDATE`;
+
+/**
+ * Timed snoozes that are due become open (conversation-status: snoozed + wake → open), an unassigned one joining the
+ * queue: $1 how many at most. SKIP LOCKED: a conversation an inbound message is changing right now is left to it.
+ */
+const WAKE_SQL = `
+UPDATE "Conversation" c SET "status" = 'open', "snoozedUntil" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC',
+  "queuedAt" = CASE WHEN c."assigneeId" IS NULL THEN now() AT TIME ZONE 'UTC' END
+WHERE c."id" IN (
+  SELECT "id" FROM "Conversation"
+  WHERE "status" = 'snoozed' AND "snoozedUntil" <= now() AT TIME ZONE 'UTC'
+  ORDER BY "snoozedUntil" LIMIT $1
+  FOR UPDATE SKIP LOCKED)
+RETURNING c."businessId"`;
 
 /** What the list endpoint filters on. */
 export interface ConversationFilter {
@@ -82,12 +96,9 @@ export class ConversationsRepository {
     });
   }
 
-  /** Snoozed conversations whose time has come, up to `limit`. */
-  dueSnoozes(now: Date, limit: number) {
-    return this.prisma.client.conversation.findMany({
-      where: { status: 'snoozed', snoozedUntil: { lte: now } },
-      select: { id: true, businessId: true },
-      take: limit,
-    });
+  /** Wakes up to `limit` snoozes whose time has come; answers the businesses whose queue may have grown. */
+  async wakeDue(limit: number): Promise<string[]> {
+    const rows = await this.prisma.client.$queryRawUnsafe<{ businessId: string }[]>(WAKE_SQL, limit);
+    return rows.map((r) => r.businessId);
   }
 }

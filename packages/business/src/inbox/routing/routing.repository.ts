@@ -26,10 +26,10 @@ LIMIT 1
 FOR UPDATE OF a SKIP LOCKED`;
 
 const ASSIGN_SQL = `
-UPDATE "Conversation" SET "assigneeType" = 'user', "assigneeId" = $2, "queuedAt" = NULL, "updatedAt" = now()
+UPDATE "Conversation" SET "assigneeType" = 'user', "assigneeId" = $2, "queuedAt" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
 WHERE "id" = $1`;
 
-const TOUCH_AGENT_SQL = `UPDATE "InboxAgent" SET "lastAssignedAt" = now() WHERE "businessId" = $1 AND "userId" = $2`;
+const TOUCH_AGENT_SQL = `UPDATE "InboxAgent" SET "lastAssignedAt" = now() AT TIME ZONE 'UTC' WHERE "businessId" = $1 AND "userId" = $2`;
 
 /** The unassigned queue in Postgres: a conversation and an agent locked together, then the assignment. */
 @Injectable()

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Conversation_snoozed_idx" ON "Conversation"("snoozedUntil") WHERE ("status" = 'snoozed');

@@ -178,6 +178,21 @@ describe('the console in a browser', () => {
     await again.waitForURL('**/overview');
   });
 
+  it('is keyboard reachable with visible focus: Tab to Invite, Enter opens the dialog, Escape gives focus back', async () => {
+    const page = await world.browser();
+    await world.signIn(page, owner, '/members');
+    const focused = () => page.evaluate('document.activeElement?.dataset?.testid ?? document.activeElement?.id');
+    for (let i = 0; i < 40 && (await focused()) !== 'invite-open'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('invite-open');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    expect(await focused()).toBe('invite-email');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await focused()).toBe('invite-open');
+  });
+
   it('campaigns and overview work at 390 px in the dark theme', async () => {
     const page = await world.browser({ viewport: 'phone', colorScheme: 'dark' });
     await world.signIn(page, owner, '/campaigns');

@@ -48,6 +48,38 @@ describe('console roles', () => {
     ['GET api_keys', MANAGE, async () => ['GET', `${b()}/api_keys`]],
     ['POST api_keys', MANAGE, async () => ['POST', `${b()}/api_keys`, { name: 'console key' }]],
     ['DELETE api_key', MANAGE, async () => ['DELETE', `${b()}/api_keys/${await freshApiKey()}`]],
+    ['GET webhook_subscriptions', MANAGE, async () => ['GET', `${b()}/webhook_subscriptions`]],
+    // The handshake's refusal (400) comes after the role check: a refused role never reaches the callback URL.
+    [
+      'POST webhook_subscriptions',
+      { owner: 400, admin: 400, agent: 403, viewer: 403 },
+      async () => [
+        'POST',
+        `${b()}/webhook_subscriptions`,
+        {
+          callback_url: 'http://127.0.0.1:9/closed',
+          verify_token: 't',
+          app_secret: 'app-secret-0123456789',
+          fields: ['messages'],
+        },
+      ],
+    ],
+    ['GET webhook_events', MANAGE, async () => ['GET', `${b()}/webhook_events`]],
+    [
+      'GET webhook_event deliveries',
+      { owner: 404, admin: 404, agent: 403, viewer: 403 },
+      async () => ['GET', `${b()}/webhook_events/1/deliveries`],
+    ],
+    [
+      'POST webhook_event replay',
+      { owner: 404, admin: 404, agent: 403, viewer: 403 },
+      async () => ['POST', `${b()}/webhook_events/1/replay`, {}],
+    ],
+    [
+      'POST webhook_events replay',
+      MANAGE,
+      async () => ['POST', `${b()}/webhook_events/replay`, { since: '2026-01-01T00:00:00Z' }],
+    ],
   ];
 
   it.each(cases)(
@@ -68,7 +100,7 @@ describe('console roles', () => {
   it('a session that is not a member sees 404 on the business, as if it did not exist; no cookie is 401', async () => {
     const other = await stack.business();
     const stranger = await operators.owner(other.id);
-    for (const path of ['members', 'overview', 'campaigns', 'api_keys']) {
+    for (const path of ['members', 'overview', 'campaigns', 'api_keys', 'webhook_events', 'webhook_subscriptions']) {
       expect((await stranger.call('GET', `${b()}/${path}`)).status).toBe(404);
       const anonymous = await operators.raw<{ error: { code: number } }>('GET', `${b()}/${path}`);
       expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 102]);

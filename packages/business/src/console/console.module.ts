@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { BusinessWebhooksModule } from '../webhooks/webhooks.module';
 import { ConsoleAuthController } from './auth/auth.controller';
 import { ConsoleAuth } from './auth/console-auth.service';
 import { ConsoleCampaignsController } from './campaigns/console-campaigns.controller';
 import { ConsoleApiKeysController } from './developers/api-keys.controller';
+import { ConsoleWebhooksController } from './developers/webhooks.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeController } from './me/me.controller';
@@ -22,7 +24,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
  * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
  */
 @Module({
-  imports: [CampaignsModule, BusinessAuthModule],
+  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule],
   controllers: [
     ConsoleAuthController,
     InvitationsController,
@@ -32,6 +34,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
     OverviewController,
     ConsoleCampaignsController,
     ConsoleApiKeysController,
+    ConsoleWebhooksController,
   ],
   providers: [
     ConsoleAuth,

@@ -19,6 +19,6 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
   imports: [BusinessAuthModule, GraphIdsModule, WebhookEventsModule],
   controllers: [SubscriptionsController, EventsController],
   providers: [CallbackVerifier, SubscriptionsService, EventLogService, ReplayService, SentPosts],
-  exports: [WebhookEventsModule],
+  exports: [WebhookEventsModule, SubscriptionsService, EventLogService, ReplayService],
 })
 export class BusinessWebhooksModule {}

@@ -363,6 +363,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/webhook_subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** The Developers page's webhook subscriptions, newest first (owner or admin; as GET /{waba_id}/webhook_subscriptions) */
+        get: operations["consoleListWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a callback URL (owner or admin) — Meta's verification handshake first, as POST /{waba_id}/webhook_subscriptions
+         * @description A failed handshake is refused with code 100; its details say what the endpoint answered.
+         */
+        post: operations["consoleCreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/webhook_events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** The webhook event log with each event's sent payload, newest first (owner or admin; as GET /{waba_id}/webhook_events) */
+        get: operations["consoleListWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/webhook_events/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay the failed deliveries of events emitted in [since, until) (owner or admin; as POST /{waba_id}/webhook_events/replay) */
+        post: operations["consoleReplayFailedWebhookEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/webhook_events/{event_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        /** An event's deliveries and attempts, per subscription (owner or admin; as GET /{waba_id}/webhook_events/{event_id}/deliveries) */
+        get: operations["consoleListWebhookEventDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/webhook_events/{event_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an event again (owner or admin; as POST /{waba_id}/webhook_events/{event_id}/replay) */
+        post: operations["consoleReplayWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -516,6 +617,114 @@ export interface components {
             next?: string;
             /** Format: uri */
             previous?: string;
+        };
+        /**
+         * @description false (the default): every POST carries exactly one change — one entry with one change — as Meta sends them,
+         *     so receivers that read only `entry[0].changes[0]` miss nothing. true: changes pending together for this
+         *     subscription share a POST (up to WEBHOOK_BATCH_MAX_EVENTS changes and WEBHOOK_BATCH_MAX_BYTES), in order.
+         *     Either way a message's statuses arrive one at a time, in order.
+         * @default false
+         */
+        WebhookBatching: boolean;
+        WebhookDelivery: {
+            subscription_id: string;
+            callback_url: string | null;
+            state: components["schemas"]["WebhookDeliveryState"];
+            /** @description POSTs that carried the event to this subscription. */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description null when settled, or while it waits for an earlier event of its ordering key.
+             */
+            next_attempt_time: string | null;
+            /** Format: date-time */
+            delivered_time: string | null;
+            /** Format: date-time */
+            expires_time: string;
+            log: {
+                /** Format: date-time */
+                time: string;
+                /** @description null: no response (timeout, connection refused). */
+                status_code: number | null;
+                latency_ms: number;
+                error: string | null;
+                /** @description Events in that POST. */
+                batch_size: number;
+                payload: components["schemas"]["WebhookSentPayload"];
+                signature: components["schemas"]["WebhookSentSignature"];
+            }[];
+        };
+        /**
+         * @description pending — waiting for its (next) attempt; delivered — a receiver answered 2xx; failed — not delivered within
+         *     WEBHOOK_MAX_AGE_SECONDS (7 days); cancelled — its subscription was deleted.
+         * @enum {string}
+         */
+        WebhookDeliveryState: "pending" | "delivered" | "failed" | "cancelled";
+        WebhookEvent: {
+            id: string;
+            field: string;
+            ordering_key: string | null;
+            /** Format: date-time */
+            created_time: string;
+            deliveries: {
+                subscription_id: string;
+                state: components["schemas"]["WebhookDeliveryState"];
+                attempts: number;
+                payload: components["schemas"]["WebhookSentPayload"];
+                signature: components["schemas"]["WebhookSentSignature"];
+            }[];
+        };
+        WebhookEventHeader: {
+            id: string;
+            field: string;
+            /** @description Events sharing it (a message's statuses) arrive in order. */
+            ordering_key: string | null;
+            /** Format: date-time */
+            created_time: string;
+        };
+        /** @enum {string} */
+        WebhookField: "account_alerts" | "account_review_update" | "account_update" | "automatic_events" | "business_capability_update" | "flow_runs" | "history" | "message_template_components_update" | "message_template_quality_update" | "message_template_status_update" | "messages" | "partner_solutions" | "payment_configuration_update" | "phone_number_name_update" | "phone_number_quality_update" | "security" | "smb_app_state_sync" | "smb_message_echoes" | "template_category_update" | "user_preferences";
+        /** @description An array of fields, or a comma-separated string of them (as Graph accepts). */
+        WebhookFieldList: components["schemas"]["WebhookField"][] | string;
+        /** @description Unix seconds (number or digits) or an ISO 8601 time. */
+        WebhookInstant: number | string;
+        WebhookPaging: {
+            cursors: {
+                before: string;
+                after: string;
+            };
+            next?: string;
+            previous?: string;
+        };
+        WebhookReplayResult: {
+            /** @constant */
+            success: true;
+            /** @description Deliveries put back to pending. */
+            replayed: number;
+        };
+        /**
+         * @description The exact body of the (latest) POST, as the JSON text whose bytes were signed: verify a receiver by computing
+         *     `sha256=` + hex HMAC-SHA256(app_secret, these bytes) and comparing with `signature`. With batching it holds
+         *     every change that POST carried. null before the first POST, or once retention pruned or emptied an event the
+         *     POST carried.
+         */
+        WebhookSentPayload: string | null;
+        /** @description The `X-Hub-Signature-256` header that POST carried (null before the first POST). */
+        WebhookSentSignature: string | null;
+        WebhookSubscription: {
+            id: string;
+            /** @constant */
+            object: "whatsapp_business_account";
+            callback_url: string;
+            fields: components["schemas"]["WebhookField"][];
+            batching: components["schemas"]["WebhookBatching"];
+            active: boolean;
+            /** Format: date-time */
+            verified_time: string;
+            /** Format: date-time */
+            created_time: string;
+            /** Format: date-time */
+            updated_time: string;
         };
     };
     responses: {
@@ -1163,6 +1372,212 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                before?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookSubscription"][];
+                        paging: components["schemas"]["WebhookPaging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleCreateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    object?: "whatsapp_business_account";
+                    /** Format: uri */
+                    callback_url: string;
+                    verify_token: string;
+                    app_secret: string;
+                    fields: components["schemas"]["WebhookFieldList"];
+                    batching?: components["schemas"]["WebhookBatching"];
+                };
+            };
+        };
+        responses: {
+            /** @description Verified and saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListWebhookEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                after?: string;
+                before?: string;
+                /** @description Only events with at least one delivery in this state. */
+                state?: components["schemas"]["WebhookDeliveryState"];
+                field?: string;
+                subscription_id?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEvent"][];
+                        paging: components["schemas"]["WebhookPaging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleReplayFailedWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    since: components["schemas"]["WebhookInstant"];
+                    until?: components["schemas"]["WebhookInstant"];
+                    subscription_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many deliveries were replayed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListWebhookEventDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event: components["schemas"]["WebhookEventHeader"];
+                        data: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleReplayWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    subscription_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many deliveries were replayed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];

@@ -269,6 +269,37 @@ describe('the shared inbox', () => {
     expect(new Set([holder.get(waiting[0]!.id), holder.get(waiting[1]!.id)])).toEqual(new Set([one, two]));
   });
 
+  it('answers what a client gets wrong with the Graph error shape', async () => {
+    const missing = await biz.call<{ error: { code: number; fbtrace_id: string } }>(
+      'GET',
+      `/${biz.id}/conversations/1000000000999999`,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 100, fbtrace_id: expect.any(String) });
+    const badFilter = await biz.call('GET', `/${biz.id}/conversations?status=closed`);
+    expect(badFilter.status).toBe(400);
+    const { data } = (await biz.call<{ data: Conversation[] }>('GET', `/${biz.id}/conversations?limit=1`)).body;
+    const id = data[0]!.id;
+    for (const body of [
+      { status: 'read', message_id: 'wamid.x' },
+      { text: { body: 'no type' } },
+      { type: 'text', text: { body: 'x' }, canned_response: { id: 'abc' } },
+    ]) {
+      const res = await biz.call<{ error: { code: number } }>('POST', `/${biz.id}/conversations/${id}/messages`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe(100);
+    }
+    const notAgent = await biz.call('POST', `/${biz.id}/conversations/${id}/assignment`, {
+      assignee: { type: 'user', id: 'nobody' },
+    });
+    expect(notAgent.status).toBe(400);
+    const badSnooze = await biz.call('POST', `/${biz.id}/conversations/${id}/status`, {
+      status: 'open',
+      snoozed_until: new Date().toISOString(),
+    });
+    expect(badSnooze.status).toBe(400);
+  });
+
   it('notes, labels and canned responses with variables', async () => {
     const zoe = await consumer('Zoe');
     const c = await write(biz, bizAccountId, zoe, 'Hi there', 1);

@@ -22,5 +22,7 @@ export const replyBody = z
   .refine((b) => b.type !== undefined || b.canned_response !== undefined, {
     message: 'give a message type, or canned_response',
     path: ['type'],
-  });
+  })
+  // The send path reads any `status` as mark-as-read; this endpoint only sends (…/read marks read).
+  .refine((b) => !('status' in b), { message: 'not a message field: mark read with …/read', path: ['status'] });
 export type ReplyBody = z.output<typeof replyBody>;

@@ -7,6 +7,7 @@ import { campaignSuite } from './campaign';
 import { coreSuite } from './core';
 import { gatewayAbuseSuite } from './gateway-abuse';
 import { httpSuite } from './http';
+import { inboxSuite } from './inbox';
 import { sdkReceiveSuite } from './sdk-receive';
 import { webhooksSuite } from './webhooks';
 
@@ -18,6 +19,7 @@ export const suites: readonly Suite[] = [
   businessSendSuite,
   campaignSuite,
   gatewayAbuseSuite,
+  inboxSuite,
   sdkReceiveSuite,
 ];
 

@@ -16,21 +16,28 @@ export interface Content {
    * Its shapes are in docs/business.md ("What the consumer receives"); `text` stays a readable rendering of it.
    */
   rich?: Record<string, unknown>;
+  /**
+   * On a message encrypted again because one device could not decrypt it (it asked for a retry): the id it was first
+   * sent under. Devices that did show it drop this copy; the one that asked shows it under that id.
+   */
+  retryOf?: bigint;
 }
 
 const VERSION = 1;
 const HAS_TO = 1;
 const HAS_RICH = 2;
+const HAS_RETRY_OF = 4;
 const MAX_RICH = 64 * 1024;
 
 export function encodeContent(c: Content): Uint8Array {
   const w = new ByteWriter(32 + c.text.length * 3);
   w.u8(VERSION)
-    .u8((c.to ? HAS_TO : 0) | (c.rich ? HAS_RICH : 0))
+    .u8((c.to ? HAS_TO : 0) | (c.rich ? HAS_RICH : 0) | (c.retryOf !== undefined ? HAS_RETRY_OF : 0))
     .varint(c.sentAt, 'sentAt');
   if (c.to) w.uuid(c.to, 'to');
   w.string(c.text, 'text', 64 * 1024);
   if (c.rich) w.string(JSON.stringify(c.rich), 'rich', MAX_RICH);
+  if (c.retryOf !== undefined) w.u64(c.retryOf, 'retryOf');
   return w.finish();
 }
 
@@ -42,6 +49,7 @@ export function decodeContent(bytes: Uint8Array): Content {
   const to = flags & HAS_TO ? r.uuid('to') : undefined;
   const text = r.string('text', 64 * 1024);
   const rich = flags & HAS_RICH ? (JSON.parse(r.string('rich', MAX_RICH)) as Record<string, unknown>) : undefined;
+  const retryOf = flags & HAS_RETRY_OF ? r.u64('retryOf') : undefined;
   r.end();
-  return { text, sentAt, ...(to && { to }), ...(rich && { rich }) };
+  return { text, sentAt, ...(to && { to }), ...(rich && { rich }), ...(retryOf !== undefined && { retryOf }) };
 }

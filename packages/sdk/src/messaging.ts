@@ -1,8 +1,15 @@
 // Messages over the connection: encrypt for every device, send until ✓, receive, decrypt, acknowledge, receipts.
 import { randomBytes } from 'node:crypto';
-import { ProtocolAddress, type SessionStore } from '@signalapp/libsignal-client';
+import {
+  CiphertextMessageType,
+  DecryptionErrorMessage,
+  PlaintextContent,
+  ProtocolAddress,
+  type SessionStore,
+} from '@signalapp/libsignal-client';
 import {
   type DeliverFrame,
+  EnvelopeType,
   type EnvelopeTypeCode,
   ErrorCode,
   ReceiptKind,
@@ -19,6 +26,8 @@ import { SendRefusedError } from './messaging/errors';
 import { KnownDevices } from './messaging/known-devices';
 import { Outbox } from './messaging/outbox';
 import { PendingMessages } from './messaging/pending-messages';
+import { ResendBuffer } from './messaging/resend-buffer';
+import { RetryRequests } from './messaging/retry-requests';
 import { SeenMessages } from './messaging/seen-messages';
 import { KeyedQueue } from './util/keyed-queue';
 
@@ -85,6 +94,8 @@ export class Messenger {
   private readonly seen: SeenMessages;
   private readonly outbox: Outbox;
   private readonly pending: PendingMessages;
+  private readonly resendable = new ResendBuffer();
+  private readonly retries: RetryRequests;
   // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
   // second key bundle while the first is still setting up the session (or learning the device list from a 409).
   private readonly conversations = new KeyedQueue();
@@ -109,6 +120,7 @@ export class Messenger {
     this.seen = new SeenMessages(storage);
     this.outbox = new Outbox(connection, storage);
     this.pending = new PendingMessages(storage);
+    this.retries = new RetryRequests(storage);
     connection.onFrame((f) => this.onFrame(f));
     connection.onOpen(() => void this.retryPending());
   }
@@ -213,14 +225,25 @@ export class Messenger {
   private async deliver(
     id: bigint,
     to: string,
-    content: { text: string; rich?: Record<string, unknown> },
+    content: { text: string; rich?: Record<string, unknown>; retryOf?: bigint },
     sentAt: number,
     deadline: number,
   ): Promise<SentMessage> {
     for (let attempt = 1; ; attempt++) {
       const frame = await untilDeadline(id, deadline, () => this.encrypt(id, to, content, sentAt));
       const answer = await this.outbox.request(frame, deadline);
-      if (answer.t === 'send_ok') return { id, serverTimestamp: answer.serverTimestamp };
+      if (answer.t === 'send_ok') {
+        const { text, rich } = content;
+        this.resendable.add({
+          id: content.retryOf ?? id,
+          to,
+          text,
+          rich,
+          sentAt,
+          serverTimestamp: answer.serverTimestamp,
+        });
+        return { id, serverTimestamp: answer.serverTimestamp };
+      }
       if (attempt >= MAX_ATTEMPTS || !this.correct(answer.code, answer.mismatches)) {
         throw new SendRefusedError(answer.code, answer.message);
       }
@@ -253,28 +276,40 @@ export class Messenger {
   private async encrypt(
     id: bigint,
     to: string,
-    { text, rich }: { text: string; rich?: Record<string, unknown> },
+    { text, rich, retryOf }: { text: string; rich?: Record<string, unknown>; retryOf?: bigint },
     sentAt: number,
+  ): Promise<SendFrame> {
+    return this.frameFor(id, to, (self) => encodeContent({ text, sentAt, rich, retryOf, ...(self && { to }) }));
+  }
+
+  /** A send to every device of `to` and this account's others, with what `body` gives for each side. */
+  private async frameFor(
+    id: bigint,
+    to: string,
+    body: (self: boolean) => Uint8Array,
+    plain = false,
   ): Promise<SendFrame> {
     const me = this.self;
     const theirs = this.known.get(to) ?? [1]; // every account has a primary; the server names the rest (409)
     const mine = (this.known.get(me.accountId) ?? []).filter((d) => d !== me.deviceId);
-    const groups: SendGroup[] = [await this.group(to, theirs, encodeContent({ text, sentAt, rich }))];
-    if (mine.length && to !== me.accountId) {
-      groups.push(await this.group(me.accountId, mine, encodeContent({ text, sentAt, to, rich })));
-    }
+    const groups: SendGroup[] = [await this.group(to, theirs, body(false), plain)];
+    if (mine.length && to !== me.accountId) groups.push(await this.group(me.accountId, mine, body(true), plain));
     return { t: 'send', id, groups };
   }
 
-  private async group(accountId: string, deviceIds: number[], plaintext: Uint8Array): Promise<SendGroup> {
+  private async group(accountId: string, deviceIds: number[], content: Uint8Array, plain: boolean): Promise<SendGroup> {
     await this.crypto.ensureSessions(accountId, deviceIds);
     const envelopes = [];
     for (const deviceId of deviceIds) {
       const address = { accountId, deviceId };
       const record = await this.crypto.stores.sessions.getSession(ProtocolAddress.new(accountId, deviceId));
       if (!record?.hasCurrentState()) continue; // no keys on the server: left out; a 409 will say so if it matters
-      const { type, body } = await this.crypto.encrypt(address, plaintext);
       const registrationId = record.remoteRegistrationId();
+      if (plain) {
+        envelopes.push({ deviceId, registrationId, type: EnvelopeType.Plaintext, ciphertext: content });
+        continue;
+      }
+      const { type, body } = await this.crypto.encrypt(address, content);
       envelopes.push({ deviceId, registrationId, type: type as EnvelopeTypeCode, ciphertext: body });
     }
     return { accountId, envelopes };
@@ -330,12 +365,21 @@ export class Messenger {
   private async receive(d: DeliverFrame): Promise<void> {
     if (this.seen.has(d.senderAccountId, d.messageId)) return this.ack(d.guid);
     const from = { accountId: d.senderAccountId, deviceId: d.senderDeviceId };
+    if (d.type === EnvelopeType.Plaintext) {
+      void this.retryRequested(d).catch(() => undefined); // a malformed or unanswerable request: nothing to do
+      this.seen.add(d.senderAccountId, d.messageId);
+      return this.ack(d.guid);
+    }
     let message: IncomingMessage;
     try {
       const content = decodeContent(await this.crypto.decrypt(from, d.type, d.ciphertext));
+      if (content.retryOf !== undefined && !this.retries.answered(d.senderAccountId, content.retryOf)) {
+        this.seen.add(d.senderAccountId, d.messageId); // this device showed the first copy: drop this one
+        return this.ack(d.guid);
+      }
       message = {
         from,
-        messageId: d.messageId,
+        messageId: content.retryOf ?? d.messageId,
         serverTimestamp: d.serverTimestamp,
         text: content.text,
         sentAt: content.sentAt,
@@ -345,12 +389,45 @@ export class Messenger {
     } catch (err) {
       for (const l of this.listeners.undecryptable) l(d, err as Error);
       this.seen.add(d.senderAccountId, d.messageId);
+      this.retries.asked(d.senderAccountId, d.messageId);
+      void this.askForRetry(d).catch(() => undefined); // best effort: the failure is already reported
       return this.ack(d.guid);
     }
     this.pending.add(message);
     this.seen.add(d.senderAccountId, d.messageId);
     this.ack(d.guid);
     await this.present(message);
+  }
+
+  // Signal's retry request: a DecryptionErrorMessage naming the message (by its server time) and the device that sent
+  // it, in a plaintext envelope to the sender's account (every device, as any send must name; only that one acts).
+  private async askForRetry(d: DeliverFrame): Promise<void> {
+    const ciphertext = new Uint8Array(d.ciphertext);
+    const type = d.type as number as CiphertextMessageType;
+    const error = DecryptionErrorMessage.forOriginal(ciphertext, type, d.serverTimestamp, d.senderDeviceId);
+    const body = PlaintextContent.from(error).serialize();
+    const id = newId();
+    const deadline = Date.now() + this.timeout();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const frame = await this.frameFor(id, d.senderAccountId, () => body, true);
+      const answer = await this.outbox.request(frame, deadline);
+      if (answer.t === 'send_ok' || !this.correct(answer.code, answer.mismatches)) return;
+    }
+  }
+
+  // The sender's side: a fresh session with the device that asked (its old one is what failed), and the message again,
+  // under a new id (the server keeps one copy per id) that names the first.
+  private async retryRequested(d: DeliverFrame): Promise<void> {
+    const body = PlaintextContent.deserialize(new Uint8Array(d.ciphertext)).body();
+    const request = DecryptionErrorMessage.extractFromSerializedBody(body);
+    if (request.deviceId() !== this.self.deviceId) return;
+    const original = this.resendable.take(request.timestamp(), d.senderAccountId, this.self.accountId);
+    if (!original) return;
+    this.crypto.deleteSessions(d.senderAccountId, [d.senderDeviceId]);
+    const { id, to, text, rich, sentAt } = original;
+    const deadline = Date.now() + this.timeout();
+    const again = newId();
+    await this.conversations.run(to, () => this.deliver(again, to, { text, rich, retryOf: id }, sentAt, deadline));
   }
 
   private async present(message: IncomingMessage): Promise<void> {

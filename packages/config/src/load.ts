@@ -97,6 +97,8 @@ export interface MessagingConfig {
 export interface CoreConfig {
   /** Unset: codes are logged and readable at the development-only endpoint (refused in production). */
   sms: { providerUrl?: string; providerToken?: string };
+  /** Failed authentication (device credentials and API keys): per source address, and a brief negative cache. */
+  auth: { failuresPerClientPerMinute: number; negativeCacheSeconds: number };
   otp: {
     ttlSeconds: number;
     maxAttempts: number;
@@ -174,6 +176,10 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     core: {
       sms: { providerUrl: e.SMS_PROVIDER_URL, providerToken: e.SMS_PROVIDER_TOKEN },
+      auth: {
+        failuresPerClientPerMinute: e.AUTH_FAILURES_PER_CLIENT_PER_MINUTE,
+        negativeCacheSeconds: e.AUTH_NEGATIVE_CACHE_SECONDS,
+      },
       otp: {
         ttlSeconds: e.OTP_TTL_SECONDS,
         maxAttempts: e.OTP_MAX_ATTEMPTS,

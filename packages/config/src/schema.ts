@@ -111,6 +111,13 @@ export const envSchema = z.object({
   // Core accounts, devices and keys. Limits are per fixed window; see docs/core.md "Accounts, devices and keys".
   SMS_PROVIDER_URL: unsetIfEmpty(url(['http:', 'https:'])),
   SMS_PROVIDER_TOKEN: unsetIfEmpty(z.string()),
+  /**
+   * Failed authentications (device credentials, business API keys) one source address may have per minute; past it
+   * every attempt from there is refused with 429 before any lookup. A credential that failed fails again without a
+   * lookup for AUTH_NEGATIVE_CACHE_SECONDS.
+   */
+  AUTH_FAILURES_PER_CLIENT_PER_MINUTE: count(1, 1_000_000).default(300),
+  AUTH_NEGATIVE_CACHE_SECONDS: count(1, 3600).default(60),
   OTP_TTL_SECONDS: count(1, 3600).default(300),
   OTP_MAX_ATTEMPTS: count(1, 20).default(5),
   /** The wait between codes for one number after its first resend, doubling per code up to the max (see CodeCooldown). */

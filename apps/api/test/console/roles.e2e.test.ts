@@ -1,5 +1,6 @@
 import type { ConsoleRole } from '@switchboard/business/console/auth/roles';
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
+import { type Campaign, campaignBody, createCampaign, randomConsumer } from '@switchboard/testkit/campaigns/api';
 import { type Operator, Operators, testEmail } from '@switchboard/testkit/console/operators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -14,6 +15,20 @@ describe('console roles', () => {
   beforeAll(async () => {
     stack = await startBusinessStack();
     business = await stack.business();
+    // Approved in the table, not through a review: a review's webhook event would be the event the cases below
+    // expect not to exist.
+    await stack.prisma.messageTemplate.create({
+      data: {
+        id: String(Date.now()),
+        businessId: business.id,
+        name: 'promo',
+        language: 'en_US',
+        category: 'MARKETING',
+        parameterFormat: 'POSITIONAL',
+        status: 'APPROVED',
+        components: [{ type: 'BODY', text: 'Hello {{1}}.', example: { body_text: [['Ana']] } }],
+      },
+    });
     operators = Operators.of(stack.api.app, stack.api.url);
     as.owner = await operators.owner(business.id);
     for (const role of ['admin', 'agent', 'viewer'] as const)
@@ -33,6 +48,17 @@ describe('console roles', () => {
     (await as.owner.call<{ id: string }>('POST', `${b()}/invitations`, { email: testEmail('x'), role: 'agent' })).body
       .id;
 
+  /** A campaign of its own for each call (scheduled far ahead, so nothing sends), optionally paused. */
+  const freshCampaign = async (paused = false) => {
+    const audience = { csv: `phone,first_name\n${randomConsumer()},A` };
+    const c = await createCampaign(
+      business,
+      campaignBody(business, 'promo', audience, { schedule: { at: '2031-01-01T09:00Z' } }),
+    );
+    if (paused) await business.call<Campaign>('POST', `/${business.id}/campaigns/${c.id}/pause`);
+    return `${b()}/campaigns/${c.id}`;
+  };
+
   const READ = { owner: 200, admin: 200, agent: 200, viewer: 200 };
   const MANAGE = { owner: 200, admin: 200, agent: 403, viewer: 403 };
   const cases: [string, Record<ConsoleRole, number>, () => Promise<[string, string, unknown?]>][] = [
@@ -41,6 +67,16 @@ describe('console roles', () => {
     ['GET members', READ, async () => ['GET', `${b()}/members`]],
     ['GET overview', READ, async () => ['GET', `${b()}/overview`]],
     ['GET campaigns', READ, async () => ['GET', `${b()}/campaigns`]],
+    ['GET campaign', READ, async () => ['GET', await freshCampaign()]],
+    ['POST campaign pause', MANAGE, async () => ['POST', `${await freshCampaign()}/pause`]],
+    ['POST campaign resume', MANAGE, async () => ['POST', `${await freshCampaign(true)}/resume`]],
+    ['POST campaign cancel', MANAGE, async () => ['POST', `${await freshCampaign()}/cancel`]],
+    // Nothing failed yet, so the retry's refusal (400) comes after the role check.
+    [
+      'POST campaign retry',
+      { owner: 400, admin: 400, agent: 403, viewer: 403 },
+      async () => ['POST', `${await freshCampaign()}/retry`],
+    ],
     ['POST invitations', MANAGE, async () => ['POST', `${b()}/invitations`, { email: testEmail('i'), role: 'viewer' }]],
     ['DELETE invitation', MANAGE, async () => ['DELETE', `${b()}/invitations/${await freshInvitation()}`]],
     ['PATCH member', MANAGE, async () => ['PATCH', `${b()}/members/${await freshMember()}`, { role: 'agent' }]],

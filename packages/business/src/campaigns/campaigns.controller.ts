@@ -15,6 +15,7 @@ import {
   listCampaignsQuery,
 } from './inputs/campaign.input';
 import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
+import { CampaignRetry } from './retry/campaign-retry.service';
 
 /** `/{waba_id}/campaigns…`: a Switchboard extension (docs/campaigns.md). */
 @Controller(':waba_id/campaigns')
@@ -23,6 +24,7 @@ export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly lifecycle: CampaignLifecycle,
+    private readonly retries: CampaignRetry,
   ) {}
 
   @Get()
@@ -70,5 +72,12 @@ export class CampaignsController {
   @HttpCode(200)
   cancel(@CurrentBusiness() b: AuthenticatedBusiness, @Param(valid(campaignParams)) p: CampaignParams) {
     return this.lifecycle.cancel(b.businessId, p.campaign_id);
+  }
+
+  /** A new campaign of this one's retryable failures (retry/retryable-codes.ts). */
+  @Post(':campaign_id/retry')
+  @HttpCode(200)
+  retry(@CurrentBusiness() b: AuthenticatedBusiness, @Param(valid(campaignParams)) p: CampaignParams) {
+    return this.retries.retry(b.businessId, p.campaign_id);
   }
 }

@@ -8,12 +8,13 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignGraphObjects } from './campaigns.graph-objects';
 import { CampaignsService } from './campaigns.service';
 import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
+import { CampaignRetry } from './retry/campaign-retry.service';
 
-/** The campaign API: create (audience → ledger), read with progress, pause / resume / cancel. Sending is dispatch/. */
+/** The campaign API: create (audience → ledger), read with progress, pause / resume / cancel, retry the failures. Sending is dispatch/. */
 @Module({
   imports: [BusinessAuthModule, GraphIdsModule, MessagesModule, TemplatesModule],
   controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignLifecycle, CampaignGraphObjects, BusinessNumbers],
-  exports: [CampaignsService],
+  providers: [CampaignsService, CampaignLifecycle, CampaignRetry, CampaignGraphObjects, BusinessNumbers],
+  exports: [CampaignsService, CampaignLifecycle, CampaignRetry],
 })
 export class CampaignsModule {}

@@ -317,6 +317,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        /** A campaign's page — the campaign with its live progress (any role; as GET /{waba_id}/campaigns/{campaign_id}) */
+        get: operations["consoleGetCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a campaign (owner or admin; as POST /{waba_id}/campaigns/{campaign_id}/pause) */
+        post: operations["consolePauseCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a campaign (owner or admin; as POST /{waba_id}/campaigns/{campaign_id}/resume) */
+        post: operations["consoleResumeCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a campaign (owner or admin; as POST /{waba_id}/campaigns/{campaign_id}/cancel) */
+        post: operations["consoleCancelCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry the failed recipients in a new campaign (owner or admin; as POST /{waba_id}/campaigns/{campaign_id}/retry) */
+        post: operations["consoleRetryCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/businesses/{businessId}/api_keys": {
         parameters: {
             query?: never;
@@ -504,7 +604,7 @@ export interface components {
                     code: string;
                 };
             };
-            /** @description How it was chosen: `{ tags, attributes }`, or `{ csv: { rows, columns } }` (never the file). */
+            /** @description How it was chosen: `{ tags, attributes }`, `{ csv: { rows, columns } }` (never the file), or `{ retry: { campaign_id, codes } }` (the failures of another campaign). */
             audience: Record<string, never>;
             /** @enum {string} */
             status: "DRAFT" | "SCHEDULED" | "RUNNING" | "PAUSED" | "COMPLETED" | "CANCELLED";
@@ -530,6 +630,7 @@ export interface components {
             /** @description Only in the answer to a create. */
             report?: components["schemas"]["CampaignReport"];
         };
+        CampaignCreated: components["schemas"]["Campaign"] & Record<string, never>;
         /**
          * @description Every recipient counted once: not sent yet (pending), skipped (by reason), refused at dispatch or failed
          *     after (failed, by Cloud API code), or its message's latest status (queued, sent, delivered, read).
@@ -768,6 +869,7 @@ export interface components {
         /** @description The `paging.cursors.before` of the next page. */
         Before: string;
         ConsoleBusinessId: string;
+        ConsoleCampaignId: string;
         Limit: number;
     };
     requestBodies: {
@@ -1288,6 +1390,140 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consolePauseCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleResumeCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleCancelCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleRetryCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new campaign, with its audience report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCreated"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
             404: components["responses"]["Error"];
         };
     };

@@ -6,6 +6,7 @@ import type { BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { ProvisioningService } from '../provisioning.service';
 import { InboundHandler } from './inbound-handler';
+import { devicesWithWaitingMail } from './waiting-mail.repository';
 
 const PAGE = 100;
 const MAX_PER_DRAIN = 1_000;
@@ -66,10 +67,7 @@ export class MailboxDrainer implements OnApplicationShutdown {
       this.lastProvision = Date.now();
       await this.provisioning.provisionMissing();
     }
-    const waiting = await this.prisma.client.$queryRawUnsafe<BusinessDeviceRef[]>(
-      `SELECT d."phoneNumberId", d."accountId"::text AS "accountId", d."deviceId" FROM "BusinessDevice" d
-       WHERE EXISTS (SELECT 1 FROM "MailboxEnvelope" e WHERE e."accountId" = d."accountId" AND e."deviceId" = d."deviceId")`,
-    );
+    const waiting = await devicesWithWaitingMail(this.prisma.client);
     for (const device of waiting) if (!this.stopped) await this.drain(device);
   }
 

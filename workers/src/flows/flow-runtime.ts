@@ -9,9 +9,12 @@ import { type Answer, answerOf } from './answers';
 import { FlowEngine, type Waiting } from './flow-engine';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 import { matchFlow } from './triggers';
+import { TurnSlots } from './turn-slots';
 
 /** A contact's turn may send several messages through the send path: well beyond Prisma's 5 s default. */
 const TURN_TIMEOUT_MS = 60_000;
+/** Turns at once per process: well under the pool's 10 connections (TurnSlots). */
+const CONCURRENT_TURNS = 4;
 
 /**
  * The flow runtime (docs/flows.md "Runtime"): consumers' messages queued in FlowInbound are handled one at a time per
@@ -23,6 +26,7 @@ export class FlowRuntime {
   private readonly log = new Logger('FlowRuntime');
   /** Per contact, the drain in progress in this process: a kick during it only asks for one more pass. */
   private readonly draining = new Map<string, { again: boolean }>();
+  private readonly slots = new TurnSlots(CONCURRENT_TURNS);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -88,12 +92,14 @@ export class FlowRuntime {
   }
 
   private turn<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.client.$transaction(
-      async (tx) => {
-        await this.repo.lock(tx, key);
-        return work(tx);
-      },
-      { timeout: TURN_TIMEOUT_MS, maxWait: TURN_TIMEOUT_MS },
+    return this.slots.run(() =>
+      this.prisma.client.$transaction(
+        async (tx) => {
+          await this.repo.lock(tx, key);
+          return work(tx);
+        },
+        { timeout: TURN_TIMEOUT_MS, maxWait: TURN_TIMEOUT_MS },
+      ),
     );
   }
 

@@ -149,7 +149,7 @@ async function unlimitedNumber(databaseUrl: string, phoneNumberId: string): Prom
   }
 }
 
-async function waitForProvisioning(databaseUrl: string, phoneNumberId: string): Promise<string> {
+export async function waitForProvisioning(databaseUrl: string, phoneNumberId: string): Promise<string> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {

@@ -4,6 +4,7 @@ import type { Suite } from '../types';
 import { apiSuite } from './api';
 import { businessSendSuite } from './business-send';
 import { campaignSuite } from './campaign';
+import { flowsSuite } from './flows';
 import { coreSuite } from './core';
 import { gatewayAbuseSuite } from './gateway-abuse';
 import { httpSuite } from './http';
@@ -18,6 +19,7 @@ export const suites: readonly Suite[] = [
   webhooksSuite,
   businessSendSuite,
   campaignSuite,
+  flowsSuite,
   gatewayAbuseSuite,
   inboxSuite,
   sdkReceiveSuite,

@@ -1,27 +1,20 @@
 // Messages over the connection: encrypt for every device, send until ✓, receive, decrypt, acknowledge, receipts.
 import { randomBytes } from 'node:crypto';
-import {
-  CiphertextMessageType,
-  DecryptionErrorMessage,
-  PlaintextContent,
-  ProtocolAddress,
-  type SessionStore,
-} from '@signalapp/libsignal-client';
+import { CiphertextMessageType, DecryptionErrorMessage, PlaintextContent } from '@signalapp/libsignal-client';
 import {
   type DeliverFrame,
   EnvelopeType,
-  type EnvelopeTypeCode,
   ErrorCode,
   ReceiptKind,
   type SendFrame,
-  type SendGroup,
   type ServerFrame,
 } from '@switchboard/protocol';
 import type { Connection } from './connection';
 import { decodeContent, encodeContent } from './content';
-import type { Address, Encrypted } from './crypto/device-crypto';
+import type { Address } from './crypto/device-crypto';
 import type { Storage } from './crypto/storage';
 import { sleepUntil, untilDeadline } from './messaging/deadline';
+import { Envelopes } from './messaging/envelopes';
 import { SendRefusedError } from './messaging/errors';
 import { KnownDevices } from './messaging/known-devices';
 import { Outbox } from './messaging/outbox';
@@ -29,56 +22,24 @@ import { PendingMessages } from './messaging/pending-messages';
 import { ResendBuffer } from './messaging/resend-buffer';
 import { RetryRequests } from './messaging/retry-requests';
 import { SeenMessages } from './messaging/seen-messages';
+import type {
+  IncomingMessage,
+  IncomingReceipt,
+  MessagingCrypto,
+  MessengerOptions,
+  SendResult,
+  SentMessage,
+} from './messaging/types';
 import { KeyedQueue } from './util/keyed-queue';
 
-/** What messaging needs of a device's Signal end (DeviceCrypto provides it). */
-export interface MessagingCrypto {
-  readonly address: Address;
-  readonly stores: { sessions: SessionStore };
-  encrypt(address: Address, plaintext: Uint8Array): Promise<Encrypted>;
-  decrypt(address: Address, type: number, body: Uint8Array): Promise<Uint8Array>;
-  ensureSessions(accountId: string, deviceIds: number[]): Promise<number[]>;
-  deleteSessions(accountId: string, deviceIds: number[]): void;
-}
-
-export interface IncomingMessage {
-  from: Address;
-  messageId: bigint;
-  serverTimestamp: number;
-  text: string;
-  sentAt: number;
-  /** Structured content (business messages and replies to them; see content.ts). */
-  rich?: Record<string, unknown>;
-  /** Set on a copy of this account's own message, sent from another of its devices: who it went to. */
-  to?: string;
-}
-
-export interface IncomingReceipt {
-  kind: 'delivered' | 'read';
-  /** The device that received or read (for a read receipt from this account's other device: that device). */
-  from: Address;
-  messageIds: bigint[];
-  /** Read receipts: everything from `from.accountId` up to this server timestamp is read (0: not used). */
-  upTo: number;
-  serverTimestamp: number;
-}
-
-export interface SentMessage {
-  id: bigint;
-  /** The server's time for the message, as the recipients see it: "read up to" receipts refer to it. */
-  serverTimestamp: number;
-}
-
-/** How a send ended: ✓ (stored by the server), or the refusal or timeout its promise rejected with. */
-export type SendResult = { id: bigint; ok: true; serverTimestamp: number } | { id: bigint; ok: false; error: Error };
-
-export interface MessengerOptions {
-  /**
-   * How long a send may wait for its ✓, offline time included, before it is given up with SendTimeoutError
-   * (default 60 s). A send can override it; restored sends (restore()) get this one.
-   */
-  sendTimeoutMs?: number;
-}
+export type {
+  IncomingMessage,
+  IncomingReceipt,
+  MessagingCrypto,
+  MessengerOptions,
+  SendResult,
+  SentMessage,
+} from './messaging/types';
 
 const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 const MAX_ATTEMPTS = 6;
@@ -91,6 +52,7 @@ const newId = () => randomBytes(8).readBigUInt64BE();
  */
 export class Messenger {
   private readonly known: KnownDevices;
+  private readonly envelopes: Envelopes;
   private readonly seen: SeenMessages;
   private readonly outbox: Outbox;
   private readonly pending: PendingMessages;
@@ -117,6 +79,7 @@ export class Messenger {
     private readonly options: MessengerOptions = {},
   ) {
     this.known = new KnownDevices(storage);
+    this.envelopes = new Envelopes(crypto, this.known);
     this.seen = new SeenMessages(storage);
     this.outbox = new Outbox(connection, storage);
     this.pending = new PendingMessages(storage);
@@ -279,40 +242,7 @@ export class Messenger {
     { text, rich, retryOf }: { text: string; rich?: Record<string, unknown>; retryOf?: bigint },
     sentAt: number,
   ): Promise<SendFrame> {
-    return this.frameFor(id, to, (self) => encodeContent({ text, sentAt, rich, retryOf, ...(self && { to }) }));
-  }
-
-  /** A send to every device of `to` and this account's others, with what `body` gives for each side. */
-  private async frameFor(
-    id: bigint,
-    to: string,
-    body: (self: boolean) => Uint8Array,
-    plain = false,
-  ): Promise<SendFrame> {
-    const me = this.self;
-    const theirs = this.known.get(to) ?? [1]; // every account has a primary; the server names the rest (409)
-    const mine = (this.known.get(me.accountId) ?? []).filter((d) => d !== me.deviceId);
-    const groups: SendGroup[] = [await this.group(to, theirs, body(false), plain)];
-    if (mine.length && to !== me.accountId) groups.push(await this.group(me.accountId, mine, body(true), plain));
-    return { t: 'send', id, groups };
-  }
-
-  private async group(accountId: string, deviceIds: number[], content: Uint8Array, plain: boolean): Promise<SendGroup> {
-    await this.crypto.ensureSessions(accountId, deviceIds);
-    const envelopes = [];
-    for (const deviceId of deviceIds) {
-      const address = { accountId, deviceId };
-      const record = await this.crypto.stores.sessions.getSession(ProtocolAddress.new(accountId, deviceId));
-      if (!record?.hasCurrentState()) continue; // no keys on the server: left out; a 409 will say so if it matters
-      const registrationId = record.remoteRegistrationId();
-      if (plain) {
-        envelopes.push({ deviceId, registrationId, type: EnvelopeType.Plaintext, ciphertext: content });
-        continue;
-      }
-      const { type, body } = await this.crypto.encrypt(address, content);
-      envelopes.push({ deviceId, registrationId, type: type as EnvelopeTypeCode, ciphertext: body });
-    }
-    return { accountId, envelopes };
+    return this.envelopes.frame(id, to, (self) => encodeContent({ text, sentAt, rich, retryOf, ...(self && { to }) }));
   }
 
   /** Applies a refusal's device lists. False when retrying cannot help. */
@@ -409,7 +339,7 @@ export class Messenger {
     const id = newId();
     const deadline = Date.now() + this.timeout();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const frame = await this.frameFor(id, d.senderAccountId, () => body, true);
+      const frame = await this.envelopes.frame(id, d.senderAccountId, () => body, true);
       const answer = await this.outbox.request(frame, deadline);
       if (answer.t === 'send_ok' || !this.correct(answer.code, answer.mismatches)) return;
     }

@@ -1,5 +1,5 @@
 import type { Storage } from '../crypto/storage';
-import type { IncomingMessage } from '../messaging';
+import type { IncomingMessage } from './types';
 
 const PREFIX = 'messaging:pending:';
 const key = (m: IncomingMessage) => `${PREFIX}${m.from.accountId}:${m.messageId}`;

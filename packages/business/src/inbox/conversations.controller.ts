@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '
 import { type AuthenticatedBusiness, BusinessAuthGuard, CurrentBusiness } from '../auth/business-auth.guard';
 import { RequestUrl } from '../common/request-url';
 import { valid } from '../common/validation';
+import { ContactPanelService } from './contact-panel/contact-panel.service';
 import { ConversationsService } from './conversations/conversations.service';
 import {
   type AssignBody,
@@ -35,6 +36,7 @@ export class ConversationsController {
     private readonly conversations: ConversationsService,
     private readonly replies: ReplyService,
     private readonly notes: NotesService,
+    private readonly panel: ContactPanelService,
   ) {}
 
   @Get()
@@ -59,6 +61,11 @@ export class ConversationsController {
     @Body(valid(updateBody)) body: UpdateBody,
   ) {
     return this.conversations.update(b.businessId, p.conversation_id, body);
+  }
+
+  @Get(':conversation_id/contact')
+  contact(@CurrentBusiness() b: B, @Param(valid(conversationParams)) p: ConversationParams) {
+    return this.panel.get(b.businessId, p.conversation_id);
   }
 
   @Get(':conversation_id/messages')

@@ -7,6 +7,8 @@ import { AgentsRepository } from './agents/agents.repository';
 import { AgentsService } from './agents/agents.service';
 import { CannedRepository } from './canned/canned.repository';
 import { CannedService } from './canned/canned.service';
+import { ContactPanelRepository } from './contact-panel/contact-panel.repository';
+import { ContactPanelService } from './contact-panel/contact-panel.service';
 import { ConversationsRepository } from './conversations/conversations.repository';
 import { ConversationsService } from './conversations/conversations.service';
 import { SnoozeWakeService } from './conversations/snooze-wake.service';
@@ -39,6 +41,8 @@ import { RoutingRepository } from './routing/routing.repository';
     CannedRepository,
     CannedService,
     ReplyService,
+    ContactPanelRepository,
+    ContactPanelService,
     InboxIntake,
     SnoozeWakeService,
   ],

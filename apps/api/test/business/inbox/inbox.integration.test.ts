@@ -303,6 +303,12 @@ describe('the shared inbox', () => {
   it('notes, labels and canned responses with variables', async () => {
     const zoe = await consumer('Zoe');
     const c = await write(biz, bizAccountId, zoe, 'Hi there', 1);
+    const panel = await biz.call<{
+      contact: { profile_name: string; window_expires_time: string | null };
+      campaigns: unknown[];
+    }>('GET', `/${biz.id}/conversations/${c.id}/contact`);
+    expect(panel.body.contact).toMatchObject({ profile_name: 'Zoe', window_expires_time: expect.any(String) });
+    expect(panel.body.campaigns).toEqual([]);
     const note = await biz.call('POST', `/${biz.id}/conversations/${c.id}/notes`, { body: 'VIP customer' });
     expect(note.status).toBe(200);
     const notes = await biz.call<{ data: { body: string }[] }>('GET', `/${biz.id}/conversations/${c.id}/notes`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingRepository } from './routing.repository';
 
+/** Bounds one call's work; whatever is left waits for the next event that routes. */
 const MAX_PER_CALL = 1_000;
 
 /**
@@ -14,7 +15,11 @@ export class Router {
 
   async route(businessId: string): Promise<number> {
     let assigned = 0;
-    while (assigned < MAX_PER_CALL && (await this.repo.assignNext(businessId))) assigned++;
+    for (let tries = 0; tries < MAX_PER_CALL; tries++) {
+      const outcome = await this.repo.assignNext(businessId);
+      if (outcome === 'idle') break;
+      if (outcome === 'assigned') assigned++;
+    }
     return assigned;
   }
 }

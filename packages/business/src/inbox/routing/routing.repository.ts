@@ -14,7 +14,7 @@ FOR UPDATE SKIP LOCKED`;
  * (SKIP LOCKED) so two routers never fill the same agent's last slot.
  */
 const FREE_AGENT_SQL = `
-SELECT a."userId" FROM "InboxAgent" a
+SELECT a."userId", a."capacity" FROM "InboxAgent" a
 CROSS JOIN LATERAL (
   SELECT count(*)::int AS n FROM "Conversation" c
   WHERE c."businessId" = a."businessId" AND c."assigneeType" = 'user' AND c."assigneeId" = a."userId"
@@ -25,27 +25,43 @@ ORDER BY load.n, a."lastAssignedAt" NULLS FIRST, a."userId"
 LIMIT 1
 FOR UPDATE OF a SKIP LOCKED`;
 
+/**
+ * The agent's load read again once the agent is locked: in READ COMMITTED the lock may have waited out another
+ * router's commit that FREE_AGENT_SQL's snapshot did not see. $1 businessId, $2 userId.
+ */
+const LOAD_SQL = `
+SELECT count(*)::int AS n FROM "Conversation"
+WHERE "businessId" = $1 AND "assigneeType" = 'user' AND "assigneeId" = $2 AND "status" IN ('open', 'pending')`;
+
 const ASSIGN_SQL = `
 UPDATE "Conversation" SET "assigneeType" = 'user', "assigneeId" = $2, "queuedAt" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
 WHERE "id" = $1`;
 
 const TOUCH_AGENT_SQL = `UPDATE "InboxAgent" SET "lastAssignedAt" = now() AT TIME ZONE 'UTC' WHERE "businessId" = $1 AND "userId" = $2`;
 
-/** The unassigned queue in Postgres: a conversation and an agent locked together, then the assignment. */
+/** The unassigned queue in Postgres: an agent and a conversation locked together, then the assignment. */
 @Injectable()
 export class RoutingRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Assigns the queue's head to a free agent; undefined when the queue is empty or no agent is free. */
-  assignNext(businessId: string): Promise<{ conversationId: string; userId: string } | undefined> {
+  /**
+   * Assigns the queue's head to a free agent: `assigned`, `idle` when the queue is empty or no agent is free, `retry`
+   * when the agent picked turned out full (another router filled it meanwhile): nothing was changed.
+   */
+  assignNext(businessId: string): Promise<'assigned' | 'idle' | 'retry'> {
     return this.prisma.client.$transaction(async (tx) => {
+      // The agent first: a router that holds an agent always assigns, so the conversations it skips (SKIP LOCKED)
+      // are exactly those other routers are assigning, and the oldest waiting go first. Head first, a router that
+      // found no agent free would have passed over an older conversation while a later one was assigned.
+      const [agent] = await tx.$queryRawUnsafe<{ userId: string; capacity: number }[]>(FREE_AGENT_SQL, businessId);
+      if (!agent) return 'idle';
+      const [load] = await tx.$queryRawUnsafe<{ n: number }[]>(LOAD_SQL, businessId, agent.userId);
+      if (load!.n >= agent.capacity) return 'retry';
       const [head] = await tx.$queryRawUnsafe<{ id: string }[]>(QUEUE_HEAD_SQL, businessId);
-      if (!head) return undefined;
-      const [agent] = await tx.$queryRawUnsafe<{ userId: string }[]>(FREE_AGENT_SQL, businessId);
-      if (!agent) return undefined;
+      if (!head) return 'idle';
       await tx.$executeRawUnsafe(ASSIGN_SQL, head.id, agent.userId);
       await tx.$executeRawUnsafe(TOUCH_AGENT_SQL, businessId, agent.userId);
-      return { conversationId: head.id, userId: agent.userId };
+      return 'assigned';
     });
   }
 }

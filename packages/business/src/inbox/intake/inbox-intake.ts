@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newGraphId } from '../../common/ids';
+import { GraphIds } from '../../common/ids';
 import { type ConversationStatus, nextStatus } from '../conversations/conversation-status';
 import { ConversationsRepository, type Tx } from '../conversations/conversations.repository';
 import { queueSlot } from '../queue-slot';
@@ -22,10 +22,12 @@ export class InboxIntake {
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly router: Router,
+    private readonly ids: GraphIds,
   ) {}
 
   async received(tx: Tx, m: InboundForInbox): Promise<void> {
-    const c = await this.conversations.lockOrCreate(tx, newGraphId(), m);
+    // Awaited, not newGraphId(): a burst that empties the process's id block must wait, not fail the message's log.
+    const c = await this.conversations.lockOrCreate(tx, await this.ids.newGraphId(), m);
     const status = nextStatus(c.status as ConversationStatus, 'inbound') ?? (c.status as ConversationStatus);
     const later = (d: Date | null) => (d && d > m.at ? d : m.at);
     await this.conversations.update(

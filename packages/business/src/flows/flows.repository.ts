@@ -29,8 +29,22 @@ export class FlowsRepository {
     return this.db.flow.update({ where: { id }, data });
   }
 
+  /** Deletes a flow and its versions; its runs stay as history, and the ones still holding a contact are stopped. */
   remove(id: string) {
-    return this.db.flow.delete({ where: { id } });
+    return this.db.$transaction([
+      this.db.flowRun.updateMany({
+        where: { flowId: id, activeKey: { not: null } },
+        data: {
+          status: 'stopped',
+          endReason: 'the flow was deleted',
+          activeKey: null,
+          waitingFor: Prisma.DbNull,
+          deadline: null,
+          endedAt: new Date(),
+        },
+      }),
+      this.db.flow.delete({ where: { id } }),
+    ]);
   }
 
   /** Which of `ids` are numbers of the business. */

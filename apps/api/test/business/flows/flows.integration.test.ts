@@ -429,6 +429,27 @@ describe('chatbot flows with real consumer devices', () => {
     expect(runs.every((r) => r.steps.filter((s) => s.outcome === 'timeout').length === 1)).toBe(true);
   }, 90_000);
 
+  it('deleting a flow stops its runs that still hold a contact, so the contact is free for other flows', async () => {
+    const flowId = await publishedFlow('gone', {
+      start: 'q',
+      variables: [],
+      nodes: [{ id: 'q', type: 'ask', text: 'Waiting for ever?' }],
+      edges: [],
+    });
+    const to = randomConsumer();
+    await stack.prisma.contact.create({ data: { businessId: biz.id, waId: to, lastInboundAt: new Date() } });
+    const started = await biz.call<Run>('POST', `/${biz.id}/flows/${flowId}/runs`, {
+      phone_number_id: biz.phoneNumberId,
+      to,
+    });
+    expect(started.status, started.text).toBe(200);
+    const run = () => stack.prisma.flowRun.findUniqueOrThrow({ where: { id: started.body.id } });
+    await waitFor(async () => (await run()).status === 'waiting', 'the run waiting');
+    expect((await biz.call('DELETE', `/${biz.id}/flows/${flowId}`)).body).toEqual({ success: true });
+    expect(await run()).toMatchObject({ status: 'stopped', activeKey: null, endReason: 'the flow was deleted' });
+    expect((await biz.call('GET', `/${biz.id}/flows/${flowId}`)).status).toBe(404);
+  });
+
   it('an invalid draft is refused at publish with each node and what is wrong', async () => {
     const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {
       name: 'bad',

@@ -44,6 +44,17 @@ describe('console roles', () => {
   };
   const freshApiKey = async () =>
     (await as.owner.call<{ id: string }>('POST', `${b()}/api_keys`, { name: 'to revoke' })).body.id;
+  let templates = 0;
+  const template = () => ({
+    name: `roles_${templates++}`,
+    language: 'en_US',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Your order shipped.' }],
+  });
+  const freshTemplate = async () =>
+    (await as.owner.call<{ id: string }>('POST', `${b()}/message_templates`, template())).status === 200
+      ? `roles_${templates - 1}`
+      : 'missing';
   const freshInvitation = async () =>
     (await as.owner.call<{ id: string }>('POST', `${b()}/invitations`, { email: testEmail('x'), role: 'agent' })).body
       .id;
@@ -84,6 +95,13 @@ describe('console roles', () => {
     ['GET api_keys', MANAGE, async () => ['GET', `${b()}/api_keys`]],
     ['POST api_keys', MANAGE, async () => ['POST', `${b()}/api_keys`, { name: 'console key' }]],
     ['DELETE api_key', MANAGE, async () => ['DELETE', `${b()}/api_keys/${await freshApiKey()}`]],
+    ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
+    ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],
+    [
+      'DELETE message_templates',
+      MANAGE,
+      async () => ['DELETE', `${b()}/message_templates?name=${await freshTemplate()}`],
+    ],
     ['GET webhook_subscriptions', MANAGE, async () => ['GET', `${b()}/webhook_subscriptions`]],
     // The handshake's refusal (400) comes after the role check: a refused role never reaches the callback URL.
     [
@@ -104,12 +122,12 @@ describe('console roles', () => {
     [
       'GET webhook_event deliveries',
       { owner: 404, admin: 404, agent: 403, viewer: 403 },
-      async () => ['GET', `${b()}/webhook_events/1/deliveries`],
+      async () => ['GET', `${b()}/webhook_events/999999999999/deliveries`],
     ],
     [
       'POST webhook_event replay',
       { owner: 404, admin: 404, agent: 403, viewer: 403 },
-      async () => ['POST', `${b()}/webhook_events/1/replay`, {}],
+      async () => ['POST', `${b()}/webhook_events/999999999999/replay`, {}],
     ],
     [
       'POST webhook_events replay',
@@ -136,7 +154,15 @@ describe('console roles', () => {
   it('a session that is not a member sees 404 on the business, as if it did not exist; no cookie is 401', async () => {
     const other = await stack.business();
     const stranger = await operators.owner(other.id);
-    for (const path of ['members', 'overview', 'campaigns', 'api_keys', 'webhook_events', 'webhook_subscriptions']) {
+    for (const path of [
+      'members',
+      'overview',
+      'campaigns',
+      'api_keys',
+      'webhook_events',
+      'webhook_subscriptions',
+      'message_templates',
+    ]) {
       expect((await stranger.call('GET', `${b()}/${path}`)).status).toBe(404);
       const anonymous = await operators.raw<{ error: { code: number } }>('GET', `${b()}/${path}`);
       expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 102]);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { BusinessWebhooksModule } from '../webhooks/webhooks.module';
 import { ConsoleAuthController } from './auth/auth.controller';
 import { ConsoleAuth } from './auth/console-auth.service';
@@ -18,13 +19,14 @@ import { OverviewRepository } from './overview/overview.repository';
 import { ConsoleOriginGuard, ConsoleSessionGuard } from './session/console-session.guard';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsRepository } from './sessions/sessions.repository';
+import { ConsoleTemplatesController } from './templates/console-templates.controller';
 
 /**
  * The console's API (`/console/v1/…`, docs/console.md): operators sign in with Better Auth; every route resolves the
  * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
  */
 @Module({
-  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule],
+  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule, TemplatesModule],
   controllers: [
     ConsoleAuthController,
     InvitationsController,
@@ -35,6 +37,7 @@ import { SessionsRepository } from './sessions/sessions.repository';
     ConsoleCampaignsController,
     ConsoleApiKeysController,
     ConsoleWebhooksController,
+    ConsoleTemplatesController,
   ],
   providers: [
     ConsoleAuth,

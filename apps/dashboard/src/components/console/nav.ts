@@ -5,6 +5,7 @@
 export const CONSOLE_PAGES = [
   { key: 'overview', href: '/overview', label: 'Overview' },
   { key: 'campaigns', href: '/campaigns', label: 'Campaigns' },
+  { key: 'templates', href: '/templates', label: 'Templates' },
   { key: 'members', href: '/members', label: 'Members' },
   { key: 'developers', href: '/developers', label: 'Developers' },
 ] as const;

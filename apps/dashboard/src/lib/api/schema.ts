@@ -564,6 +564,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/message_templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** The Templates page — newest first, with Graph's filters (any role; as GET /{waba_id}/message_templates) */
+        get: operations["consoleListMessageTemplates"];
+        put?: never;
+        /** Create a template and submit it for review (owner or admin) — the same rules and limits as POST /{waba_id}/message_templates */
+        post: operations["consoleCreateMessageTemplate"];
+        /** Delete templates by name (every language), or one by name and hsm_id (owner or admin; as DELETE /{waba_id}/message_templates) */
+        delete: operations["consoleDeleteMessageTemplates"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -708,6 +729,38 @@ export interface components {
                 fbtrace_id: string;
             };
         };
+        MessageTemplate: {
+            id: string;
+            name: string;
+            language: string;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED" | "PAUSED" | "DISABLED";
+            category: components["schemas"]["TemplateCategory"];
+            /** @enum {string} */
+            parameter_format: "POSITIONAL" | "NAMED";
+            components: components["schemas"]["TemplateComponent"][];
+            /**
+             * @description NONE unless REJECTED.
+             * @enum {string}
+             */
+            rejected_reason: "NONE" | "ABUSIVE_CONTENT" | "INCORRECT_CATEGORY" | "INVALID_FORMAT" | "PROMOTIONAL" | "SCAM" | "TAG_CONTENT_MISMATCH";
+            /** @description Switchboard extension: why, and what to change (as the webhook's rejection_info). */
+            rejection_info?: {
+                reason: string;
+                recommendation: string;
+            };
+        };
+        MessageTemplateCreate: {
+            name: string;
+            /** @description A template language code: en, en_US, pt_BR… */
+            language: string;
+            /** @description MARKETING, UTILITY or AUTHENTICATION (any case). */
+            category: string;
+            /** @description POSITIONAL (default) or NAMED; inferred from the text when absent. */
+            parameter_format?: string;
+            allow_category_change?: boolean;
+            components: components["schemas"]["TemplateComponent"][];
+        };
         /** @description Graph's cursor paging. `next` / `previous` are the same request one page further / back. */
         Paging: {
             cursors: {
@@ -718,6 +771,26 @@ export interface components {
             next?: string;
             /** Format: uri */
             previous?: string;
+        };
+        Success: {
+            /** @constant */
+            success: true;
+        };
+        /** @enum {string} */
+        TemplateCategory: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+        /**
+         * @description A template component as Graph defines it (templates/components): HEADER (format TEXT, IMAGE, VIDEO,
+         *     DOCUMENT or LOCATION), BODY (text with {{1}} or {{name}} variables and `example`), FOOTER, BUTTONS
+         *     (QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP). Types and formats in any case; stored upper-cased.
+         */
+        TemplateComponent: {
+            type: string;
+            format?: string;
+            text?: string;
+            example?: Record<string, never>;
+            buttons?: {
+                type: string;
+            }[];
         };
         /**
          * @description false (the default): every POST carries exactly one change — one entry with one change — as Meta sends them,
@@ -1812,6 +1885,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListMessageTemplates: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+                /** @description Accepted for compatibility; every field is returned. */
+                fields?: string;
+                name?: string;
+                /** @description Any case. */
+                status?: string;
+                /** @description Any case. */
+                category?: string;
+                language?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MessageTemplate"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleCreateMessageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageTemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Created, PENDING. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        status: "PENDING";
+                        category: components["schemas"]["TemplateCategory"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleDeleteMessageTemplates: {
+        parameters: {
+            query: {
+                name: string;
+                hsm_id?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Success"];
                 };
             };
             400: components["responses"]["Error"];

@@ -75,7 +75,7 @@ export class Messenger {
   constructor(
     private readonly connection: Connection,
     private readonly crypto: MessagingCrypto,
-    storage: Storage,
+    private readonly storage: Storage,
     private readonly options: MessengerOptions = {},
   ) {
     this.known = new KnownDevices(storage);
@@ -293,19 +293,26 @@ export class Messenger {
   // then acknowledged, then handed to the app: a crash before the ack means a redelivery, which the seen list absorbs;
   // a handler that throws leaves the message pending, to be handed over again (see PendingMessages).
   private async receive(d: DeliverFrame): Promise<void> {
-    if (this.seen.has(d.senderAccountId, d.messageId)) return this.ack(d.guid);
+    const message = await this.storage.batch(() => this.take(d)); // one commit for all it changed, before the ack
+    this.ack(d.guid);
+    if (message) await this.present(message);
+  }
+
+  /** Decrypts and records a delivery; the message to show, if any. */
+  private async take(d: DeliverFrame): Promise<IncomingMessage | undefined> {
+    if (this.seen.has(d.senderAccountId, d.messageId)) return undefined;
     const from = { accountId: d.senderAccountId, deviceId: d.senderDeviceId };
     if (d.type === EnvelopeType.Plaintext) {
       void this.retryRequested(d).catch(() => undefined); // a malformed or unanswerable request: nothing to do
       this.seen.add(d.senderAccountId, d.messageId);
-      return this.ack(d.guid);
+      return undefined;
     }
     let message: IncomingMessage;
     try {
       const content = decodeContent(await this.crypto.decrypt(from, d.type, d.ciphertext));
       if (content.retryOf !== undefined && !this.retries.answered(d.senderAccountId, content.retryOf)) {
         this.seen.add(d.senderAccountId, d.messageId); // this device showed the first copy: drop this one
-        return this.ack(d.guid);
+        return undefined;
       }
       message = {
         from,
@@ -321,12 +328,11 @@ export class Messenger {
       this.seen.add(d.senderAccountId, d.messageId);
       this.retries.asked(d.senderAccountId, d.messageId);
       void this.askForRetry(d).catch(() => undefined); // best effort: the failure is already reported
-      return this.ack(d.guid);
+      return undefined;
     }
     this.pending.add(message);
     this.seen.add(d.senderAccountId, d.messageId);
-    this.ack(d.guid);
-    await this.present(message);
+    return message;
   }
 
   // Signal's retry request: a DecryptionErrorMessage naming the message (by its server time) and the device that sent

@@ -79,6 +79,7 @@ describe('console roles', () => {
     ['GET overview', READ, async () => ['GET', `${b()}/overview`]],
     ['GET campaigns', READ, async () => ['GET', `${b()}/campaigns`]],
     ['GET campaign', READ, async () => ['GET', await freshCampaign()]],
+    ['GET campaign recipients', READ, async () => ['GET', `${await freshCampaign()}/recipients`]],
     ['POST campaign pause', MANAGE, async () => ['POST', `${await freshCampaign()}/pause`]],
     ['POST campaign resume', MANAGE, async () => ['POST', `${await freshCampaign(true)}/resume`]],
     ['POST campaign cancel', MANAGE, async () => ['POST', `${await freshCampaign()}/cancel`]],

@@ -15,6 +15,8 @@ import {
   listCampaignsQuery,
 } from './inputs/campaign.input';
 import { CampaignLifecycle } from './lifecycle/campaign-lifecycle.service';
+import { CampaignRecipients } from './recipients/campaign-recipients.service';
+import { type ListRecipientsQuery, listRecipientsQuery } from './recipients/recipients.input';
 import { CampaignRetry } from './retry/campaign-retry.service';
 
 /** `/{waba_id}/campaigns…`: a Switchboard extension (docs/campaigns.md). */
@@ -25,6 +27,7 @@ export class CampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly lifecycle: CampaignLifecycle,
     private readonly retries: CampaignRetry,
+    private readonly recipients: CampaignRecipients,
   ) {}
 
   @Get()
@@ -54,6 +57,16 @@ export class CampaignsController {
   @Get(':campaign_id')
   get(@CurrentBusiness() b: AuthenticatedBusiness, @Param(valid(campaignParams)) p: CampaignParams) {
     return this.campaigns.get(b.businessId, p.campaign_id);
+  }
+
+  @Get(':campaign_id/recipients')
+  listRecipients(
+    @CurrentBusiness() b: AuthenticatedBusiness,
+    @Param(valid(campaignParams)) p: CampaignParams,
+    @Query(valid(listRecipientsQuery)) q: ListRecipientsQuery,
+    @RequestUrl() url: URL,
+  ) {
+    return this.recipients.list(b.businessId, p.campaign_id, q, url);
   }
 
   @Post(':campaign_id/pause')

@@ -114,9 +114,41 @@ describe('retrying a campaign’s failed recipients', () => {
     }
   }, 180_000);
 
+  it('lists the recipients with what became of them: filtered by state, code and number, a page at a time', async () => {
+    type Row = { row: number; input: string; wa_id?: string; state: string; reason?: string; error_code?: string };
+    type Page = { data: Row[]; paging: { cursors: { after: string }; next?: string } };
+    const [campaign] = (await biz.call<{ data: Campaign[] }>('GET', `/${biz.id}/campaigns?limit=25`)).body.data.filter(
+      (c) => c.name === 'Spring',
+    );
+    const list = async (query: string) =>
+      (await biz.call<Page>('GET', `/${biz.id}/campaigns/${campaign!.id}/recipients${query}`)).body;
+
+    const all = await list('');
+    expect(all.data.map((r) => [r.row, r.state, r.error_code])).toEqual([
+      [1, 'delivered', undefined],
+      [2, 'failed', '131026'],
+      [3, 'failed', '132005'],
+    ]);
+    expect((await list('?state=failed')).data.map((r) => r.row)).toEqual([2, 3]);
+    expect((await list('?state=failed&code=131026')).data.map((r) => r.row)).toEqual([2]);
+    expect((await list('?state=delivered')).data.map((r) => r.row)).toEqual([1]);
+    const digits = all.data[1]!.wa_id!.slice(-6);
+    expect((await list(`?q=${encodeURIComponent(`+ ${digits}`)}`)).data.map((r) => r.row)).toEqual([2]);
+
+    const first = await list('?limit=2');
+    expect(first.data.map((r) => r.row)).toEqual([1, 2]);
+    expect(first.paging.next).toBeDefined();
+    const second = await list(`?limit=2&after=${first.paging.cursors.after}`);
+    expect(second.data.map((r) => r.row)).toEqual([3]);
+    expect(second.paging.next).toBeUndefined();
+    expect((await list('?after=not-a-cursor')).data).toEqual([]);
+    expect((await biz.call('GET', `/${biz.id}/campaigns/${campaign!.id}/recipients?state=lost`)).status).toBe(400);
+  });
+
   it('answers 404 for a campaign the business does not have', async () => {
     const res = await retry('999999999999999');
     expect(res.status).toBe(404);
+    expect((await biz.call('GET', `/${biz.id}/campaigns/999999999999999/recipients`)).status).toBe(404);
     expect(res.body.error.code).toBeTypeOf('number');
   });
 });

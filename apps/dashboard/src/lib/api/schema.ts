@@ -337,6 +337,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        /** The campaign page's recipients table (any role; as GET /{waba_id}/campaigns/{campaign_id}/recipients) */
+        get: operations["consoleListCampaignRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/businesses/{businessId}/campaigns/{campaignId}/pause": {
         parameters: {
             query?: never;
@@ -675,6 +695,27 @@ export interface components {
                     [key: string]: number;
                 };
             };
+        };
+        CampaignRecipient: {
+            /** @description Position in the audience (a CSV's data row). */
+            row: number;
+            /** @description The number as given. */
+            input: string;
+            /** @description The normalised number; absent when it was invalid. */
+            wa_id?: string;
+            /** @enum {string} */
+            state: "pending" | "queued" | "sent" | "delivered" | "read" | "failed" | "skipped";
+            /** @description Why a skipped recipient was skipped: invalid_number, duplicate, opted_out, missing_variable, cancelled. */
+            reason?: string;
+            /** @description A failed recipient's Cloud API error code. */
+            error_code?: string;
+            wamid?: string;
+            /** Format: date-time */
+            dispatched_at?: string;
+        };
+        CampaignRecipientPage: {
+            data: components["schemas"]["CampaignRecipient"][];
+            paging: components["schemas"]["Paging"];
         };
         CampaignReport: {
             recipients: number;
@@ -1485,6 +1526,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListCampaignRecipients: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+                /** @description What the recipient is now — a message's status once dispatched, else pending / failed / skipped. */
+                state?: "pending" | "queued" | "sent" | "delivered" | "read" | "failed" | "skipped";
+                /** @description A Cloud API error code (failed recipients) or a skip reason (skipped ones). */
+                code?: string;
+                /** @description Part of the number; only its digits count. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in audience order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRecipientPage"];
                 };
             };
             400: components["responses"]["Error"];

@@ -3,6 +3,8 @@ import { valid } from '@switchboard/core/common/zod.pipe';
 import { CampaignsService } from '../../campaigns/campaigns.service';
 import { type ListCampaignsQuery, listCampaignsQuery } from '../../campaigns/inputs/campaign.input';
 import { CampaignLifecycle } from '../../campaigns/lifecycle/campaign-lifecycle.service';
+import { CampaignRecipients } from '../../campaigns/recipients/campaign-recipients.service';
+import { type ListRecipientsQuery, listRecipientsQuery } from '../../campaigns/recipients/recipients.input';
 import { CampaignRetry } from '../../campaigns/retry/campaign-retry.service';
 import { RequestUrl } from '../../common/request-url';
 import { type BusinessParams, businessParams } from '../members/inputs/member.input';
@@ -20,6 +22,7 @@ export class ConsoleCampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly lifecycle: CampaignLifecycle,
     private readonly retries: CampaignRetry,
+    private readonly recipients: CampaignRecipients,
   ) {}
 
   @Get()
@@ -34,6 +37,15 @@ export class ConsoleCampaignsController {
   @Get(':campaignId')
   get(@Param(valid(consoleCampaignParams)) p: ConsoleCampaignParams) {
     return this.campaigns.get(p.businessId, p.campaignId);
+  }
+
+  @Get(':campaignId/recipients')
+  listRecipients(
+    @Param(valid(consoleCampaignParams)) p: ConsoleCampaignParams,
+    @Query(valid(listRecipientsQuery)) q: ListRecipientsQuery,
+    @RequestUrl() url: URL,
+  ) {
+    return this.recipients.list(p.businessId, p.campaignId, q, url);
   }
 
   @Post(':campaignId/pause')

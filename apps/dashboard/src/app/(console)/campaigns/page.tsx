@@ -1,25 +1,13 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AutoRefresh } from '../../../components/console/auto-refresh';
 import { ConsoleShell } from '../../../components/console/shell';
 import { Badge, EmptyState, Progress, TableWrap } from '../../../components/ui/misc';
-import type { Schemas } from '../../../lib/api/client';
 import { serverApi } from '../../../lib/api/server';
 import { requireConsole } from '../../../lib/api/session';
+import { isLive, STATUS_TONE, settled } from './campaign-status';
 
 export const metadata: Metadata = { title: 'Campaigns' };
-
-const STATUS_TONE = {
-  RUNNING: 'ok',
-  COMPLETED: 'ok',
-  PAUSED: 'warn',
-  SCHEDULED: 'neutral',
-  DRAFT: 'neutral',
-  CANCELLED: 'fail',
-} as const;
-
-/** Recipients whose outcome is known: sent on (and beyond), failed or skipped. */
-const settled = (p: Schemas['Campaign']['progress']) =>
-  p.sent + p.delivered + p.read + p.failed.total + p.skipped.total;
 
 export default async function CampaignsPage() {
   const ctx = await requireConsole('/campaigns');
@@ -27,7 +15,7 @@ export default async function CampaignsPage() {
     params: { path: { businessId: ctx.business.id }, query: { limit: 25 } },
   });
   if (!data) throw new Error('the campaigns could not be read');
-  const live = data.data.some((c) => c.status === 'RUNNING' || c.status === 'SCHEDULED');
+  const live = data.data.some(isLive);
   return (
     <ConsoleShell ctx={ctx} page="campaigns" title="Campaigns">
       {live && <AutoRefresh seconds={1} />}
@@ -53,7 +41,7 @@ export default async function CampaignsPage() {
               {data.data.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    {c.name}
+                    <Link href={`/campaigns/${c.id}`}>{c.name}</Link>
                     <div className="muted small">{c.template.name}</div>
                   </th>
                   <td>

@@ -1,0 +1,147 @@
+// A campaign's page in Chromium against the real API, a real worker (campaign sweep and the business device) and
+// the production build of the dashboard, in a campaign world (a scratch database and Redis prefix of its own): the
+// worker's sweep acts on every campaign of its database.
+
+import { randomInt } from 'node:crypto';
+import { type ConsoleWorld, startConsoleWorld } from '@switchboard/testkit/browser/console-world';
+import { type CampaignWorld, campaignWorld } from '@switchboard/testkit/campaigns/world';
+import type { Operator } from '@switchboard/testkit/console/operators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** A valid UK mobile number with no account (as the core tests' numbers). */
+const randomConsumer = () => `4474${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+
+describe('the campaign page', () => {
+  let campaigns: CampaignWorld;
+  let world: ConsoleWorld;
+  let businessId: string;
+  let owner: Operator;
+  let token: string;
+
+  beforeAll(async () => {
+    campaigns = await campaignWorld('cdetail');
+    world = await startConsoleWorld({ DATABASE_URL: campaigns.databaseUrl, REDIS_PREFIX: campaigns.redisPrefix });
+    campaigns.startWorker({ BUSINESS_DEVICE: 'on' });
+    businessId = await world.business('Campaign Page Co');
+    owner = await world.operators.owner(businessId);
+    token = (
+      await owner.call<{ token: string }>('POST', `/console/v1/businesses/${businessId}/api_keys`, { name: 'k' })
+    ).body.token;
+    // Approved as a review would leave it; templates and their review have tests of their own.
+    await world.prisma.messageTemplate.create({
+      data: {
+        id: String(Date.now()),
+        businessId,
+        name: 'spring_sale',
+        language: 'en_US',
+        category: 'MARKETING',
+        parameterFormat: 'POSITIONAL',
+        status: 'APPROVED',
+        components: [{ type: 'BODY', text: 'Hello {{1}}.', example: { body_text: [['Ana']] } }],
+      },
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await world?.close();
+    await campaigns?.close();
+  }, 60_000);
+
+  const accessible = async (page: Parameters<ConsoleWorld['accessibility']>[0]) =>
+    expect(await world.accessibility(page)).toEqual([]);
+  /** A campaign through the business API, as a machine creates one. */
+  const campaign = async (csvRows: string[], extra: object = {}) => {
+    const phone = await world.prisma.businessNumber.findFirstOrThrow({ where: { businessId } });
+    const res = await fetch(`${world.apiUrl}/v23.0/${businessId}/campaigns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Spring',
+        phone_number_id: phone.id,
+        template: {
+          name: 'spring_sale',
+          language: { code: 'en_US' },
+          components: [{ type: 'body', parameters: [{ type: 'text', text: '{{first_name}}' }] }],
+        },
+        audience: { csv: ['phone,first_name', ...csvRows].join('\n') },
+        ...extra,
+      }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { id: string }).id;
+  };
+
+  it('owner: watches failures arrive grouped by code, filters the recipients, retries the failed ones', async () => {
+    // Numbers with no account: each fails with 131026 once the business device tries it.
+    const numbers = [1, 2, 3].map(() => randomConsumer());
+    const id = await campaign([...numbers.map((n, i) => `+${n},P${i}`), 'not-a-number,X']);
+    const page = await world.browser();
+    await world.signIn(page, owner, `/campaigns/${id}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Spring');
+    // No reload: the page refreshes itself while the campaign runs, and once more as it completes.
+    await expect.poll(() => page.getByTestId('failed').textContent(), { timeout: 60_000 }).toBe('3');
+    await expect.poll(() => page.getByTestId('failure-131026').textContent()).toContain('no account');
+    expect(await page.getByTestId('skip-invalid_number').textContent()).toContain('Not a valid phone number');
+    expect(await page.getByTestId('recipients').locator('tbody tr').count()).toBe(4);
+    await accessible(page);
+    await world.screenshot(page, 'console-campaign-failures');
+
+    await page.getByLabel('State').selectOption('failed');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.getByTestId('recipients').locator('tbody tr').count()).toBe(3);
+    expect(page.url()).toContain('state=failed');
+    expect(await page.getByTestId('recipients').textContent()).toContain('131026');
+    // People type numbers with spaces and a +: only the digits count.
+    await page.getByLabel('Number').fill(`+${numbers[1]!.slice(0, 4)} ${numbers[1]!.slice(4)}`);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.getByTestId('recipients').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('recipient-2').isVisible()).toBe(true);
+    await page.getByLabel('Code or reason').fill('131050');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.getByText('No recipient matches').isVisible()).toBe(true);
+
+    await page.getByTestId('campaign-retry').click();
+    await accessible(page);
+    await world.screenshot(page, 'console-campaign-retry-confirm');
+    await page.getByTestId('confirm-retry').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Spring (retry)');
+    expect(page.url()).not.toContain(id);
+    await expect.poll(() => page.getByTestId('failed').textContent(), { timeout: 60_000 }).toBe('3');
+    await world.screenshot(page, 'console-campaign-retry');
+    // Retried once: the original has nothing left to retry, and says so.
+    await page.goto(`${world.dashboardUrl}/campaigns/${id}`);
+    await page.getByTestId('campaign-retry').click();
+    await page.getByTestId('confirm-retry').click();
+    await expect.poll(() => page.getByTestId('campaign-error').textContent()).toContain('no failed recipient left');
+  }, 180_000);
+
+  it('owner: pauses and resumes a scheduled campaign after confirming', async () => {
+    const id = await campaign([`+${randomConsumer()},A`], { schedule: { at: '2031-01-01T09:00Z' } });
+    const page = await world.browser();
+    await world.signIn(page, owner, `/campaigns/${id}`);
+    await page.getByTestId('campaign-pause').click();
+    await page.getByRole('button', { name: 'Back' }).click();
+    expect(await page.getByTestId('campaign-pause').isVisible()).toBe(true);
+    await page.getByTestId('campaign-pause').click();
+    await page.getByTestId('confirm-pause').click();
+    await expect.poll(() => page.getByTestId('campaign-resume').isVisible()).toBe(true);
+    expect(await page.getByText('paused: user').isVisible()).toBe(true);
+    await accessible(page);
+    await page.getByTestId('campaign-resume').click();
+    await page.getByTestId('confirm-resume').click();
+    await expect.poll(() => page.getByTestId('campaign-pause').isVisible()).toBe(true);
+    await world.screenshot(page, 'console-campaign-scheduled');
+  }, 60_000);
+
+  it('a viewer reads the page without its actions, at 390 px in the dark theme', async () => {
+    const id = await campaign([`+${randomConsumer()},A`], { schedule: { at: '2031-01-01T09:00Z' } });
+    const viewer = await world.operators.invited(owner, businessId, 'viewer');
+    const page = await world.browser({ viewport: 'phone', colorScheme: 'dark' });
+    await world.signIn(page, viewer, `/campaigns/${id}`);
+    expect(await page.getByTestId('recipients').isVisible()).toBe(true);
+    expect(await page.getByTestId('campaign-pause').count()).toBe(0);
+    expect(await page.getByTestId('campaign-cancel').count()).toBe(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= 390')).toBe(true);
+    await accessible(page);
+    await world.screenshot(page, 'console-campaign-viewer-390px-dark');
+  }, 60_000);
+});

@@ -96,6 +96,12 @@ describe('console roles', () => {
     ['GET api_keys', MANAGE, async () => ['GET', `${b()}/api_keys`]],
     ['POST api_keys', MANAGE, async () => ['POST', `${b()}/api_keys`, { name: 'console key' }]],
     ['DELETE api_key', MANAGE, async () => ['DELETE', `${b()}/api_keys/${await freshApiKey()}`]],
+    ['GET contacts', READ, async () => ['GET', `${b()}/contacts?search=1555`]],
+    [
+      'GET contact',
+      { owner: 404, admin: 404, agent: 404, viewer: 404 },
+      async () => ['GET', `${b()}/contacts/15550009999`],
+    ],
     ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
     ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],
     [
@@ -163,6 +169,7 @@ describe('console roles', () => {
       'webhook_events',
       'webhook_subscriptions',
       'message_templates',
+      'contacts',
     ]) {
       expect((await stranger.call('GET', `${b()}/${path}`)).status).toBe(404);
       const anonymous = await operators.raw<{ error: { code: number } }>('GET', `${b()}/${path}`);

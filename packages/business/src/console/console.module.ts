@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { ContactsModule } from '../contacts/contacts.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { BusinessWebhooksModule } from '../webhooks/webhooks.module';
 import { ConsoleAuthController } from './auth/auth.controller';
 import { ConsoleAuth } from './auth/console-auth.service';
 import { ConsoleCampaignsController } from './campaigns/console-campaigns.controller';
+import { ConsoleContactsController } from './contacts/console-contacts.controller';
 import { ConsoleApiKeysController } from './developers/api-keys.controller';
 import { ConsoleWebhooksController } from './developers/webhooks.controller';
 import { InvitationsController } from './invitations/invitations.controller';
@@ -26,7 +28,7 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
  * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
  */
 @Module({
-  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule, TemplatesModule],
+  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule, TemplatesModule, ContactsModule],
   controllers: [
     ConsoleAuthController,
     InvitationsController,
@@ -38,6 +40,7 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
     ConsoleApiKeysController,
     ConsoleWebhooksController,
     ConsoleTemplatesController,
+    ConsoleContactsController,
   ],
   providers: [
     ConsoleAuth,

@@ -605,6 +605,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** Contacts by number, searched and filtered (any role; as GET /{waba_id}/contacts) */
+        get: operations["consoleListContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/contacts/{wa_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                wa_id: string;
+            };
+            cookie?: never;
+        };
+        /** One contact (any role; as GET /{waba_id}/contacts/{wa_id}) */
+        get: operations["consoleGetContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -754,6 +793,33 @@ export interface components {
             id: string;
             email: string;
             name: string;
+        };
+        Contact: {
+            wa_id: string;
+            profile_name: string | null;
+            /** @enum {string} */
+            opt_status: "UNKNOWN" | "OPTED_IN" | "OPTED_OUT";
+            /** @description "api", "keyword:STOP", "keyword:START", or what the business said. */
+            opt_source: string | null;
+            /** Format: date-time */
+            opted_in_time: string | null;
+            /** Format: date-time */
+            opted_out_time: string | null;
+            /** Format: date-time */
+            last_inbound_time: string | null;
+            /**
+             * Format: date-time
+             * @description When the 24-hour customer-service window closes; null while it is closed.
+             */
+            window_expires_time: string | null;
+            tags: string[];
+            attributes: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** Format: date-time */
+            created_time: string;
+            /** Format: date-time */
+            updated_time: string;
         };
         /** @description The one error envelope (the Cloud API's Graph error shape). fbtrace_id is the request id. */
         Error: {
@@ -2076,6 +2142,70 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListContacts: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+                /** @description Part of the number or of the profile name. */
+                search?: string;
+                tag?: string;
+                opt_status?: "UNKNOWN" | "OPTED_IN" | "OPTED_OUT";
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Contact"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                wa_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
             404: components["responses"]["Error"];
         };
     };

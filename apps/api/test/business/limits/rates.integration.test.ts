@@ -24,27 +24,40 @@ describe('throughput and pair rate (GCRA in Redis, shared by processes)', () => 
     await nodes?.close();
   });
 
-  it('tryThroughput from two processes: no 1-second window above the rate, and close to it in total', async () => {
+  it('tryThroughput from two processes: no 1-second window above the rate, and no refusal while a slot was free', async () => {
     const id = number();
     const rate = 40;
+    const intervalMs = 1000 / rate;
     const spans: { before: number; after: number }[] = [];
-    let refused = 0;
+    const refusals: { before: number; after: number }[] = [];
+    const admittedBy = new Map<SendLimits, number>();
     const until = Date.now() + 3_000;
     const loop = async (limits: SendLimits) => {
       while (Date.now() < until) {
         const before = performance.now();
         const ok = await limits.tryThroughput(id, rate);
-        if (ok) spans.push({ before, after: performance.now() });
-        else refused++;
+        (ok ? spans : refusals).push({ before, after: performance.now() });
+        if (ok) admittedBy.set(limits, (admittedBy.get(limits) ?? 0) + 1);
         await sleep(1);
       }
     };
     await Promise.all([loop(a), loop(b)]);
-    expect(refused).toBeGreaterThan(spans.length); // the loops asked far more often than they were allowed
+    // Both processes draw from the one budget, and they asked for more than it holds.
+    expect(admittedBy.get(a)).toBeGreaterThan(0);
+    expect(admittedBy.get(b)).toBeGreaterThan(0);
+    expect(refusals.length).toBeGreaterThan(0);
+    // Never above the rate (no burst: τ = 0), whatever the machine's load: per second, and over the whole run.
     expect(maxInWindow(spans, 1000)).toBeLessThanOrEqual(rate);
-    // 3 s at 40/s: 120 slots, less what the loops' 1 ms naps and round trips lose at each slot boundary.
-    expect(spans.length).toBeGreaterThanOrEqual(105);
-    expect(spans.length).toBeLessThanOrEqual(121);
+    const first = Math.min(...spans.map((s) => s.before));
+    const last = Math.max(...spans.map((s) => s.after));
+    expect(spans.length).toBeLessThanOrEqual(Math.floor((last - first + 1) / intervalMs) + 1);
+    // Never below it either: with τ = 0 a refusal at t means a slot was taken in (t - T, t], so some admitted call's
+    // span reaches into [before - T, after] of every refused one (1 ms of slack between Redis' clock and ours). How
+    // often a loaded machine manages to ask does not matter.
+    const unexplained = refusals.filter(
+      (r) => !spans.some((s) => s.before <= r.after && s.after >= r.before - intervalMs - 1),
+    );
+    expect(unexplained.length, `refused while free: ${JSON.stringify(unexplained.slice(0, 3))}`).toBe(0);
   });
 
   it('reserveThroughput books consecutive batches across processes, spaced by n × 1/rate', async () => {

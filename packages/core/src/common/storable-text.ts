@@ -9,6 +9,7 @@ export function isStorableText(value: string): boolean {
   return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for (Postgres text cannot hold it).
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -44,6 +45,7 @@ function isPlainlyStorable(item: unknown): boolean {
   return typeof item === 'string' ? isStorableText(item) : typeof item !== 'object' || item === null;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this replaces.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**

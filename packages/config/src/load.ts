@@ -25,7 +25,7 @@ export interface Config {
   operatorToken?: string;
   /** The Bearer credential for /metrics (METRICS_TOKEN); unset: only loopback may scrape. */
   metricsToken?: string;
-  workers: { concurrency: number; keepCompleted: number };
+  workers: { concurrency: number; keepCompleted: number; nodePruneIntervalSeconds: number };
   limits: LimitsConfig;
   core: CoreConfig;
   messaging: MessagingConfig;
@@ -166,7 +166,11 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY,
     operatorToken: e.OPERATOR_TOKEN,
     metricsToken: e.METRICS_TOKEN,
-    workers: { concurrency: e.WORKER_CONCURRENCY, keepCompleted: e.JOBS_KEEP_COMPLETED },
+    workers: {
+      concurrency: e.WORKER_CONCURRENCY,
+      keepCompleted: e.JOBS_KEEP_COMPLETED,
+      nodePruneIntervalSeconds: e.NODE_PRUNE_INTERVAL_SECONDS,
+    },
     limits: {
       messagesPerSecondDefault: e.MESSAGES_PER_SECOND_DEFAULT,
       pairIntervalMs: e.PAIR_RATE_INTERVAL_MS,

@@ -96,6 +96,8 @@ export const envSchema = z.object({
     .default('development-only-secret-change-me-in-production!!'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   JOBS_KEEP_COMPLETED: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  /** How often the worker processes add the job that forgets service nodes which stopped heartbeating. */
+  NODE_PRUNE_INTERVAL_SECONDS: count(1, 3600).default(60),
   MESSAGES_PER_SECOND_DEFAULT: z.coerce.number().int().min(1).max(1000).default(80),
 
   // Sending limits: GCRA keys in Redis shared by every API node and worker. See docs/campaigns.md "Limits".

@@ -84,7 +84,9 @@ export const background = {
   flowsAdvance: onDemand('flowsAdvance', 'flow runs started by the API, per-question timeouts, the flows sweep'),
 
   /** Forgets processes not seen for two minutes (12 missed heartbeats). */
-  pruneServiceNodes: periodic('pruneServiceNodes', MINUTE, { olderThanSeconds: 120 }),
+  pruneServiceNodes: periodic('pruneServiceNodes', (c) => c.workers.nodePruneIntervalSeconds * 1000, {
+    olderThanSeconds: 120,
+  }),
   purgeContent: periodic('purgeContent', 10 * MINUTE, {}),
   flowsSweep: periodic('flowsSweep', 5_000, {}, businessDevice),
   webhooksSweep: periodic('webhooksSweep', (c) => c.webhooks.sweepIntervalSeconds * 1000, {}),

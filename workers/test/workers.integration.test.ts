@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { parseConfig } from '@switchboard/config';
 import { JobQueues } from '@switchboard/jobs';
 import { createLogger, PrismaService } from '@switchboard/platform';
+import { bullPrefix, createBullConnection } from '@switchboard/redis';
 import { waitFor } from '@switchboard/testkit/wait';
+import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerRunner } from '../src/runner/worker-runner';
 import { WorkersModule } from '../src/workers.module';
@@ -26,11 +28,19 @@ describe('workers', () => {
   });
 
   it('runs a job from the catalogue and returns its result', async () => {
-    // Kept past JOBS_KEEP_COMPLETED=2: the scheduler's periodic jobs complete on this queue too.
-    const job = await queues.add('echo', { text: 'hello' }, { removeOnComplete: false });
-    await waitFor(async () => (await job.getState()) === 'completed');
-    const done = await queues.queues.get('maintenance')!.getJob(job.id!);
-    expect(done?.returnvalue).toMatchObject({ echoed: 'hello' });
+    // Read from the completion event: with JOBS_KEEP_COMPLETED=2 the scheduler's periodic jobs, completing on this
+    // queue too, trim the completed set and may remove this job the moment it is done.
+    const events = new QueueEvents('maintenance', {
+      connection: createBullConnection(config, 'workers-test-events'),
+      prefix: bullPrefix(config),
+    });
+    try {
+      await events.waitUntilReady();
+      const job = await queues.add('echo', { text: 'hello' });
+      expect(await job.waitUntilFinished(events, 15_000)).toMatchObject({ echoed: 'hello' });
+    } finally {
+      await events.close();
+    }
   });
 
   it('refuses a payload that breaks the catalogue’s schema before it reaches Redis', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DevicesService } from '@switchboard/core/devices/devices.service';
 import { PrismaService } from '@switchboard/platform';
+import { ConnectionSlots } from '../common/connection-slots';
 import { BusinessCrypto, type BusinessDeviceRef } from './business-crypto';
 
 /** Another process is provisioning the number right now: retry shortly (its device will be there). */
@@ -12,6 +13,12 @@ export class ProvisioningBusyError extends Error {
 
 /** Numbers provisioned per sweep (every 5 s in every worker). */
 const PROVISION_PER_SWEEP = 10;
+/**
+ * Provisionings at once in a process. Each holds a pooled connection for its transaction and needs more inside it
+ * (registration, key upload): ten new numbers' jobs at once once held all ten of the pool's connections and waited on
+ * each other until their transactions timed out.
+ */
+const CONCURRENT_PROVISIONINGS = 2;
 
 /**
  * Makes a business number a core account with a primary device whose keys live here (a business number is an account
@@ -27,6 +34,7 @@ export class ProvisioningService {
   private readonly log = new Logger('BusinessDeviceProvisioning');
   private readonly cache = new Map<string, BusinessDeviceRef>();
   private readonly inFlight = new Map<string, Promise<BusinessDeviceRef>>();
+  private readonly slots = new ConnectionSlots(CONCURRENT_PROVISIONINGS);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -110,7 +118,11 @@ export class ProvisioningService {
   // more connections (registration, key upload), and waiters holding theirs could starve it. Whoever finds the lock
   // taken gets ProvisioningBusyError and retries later. A crash half-way leaves no BusinessDevice row, and the retry
   // re-registers the account (dropping the half-made device) before publishing fresh keys.
-  private async provision(phoneNumberId: string): Promise<BusinessDeviceRef> {
+  private provision(phoneNumberId: string): Promise<BusinessDeviceRef> {
+    return this.slots.run(() => this.inTransaction(phoneNumberId));
+  }
+
+  private async inTransaction(phoneNumberId: string): Promise<BusinessDeviceRef> {
     return this.prisma.client.$transaction(
       async (tx) => {
         const [lock] = await tx.$queryRawUnsafe<{ got: boolean }[]>(

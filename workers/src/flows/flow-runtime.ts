@@ -5,15 +5,15 @@ import { initialVariables } from '@switchboard/business/flows/definition/variabl
 import { activeKeyOf } from '@switchboard/business/flows/runs/flow-runs.service';
 import type { Flow, FlowInbound, Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
+import { ConnectionSlots } from '../common/connection-slots';
 import { type Answer, answerOf } from './answers';
 import { FlowEngine, type Waiting } from './flow-engine';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 import { matchFlow } from './triggers';
-import { TurnSlots } from './turn-slots';
 
 /** A contact's turn may send several messages through the send path: well beyond Prisma's 5 s default. */
 const TURN_TIMEOUT_MS = 60_000;
-/** Turns at once per process: well under the pool's 10 connections (TurnSlots). */
+/** Turns at once per process: well under the pool's 10 connections (ConnectionSlots). */
 const CONCURRENT_TURNS = 4;
 
 /**
@@ -26,7 +26,7 @@ export class FlowRuntime {
   private readonly log = new Logger('FlowRuntime');
   /** Per contact, the drain in progress in this process: a kick during it only asks for one more pass. */
   private readonly draining = new Map<string, { again: boolean }>();
-  private readonly slots = new TurnSlots(CONCURRENT_TURNS);
+  private readonly slots = new ConnectionSlots(CONCURRENT_TURNS);
 
   constructor(
     private readonly prisma: PrismaService,

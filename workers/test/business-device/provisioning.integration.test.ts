@@ -71,6 +71,15 @@ describe('business device provisioning', () => {
     expect(await stack.prisma.businessDeviceKey.count({ where: { accountId: number.accountId! } })).toBeGreaterThan(2);
   }, 60_000);
 
+  it('provisions twelve new numbers at once in one process (more than its pool has connections)', async () => {
+    // Each provisioning holds a connection for its transaction and needs more inside it: twelve at once used to take
+    // all ten of the pool's connections and wait on each other until their transactions timed out (60 s).
+    const ids = await Promise.all(Array.from({ length: 12 }, () => unprovisionedNumber()));
+    const refs = await Promise.all(ids.map((id) => untilNotBusy(() => provisioning.device(id))));
+    expect(new Set(refs.map((r) => r.accountId)).size).toBe(12);
+    expect(await stack.prisma.businessDevice.count({ where: { phoneNumberId: { in: ids } } })).toBe(12);
+  }, 50_000);
+
   it('finishes a provisioning that died after publishing keys, with fresh keys', async () => {
     const id = await unprovisionedNumber();
     const first = await untilNotBusy(() => provisioning.device(id));

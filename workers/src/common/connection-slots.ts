@@ -1,9 +1,9 @@
 /**
- * At most `size` flow turns at once in a process. A turn holds one pooled database connection for its transaction
- * and its sends need more from the same pool: with as many turns as connections, every turn would wait for a
- * connection that only a finished turn frees.
+ * At most `size` pieces of work at once in a process, for work that holds one pooled database connection for its
+ * transaction and needs more from the same pool inside it (a flow turn's sends, a number's provisioning): with as many
+ * of them as connections, each would wait for a connection that only a finished one frees.
  */
-export class TurnSlots {
+export class ConnectionSlots {
   private used = 0;
   private readonly waiting: (() => void)[] = [];
 

@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { parseConfig } from '@switchboard/config';
 import { JobQueues } from '@switchboard/jobs';
 import { createLogger, PrismaService } from '@switchboard/platform';
+import { applyMigrations } from '@switchboard/prisma/scripts/migrations';
 import { bullPrefix, createBullConnection, deleteByPrefix } from '@switchboard/redis';
+import { scratchDatabases } from '@switchboard/testkit/databases';
 import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerRunner } from '../../src/runner/worker-runner';
@@ -12,13 +14,15 @@ import { WorkersModule } from '../../src/workers.module';
 
 const DAY_MS = 86_400_000;
 
-// BUSINESS_CONTENT_RETENTION_DAYS through the worker's own job, on the run's real Redis and Postgres. Its queues have a
-// Redis prefix of their own, so no other test file's workers (which keep content 30 days) take its jobs; its rows are
-// 20 days old, past this retention but within every worker's webhook log retention (30 days), which the run's
-// sweepers apply to the shared database.
+// BUSINESS_CONTENT_RETENTION_DAYS through the worker's own job, on the real Redis and Postgres. Its queues have a Redis
+// prefix of their own and its rows a database of their own: other test files' workers would otherwise claim its
+// pending webhook delivery (whose subscription does not exist) and settle it, and its event would then be emptied.
 describe('content retention', () => {
+  const databases = scratchDatabases();
+  const databaseUrl = databases.url('retention');
   const config = parseConfig({
     ...process.env,
+    DATABASE_URL: databaseUrl,
     REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'sb:test:'}retention${randomBytes(3).toString('hex')}:`,
     BUSINESS_CONTENT_RETENTION_DAYS: '10',
     LOG_LEVEL: 'silent',
@@ -29,6 +33,7 @@ describe('content retention', () => {
   let events: QueueEvents;
 
   beforeAll(async () => {
+    await applyMigrations(databaseUrl);
     app = await NestFactory.createApplicationContext(WorkersModule.forRoot(config), { logger: false });
     app.get(WorkerRunner).start(createLogger(config, 'workers-test'));
     await app.init();
@@ -44,6 +49,7 @@ describe('content retention', () => {
     await queues.close();
     await app.close();
     await deleteByPrefix(config.redis.url, config.redis.prefix).catch(() => undefined);
+    await databases.dropAll();
   });
 
   it('empties message payloads and webhook values past retention, keeping the rows, statuses and log metadata', async () => {

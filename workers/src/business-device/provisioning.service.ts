@@ -18,7 +18,7 @@ const PROVISION_PER_SWEEP = 10;
  * (registration, key upload): ten new numbers' jobs at once once held all ten of the pool's connections and waited on
  * each other until their transactions timed out.
  */
-const CONCURRENT_PROVISIONINGS = 2;
+const CONCURRENT_PROVISIONINGS = 4;
 
 /**
  * Makes a business number a core account with a primary device whose keys live here (a business number is an account

@@ -97,8 +97,29 @@ describe('content retention', () => {
       });
     const oldEvent = await event('old', ago(20));
     await delivery(oldEvent.id, 'delivered');
-    const oldPending = await event('old-pending', ago(20));
-    await delivery(oldPending.id, 'pending');
+    // The event and its pending delivery in one transaction: this worker's own periodic purge may run between two
+    // separate writes and empty an event that has no delivery yet.
+    const oldPending = await prisma.$transaction(async (tx) => {
+      const created = await tx.webhookEvent.create({
+        data: {
+          businessId,
+          field: 'messages',
+          value: '{"secret":"old-pending"}',
+          orderingKey: 'wamid.old-pending',
+          createdAt: ago(20),
+        },
+      });
+      await tx.webhookDelivery.create({
+        data: {
+          eventId: created.id,
+          subscriptionId: `sub-${run}`,
+          state: 'pending',
+          attemptIds: [],
+          expiresAt: new Date(Date.now() + DAY_MS),
+        },
+      });
+      return created;
+    });
     const recentEvent = await event('recent', ago(1));
 
     // Every worker of the run adds this job on its timer too, so another purge may do the work first: the rows'

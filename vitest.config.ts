@@ -16,6 +16,10 @@ const tier = (name: (typeof TIERS)[number]) => ({
     include: [`{apps,workers,packages,prisma}/**/*.${name}.test.ts`],
     // Unit files start nothing and share no state, so one module cache serves them all: most of their time is imports.
     ...(name === 'unit' && { isolate: false }),
+    // Tests that start services and processes share two cores with the whole suite in CI, and a few of them still
+    // fail now and then on timing alone (ARCHITECTURE.md, "Tests"). One retry keeps such a
+    // flake from failing the run; a failure that repeats still fails it. Remove when they are made deterministic.
+    ...(name !== 'unit' && { retry: 1 }),
   },
 });
 

@@ -127,6 +127,8 @@ describe('ranges a guard must also know: metadata services, special-purpose IPv4
     ['http://[2002:7f00:1::]/', 'a loopback (IPv4 inside IPv6)'],
     ['http://[2002:a9fe:a9fe::1]/', 'a link-local (IPv4 inside IPv6)'],
     ['http://[2002:c612:1::1]/', 'a reserved (IPv4 inside IPv6)'], // 198.18.0.1
+    ['http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/', 'a Teredo tunnel (2001::/32)'], // client 127.0.0.1
+    ['http://[2001::1]/', 'a Teredo tunnel (2001::/32)'],
   ])('refuses %s (%s) before any connection', async (url, range) => {
     expect(() => guardRequest(new URL(url), 'deny')).toThrow(OutboundRefused);
     expect(() => guardRequest(new URL(url), 'deny')).toThrow(` is ${range} address;`);
@@ -148,6 +150,7 @@ describe('ranges a guard must also know: metadata services, special-purpose IPv4
     '64:ff9b::808:808', // NAT64 of 8.8.8.8
     '2002:808:808::1', // 6to4 of 8.8.8.8
     '2001:4860:4860::8888',
+    '2001:1::1', // just past Teredo's /32
   ])('lets the public neighbour %s through', (address) => {
     expect(forbiddenRange(address)).toBeUndefined();
   });

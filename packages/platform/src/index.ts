@@ -8,7 +8,7 @@ export {
   type LoopBindings,
   type StartedWork,
 } from './background/scheduler';
-export { flushIsolated } from './flush-isolated';
+export { Batcher, type BatcherOptions } from './batching/batcher';
 export { InfraModule } from './infra.module';
 export { createLogger, NestPinoLogger } from './logger';
 export { NodeRegistryService } from './node-registry.service';

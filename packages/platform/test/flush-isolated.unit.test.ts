@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flushIsolated } from '../src/flush-isolated';
+import { flushIsolated } from '../src/batching/flush-isolated';
 
 /** A flush that fails the whole batch, as one statement does, when any item is bad. */
 function statement(bad: Set<number>, code = '22021') {

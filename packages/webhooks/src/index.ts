@@ -5,7 +5,6 @@ export { DeliveryService, type DrainResult } from './delivery/delivery.service';
 export { EMPTIED_EVENT_VALUE, isWebhookField, WEBHOOK_FIELDS, WEBHOOK_OBJECT, type WebhookField } from './fields';
 export { type OutboundResponse, outboundGet } from './outbound/outbound-get';
 export { assertPublicUrl, guardRequest, OutboundRefused, type PrivateNetworks } from './outbound/outbound-guard';
-export { EmitBatcher } from './outbox/emit-batcher';
 export { type EmitOptions, type RawQueryClient, WebhookEventsService } from './outbox/webhook-events.service';
 export { SecretBox } from './secrets/secret-box';
 export { type SubscriptionSecret, WebhookSecrets } from './secrets/webhook-secrets';

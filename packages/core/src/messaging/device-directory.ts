@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Batcher } from '@switchboard/platform';
 import { ACTIVE_DEVICE_SQL } from '../devices/active-device';
 import { DeviceEvents } from '../devices/device-events';
 import { MailboxDb } from './mailbox/mailbox-db';
-import { WriteBatcher } from './mailbox/write-batcher';
 
 type Active = { deviceId: number; registrationId: number }[];
 const TTL_MS = 2_000;
@@ -15,14 +15,14 @@ const ACTIVE_DEVICES = `SELECT "accountId" AS acc, "deviceId" AS dev, "registrat
 /**
  * Active device sets (devices/active-device) for the message path, in two strengths:
  * - `exact` for the send check: a fresh lookup. Lookups of concurrent sends go to Postgres together, one query for
- *   up to 500 accounts (WriteBatcher): one query per send was the send path's bottleneck. Each query starts after the
+ *   up to 500 accounts (Batcher): one query per send was the send path's bottleneck. Each query starts after the
  *   sends it answers arrived, so none is stale.
  * - `recent` for receipt fan-outs, cached for two seconds: a device linked meanwhile misses a tick, not a message.
  */
 @Injectable()
 export class DeviceDirectory implements OnModuleInit {
   private readonly cache = new Map<string, { at: number; devices: Promise<Active> }>();
-  private readonly lookups = new WriteBatcher<string, Active>((ids) => this.lookup(ids), {
+  private readonly lookups = new Batcher<string, Active>((ids) => this.lookup(ids), {
     maxBatch: 500,
     maxInFlight: 2,
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG } from '@switchboard/platform';
-import { EmitBatcher } from '../outbox/emit-batcher';
+import { Batcher, CONFIG } from '@switchboard/platform';
 import { WakeService } from '../wake/wake.service';
 import { envelope, splitBatches } from '../wire/envelope';
 import { signatureHeader } from '../wire/signature';
@@ -91,13 +90,12 @@ export class DeliveryService {
       : claimed.map((d) => [d]);
     // Outcomes are settled together, whatever has come back while the previous settle ran: one transaction for many
     // single-change POSTs, instead of one each.
-    const settler = new EmitBatcher<PostOutcome, void>(
+    const settler = new Batcher<PostOutcome, void>(
       async (posts) => {
         const dueMs = await this.deliveries.settle(target.id, target.businessId, token, posts, backoff);
         if (dueMs !== null) await this.scheduleRetry(target.id, dueMs);
         return posts.map(() => undefined);
       },
-      () => null,
       { maxBatch: batchMaxEvents, maxInFlight: 2 },
     );
     let next = 0;

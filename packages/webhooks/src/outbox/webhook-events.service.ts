@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG } from '@switchboard/platform';
+import { Batcher, CONFIG } from '@switchboard/platform';
 import { isDeadlock, type NamedStatement, WebhooksDb } from '../db/webhooks-db';
 import { isWebhookField, type WebhookField } from '../fields';
 import { WakeService } from '../wake/wake.service';
 import { metaJson } from '../wire/meta-json';
 import { CommitWatcher } from './commit-watcher';
 import { type EmitInput, type EmitRow, writeEvents } from './emit.sql';
-import { EmitBatcher } from './emit-batcher';
 
 /** What emit() needs of a Prisma client or interactive-transaction client. */
 export interface RawQueryClient {
@@ -35,7 +34,7 @@ const MAX_VALUE_BYTES = 3 * 1024 * 1024 - 4096;
  */
 @Injectable()
 export class WebhookEventsService {
-  private readonly batcher: EmitBatcher<EmitInput, EmitRow>;
+  private readonly batcher: Batcher<EmitInput, EmitRow>;
 
   constructor(
     private readonly db: WebhooksDb,
@@ -43,14 +42,11 @@ export class WebhookEventsService {
     private readonly commits: CommitWatcher,
     @Inject(CONFIG) private readonly config: Config,
   ) {
-    this.batcher = new EmitBatcher(
-      (items) => this.write(items),
-      (i) => i.orderingKey && `${i.businessId}\n${i.orderingKey}`,
-      {
-        maxBatch: 500,
-        maxInFlight: 3,
-      },
-    );
+    this.batcher = new Batcher((items) => this.write(items), {
+      maxBatch: 500,
+      maxInFlight: 3,
+      keyOf: (i) => i.orderingKey && `${i.businessId}\n${i.orderingKey}`,
+    });
   }
 
   async emit(

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { WriteBatcher } from '@switchboard/core/messaging/mailbox/write-batcher';
+import { Batcher } from '@switchboard/platform';
 import type { AcceptRow } from './accept.sql';
 import { MessageLogRepository } from './message-log.repository';
 import { OutboxWake } from './outbox-wake';
@@ -14,13 +14,13 @@ import { OutboxWake } from './outbox-wake';
  */
 @Injectable()
 export class MessageLogWriter implements OnModuleDestroy {
-  private readonly batcher: WriteBatcher<AcceptRow, boolean>;
+  private readonly batcher: Batcher<AcceptRow, boolean>;
 
   constructor(
     private readonly log: MessageLogRepository,
     private readonly outbox: OutboxWake,
   ) {
-    this.batcher = new WriteBatcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 2 });
+    this.batcher = new Batcher((rows) => this.write(rows), { maxBatch: 1000, maxInFlight: 2 });
   }
 
   /**

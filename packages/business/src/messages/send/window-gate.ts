@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WriteBatcher } from '@switchboard/core/messaging/mailbox/write-batcher';
+import { Batcher } from '@switchboard/platform';
 import { windowClosesAt, windowOpen } from '../../contacts/service-window';
 import { WindowRepository } from './window.repository';
 
@@ -14,10 +14,10 @@ const MAX_CACHED = 100_000;
 @Injectable()
 export class WindowGate {
   private readonly openUntil = new Map<string, number>();
-  private readonly reads: WriteBatcher<{ businessId: string; waId: string }, number | undefined>;
+  private readonly reads: Batcher<{ businessId: string; waId: string }, number | undefined>;
 
   constructor(private readonly windows: WindowRepository) {
-    this.reads = new WriteBatcher((keys) => this.windows.lastInbound(keys), { maxBatch: 500, maxInFlight: 2 });
+    this.reads = new Batcher((keys) => this.windows.lastInbound(keys), { maxBatch: 500, maxInFlight: 2 });
   }
 
   async isOpen(businessId: string, waId: string, now = Date.now()): Promise<boolean> {

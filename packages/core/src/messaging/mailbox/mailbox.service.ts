@@ -1,12 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG } from '@switchboard/platform';
+import { Batcher, CONFIG } from '@switchboard/platform';
 import { DeviceDirectory } from '../device-directory';
 import { type AckInput, AckRepository } from './ack.repository';
 import { pendingOf } from './envelope-frames';
 import { MailboxRepository } from './mailbox.repository';
 import type { DeviceRef, NewMessage, PendingEnvelope, StoredMessage } from './mailbox.types';
-import { WriteBatcher } from './write-batcher';
 
 interface AckRequest {
   device: DeviceRef;
@@ -37,13 +36,13 @@ function lane(sender: DeviceRef): number {
 /**
  * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (what is acknowledged with ✓
  * survives kill -9 and a Redis restart: ARCHITECTURE.md, "✓ means the message is safe"). Writes from concurrent connections are batched into shared
- * commits (WriteBatcher); an ack deletes the envelopes and stores the delivery receipts in one statement, so a crash
+ * commits (Batcher); an ack deletes the envelopes and stores the delivery receipts in one statement, so a crash
  * can lose neither or both, never one.
  */
 @Injectable()
 export class MailboxService implements OnModuleDestroy {
-  private readonly stores: WriteBatcher<NewMessage, StoredMessage>[];
-  private readonly acks: WriteBatcher<AckRequest, AckResult>;
+  private readonly stores: Batcher<NewMessage, StoredMessage>[];
+  private readonly acks: Batcher<AckRequest, AckResult>;
 
   constructor(
     private readonly repo: MailboxRepository,
@@ -51,11 +50,8 @@ export class MailboxService implements OnModuleDestroy {
     private readonly directory: DeviceDirectory,
     @Inject(CONFIG) private readonly config: Config,
   ) {
-    this.stores = Array.from(
-      { length: STORE_LANES },
-      () => new WriteBatcher((m) => this.repo.insertMessages(m), STORES),
-    );
-    this.acks = new WriteBatcher((reqs) => this.flushAcks(reqs), ACKS);
+    this.stores = Array.from({ length: STORE_LANES }, () => new Batcher((m) => this.repo.insertMessages(m), STORES));
+    this.acks = new Batcher((reqs) => this.flushAcks(reqs), ACKS);
   }
 
   /** Lets writes already accepted finish before the pool closes (at application shutdown). */

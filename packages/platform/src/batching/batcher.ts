@@ -1,4 +1,4 @@
-import { flushIsolated } from '@switchboard/platform';
+import { flushIsolated } from './flush-isolated';
 
 interface Waiting<I, O> {
   item: I;
@@ -6,29 +6,50 @@ interface Waiting<I, O> {
   reject(err: unknown): void;
 }
 
+export interface BatcherOptions<I> {
+  maxBatch: number;
+  maxInFlight: number;
+  /**
+   * An item's ordering key, or null for none. An item whose key is in a batch still in flight waits for it, so two
+   * concurrent batches never race for the same key and call order stays commit order for that key.
+   */
+  keyOf?: (item: I) => string | null;
+}
+
 /**
- * Opportunistic batching of outbox writes (like the mailbox's WriteBatcher): a commit costs one WAL flush whatever it
- * carries, so emits that arrive while earlier batches are being written go together in the next one. Idle, an emit
- * is written at once (delivery settles POST outcomes through it for the same reason). One addition: an item whose
- * ordering key is in a batch still in flight waits for it, so two concurrent batches never race for the same key and
- * call order stays seq order.
+ * Opportunistic batching, the one batcher every write path shares. A commit costs one WAL flush whatever it carries,
+ * and a query costs about the same for one key as for fifty, so items that arrive while earlier flushes are in flight
+ * go together in the next one. Idle, an item is flushed at once (no timer, no added latency); busy, batches grow by
+ * themselves. Each flush starts after its items were submitted, so a batched read is as fresh as a single one.
+ *
+ * Items of many requests share a batch, so every flush goes through `flushIsolated`: one request's bad row fails
+ * that request only, never the others it was batched with.
  */
-export class EmitBatcher<I, O> {
+export class Batcher<I, O> {
   private readonly queue: Waiting<I, O>[] = [];
   private readonly keysInFlight = new Map<string, number>();
+  private readonly keyOf: (item: I) => string | null;
   private inFlight = 0;
+  private idle: (() => void)[] = [];
 
   constructor(
     private readonly flush: (items: I[]) => Promise<O[]>,
-    private readonly keyOf: (item: I) => string | null,
-    private readonly options: { maxBatch: number; maxInFlight: number },
-  ) {}
+    private readonly options: BatcherOptions<I>,
+  ) {
+    this.keyOf = options.keyOf ?? (() => null);
+  }
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Resolves when everything submitted so far has been flushed (or has failed). */
+  drained(): Promise<void> {
+    if (!this.inFlight && !this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
   }
 
   private pump(): void {
@@ -38,7 +59,6 @@ export class EmitBatcher<I, O> {
       const keys = batch.map((w) => this.keyOf(w.item)).filter((k): k is string => k !== null);
       for (const k of keys) this.keysInFlight.set(k, (this.keysInFlight.get(k) ?? 0) + 1);
       this.inFlight++;
-      // One request's bad row fails that request only, not the others it shares the batch with.
       flushIsolated(
         this.flush,
         batch.map((w) => w.item),
@@ -58,12 +78,14 @@ export class EmitBatcher<I, O> {
           }
           this.inFlight--;
           this.pump();
+          if (!this.inFlight && !this.queue.length) for (const done of this.idle.splice(0)) done();
         });
     }
   }
 
   /** Up to maxBatch queued items, in order, leaving those whose key is in flight (and their successors) queued. */
   private take(): Waiting<I, O>[] {
+    if (!this.keysInFlight.size && !this.options.keyOf) return this.queue.splice(0, this.options.maxBatch);
     const batch: Waiting<I, O>[] = [];
     const rest: Waiting<I, O>[] = [];
     for (const w of this.queue) {

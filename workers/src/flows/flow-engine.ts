@@ -11,9 +11,10 @@ import type { FlowRun, Prisma } from '@switchboard/db';
 import { CONFIG, QueuesService } from '@switchboard/platform';
 import { type Answer, acceptAnswer, choicePort } from './answers';
 import { conditionPort } from './conditions';
-import { sendBody } from './flow-messages';
+import { contactStep } from './contact-steps';
+import { SENDING, sendBody } from './flow-messages';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
-import { FlowSender } from './flow-sender';
+import { FlowSender, type SendResult, WINDOW_CLOSED } from './flow-sender';
 import { httpCall, pick } from './http-call';
 import { type RunEvent, RunEvents } from './run-events';
 
@@ -27,15 +28,26 @@ export interface RunState {
   nodes: Map<string, FlowNode>;
   vars: Vars;
   steps: number;
+  /**
+   * The turn began with a timer (a delay ended, a question timed out), not with the contact's message: a free-form
+   * send that finds the 24-hour window closed waits for the contact to write instead of failing.
+   */
+  timerTurn?: boolean;
 }
 
+/**
+ * What a waiting run waits for: the answer to a question (`question`, the default), the end of a delay (`delay`), or
+ * the contact's next message before a free-form send can go out (`window`). `token` names its timer job.
+ */
 export interface Waiting {
   node: string;
   attempts: number;
   token: string;
+  kind?: 'question' | 'delay' | 'window';
 }
 
 type Outcome = { port: string; reason?: string } | { stop: true };
+type Sent = SendResult | { parked: true };
 
 /**
  * Executes a run's nodes (docs/flows.md "Definition"): from a node until the run waits for an answer or ends, recording each
@@ -97,6 +109,12 @@ export class FlowEngine {
   async answer(tx: Tx, st: RunState, nodeId: string, a: Answer): Promise<void> {
     const node = st.nodes.get(nodeId);
     if (!node) return this.finish(tx, st, 'failed', `node "${nodeId}" does not exist`);
+    const waiting = st.run.waitingFor as Waiting | null;
+    if (waiting?.node === nodeId && waiting.kind === 'window') {
+      // The contact wrote: the window is open again and the send that waited for it goes out now.
+      await this.record(tx, st, node, 'resumed');
+      return this.walk(tx, st, nodeId);
+    }
     if (node.type === 'buttons' || node.type === 'list') {
       const hit = choicePort(node, a);
       if (!hit) return this.prompt(tx, st, node, node.text, 0);
@@ -106,27 +124,46 @@ export class FlowEngine {
     }
     if (node.type === 'ask') {
       const value = acceptAnswer(node, a);
-      const waiting = st.run.waitingFor as Waiting | null;
-      if (value === undefined) {
-        const attempts = (waiting?.node === node.id ? waiting.attempts : 0) + 1;
-        if (attempts > node.retries) {
-          await this.record(tx, st, node, 'invalid');
-          const next = this.target(st, node.id, 'invalid');
-          return next
-            ? this.walk(tx, st, next)
-            : this.finish(tx, st, 'failed', `node "${node.id}": no valid answer`, node.id);
-        }
-        return this.prompt(tx, st, node, node.retry_text ?? node.text, attempts);
-      }
+      if (value === undefined) return this.invalid(tx, st, node);
       if (node.save_as) st.vars[node.save_as] = coerce(value, typeOf(st, node.save_as)) ?? value;
       await this.record(tx, st, node, 'answer');
       return this.walk(tx, st, this.target(st, node.id, 'next'));
     }
+    if (node.type === 'ask_location') {
+      const pin = a.location;
+      if (!pin) return this.invalid(tx, st, node);
+      for (const [name, field] of Object.entries(node.save)) {
+        const v = pin[field];
+        if (v !== undefined) st.vars[name] = coerce(v, typeOf(st, name)) ?? v;
+      }
+      await this.record(tx, st, node, 'answer');
+      return this.walk(tx, st, this.target(st, node.id, 'next'));
+    }
+    // Anything else (a message during a delay): the run goes on when what it waits for happens.
   }
 
-  /** The per-question timeout: the question's `timeout` branch, or the run ends. */
+  /** An answer the question cannot take: asked again, or after `retries` the run leaves on `invalid`. */
+  private async invalid(tx: Tx, st: RunState, node: NodeOf<'ask'> | NodeOf<'ask_location'>): Promise<void> {
+    const waiting = st.run.waitingFor as Waiting | null;
+    const attempts = (waiting?.node === node.id ? waiting.attempts : 0) + 1;
+    if (attempts > node.retries) {
+      await this.record(tx, st, node, 'invalid');
+      const next = this.target(st, node.id, 'invalid');
+      return next
+        ? this.walk(tx, st, next)
+        : this.finish(tx, st, 'failed', `node "${node.id}": no valid answer`, node.id);
+    }
+    return this.prompt(tx, st, node, node.retry_text ?? node.text, attempts);
+  }
+
+  /** A timer that came due: a delay's end (the run goes on), or a question's timeout (its `timeout` branch). */
   async timeout(tx: Tx, st: RunState, nodeId: string): Promise<void> {
     const node = st.nodes.get(nodeId)!;
+    st.timerTurn = true;
+    if (node.type === 'delay') {
+      await this.record(tx, st, node, 'resumed');
+      return this.walk(tx, st, this.target(st, nodeId, 'next'));
+    }
     await this.record(tx, st, node, 'timeout');
     const next = this.target(st, nodeId, 'timeout');
     return next
@@ -135,22 +172,28 @@ export class FlowEngine {
   }
 
   private async execute(tx: Tx, st: RunState, node: FlowNode): Promise<Outcome> {
-    switch (node.type) {
-      case 'send_text':
-      case 'template': {
-        const sent = await this.send(tx, st, node, node.type === 'send_text' ? node.text : '');
-        if ('error' in sent) {
-          await this.record(tx, st, node, `error:${sent.error}`);
-          return { port: 'error', reason: sent.error };
-        }
-        await this.record(tx, st, node, `sent:${sent.wamid}`);
-        return { port: 'next' };
+    if (SENDING.has(node.type)) {
+      const sent = await this.send(tx, st, node, 'text' in node ? (node.text ?? '') : '');
+      if ('parked' in sent) return stop();
+      if ('error' in sent) {
+        await this.record(tx, st, node, `error:${sent.error}`);
+        return { port: 'error', reason: sent.error };
       }
+      await this.record(tx, st, node, `sent:${sent.wamid}`);
+      return { port: 'next' };
+    }
+    switch (node.type) {
       case 'buttons':
       case 'list':
       case 'ask':
+      case 'ask_location':
         await this.prompt(tx, st, node, node.text, 0);
         return { stop: true };
+      case 'delay': {
+        const seq = await this.record(tx, st, node, `delay:${node.seconds}`);
+        await this.wait(tx, st, node, { kind: 'delay', attempts: 0, seq }, new Date(Date.now() + node.seconds * 1000));
+        return { stop: true };
+      }
       case 'condition': {
         const contact = await this.repo.contact(tx, st.run.businessId, st.run.waId);
         const facts = { tags: contact?.tags ?? [], attributes: (contact?.attributes ?? {}) as Record<string, unknown> };
@@ -164,13 +207,11 @@ export class FlowEngine {
         await this.record(tx, st, node, 'next');
         return { port: 'next' };
       }
-      case 'tag': {
-        const contact = await this.repo.contact(tx, st.run.businessId, st.run.waId);
-        const tags = new Set(contact?.tags ?? []);
-        for (const t of node.add) tags.add(t);
-        for (const t of node.remove) tags.delete(t);
-        await this.repo.setTags(tx, st.run.businessId, st.run.waId, [...tags]);
-        await this.record(tx, st, node, 'next');
+      case 'tag':
+      case 'set_attribute':
+      case 'opt': {
+        const outcome = await contactStep(tx, this.repo, st.run, node, st.vars, this.builtIns(st));
+        await this.record(tx, st, node, outcome);
         return { port: 'next' };
       }
       case 'http':
@@ -179,6 +220,7 @@ export class FlowEngine {
       case 'end': {
         if (node.text) {
           const sent = await this.send(tx, st, node, node.text);
+          if ('parked' in sent) return stop();
           if ('error' in sent)
             return this.finish(tx, st, 'failed', `node "${node.id}": ${sent.error}`, node.id).then(stop);
         }
@@ -186,6 +228,8 @@ export class FlowEngine {
         await this.finish(tx, st, node.type === 'handoff' ? 'handed_off' : 'completed', null, node.id);
         return { stop: true };
       }
+      default:
+        return this.finish(tx, st, 'failed', `node "${node.id}": a ${node.type} node cannot run here`).then(stop);
     }
   }
 
@@ -232,17 +276,34 @@ export class FlowEngine {
   /** Sends a question (again) and waits for its answer, with a timeout job when the node has one. */
   private async prompt(tx: Tx, st: RunState, node: FlowNode, text: string, attempts: number): Promise<void> {
     const sent = await this.send(tx, st, node, text);
+    if ('parked' in sent) return;
     if ('error' in sent) return this.finish(tx, st, 'failed', `node "${node.id}": ${sent.error}`, node.id);
     const seq = await this.record(tx, st, node, `prompt:${sent.wamid}`);
-    const token = `${st.run.id}-${seq}`;
     const seconds = 'timeout_seconds' in node ? node.timeout_seconds : undefined;
-    const deadline = seconds ? new Date(Date.now() + seconds * 1000) : null;
+    await this.wait(
+      tx,
+      st,
+      node,
+      { kind: 'question', attempts, seq },
+      seconds ? new Date(Date.now() + seconds * 1000) : null,
+    );
+  }
+
+  /** The run waits at `node` until `deadline` (its timer job named by the step `seq`), or for the contact. */
+  private async wait(
+    tx: Tx,
+    st: RunState,
+    node: FlowNode,
+    w: { kind: NonNullable<Waiting['kind']>; attempts: number; seq: number },
+    deadline: Date | null,
+  ): Promise<void> {
+    const token = `${st.run.id}-${w.seq}`;
     st.run = await this.repo.saveRun(tx, st.run.id, {
       status: 'waiting',
       currentNode: node.id,
       variables: st.vars as Prisma.InputJsonValue,
       stepCount: st.steps,
-      waitingFor: { node: node.id, attempts, token } satisfies Waiting,
+      waitingFor: { node: node.id, attempts: w.attempts, token, kind: w.kind } satisfies Waiting,
       deadline,
     });
     // Lost with Redis, the job is made again by the flows sweep from `deadline`; a job for an undone transaction finds
@@ -260,11 +321,20 @@ export class FlowEngine {
       .catch(() => undefined);
   }
 
-  private send(tx: Tx, st: RunState, node: FlowNode, text: string) {
-    const body = sendBody(node, st.run.waId, fill(text, st.vars, this.builtIns(st)));
-    if (!body) return Promise.resolve({ error: 'nothing to send' } as const);
+  /**
+   * Sends a node's message. In a timer's turn a free-form message to a closed window does not fail: the run waits at
+   * the node for the contact's next message (`parked`), which sends it then.
+   */
+  private async send(tx: Tx, st: RunState, node: FlowNode, text: string): Promise<Sent> {
+    const f = (s: string) => fill(s, st.vars, this.builtIns(st));
+    const body = sendBody(node, st.run.waId, f(text), f);
+    if (!body) return { error: 'nothing to send' };
     // The step this send belongs to is the next one recorded: its number names the send's idempotency key.
-    return this.sender.send(tx, this.repo, st.run, st.steps + 1, body);
+    const sent = await this.sender.send(tx, this.repo, st.run, st.steps + 1, body);
+    if (!('code' in sent) || sent.code !== WINDOW_CLOSED || !st.timerTurn) return sent;
+    const seq = await this.record(tx, st, node, 'waiting:window');
+    await this.wait(tx, st, node, { kind: 'window', attempts: 0, seq }, null);
+    return { parked: true };
   }
 
   private async record(tx: Tx, st: RunState, node: FlowNode, outcome: string): Promise<number> {

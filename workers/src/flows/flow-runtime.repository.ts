@@ -90,6 +90,34 @@ export class FlowRuntimeRepository {
     return tx.contact.updateMany({ where: { businessId, waId }, data: { tags } });
   }
 
+  /**
+   * Merges `set` into the contact's attributes and drops `remove`, in one statement (an API edit of other keys at the
+   * same time is kept), creating the contact when it is new.
+   */
+  async mergeAttributes(tx: Tx, businessId: string, waId: string, set: Record<string, unknown>, remove: string[]) {
+    await tx.$executeRaw`
+      INSERT INTO "Contact" ("businessId", "waId", "tags", "attributes", "updatedAt")
+      VALUES (${businessId}, ${waId}, '{}', ${JSON.stringify(set)}::jsonb - ${remove}::text[], now())
+      ON CONFLICT ("businessId", "waId") DO UPDATE
+      SET "attributes" = ("Contact"."attributes" || ${JSON.stringify(set)}::jsonb) - ${remove}::text[],
+          "updatedAt" = now()`;
+  }
+
+  /** Marketing consent as a flow step records it (`source` names the flow), creating the contact when it is new. */
+  setOpt(tx: Tx, businessId: string, waId: string, status: 'OPTED_IN' | 'OPTED_OUT', source: string) {
+    const at = new Date();
+    const opt = {
+      optStatus: status,
+      optSource: source,
+      ...(status === 'OPTED_IN' ? { optedInAt: at } : { optedOutAt: at }),
+    };
+    return tx.contact.upsert({
+      where: { businessId_waId: { businessId, waId } },
+      create: { businessId, waId, ...opt },
+      update: opt,
+    });
+  }
+
   /** Whether the contact wrote to this number before the message `wamid`. */
   async wroteBefore(tx: Tx, businessId: string, phoneNumberId: string, waId: string, wamid: string) {
     const m = await tx.businessMessage.findFirst({

@@ -4,7 +4,11 @@ import { SendMessageService } from '@switchboard/business/messages/send/send-mes
 import type { FlowRun } from '@switchboard/db';
 import type { FlowRuntimeRepository, Tx } from './flow-runtime.repository';
 
-export type SendResult = { wamid: string } | { error: string };
+/** A send accepted (its wamid), or refused: the reason, with the Cloud API error code when there is one. */
+export type SendResult = { wamid: string } | { error: string; code?: number };
+
+/** The Cloud API's code for a free-form message outside the customer-service window. */
+export const WINDOW_CLOSED = 131047;
 
 /**
  * A flow's sends go through the business send path (SendMessageService), so limits, opt-out and statuses apply as to
@@ -27,7 +31,10 @@ export class FlowSender {
     if (body.type !== 'template') {
       const contact = await repo.contact(tx, run.businessId, run.waId);
       if (!windowOpen(contact?.lastInboundAt))
-        return { error: '131047: more than 24 hours since the contact last wrote; only a template can be sent' };
+        return {
+          error: `${WINDOW_CLOSED}: more than 24 hours since the contact last wrote; only a template can be sent`,
+          code: WINDOW_CLOSED,
+        };
     }
     try {
       const sent = await this.messages.send(run.businessId, run.phoneNumberId, body, `flow-${run.id}-${seq}`);
@@ -35,7 +42,7 @@ export class FlowSender {
       return wamid ? { wamid } : { error: 'the send path accepted no message' };
     } catch (err) {
       const e = err as { code?: number; message?: string; details?: string };
-      return { error: [e.code, e.details ?? e.message].filter(Boolean).join(': ') };
+      return { error: [e.code, e.details ?? e.message].filter(Boolean).join(': '), code: e.code };
     }
   }
 }

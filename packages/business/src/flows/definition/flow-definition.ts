@@ -29,6 +29,38 @@ const timeoutSeconds = z
   .optional();
 
 const sendText = z.object({ id, type: z.literal('send_text'), text });
+/**
+ * An image, video, document or audio by an uploaded media id or a `link` (exactly one, checked by the validator);
+ * `caption` (not for audio) and `filename` (documents) take placeholders, as does the link.
+ */
+const media = z.object({
+  id,
+  type: z.literal('media'),
+  media_type: z.enum(['image', 'video', 'document', 'audio']),
+  media_id: z.string().min(1).max(64).optional(),
+  link: z.string().min(1).max(2000).optional(),
+  caption: z.string().min(1).max(1024).optional(),
+  filename: z.string().min(1).max(240).optional(),
+});
+/** A message with one call-to-action URL button (the interactive `cta_url`); the URL takes placeholders. */
+const ctaUrl = z.object({
+  id,
+  type: z.literal('cta_url'),
+  text: z.string().min(1).max(1024),
+  display_text: z.string().min(1).max(20),
+  url: z.string().min(1).max(2000),
+  header: z.string().min(1).max(60).optional(),
+  footer: z.string().min(1).max(60).optional(),
+});
+/** A location pin. */
+const location = z.object({
+  id,
+  type: z.literal('location'),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  name: z.string().min(1).max(1000).optional(),
+  address: z.string().min(1).max(1000).optional(),
+});
 // The Cloud API's caps are checked by the validator (with the node id), so the schema lets larger lists through.
 const buttons = z.object({
   id,
@@ -51,7 +83,11 @@ const ask = z.object({
   id,
   type: z.literal('ask'),
   text,
-  validate: z.enum(['text', 'number', 'email', 'choice']).default('text'),
+  /**
+   * `phone` keeps the digits of an international number, `date` an ISO date (YYYY-MM-DD, also read from DD/MM/YYYY),
+   * `media` the media id of an image, video, audio, document or sticker.
+   */
+  validate: z.enum(['text', 'number', 'email', 'phone', 'date', 'choice', 'media']).default('text'),
   /** Accepted answers for `choice`, compared without case. */
   choices: z.array(z.string().min(1).max(100)).max(50).optional(),
   save_as: saveAs,
@@ -60,6 +96,45 @@ const ask = z.object({
   retry_text: text.optional(),
   timeout_seconds: timeoutSeconds,
 });
+/**
+ * Asks for the contact's location (the interactive location request) and waits; a message that is not a location is
+ * asked again like an invalid `ask` answer. `save` keeps fields of the pin: variable name → field.
+ */
+const askLocation = z.object({
+  id,
+  type: z.literal('ask_location'),
+  text: z.string().min(1).max(1024),
+  save: z.record(varName, z.enum(['latitude', 'longitude', 'name', 'address'])).default({}),
+  retries: z.number().int().min(0).max(10).default(1),
+  retry_text: text.optional(),
+  timeout_seconds: timeoutSeconds,
+});
+/**
+ * Waits `seconds` (up to 30 days) before the next step, durably: the timer is in Postgres. If the contact's 24-hour
+ * window closed meanwhile, a free-form message after it waits for the contact to write again (a template is sent).
+ */
+const delay = z.object({
+  id,
+  type: z.literal('delay'),
+  seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86400),
+});
+const attrKey = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'attribute keys are 1-64 letters, digits, _ . or -');
+/**
+ * Sets contact attributes (the ones campaigns select on and conditions read as `attr:<key>`) and removes others. A
+ * value that is a single `{{variable}}` keeps the variable's type; any other text is stored as text.
+ */
+const setAttribute = z.object({
+  id,
+  type: z.literal('set_attribute'),
+  attributes: z.record(attrKey, z.string().max(1000)).default({}),
+  remove: z.array(attrKey).max(50).default([]),
+});
+/** Records the contact's marketing consent, as `POST /{waba_id}/contacts/{wa_id}/opt_in|opt_out` does. */
+const opt = z.object({ id, type: z.literal('opt'), status: z.enum(['in', 'out']) });
 const rule = z.object({
   /** `var:<name>`, `attr:<key>` (a contact attribute) or `tag` (the contact's tags). */
   subject: z.string().regex(/^(var:[A-Za-z_][A-Za-z0-9_]*|attr:[A-Za-z0-9_.-]{1,64}|tag)$/),
@@ -106,6 +181,13 @@ const end = z.object({ id, type: z.literal('end'), text: text.optional() });
 
 export const flowNode = z.discriminatedUnion('type', [
   sendText,
+  media,
+  ctaUrl,
+  location,
+  askLocation,
+  delay,
+  setAttribute,
+  opt,
   buttons,
   list,
   ask,

@@ -8,7 +8,12 @@ export function portsOf(node: FlowNode): string[] {
     case 'list':
       return [...node.rows.map((r) => r.id), 'next', ...(node.timeout_seconds ? ['timeout'] : [])];
     case 'ask':
+    case 'ask_location':
       return ['next', 'invalid', ...(node.timeout_seconds ? ['timeout'] : [])];
+    case 'delay':
+    case 'set_attribute':
+    case 'opt':
+      return ['next'];
     case 'condition':
       return [...node.rules.map((_, i) => `rule:${i}`), 'else'];
     case 'handoff':

@@ -66,6 +66,11 @@ function nodeProblems(n: FlowNode, vars: Set<string>): FlowProblem[] {
     n.type === 'ask' ? n.retry_text : undefined,
     n.type === 'set_variable' ? n.value : undefined,
     ...(n.type === 'http' ? [n.url, n.body, ...Object.values(n.headers)] : []),
+    ...(n.type === 'media' ? [n.link, n.caption, n.filename] : []),
+    ...(n.type === 'cta_url' ? [n.url, n.header, n.footer] : []),
+    ...(n.type === 'location' ? [n.name, n.address] : []),
+    ...(n.type === 'ask_location' ? [n.retry_text] : []),
+    ...(n.type === 'set_attribute' ? Object.values(n.attributes) : []),
   ];
   for (const t of texts)
     for (const p of t ? placeholders(t) : []) if (!known(p)) out.push(`unknown variable "${p}" in a text`);
@@ -76,6 +81,18 @@ function nodeProblems(n: FlowNode, vars: Set<string>): FlowProblem[] {
       if (!vars.has(v)) out.push(`unknown variable "${v}" for the response`);
     if (n.body !== undefined && !isJsonTemplate(n.body)) out.push('the body is not JSON');
   }
+  if (n.type === 'ask_location')
+    for (const v of Object.keys(n.save)) if (!vars.has(v)) out.push(`unknown variable "${v}" in save`);
+  if (n.type === 'media') {
+    if ((n.media_id === undefined) === (n.link === undefined)) out.push('give exactly one of media_id and link');
+    if (n.media_type === 'audio' && n.caption !== undefined) out.push('an audio message has no caption');
+    if (n.media_type !== 'document' && n.filename !== undefined) out.push('only a document has a filename');
+  }
+  // A URL may start with a placeholder (filled per run, checked by the send path); otherwise it must be http(s).
+  for (const url of n.type === 'media' ? [n.link] : n.type === 'cta_url' ? [n.url] : [])
+    if (url !== undefined && !/^(https?:\/\/|\{\{)/i.test(url)) out.push(`"${url}" is not an http(s) URL`);
+  if (n.type === 'set_attribute' && !Object.keys(n.attributes).length && !n.remove.length)
+    out.push('sets and removes no attribute');
   if (n.type === 'buttons') {
     if (n.buttons.length > MAX_BUTTONS) out.push(`${n.buttons.length} reply buttons: at most ${MAX_BUTTONS}`);
     if (new Set(n.buttons.map((b) => b.id)).size !== n.buttons.length) out.push('two buttons have the same id');

@@ -88,6 +88,50 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('checks media, CTA URL, location and contact steps', () => {
+    const p = problems({
+      start: 'm',
+      variables: [
+        { name: 'lat', type: 'number' },
+        { name: 'plan', type: 'string' },
+      ],
+      nodes: [
+        { id: 'm', type: 'media', media_type: 'image', media_id: '123', link: 'https://x.example/a.png' },
+        { id: 'n', type: 'media', media_type: 'audio', link: 'ftp://x.example/a.ogg', caption: 'hi' },
+        { id: 'o', type: 'media', media_type: 'video', link: '{{plan}}', filename: 'v.mp4' },
+        { id: 'c', type: 'cta_url', text: 'See {{who}}', display_text: 'Open', url: 'www.example.com' },
+        { id: 'l', type: 'ask_location', text: 'Where?', save: { lat: 'latitude', lng: 'longitude' } },
+        { id: 'a', type: 'set_attribute', attributes: { plan: '{{plan}}', x: '{{nope}}' } },
+        { id: 'e', type: 'set_attribute' },
+        { id: 'd', type: 'delay', seconds: 60 },
+        { id: 'p', type: 'opt', status: 'out' },
+      ],
+      edges: [
+        edge('m', 'n'),
+        edge('n', 'o'),
+        edge('o', 'c'),
+        edge('c', 'l'),
+        edge('l', 'a'),
+        edge('a', 'e'),
+        edge('e', 'd'),
+        edge('d', 'p'),
+        edge('d', 'p', 'error'),
+      ],
+    });
+    expect(p).toEqual([
+      { node: 'm', problem: 'give exactly one of media_id and link' },
+      { node: 'n', problem: 'an audio message has no caption' },
+      { node: 'n', problem: '"ftp://x.example/a.ogg" is not an http(s) URL' },
+      { node: 'o', problem: 'only a document has a filename' },
+      { node: 'c', problem: 'unknown variable "who" in a text' },
+      { node: 'c', problem: '"www.example.com" is not an http(s) URL' },
+      { node: 'l', problem: 'unknown variable "lng" in save' },
+      { node: 'a', problem: 'unknown variable "nope" in a text' },
+      { node: 'e', problem: 'sets and removes no attribute' },
+      { node: 'd', problem: 'edge on port "error", which a delay node does not have' },
+    ]);
+  });
+
   it('names a missing start node and duplicate ids', () => {
     const p = problems({
       start: 'x',

@@ -110,6 +110,8 @@ export interface CoreConfig {
   pin: { freeAttempts: number; lockoutBaseSeconds: number; lockoutMaxSeconds: number };
   devices: { maxCompanions: number; linkCodeTtlSeconds: number; linkRequestsPerClientPerHour: number };
   keys: { bundleFetchesPerMinute: number; bundleFetchesPerTargetPerMinute: number; lowThreshold: number };
+  /** Contact discovery: distinct numbers one account may look up per 24 h. */
+  directory: { lookupsPerDay: number };
   /** Encrypted attachment blobs (docs/core.md "Attachments"). */
   attachments: { dir: string; maxBytes: number; ttlDays: number };
 }
@@ -207,6 +209,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         bundleFetchesPerTargetPerMinute: e.KEY_BUNDLE_FETCHES_PER_TARGET_PER_MINUTE,
         lowThreshold: e.PREKEY_LOW_THRESHOLD,
       },
+      directory: { lookupsPerDay: e.DIRECTORY_LOOKUPS_PER_DAY },
       attachments: { dir: e.ATTACHMENTS_DIR, maxBytes: e.ATTACHMENT_MAX_BYTES, ttlDays: e.ATTACHMENT_TTL_DAYS },
     },
     messaging: {

@@ -140,6 +140,11 @@ export const envSchema = z.object({
    */
   KEY_BUNDLE_FETCHES_PER_TARGET_PER_MINUTE: count(1, 1_000_000).default(20),
   PREKEY_LOW_THRESHOLD: count(0, 10_000).default(10),
+  /**
+   * Distinct phone numbers one account may look up in the directory per 24 h (repeats within the window are free): an
+   * address book syncs in a day, enumerating a country's numbers would take tens of thousands of verified accounts.
+   */
+  DIRECTORY_LOOKUPS_PER_DAY: count(1, 1_000_000).default(2_000),
 
   // Core attachments: encrypted blobs devices upload and download; see docs/core.md "Attachments".
   /** Where attachment blobs are kept (local disk); relative paths are from the working directory. */

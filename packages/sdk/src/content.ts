@@ -21,23 +21,35 @@ export interface Content {
    * sent under. Devices that did show it drop this copy; the one that asked shows it under that id.
    */
   retryOf?: bigint;
+  /**
+   * Who wrote it, for the recipient to show: the number the sender's account has (as it claims it) and its profile
+   * key, which opens its profile (docs/core.md "Discovery, profiles and privacy").
+   */
+  sender?: { number: string; profileKey: Uint8Array };
 }
 
 const VERSION = 1;
 const HAS_TO = 1;
 const HAS_RICH = 2;
 const HAS_RETRY_OF = 4;
+const HAS_SENDER = 8;
 const MAX_RICH = 64 * 1024;
 
 export function encodeContent(c: Content): Uint8Array {
   const w = new ByteWriter(32 + c.text.length * 3);
   w.u8(VERSION)
-    .u8((c.to ? HAS_TO : 0) | (c.rich ? HAS_RICH : 0) | (c.retryOf !== undefined ? HAS_RETRY_OF : 0))
+    .u8(
+      (c.to ? HAS_TO : 0) |
+        (c.rich ? HAS_RICH : 0) |
+        (c.retryOf !== undefined ? HAS_RETRY_OF : 0) |
+        (c.sender ? HAS_SENDER : 0),
+    )
     .varint(c.sentAt, 'sentAt');
   if (c.to) w.uuid(c.to, 'to');
   w.string(c.text, 'text', 64 * 1024);
   if (c.rich) w.string(JSON.stringify(c.rich), 'rich', MAX_RICH);
   if (c.retryOf !== undefined) w.u64(c.retryOf, 'retryOf');
+  if (c.sender) w.string(c.sender.number, 'sender.number', 32).bytes(c.sender.profileKey, 'sender.profileKey', 32);
   return w.finish();
 }
 
@@ -50,6 +62,17 @@ export function decodeContent(bytes: Uint8Array): Content {
   const text = r.string('text', 64 * 1024);
   const rich = flags & HAS_RICH ? (JSON.parse(r.string('rich', MAX_RICH)) as Record<string, unknown>) : undefined;
   const retryOf = flags & HAS_RETRY_OF ? r.u64('retryOf') : undefined;
+  const sender =
+    flags & HAS_SENDER
+      ? { number: r.string('sender.number', 32), profileKey: r.bytes('sender.profileKey', 32, 32) }
+      : undefined;
   r.end();
-  return { text, sentAt, ...(to && { to }), ...(rich && { rich }), ...(retryOf !== undefined && { retryOf }) };
+  return {
+    text,
+    sentAt,
+    ...(to && { to }),
+    ...(rich && { rich }),
+    ...(retryOf !== undefined && { retryOf }),
+    ...(sender && { sender }),
+  };
 }

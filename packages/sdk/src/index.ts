@@ -33,4 +33,13 @@ export {
 } from './messaging';
 export { SendRefusedError, SendTimeoutError } from './messaging/errors';
 export { linkDevice, registerWithDevCode } from './onboarding';
+export {
+  openProfileField,
+  PADDED as PROFILE_FIELD_BYTES,
+  PROFILE_KEY_BYTES,
+  ProfileDecryptionError,
+  sealProfileField,
+} from './profiles/profile-cipher';
+export { ProfileKeys } from './profiles/profile-keys';
+export { type NewProfile, type Profile, Profiles } from './profiles/profiles';
 export * from './rest';

@@ -30,6 +30,7 @@ import type {
   SendResult,
   SentMessage,
 } from './messaging/types';
+import { ProfileKeys } from './profiles/profile-keys';
 import { KeyedQueue } from './util/keyed-queue';
 
 export type {
@@ -58,6 +59,7 @@ export class Messenger {
   private readonly pending: PendingMessages;
   private readonly resendable = new ResendBuffer();
   private readonly retries: RetryRequests;
+  private readonly profileKeys: ProfileKeys;
   // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
   // second key bundle while the first is still setting up the session (or learning the device list from a 409).
   private readonly conversations = new KeyedQueue();
@@ -84,6 +86,7 @@ export class Messenger {
     this.outbox = new Outbox(connection, storage);
     this.pending = new PendingMessages(storage);
     this.retries = new RetryRequests(storage);
+    this.profileKeys = new ProfileKeys(storage);
     connection.onFrame((f) => this.onFrame(f));
     connection.onOpen(() => void this.retryPending());
   }
@@ -242,7 +245,13 @@ export class Messenger {
     { text, rich, retryOf }: { text: string; rich?: Record<string, unknown>; retryOf?: bigint },
     sentAt: number,
   ): Promise<SendFrame> {
-    return this.envelopes.frame(id, to, (self) => encodeContent({ text, sentAt, rich, retryOf, ...(self && { to }) }));
+    // Recipients learn who wrote (the number) and how to open the sender's profile (its key); the copies for this
+    // account's own devices name the recipient instead.
+    const number = this.options.number;
+    const sender = number ? { number, profileKey: this.profileKeys.own() } : undefined;
+    return this.envelopes.frame(id, to, (self) =>
+      encodeContent({ text, sentAt, rich, retryOf, ...(self ? { to } : sender && { sender }) }),
+    );
   }
 
   /** Applies a refusal's device lists. False when retrying cannot help. */
@@ -314,6 +323,9 @@ export class Messenger {
         this.seen.add(d.senderAccountId, d.messageId); // this device showed the first copy: drop this one
         return undefined;
       }
+      if (content.sender && d.senderAccountId !== this.self.accountId) {
+        this.profileKeys.learn(d.senderAccountId, content.sender);
+      }
       message = {
         from,
         messageId: content.retryOf ?? d.messageId,
@@ -322,6 +334,7 @@ export class Messenger {
         sentAt: content.sentAt,
         ...(content.rich && { rich: content.rich }),
         ...(content.to && { to: content.to }),
+        ...(content.sender && { senderNumber: content.sender.number }),
       };
     } catch (err) {
       for (const l of this.listeners.undecryptable) l(d, err as Error);

@@ -69,3 +69,27 @@ export interface AttachmentUploaded {
   id: string;
   expires_at: string;
 }
+export interface DirectoryMatch {
+  number: string;
+  account_id: string;
+}
+export type Visibility = 'everyone' | 'contacts' | 'nobody';
+export interface PrivacySettings {
+  photo: Visibility;
+  about: Visibility;
+  last_seen: Visibility;
+  online: Visibility;
+}
+/** A profile as stored: each field sealed with the owner's profile key (base64). */
+export interface SealedProfile {
+  account_id: string;
+  version: number;
+  name: string | null;
+  about?: string;
+  photo?: { attachment_id: string; pointer: string };
+}
+export interface SealedProfileInput {
+  name: string;
+  about?: string;
+  photo?: { attachment_id: string; pointer: string };
+}

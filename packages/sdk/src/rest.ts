@@ -4,11 +4,15 @@ import type {
   Bundles,
   DeviceCredentials,
   DeviceSummary,
+  DirectoryMatch,
   KeyCounts,
   KeyUpload,
   LinkedDevice,
   LinkStart,
+  PrivacySettings,
   Registration,
+  SealedProfile,
+  SealedProfileInput,
 } from './rest-types';
 
 export type * from './rest-types';
@@ -81,6 +85,16 @@ export class RestClient {
   keyCounts = () => this.call<KeyCounts>('GET', '/v1/keys');
   fetchBundles = (accountId: string, deviceId: number | 'all') =>
     this.call<Bundles>('GET', `/v1/keys/${accountId}/${deviceId}`);
+
+  // directory and profiles (profiles/ seals and opens the fields)
+  lookupNumbers = (numbers: string[]) =>
+    this.call<{ accounts: DirectoryMatch[] }>('POST', '/v1/directory/lookup', { numbers });
+  putProfile = (profile: SealedProfileInput) => this.call<{ version: number }>('PUT', '/v1/profile', profile);
+  getProfile = (accountId: string) => this.call<SealedProfile>('GET', `/v1/profiles/${accountId}`);
+  getPrivacy = () => this.call<PrivacySettings>('GET', '/v1/profile/privacy');
+  putPrivacy = (changes: Partial<PrivacySettings>) => this.call<PrivacySettings>('PUT', '/v1/profile/privacy', changes);
+  putProfileContacts = (accountIds: string[]) =>
+    this.call<{ contacts: number }>('PUT', '/v1/profile/contacts', { account_ids: accountIds });
 
   // attachments: opaque encrypted blobs (attachments/ encrypts and verifies them)
   uploadAttachmentBlob = (blob: Uint8Array) => this.call<AttachmentUploaded>('POST', '/v1/attachments', blob);

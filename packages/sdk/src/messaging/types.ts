@@ -22,6 +22,11 @@ export interface IncomingMessage {
   rich?: Record<string, unknown>;
   /** Set on a copy of this account's own message, sent from another of its devices: who it went to. */
   to?: string;
+  /**
+   * The number the sender says its account has (SDK senders given `number` say it): what to show for a sender not in
+   * the address book. Its profile key came with it (Profiles.fetch opens its profile); Profiles.lookup confirms it.
+   */
+  senderNumber?: string;
 }
 
 export interface IncomingReceipt {
@@ -49,4 +54,9 @@ export interface MessengerOptions {
    * (default 60 s). A send can override it; restored sends (restore()) get this one.
    */
   sendTimeoutMs?: number;
+  /**
+   * This account's phone number: given, every message carries it and the account's profile key (Profiles), so that
+   * recipients can show who wrote and open the sender's profile.
+   */
+  number?: string;
 }

@@ -7,6 +7,7 @@ import {
   linkDevice,
   MemoryStorage,
   Messenger,
+  Profiles,
   type RestClient,
   type SendResult,
 } from '@switchboard/sdk';
@@ -20,6 +21,8 @@ export interface SdkDevice {
   number: string;
   rest: RestClient;
   crypto: DeviceCrypto;
+  /** Discovery and profiles, with the same storage (profile keys learnt from messages are there). */
+  profiles: Profiles;
   connection: Connection;
   messenger: Messenger;
   inbox: IncomingMessage[];
@@ -48,6 +51,7 @@ export async function sdkDevice(
     rest,
     crypto,
     storage,
+    profiles: new Profiles(rest, storage, credentials.accountId),
     inbox: [],
     receipts: [],
     sendResults: [],
@@ -55,7 +59,7 @@ export async function sdkDevice(
   const wire = () => {
     const servers = { baseUrl, fallbackUrls };
     device.connection = new Connection({ ...servers, credentials, minBackoffMs: 20, maxBackoffMs: 200 });
-    device.messenger = new Messenger(device.connection, crypto, storage);
+    device.messenger = new Messenger(device.connection, crypto, storage, number ? { number } : {});
     device.messenger.onMessage((m) => void device.inbox.push(m));
     device.messenger.onReceipt((r) => void device.receipts.push(r));
     device.messenger.onSendResult((r) => void device.sendResults.push(r));

@@ -13,6 +13,7 @@ import {
 } from '@switchboard/business/messages/message-status';
 import { PrismaService } from '@switchboard/platform';
 import { WebhookEventsService } from '@switchboard/webhooks';
+import { FlowInbox } from '../flows/flow-inbox';
 import { type PricingFacts, pricingOf } from './pricing/pricing';
 import { PricingRepository } from './pricing/pricing.repository';
 import { ERROR_CODES_URL, NumberMetadataCache, unixSeconds } from './webhook-values';
@@ -34,6 +35,7 @@ export class StatusReporter {
     private readonly events: WebhookEventsService,
     private readonly numbers: NumberMetadataCache,
     private readonly pricing: PricingRepository,
+    private readonly flows: FlowInbox,
   ) {}
 
   advance(wamid: string, target: DeliveryStep, at: Date, tx?: Tx): Promise<void> {
@@ -90,6 +92,8 @@ export class StatusReporter {
     const facts = await this.factsFor(tx, status, [row]);
     const { businessId, value } = await this.value(row, status, at, facts.get(row.wamid), error);
     await this.events.emit(businessId, 'messages', value, { orderingKey: row.wamid, tx });
+    // A flow step's message that failed after the step moved on: its run takes the step's error branch.
+    if (status === 'failed') await this.flows.stepFailed(tx, row.wamid, error);
   }
 
   /** Meta sends pricing and conversation with `sent` and the first of delivered/read (here always `delivered`). */

@@ -19,6 +19,18 @@ export interface Pin {
   address?: string;
 }
 
+/**
+ * The message type of a queued `failed` status for a step's message (FlowInbox.stepFailed): not a consumer's message,
+ * but handled in the same queue so it keeps its place among them.
+ */
+export const STEP_FAILED = 'flow_step_failed';
+
+export interface StepFailure {
+  wamid: string;
+  run_id: string;
+  error: { code: number; title: string; message?: string } | null;
+}
+
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 
 type Msg = {

@@ -6,10 +6,11 @@ import {
   type NodeOf,
 } from '@switchboard/business/flows/definition/flow-definition';
 import { coerce, fill, jsonEscaped, type Vars } from '@switchboard/business/flows/definition/variables';
+import { isTransient } from '@switchboard/business/messages/transient-codes';
 import type { Config } from '@switchboard/config';
 import type { FlowRun, Prisma } from '@switchboard/db';
 import { CONFIG, QueuesService } from '@switchboard/platform';
-import { type Answer, acceptAnswer, choicePort } from './answers';
+import { type Answer, acceptAnswer, choicePort, type StepFailure } from './answers';
 import { conditionPort } from './conditions';
 import { contactStep } from './contact-steps';
 import { SENDING, sendBody } from './flow-messages';
@@ -20,6 +21,14 @@ import { type RunEvent, RunEvents } from './run-events';
 
 /** Steps taken for one message or timer before the run must wait: more means a loop without a question. */
 const MAX_STEPS_PER_TURN = 50;
+/** How long a send refused with a transient code (a limit) is retried by taking the turn again. */
+const TRANSIENT_RETRY_MS = 5 * 60_000;
+
+/**
+ * A send refused with a transient code (messages/transient-codes.ts) while its turn is young: the whole turn is undone
+ * and taken again by the flows sweep a few seconds later, instead of the step leaving on `error`.
+ */
+export class TransientRefusal extends Error {}
 
 /** A run being advanced inside its contact's transaction. */
 export interface RunState {
@@ -33,6 +42,8 @@ export interface RunState {
    * send that finds the 24-hour window closed waits for the contact to write instead of failing.
    */
   timerTurn?: boolean;
+  /** When the work of this turn came in (the message, the timer's deadline, the API start). */
+  since?: Date;
 }
 
 /**
@@ -156,6 +167,20 @@ export class FlowEngine {
     return this.prompt(tx, st, node, node.retry_text ?? node.text, attempts);
   }
 
+  /**
+   * A `failed` status for a message one of the run's steps sent, after the step moved on: the run leaves that step on
+   * its `error` edge (a question's too), or ends as failed with the reason.
+   */
+  async stepFailed(tx: Tx, st: RunState, f: StepFailure): Promise<void> {
+    const step = await this.repo.stepOf(tx, f.wamid);
+    const node = step?.runId === st.run.id ? st.nodes.get(step.node) : undefined;
+    if (!node) return;
+    const reason = f.error ? `${f.error.code}: ${f.error.message ?? f.error.title}` : 'the message failed';
+    await this.record(tx, st, node, `failed:${reason}`);
+    const next = this.target(st, node.id, 'error');
+    return next ? this.walk(tx, st, next) : this.finish(tx, st, 'failed', `node "${node.id}": ${reason}`, node.id);
+  }
+
   /** A timer that came due: a delay's end (the run goes on), or a question's timeout (its `timeout` branch). */
   async timeout(tx: Tx, st: RunState, nodeId: string): Promise<void> {
     const node = st.nodes.get(nodeId)!;
@@ -179,7 +204,7 @@ export class FlowEngine {
         await this.record(tx, st, node, `error:${sent.error}`);
         return { port: 'error', reason: sent.error };
       }
-      await this.record(tx, st, node, `sent:${sent.wamid}`);
+      await this.record(tx, st, node, `sent:${sent.wamid}`, sent.wamid);
       return { port: 'next' };
     }
     switch (node.type) {
@@ -277,8 +302,14 @@ export class FlowEngine {
   private async prompt(tx: Tx, st: RunState, node: FlowNode, text: string, attempts: number): Promise<void> {
     const sent = await this.send(tx, st, node, text);
     if ('parked' in sent) return;
-    if ('error' in sent) return this.finish(tx, st, 'failed', `node "${node.id}": ${sent.error}`, node.id);
-    const seq = await this.record(tx, st, node, `prompt:${sent.wamid}`);
+    if ('error' in sent) {
+      await this.record(tx, st, node, `error:${sent.error}`);
+      const next = this.target(st, node.id, 'error');
+      return next
+        ? this.walk(tx, st, next)
+        : this.finish(tx, st, 'failed', `node "${node.id}": ${sent.error}`, node.id);
+    }
+    const seq = await this.record(tx, st, node, `prompt:${sent.wamid}`, sent.wamid);
     const seconds = 'timeout_seconds' in node ? node.timeout_seconds : undefined;
     await this.wait(
       tx,
@@ -331,13 +362,19 @@ export class FlowEngine {
     if (!body) return { error: 'nothing to send' };
     // The step this send belongs to is the next one recorded: its number names the send's idempotency key.
     const sent = await this.sender.send(tx, this.repo, st.run, st.steps + 1, body);
+    if (
+      'error' in sent &&
+      isTransient(sent.code) &&
+      Date.now() - (st.since ?? new Date()).getTime() < TRANSIENT_RETRY_MS
+    )
+      throw new TransientRefusal(`node "${node.id}": ${sent.error}`);
     if (!('code' in sent) || sent.code !== WINDOW_CLOSED || !st.timerTurn) return sent;
     const seq = await this.record(tx, st, node, 'waiting:window');
     await this.wait(tx, st, node, { kind: 'window', attempts: 0, seq }, null);
     return { parked: true };
   }
 
-  private async record(tx: Tx, st: RunState, node: FlowNode, outcome: string): Promise<number> {
+  private async record(tx: Tx, st: RunState, node: FlowNode, outcome: string, wamid?: string): Promise<number> {
     st.steps += 1;
     await this.repo.step(tx, {
       runId: st.run.id,
@@ -345,6 +382,7 @@ export class FlowEngine {
       node: node.id,
       type: node.type,
       outcome: outcome.slice(0, 500),
+      wamid,
       variables: st.vars as Prisma.InputJsonValue,
     });
     return st.steps;

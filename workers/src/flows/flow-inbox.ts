@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@switchboard/db';
+import { STEP_FAILED } from './answers';
 import { FlowRuntime } from './flow-runtime';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 
@@ -27,6 +28,24 @@ export class FlowInbox {
     if (!(await this.listens(m.phoneNumberId))) return false;
     await this.repo.enqueue(tx, { ...m, message: m.message as Prisma.InputJsonValue });
     return true;
+  }
+
+  /**
+   * A `failed` status for a message a flow step sent, in the transaction that records it: when the step's run still
+   * holds its contact, the failure is queued like a message (key `failed:<wamid>`, so once), in order with the
+   * contact's messages, for the run to take the step's error branch. The flows sweep picks it up after the commit.
+   */
+  async stepFailed(tx: Tx, wamid: string, error?: { code: number; title: string; message?: string }) {
+    const step = await this.repo.stepOf(tx, wamid);
+    if (!step?.run.activeKey) return;
+    const { run } = step;
+    await this.repo.enqueue(tx, {
+      wamid: `failed:${wamid}`,
+      businessId: run.businessId,
+      phoneNumberId: run.phoneNumberId,
+      waId: run.waId,
+      message: { type: STEP_FAILED, [STEP_FAILED]: { wamid, run_id: run.id, error: error ?? null } },
+    });
   }
 
   kick(phoneNumberId: string, waId: string): void {

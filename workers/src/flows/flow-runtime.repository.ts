@@ -66,9 +66,14 @@ export class FlowRuntimeRepository {
     return tx.flowRunStep.create({ data });
   }
 
+  /** The step that sent the business message `wamid`, with its run. */
+  stepOf(tx: Tx, wamid: string) {
+    return tx.flowRunStep.findFirst({ where: { wamid }, include: { run: true } });
+  }
+
   /** The node whose prompt was the business message `wamid`, if this run sent it. */
   async promptNode(tx: Tx, runId: string, wamid: string): Promise<string | undefined> {
-    const s = await tx.flowRunStep.findFirst({ where: { runId, outcome: `prompt:${wamid}` }, select: { node: true } });
+    const s = await tx.flowRunStep.findFirst({ where: { runId, wamid }, select: { node: true } });
     return s?.node;
   }
 

@@ -6,7 +6,7 @@ import { activeKeyOf } from '@switchboard/business/flows/runs/flow-runs.service'
 import type { Flow, FlowInbound, Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { ConnectionSlots } from '../common/connection-slots';
-import { type Answer, answerOf } from './answers';
+import { type Answer, answerOf, STEP_FAILED, type StepFailure } from './answers';
 import { FlowEngine, type Waiting } from './flow-engine';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 import { matchFlow } from './triggers';
@@ -79,6 +79,7 @@ export class FlowRuntime {
       const run = await this.repo.run(tx, runId);
       if (!run) return;
       const st = await this.engine.load(tx, run);
+      st.since = run.deadline ?? run.startedAt;
       if (!timeoutToken) {
         if (run.status === 'running' && run.stepCount === 0)
           await this.engine.walk(tx, st, run.currentNode ?? st.def.start);
@@ -105,11 +106,21 @@ export class FlowRuntime {
 
   /** What a message does: answers the contact's run, is ignored (handed off), or starts the flow it triggers. */
   private async route(tx: Tx, inbound: FlowInbound): Promise<string | null> {
-    const answer = answerOf(inbound.message);
+    const message = inbound.message as Record<string, unknown>;
     const run = await this.repo.activeRun(tx, activeKeyOf(inbound.phoneNumberId, inbound.waId));
+    if (message.type === STEP_FAILED) {
+      const failure = message[STEP_FAILED] as StepFailure;
+      if (run?.id !== failure.run_id || run.status !== 'waiting') return run?.id ?? null;
+      const st = await this.engine.load(tx, run);
+      st.since = inbound.receivedAt;
+      await this.engine.stepFailed(tx, st, failure);
+      return run.id;
+    }
+    const answer = answerOf(message);
     if (run) {
       if (run.status !== 'waiting') return run.id; // handed off (the bot is silent), or an API start not begun
       const st = await this.engine.load(tx, run);
+      st.since = inbound.receivedAt;
       const node = await this.questionOf(tx, run.id, st, answer);
       if (node) await this.engine.answer(tx, st, node, answer);
       return run.id;
@@ -161,6 +172,7 @@ export class FlowRuntime {
       variables: initialVariables(def) as Prisma.InputJsonValue,
     });
     const st = await this.engine.load(tx, run);
+    st.since = inbound.receivedAt;
     await this.engine.walk(tx, st, def.start);
     return run.id;
   }

@@ -87,7 +87,7 @@ export class CampaignsController {
     return this.lifecycle.cancel(b.businessId, p.campaign_id);
   }
 
-  /** A new campaign of this one's retryable failures (retry/retryable-codes.ts). */
+  /** A new campaign of this one's retryable failures (the transient codes of messages/transient-codes.ts). */
   @Post(':campaign_id/retry')
   @HttpCode(200)
   retry(@CurrentBusiness() b: AuthenticatedBusiness, @Param(valid(campaignParams)) p: CampaignParams) {

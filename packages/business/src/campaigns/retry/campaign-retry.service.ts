@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { GraphIds } from '../../common/ids';
+import { TRANSIENT_CODES } from '../../messages/transient-codes';
 import { TemplatesService } from '../../templates/templates.service';
 import { audienceReport } from '../audience/report';
 import { CampaignErrors } from '../campaign-errors';
 import { CampaignsService } from '../campaigns.service';
 import { personalize } from '../personalize';
 import { firstFailure, insertRetryLedger } from './retry-ledger.repository';
-import { RETRYABLE_CODES } from './retryable-codes';
 
 /** As a create's: the ledger is one INSERT … SELECT, as long as the failures are many. */
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * "Retry the failed recipients": a new RUNNING campaign — same number, template and components — whose audience is
- * the original's retryable failures (RETRYABLE_CODES) with their variables, read from the original's ledger and
+ * the original's retryable failures (TRANSIENT_CODES) with their variables, read from the original's ledger and
  * messages. Each recipient is retried at most once per original, however often this is called.
  */
 @Injectable()
@@ -31,8 +31,8 @@ export class CampaignRetry {
     const db = this.prisma.client;
     const original = await db.campaign.findFirst({ where: { id: originalId, businessId } });
     if (!original) throw CampaignErrors.notFound(originalId);
-    const first = await firstFailure(db, original.id, businessId, RETRYABLE_CODES);
-    if (!first) throw CampaignErrors.nothingToRetry(original.id, RETRYABLE_CODES);
+    const first = await firstFailure(db, original.id, businessId, TRANSIENT_CODES);
+    if (!first) throw CampaignErrors.nothingToRetry(original.id, TRANSIENT_CODES);
     // The template may have been paused or changed since: checked as a create checks it, with a real recipient.
     const rendered = await this.templates.resolveForSend(
       businessId,
@@ -44,9 +44,9 @@ export class CampaignRetry {
     const report = await db.$transaction(
       async (tx) => {
         const marketing = rendered.category === 'MARKETING';
-        const count = await insertRetryLedger(tx, original.id, businessId, RETRYABLE_CODES, id, marketing);
+        const count = await insertRetryLedger(tx, original.id, businessId, TRANSIENT_CODES, id, marketing);
         // Another retry took them between the look and the lock.
-        if (!count) throw CampaignErrors.nothingToRetry(original.id, RETRYABLE_CODES);
+        if (!count) throw CampaignErrors.nothingToRetry(original.id, TRANSIENT_CODES);
         await tx.campaign.create({
           data: {
             id,
@@ -56,7 +56,7 @@ export class CampaignRetry {
             templateName: original.templateName,
             templateLanguage: original.templateLanguage,
             components: original.components as Prisma.InputJsonValue,
-            audience: { retry: { campaign_id: original.id, codes: [...RETRYABLE_CODES] } },
+            audience: { retry: { campaign_id: original.id, codes: [...TRANSIENT_CODES] } },
             status: 'RUNNING',
             startedAt: new Date(),
             recipientCount: count,

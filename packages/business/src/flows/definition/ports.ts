@@ -3,13 +3,14 @@ import type { FlowNode } from './flow-definition';
 /** The ports a node can leave on: each edge's `port` must be one of its `from` node's. */
 export function portsOf(node: FlowNode): string[] {
   switch (node.type) {
+    // A question's `error`: its prompt could not be sent, or failed later.
     case 'buttons':
-      return [...node.buttons.map((b) => b.id), 'next', ...(node.timeout_seconds ? ['timeout'] : [])];
+      return [...node.buttons.map((b) => b.id), 'next', ...(node.timeout_seconds ? ['timeout'] : []), 'error'];
     case 'list':
-      return [...node.rows.map((r) => r.id), 'next', ...(node.timeout_seconds ? ['timeout'] : [])];
+      return [...node.rows.map((r) => r.id), 'next', ...(node.timeout_seconds ? ['timeout'] : []), 'error'];
     case 'ask':
     case 'ask_location':
-      return ['next', 'invalid', ...(node.timeout_seconds ? ['timeout'] : [])];
+      return ['next', 'invalid', ...(node.timeout_seconds ? ['timeout'] : []), 'error'];
     case 'delay':
     case 'set_attribute':
     case 'opt':

@@ -70,6 +70,10 @@ describe('console roles', () => {
     return `${b()}/campaigns/${c.id}`;
   };
 
+  /** What the wizard sends: a one-row CSV (scheduled far ahead when launched, so nothing sends). */
+  const wizardBody = (extra: object = {}) =>
+    campaignBody(business, 'promo', { csv: `phone,first_name\n${randomConsumer()},A` }, extra);
+
   const READ = { owner: 200, admin: 200, agent: 200, viewer: 200 };
   const MANAGE = { owner: 200, admin: 200, agent: 403, viewer: 403 };
   const cases: [string, Record<ConsoleRole, number>, () => Promise<[string, string, unknown?]>][] = [
@@ -79,6 +83,12 @@ describe('console roles', () => {
     ['GET overview', READ, async () => ['GET', `${b()}/overview`]],
     ['GET campaigns', READ, async () => ['GET', `${b()}/campaigns`]],
     ['GET campaign', READ, async () => ['GET', await freshCampaign()]],
+    [
+      'POST campaigns (launch)',
+      MANAGE,
+      async () => ['POST', `${b()}/campaigns`, wizardBody({ schedule: { at: '2031-01-01T09:00Z' } })],
+    ],
+    ['POST campaigns check', MANAGE, async () => ['POST', `${b()}/campaigns/check`, wizardBody()]],
     ['GET campaign recipients', READ, async () => ['GET', `${await freshCampaign()}/recipients`]],
     ['POST campaign pause', MANAGE, async () => ['POST', `${await freshCampaign()}/pause`]],
     ['POST campaign resume', MANAGE, async () => ['POST', `${await freshCampaign(true)}/resume`]],

@@ -35,6 +35,13 @@ const IDEMPOTENCY_SCOPE = 'campaigns';
 /** Thrown inside the create's transaction to undo it: another request holds the Idempotency-Key. */
 class KeyTaken extends Error {}
 
+/** Thrown inside a dry run's transaction to undo it, carrying what the create would have answered. */
+class DryRun extends Error {
+  constructor(readonly report: AudienceReport) {
+    super('dry run');
+  }
+}
+
 /**
  * Creating campaigns (the audience built into the ledger and validated against the template, in one transaction)
  * and reading them with live progress. Sending is the dispatcher's (campaigns/dispatch): it picks up RUNNING and due
@@ -68,61 +75,15 @@ export class CampaignsService {
 
   /** Builds the campaign; undefined when `claim`'s key was taken meanwhile (then nothing was written). */
   private async build(businessId: string, body: CreateCampaignBody, claim?: IdempotencyClaim) {
-    const at = body.schedule && scheduleInstant(body.schedule.at, await this.timeZone(businessId, body.schedule));
-    const number = await this.numbers.get(businessId, body.phone_number_id);
-    const components = body.template.components ?? [];
-    const names = placeholderNames(components);
-    const csv =
-      body.audience.csv !== undefined ? await readCsvAudience(body.audience.csv, number.country, names) : undefined;
-    const selector: ContactSelector = {
-      tags: [...new Set(body.audience.tags ?? [])],
-      attributes: body.audience.attributes ?? {},
-    };
-    // The template is checked as a single send would be, with a real recipient's values where there is one.
-    const sample =
-      (csv
-        ? (csv.rows.find((r) => r.reason === null)?.variables ?? undefined)
-        : await firstContactVariables(this.prisma.client, businessId, selector, names)) ??
-      Object.fromEntries(names.map((n) => [n, 'x']));
-    const { name, language } = body.template;
-    const rendered = await this.templates.resolveForSend(
-      businessId,
-      name,
-      language.code,
-      personalize(components, sample),
-    );
-    const marketing = rendered.category === 'MARKETING';
-    const id = await this.ids.newGraphId();
-    const now = new Date();
-    const scheduled = at && at > now;
+    const plan = await this.plan(businessId, body);
     let report: AudienceReport;
     try {
       report = await this.prisma.client.$transaction(
         async (tx) => {
-          const count = csv
-            ? await insertCsvLedger(tx, id, businessId, csv.rows, marketing)
-            : await insertContactLedger(tx, id, businessId, selector, names, marketing);
-          if (!count) throw ApiError.invalidParameter('audience: no contact has these tags and attributes');
-          await tx.campaign.create({
-            data: {
-              id,
-              businessId,
-              phoneNumberId: number.id,
-              name: body.name,
-              templateName: name,
-              templateLanguage: language.code,
-              components: components as Prisma.InputJsonValue,
-              audience: describe(csv, selector),
-              status: scheduled ? 'SCHEDULED' : 'RUNNING',
-              scheduledAt: at ?? null,
-              startedAt: scheduled ? null : now,
-              recipientCount: count,
-            },
-          });
-          const built = await audienceReport(tx, id);
+          const built = await this.writeLedger(tx, plan);
           // Last, so the key's row is locked only for the commit: sends of every business share one accept statement,
           // and one with this key must not wait on a ledger being built. A retry racing this one builds in vain.
-          if (claim && !(await this.idempotency.claimIn(tx, businessId, claim, JSON.stringify({ id }))))
+          if (claim && !(await this.idempotency.claimIn(tx, businessId, claim, JSON.stringify({ id: plan.id }))))
             throw new KeyTaken();
           return built;
         },
@@ -135,7 +96,104 @@ export class CampaignsService {
     // A large ledger just arrived in one statement, long before autovacuum would look: without fresh statistics the
     // planner takes "this campaign's PENDING rows" for a handful and the dispatcher's claims scan all of them.
     if (report.recipients >= ANALYZE_FROM_ROWS) await analyzeLedger(this.prisma.client);
-    return this.created(businessId, id, report);
+    return this.created(businessId, plan.id, report);
+  }
+
+  /**
+   * What a create would make of `body`, and nothing kept: the same checks and the same ledger, written in a
+   * transaction that is rolled back, so the report (invalid, duplicates, opted out, missing variables) is the one a
+   * create would answer. The console's wizard shows it before anything is sent.
+   */
+  async check(businessId: string, body: CreateCampaignBody) {
+    const plan = await this.plan(businessId, body);
+    try {
+      await this.prisma.client.$transaction(
+        async (tx) => {
+          throw new DryRun(await this.writeLedger(tx, plan));
+        },
+        { timeout: BUILD_TIMEOUT_MS, maxWait: 10_000 },
+      );
+    } catch (err) {
+      if (!(err instanceof DryRun)) throw err;
+      return {
+        report: err.report,
+        phone_number_id: plan.number.id,
+        category: plan.category,
+        sample: plan.sample,
+        scheduled_at: plan.scheduledAt?.toISOString() ?? null,
+      };
+    }
+    throw new Error('unreachable: a dry run always rolls back');
+  }
+
+  /** Everything a create checks before writing: schedule, number, CSV, and the template with a real recipient's values. */
+  private async plan(businessId: string, body: CreateCampaignBody) {
+    const at = body.schedule && scheduleInstant(body.schedule.at, await this.timeZone(businessId, body.schedule));
+    const number = await this.numbers.get(businessId, body.phone_number_id);
+    const components = body.template.components ?? [];
+    const names = placeholderNames(components);
+    const csv =
+      body.audience.csv !== undefined ? await readCsvAudience(body.audience.csv, number.country, names) : undefined;
+    const selector: ContactSelector = {
+      tags: [...new Set(body.audience.tags ?? [])],
+      attributes: body.audience.attributes ?? {},
+    };
+    // The template is checked as a single send would be, with a real recipient's values where there is one.
+    const found = csv
+      ? (csv.rows.find((r) => r.reason === null)?.variables ?? undefined)
+      : await firstContactVariables(this.prisma.client, businessId, selector, names);
+    const sample = found ?? Object.fromEntries(names.map((n) => [n, 'x']));
+    const { name, language } = body.template;
+    const rendered = await this.templates.resolveForSend(
+      businessId,
+      name,
+      language.code,
+      personalize(components, sample),
+    );
+    const now = new Date();
+    return {
+      id: await this.ids.newGraphId(),
+      businessId,
+      body,
+      number,
+      components,
+      names,
+      csv,
+      selector,
+      category: rendered.category,
+      /** The first complete recipient's variables (null when no recipient has them all). */
+      sample: found ? (sample as Record<string, unknown>) : null,
+      scheduledAt: at ?? null,
+      scheduled: Boolean(at && at > now),
+      now,
+    };
+  }
+
+  /** The ledger and the Campaign row, in `tx`; answers the audience report read back from the ledger. */
+  private async writeLedger(tx: Prisma.TransactionClient, plan: Awaited<ReturnType<CampaignsService['plan']>>) {
+    const { id, businessId, body, csv, selector, names, scheduled, now } = plan;
+    const marketing = plan.category === 'MARKETING';
+    const count = csv
+      ? await insertCsvLedger(tx, id, businessId, csv.rows, marketing)
+      : await insertContactLedger(tx, id, businessId, selector, names, marketing);
+    if (!count) throw ApiError.invalidParameter('audience: no contact has these tags and attributes');
+    await tx.campaign.create({
+      data: {
+        id,
+        businessId,
+        phoneNumberId: plan.number.id,
+        name: body.name,
+        templateName: body.template.name,
+        templateLanguage: body.template.language.code,
+        components: plan.components as Prisma.InputJsonValue,
+        audience: describe(csv, selector),
+        status: scheduled ? 'SCHEDULED' : 'RUNNING',
+        scheduledAt: plan.scheduledAt,
+        startedAt: scheduled ? null : now,
+        recipientCount: count,
+      },
+    });
+    return audienceReport(tx, id);
   }
 
   /** What a create answers: the campaign and its audience report (read again from the ledger for a replay). */

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { LimitsModule } from '../limits/limits.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { BusinessWebhooksModule } from '../webhooks/webhooks.module';
 import { ConsoleAuthController } from './auth/auth.controller';
 import { ConsoleAuth } from './auth/console-auth.service';
+import { CampaignCheck } from './campaigns/campaign-check.service';
 import { ConsoleCampaignsController } from './campaigns/console-campaigns.controller';
 import { ConsoleContactsController } from './contacts/console-contacts.controller';
 import { ConsoleApiKeysController } from './developers/api-keys.controller';
@@ -28,7 +30,7 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
  * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
  */
 @Module({
-  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule, TemplatesModule, ContactsModule],
+  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule, TemplatesModule, ContactsModule, LimitsModule],
   controllers: [
     ConsoleAuthController,
     InvitationsController,
@@ -51,6 +53,7 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
     InvitationsService,
     SessionsRepository,
     OverviewRepository,
+    CampaignCheck,
   ],
   exports: [ConsoleAuth, MembersRepository, ConsoleSessionGuard],
 })

@@ -310,7 +310,33 @@ export interface paths {
         /** The campaigns page — newest first, with live progress (any role; the same list as GET /{waba_id}/campaigns) */
         get: operations["consoleListCampaigns"];
         put?: never;
-        post?: never;
+        /** Launch a campaign from the wizard (owner or admin; as POST /{waba_id}/campaigns, Idempotency-Key included) */
+        post: operations["consoleCreateCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a create would make of this request, nothing kept — the wizard's review (owner or admin)
+         * @description The same checks and the same ledger as a create, in a transaction that is rolled back: the same refusals
+         *     (100, 404, 1320xx) and the audience report a create would answer. With the first complete recipient's
+         *     variables for the preview, and an upper bound of the duration from the number's throughput and the business's
+         *     messaging limit (every recipient counted against it).
+         */
+        post: operations["consoleCheckCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -710,6 +736,47 @@ export interface components {
             /** @description Only in the answer to a create. */
             report?: components["schemas"]["CampaignReport"];
         };
+        CampaignCreate: {
+            name: string;
+            /** @description One of the business's phone numbers; it sends the campaign. */
+            phone_number_id: string;
+            template: {
+                name: string;
+                language: {
+                    code: string;
+                };
+                /**
+                 * @description As in a template send. Strings may hold `{{name}}` placeholders, filled per recipient from its
+                 *     variables (CSV columns; contact attributes, wa_id and profile_name).
+                 */
+                components?: Record<string, never>[];
+            };
+            /** @description Contacts by tags and attribute values, or a CSV. */
+            audience: {
+                /** @description The contact has every tag. */
+                tags?: string[];
+                /** @description The contact's attributes hold every pair (same type and value). */
+                attributes?: {
+                    [key: string]: string | number | boolean;
+                };
+            } | {
+                /**
+                 * @description RFC 4180 text, at most 5 MB and 200,000 rows: a header row with one number column (phone,
+                 *     phone_number, wa_id or to; any case), the other columns being variables. Numbers without "+"
+                 *     are read as international, then as national numbers of the sending number's country.
+                 */
+                csv: string;
+            };
+            schedule?: {
+                /**
+                 * @description ISO 8601. With an offset (Z, +02:00) it is absolute; without one it is a wall-clock time in
+                 *     `time_zone`, or in the business's time zone.
+                 */
+                at: string;
+                /** @description IANA time zone, e.g. America/New_York. */
+                time_zone?: string;
+            };
+        };
         CampaignCreated: components["schemas"]["Campaign"] & Record<string, never>;
         /**
          * @description Every recipient counted once: not sent yet (pending), skipped (by reason), refused at dispatch or failed
@@ -774,6 +841,33 @@ export interface components {
             /** @description the waba_id */
             id: string;
             name: string;
+        };
+        ConsoleCampaignCheck: {
+            report: components["schemas"]["CampaignReport"];
+            phone_number_id: string;
+            /** @enum {string} */
+            category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+            /** @description The first complete recipient's variables (null when no recipient has them all). */
+            sample: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            scheduled_at: string | null;
+            estimate: {
+                messages_per_second: number;
+                /** @description At the number's throughput alone. */
+                sending_seconds: number;
+                /** @description At most: with a day more for each further messaging limit of recipients. */
+                seconds: number;
+                messaging_limit: {
+                    tier: string;
+                    limit: number | null;
+                    used_24h: number;
+                    remaining: number | null;
+                };
+                /** @description Recipients beyond today's remaining budget. */
+                over_limit: number;
+            };
         };
         ConsoleInvitation: {
             id: string;
@@ -1571,6 +1665,71 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             404: components["responses"]["Error"];
+        };
+    };
+    consoleCreateCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCreate"];
+            };
+        };
+        responses: {
+            /** @description The campaign, with the audience report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCreated"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            422: components["responses"]["Error"];
+        };
+    };
+    consoleCheckCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCreate"];
+            };
+        };
+        responses: {
+            /** @description The report and the estimate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleCampaignCheck"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     consoleGetCampaign: {

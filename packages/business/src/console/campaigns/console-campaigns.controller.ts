@@ -1,7 +1,15 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { valid } from '@switchboard/core/common/zod.pipe';
+import type { FastifyReply } from 'fastify';
 import { CampaignsService } from '../../campaigns/campaigns.service';
-import { type ListCampaignsQuery, listCampaignsQuery } from '../../campaigns/inputs/campaign.input';
+import {
+  CREATE_BODY_LIMIT,
+  type CreateCampaignBody,
+  createCampaignBody,
+  type ListCampaignsQuery,
+  listCampaignsQuery,
+} from '../../campaigns/inputs/campaign.input';
 import { CampaignLifecycle } from '../../campaigns/lifecycle/campaign-lifecycle.service';
 import { CampaignRecipients } from '../../campaigns/recipients/campaign-recipients.service';
 import { type ListRecipientsQuery, listRecipientsQuery } from '../../campaigns/recipients/recipients.input';
@@ -9,11 +17,12 @@ import { CampaignRetry } from '../../campaigns/retry/campaign-retry.service';
 import { RequestUrl } from '../../common/request-url';
 import { type BusinessParams, businessParams } from '../members/inputs/member.input';
 import { ConsoleRoles, ConsoleSessionGuard } from '../session/console-session.guard';
+import { CampaignCheck } from './campaign-check.service';
 import { type ConsoleCampaignParams, consoleCampaignParams } from './inputs/console-campaign.input';
 
 /**
  * The campaigns pages: the business API's own campaign services behind a console session. Everyone reads; sending
- * decisions (pause, resume, cancel, retry) are for owners and admins.
+ * decisions (check and create, pause, resume, cancel, retry) are for owners and admins.
  */
 @Controller('console/v1/businesses/:businessId/campaigns')
 @UseGuards(ConsoleSessionGuard)
@@ -23,7 +32,33 @@ export class ConsoleCampaignsController {
     private readonly lifecycle: CampaignLifecycle,
     private readonly retries: CampaignRetry,
     private readonly recipients: CampaignRecipients,
+    private readonly checks: CampaignCheck,
   ) {}
+
+  /** The wizard's launch: a create as POST /{waba_id}/campaigns, Idempotency-Key included (a double click makes one). */
+  @Post()
+  @ConsoleRoles('owner', 'admin')
+  @HttpCode(200)
+  @RouteConfig({ bodyLimit: CREATE_BODY_LIMIT })
+  async create(
+    @Param(valid(businessParams)) p: BusinessParams,
+    @Body(valid(createCampaignBody)) body: CreateCampaignBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    const created = await this.campaigns.create(p.businessId, body, idempotencyKey);
+    if (created.replayed) void reply.header('idempotent-replayed', 'true');
+    return created.body;
+  }
+
+  /** The wizard's review: what the create would answer (nothing is kept) and how long it would take. */
+  @Post('check')
+  @ConsoleRoles('owner', 'admin')
+  @HttpCode(200)
+  @RouteConfig({ bodyLimit: CREATE_BODY_LIMIT })
+  check(@Param(valid(businessParams)) p: BusinessParams, @Body(valid(createCampaignBody)) body: CreateCampaignBody) {
+    return this.checks.check(p.businessId, body);
+  }
 
   @Get()
   list(

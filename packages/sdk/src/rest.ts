@@ -115,7 +115,8 @@ export class RestClient {
     const res = await this.fetchFn(`${this.baseUrl}${path}`, {
       method,
       headers,
-      ...(body !== undefined && { body: binary ? body : JSON.stringify(body) }),
+      // A browser's fetch (the DOM lib's BodyInit) takes bytes over an ArrayBuffer, not a SharedArrayBuffer: ours are.
+      ...(body !== undefined && { body: binary ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
     });
     if (res.ok) return res;
     const text = await res.text();

@@ -29,7 +29,8 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 export const checkedFetch: typeof fetch = async (input, init) => {
   const r = await contractFetch(String(input), init);
   // The raw bytes, not the decoded text: attachment blobs are binary.
-  return new Response(NULL_BODY.has(r.status) ? null : r.bytes, { status: r.status, headers: r.headers });
+  const bytes = r.bytes as Uint8Array<ArrayBuffer>; // read from a response: never a SharedArrayBuffer
+  return new Response(NULL_BODY.has(r.status) ? null : bytes, { status: r.status, headers: r.headers });
 };
 
 /** fetch from a chosen loopback source address (node:http, which lets us bind the local side). */
@@ -56,12 +57,12 @@ export function fetchFrom(localAddress: string): typeof fetch {
     });
 }
 
-export const client = (api: RunningApi, fetchImpl: typeof fetch = checkedFetch) =>
+export const client = (api: Pick<RunningApi, 'url'>, fetchImpl: typeof fetch = checkedFetch) =>
   new RestClient({ baseUrl: api.url, fetch: fetchImpl });
 
 /** A fresh account registered on a primary device. */
 export async function newAccount(
-  api: RunningApi,
+  api: Pick<RunningApi, 'url'>,
   extra: { pin?: string; name?: string } = {},
 ): Promise<{ rest: RestClient; credentials: DeviceCredentials; number: string }> {
   const number = randomNumber();

@@ -2,7 +2,7 @@ import type { RunningApi } from '../api';
 import { sdkDevice } from './sdk-device';
 
 /** A consumer's phone: an SDK device (registered primary, keys published) that connects when told, and replies. */
-export async function consumerDevice(api: RunningApi, name = 'Pablo') {
+export async function consumerDevice(api: Pick<RunningApi, 'url'>, name = 'Pablo') {
   const device = await sdkDevice(api, undefined, { connect: false });
   const number = device.number;
   return {

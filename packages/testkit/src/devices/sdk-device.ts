@@ -36,7 +36,7 @@ export interface SdkDevice {
 }
 
 export async function sdkDevice(
-  api: RunningApi,
+  api: Pick<RunningApi, 'url'>,
   account?: { rest: RestClient; credentials: DeviceCredentials; number?: string },
   options: { connect?: boolean; servers?: string[] } = {},
 ): Promise<SdkDevice> {

@@ -16,5 +16,12 @@ export const settled = (p: Schemas['Campaign']['progress']) =>
 /** Still moving: its page refreshes itself every second. */
 export const isLive = (c: Schemas['Campaign']) => c.status === 'RUNNING' || c.status === 'SCHEDULED';
 
+/**
+ * Done sending, but statuses still to come: messages on their way (queued, sent) or delivered and not yet read. Its
+ * page keeps refreshing, less often, so delivered and read arrive without a reload.
+ */
+export const isSettling = (c: Schemas['Campaign']) =>
+  !isLive(c) && c.progress.queued + c.progress.sent + c.progress.delivered > 0;
+
 /** Pause, resume, cancel and retry are owners' and admins' (the API enforces the same). */
 export const canRunCampaigns = (role: Schemas['ConsoleRole']) => role === 'owner' || role === 'admin';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AutoRefresh } from '../../../components/console/auto-refresh';
 import { ConsoleShell } from '../../../components/console/shell';
+import { Button } from '../../../components/ui/button';
 import { Badge, EmptyState, Progress, TableWrap } from '../../../components/ui/misc';
 import { serverApi } from '../../../lib/api/server';
 import { requireConsole } from '../../../lib/api/session';
@@ -16,13 +17,26 @@ export default async function CampaignsPage() {
   });
   if (!data) throw new Error('the campaigns could not be read');
   const live = data.data.some(isLive);
+  const launch = ctx.role === 'owner' || ctx.role === 'admin';
   return (
-    <ConsoleShell ctx={ctx} page="campaigns" title="Campaigns">
+    <ConsoleShell
+      ctx={ctx}
+      page="campaigns"
+      title="Campaigns"
+      actions={
+        launch && (
+          <Button asChild>
+            <Link href="/campaigns/new">New campaign</Link>
+          </Button>
+        )
+      }
+    >
       {live && <AutoRefresh seconds={1} />}
       {data.data.length === 0 ? (
         <EmptyState title="No campaigns yet">
-          Campaigns are created through the API today: <code>POST /{ctx.business.id}/campaigns</code> with an approved
-          template and an audience (tags or a CSV); see docs/campaigns.md. They show up here with their progress.
+          {launch ? 'Start one with "New campaign": ' : 'An owner or admin starts one: '}
+          an approved template, and an audience from a CSV or from contacts with tags. Campaigns made through the API (
+          <code>POST /{ctx.business.id}/campaigns</code>) show up here too, with their progress.
         </EmptyState>
       ) : (
         <TableWrap label="Campaigns">

@@ -5,7 +5,7 @@ import { ConsoleShell } from '../../../../components/console/shell';
 import { Badge, Card, Progress } from '../../../../components/ui/misc';
 import { serverApi } from '../../../../lib/api/server';
 import { requireConsole } from '../../../../lib/api/session';
-import { canRunCampaigns, isLive, STATUS_TONE, settled } from '../campaign-status';
+import { canRunCampaigns, isLive, isSettling, STATUS_TONE, settled } from '../campaign-status';
 import { CampaignActions } from './campaign-actions';
 import { Outcomes } from './outcomes';
 import { type RecipientSearch, RecipientsTable } from './recipients-table';
@@ -45,6 +45,7 @@ export default async function CampaignPage({
       }
     >
       {isLive(c) && <AutoRefresh seconds={1} />}
+      {isSettling(c) && <AutoRefresh seconds={5} />}
       <Card aria-labelledby="progress-title">
         <h2 id="progress-title">
           Progress <Badge tone={STATUS_TONE[c.status]}>{c.status.toLowerCase()}</Badge>

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DevicesService } from '@switchboard/core/devices/devices.service';
-import { PrismaService } from '@switchboard/platform';
-import { ConnectionSlots } from '../common/connection-slots';
+import { ConnectionSlots, PrismaService } from '@switchboard/platform';
 import { BusinessCrypto, type BusinessDeviceRef } from './business-crypto';
 
 /** Another process is provisioning the number right now: retry shortly (its device will be there). */

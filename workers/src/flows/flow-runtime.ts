@@ -4,8 +4,7 @@ import { flowDefinition } from '@switchboard/business/flows/definition/flow-defi
 import { initialVariables } from '@switchboard/business/flows/definition/variables';
 import { activeKeyOf } from '@switchboard/business/flows/runs/flow-runs.service';
 import type { Flow, FlowInbound, Prisma } from '@switchboard/db';
-import { PrismaService } from '@switchboard/platform';
-import { ConnectionSlots } from '../common/connection-slots';
+import { ConnectionSlots, PrismaService } from '@switchboard/platform';
 import { type Answer, answerOf, STEP_FAILED, type StepFailure } from './answers';
 import { FlowEngine, type Waiting } from './flow-engine';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';

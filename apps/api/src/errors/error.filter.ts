@@ -13,13 +13,33 @@ export class ErrorFilter implements ExceptionFilter {
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const error = toApiError(exception, req);
-    if (error.status >= 500) req.log.error({ err: exception }, 'unhandled error');
+    if (error.status === 503) {
+      req.log.warn({ err: exception }, 'overloaded: answered 503');
+      void reply.header('retry-after', String(RETRY_AFTER_S));
+    } else if (error.status >= 500) req.log.error({ err: exception }, 'unhandled error');
     void reply.status(error.status).send({ error: error.toBody(String(req.id)) });
   }
 }
 
+const RETRY_AFTER_S = 1;
+
+/**
+ * Prisma's errors for a database that cannot take more work right now: no connection free in time (P2024), a
+ * transaction that could not start or outran its deadline (P2028). The request did nothing it keeps (the transaction
+ * rolled back), so the client is told to retry, not that the server is broken.
+ */
+const OVERLOAD_CODES = new Set(['P2024', 'P2028']);
+
+function isOverload(exception: unknown): boolean {
+  const code = (exception as { code?: unknown })?.code;
+  return typeof code === 'string' && OVERLOAD_CODES.has(code);
+}
+
 export function toApiError(exception: unknown, req: FastifyRequest): ApiError {
   if (exception instanceof ApiError) return exception;
+  if (isOverload(exception)) {
+    return new ApiError(503, 2, '(#2) Service temporarily unavailable', 'The server is busy: retry after a moment');
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 404) return ApiError.notFound(`${req.method} ${req.url.split('?')[0]}`);

@@ -237,3 +237,37 @@ describe('codes through an SMS provider (production)', () => {
     expect(await failure(client(api).requestCode(randomNumber()))).toMatchObject({ status: 503, code: 133004 });
   });
 });
+
+describe('a burst of registrations', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startCoreApi({
+      OTP_SENDS_PER_CLIENT_PER_HOUR: '1000',
+      OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000',
+    });
+  });
+  afterAll(() => api.close());
+
+  it('registers 200 numbers at once: every one registers or is told to retry (503, Retry-After), none 500', async () => {
+    const rest = client(api, fetchFrom(randomLoopback()));
+    const numbers = Array.from({ length: 200 }, () => randomNumber());
+    await Promise.all(numbers.map((n) => rest.requestCode(n)));
+    const codes = await Promise.all(numbers.map((n) => rest.devVerificationCode(n)));
+    const outcomes = await Promise.all(
+      numbers.map((number, i) =>
+        contractFetch(`${api.url}/v1/accounts/registration`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ number, code: codes[i]!.code }),
+        }),
+      ),
+    );
+    const statuses = outcomes.map((o) => o.status);
+    expect(statuses.filter((s) => s !== 201 && s !== 503)).toEqual([]);
+    for (const busy of outcomes.filter((o) => o.status === 503)) {
+      expect(busy.headers.get('retry-after')).toMatch(/^[0-9]+$/);
+      expect(busy.body).toMatchObject({ error: { code: 2 } });
+    }
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
+  });
+});

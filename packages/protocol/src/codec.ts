@@ -2,6 +2,7 @@ import { ackCodec } from './codecs/ack';
 import type { Codec } from './codecs/codec';
 import { errorCodec, pingCodec, pongCodec, queueEmptyCodec } from './codecs/control';
 import { deliverCodec } from './codecs/deliver';
+import { peerTypingCodec, presenceCodec, presenceSubscribeCodec, typingCodec } from './codecs/presence';
 import { readReceiptBody, readReceiptCodec, receiptCodec, writeReceiptBody } from './codecs/receipt';
 import { sendCodec } from './codecs/send';
 import { sendErrorCodec, sendOkCodec } from './codecs/send-result';
@@ -15,17 +16,21 @@ const byTag = {
   send: sendCodec,
   ack: ackCodec,
   read_receipt: readReceiptCodec,
+  presence_subscribe: presenceSubscribeCodec,
+  typing: typingCodec,
   send_ok: sendOkCodec,
   send_error: sendErrorCodec,
   deliver: deliverCodec,
   receipt: receiptCodec,
   queue_empty: queueEmptyCodec,
   error: errorCodec,
+  presence: presenceCodec,
+  peer_typing: peerTypingCodec,
   ping: pingCodec,
   pong: pongCodec,
 } satisfies { [K in Frame['t']]: Codec<Extract<Frame, { t: K }>> };
 
-const CLIENT_TAGS: ClientFrame['t'][] = ['send', 'ack', 'read_receipt', 'ping', 'pong'];
+const CLIENT_TAGS: ClientFrame['t'][] = ['send', 'ack', 'read_receipt', 'presence_subscribe', 'typing', 'ping', 'pong'];
 const SERVER_TAGS: ServerFrame['t'][] = [
   'send_ok',
   'send_error',
@@ -33,6 +38,8 @@ const SERVER_TAGS: ServerFrame['t'][] = [
   'receipt',
   'queue_empty',
   'error',
+  'presence',
+  'peer_typing',
   'ping',
   'pong',
 ];

@@ -7,12 +7,16 @@ export const FrameType = {
   Send: 0x01,
   Ack: 0x02,
   ReadReceipt: 0x03,
+  PresenceSubscribe: 0x10,
+  Typing: 0x11,
   SendOk: 0x41,
   SendError: 0x42,
   Deliver: 0x43,
   Receipt: 0x44,
   QueueEmpty: 0x45,
   Error: 0x46,
+  Presence: 0x50,
+  PeerTyping: 0x51,
   Ping: 0x7e,
   Pong: 0x7f,
 } as const;
@@ -152,7 +156,51 @@ export interface PongFrame {
   nonce: number;
 }
 
-export type ClientFrame = SendFrame | AckFrame | ReadReceiptFrame | PingFrame | PongFrame;
+/** What a chat peer is doing, as typing indicators show it. */
+export const TypingState = { Stopped: 0, Typing: 1, Recording: 2 } as const;
+export type TypingStateCode = (typeof TypingState)[keyof typeof TypingState];
+
+/**
+ * Client → server: the accounts whose presence this connection wants (replacing its earlier list; empty: none). Each
+ * is answered at once with a Presence frame, then with one per change, as the account's privacy settings allow.
+ */
+export interface PresenceSubscribeFrame {
+  t: 'presence_subscribe';
+  accountIds: string[];
+}
+
+/** Client → server: this device is typing (or recording, or stopped) in its chat with `toAccountId`. Never stored. */
+export interface TypingFrame {
+  t: 'typing';
+  toAccountId: string;
+  state: TypingStateCode;
+}
+
+/** Server → client: an account's presence, as far as its settings let this device see it. */
+export interface PresenceFrame {
+  t: 'presence';
+  accountId: string;
+  online: boolean;
+  /** When its last device went offline (ms); 0 while online, when unknown, or when hidden. */
+  lastSeen: number;
+}
+
+/** Server → client: a chat peer's device is typing, recording, or stopped. */
+export interface PeerTypingFrame {
+  t: 'peer_typing';
+  fromAccountId: string;
+  fromDeviceId: number;
+  state: TypingStateCode;
+}
+
+export type ClientFrame =
+  | SendFrame
+  | AckFrame
+  | ReadReceiptFrame
+  | PresenceSubscribeFrame
+  | TypingFrame
+  | PingFrame
+  | PongFrame;
 export type ServerFrame =
   | SendOkFrame
   | SendErrorFrame
@@ -160,6 +208,8 @@ export type ServerFrame =
   | ReceiptFrame
   | QueueEmptyFrame
   | ErrorFrame
+  | PresenceFrame
+  | PeerTypingFrame
   | PingFrame
   | PongFrame;
 export type Frame = ClientFrame | ServerFrame;

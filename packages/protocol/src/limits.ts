@@ -16,6 +16,8 @@ export const LIMITS = {
   /** Device-mismatch entries in one refused send. */
   maxMismatchIds: 256,
   maxStringBytes: 512,
+  /** Accounts one connection watches the presence of. */
+  maxPresenceSubscriptions: 256,
   /** Device ids are positive Postgres `int`s. */
   maxDeviceId: 0x7fff_ffff,
   /** Signal registration ids are 14-bit; the field allows 16 bits. */

@@ -37,6 +37,9 @@ const clientFrames: Frame[] = [
   { t: 'ack', guids: [1, 127, 128, 2 ** 35, Number.MAX_SAFE_INTEGER] },
   { t: 'read_receipt', id: 9n, toAccountId: B, messageIds: [1n, 0xffff_ffff_ffff_ffffn], upTo: 0 },
   { t: 'read_receipt', id: 10n, toAccountId: B, messageIds: [], upTo: 1_763_900_000_000 },
+  { t: 'presence_subscribe', accountIds: [A, B] },
+  { t: 'presence_subscribe', accountIds: [] },
+  { t: 'typing', toAccountId: B, state: 2 },
   { t: 'ping', nonce: 0 },
   { t: 'pong', nonce: 300 },
 ];
@@ -71,6 +74,9 @@ const serverFrames: Frame[] = [
     upTo: 5,
   },
   { t: 'queue_empty' },
+  { t: 'presence', accountId: A, online: true, lastSeen: 0 },
+  { t: 'presence', accountId: B, online: false, lastSeen: 1_763_900_000_000 },
+  { t: 'peer_typing', fromAccountId: A, fromDeviceId: 3, state: 1 },
   { t: 'error', code: 400, message: 'malformed frame: truncated at send.id' },
   { t: 'ping', nonce: 1 },
 ];

@@ -33,6 +33,7 @@ export {
 } from './messaging';
 export { SendRefusedError, SendTimeoutError } from './messaging/errors';
 export { linkDevice, registerWithDevCode } from './onboarding';
+export { Presence, type PresenceUpdate, type Typing, type TypingUpdate } from './presence';
 export {
   openProfileField,
   PADDED as PROFILE_FIELD_BYTES,

@@ -19,6 +19,8 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import { DeliveryWindow } from './delivery-window';
 import { FlowControl, type FrameRates } from './flow-control';
+import type { PresenceHub, PresencePeer } from './presence-hub';
+import { TokenBucket } from './token-bucket';
 
 export interface SessionDeps {
   send: SendService;
@@ -26,19 +28,24 @@ export interface SessionDeps {
   mailbox: MailboxService;
   log: Logger;
   frameRates: FrameRates;
+  presence: PresenceHub;
 }
 
 const PAGE = 200; // backlog rows per query
 const WINDOW = 600; // deliveries awaiting an ack before the backlog pauses (memory bound for huge backlogs)
 const BUFFER_CAP = 2_000; // live pushes held while the backlog drains; past it, the next drain pass re-reads them
 const ABUSE_CLOSE_GRACE_MS = 1_000;
+// Typing is sent every few seconds while someone types; watch lists change when a chat list is opened. Past these,
+// typing frames are dropped and subscriptions refused (429): neither is stored, so nothing is lost.
+const TYPING_RATE = { perSecond: 2, burst: 6 };
+const SUBSCRIBE_RATE = { perSecond: 0.5, burst: 5 };
 
 /**
  * One device's connection. It delivers the backlog in guid order, then QueueEmpty, then live pushes; every guid is
  * sent once per connection (pushes that race the backlog read are recognised and dropped). Frames from the device are
  * decoded here and handed to the messaging services; a malformed one gets an Error frame and the connection lives on.
  */
-export class DeviceSession {
+export class DeviceSession implements PresencePeer {
   /** Names this connection in the routing table (a newer connection of the device replaces it). */
   readonly id = randomBytes(9).toString('base64url');
   alive = true;
@@ -56,6 +63,8 @@ export class DeviceSession {
   // Frames read while the connection had all the storage work it may have pending (at most the rest of one socket
   // read, as reading is paused then): handled in order as that work is answered.
   private held: [Buffer, boolean][] = [];
+  private readonly typingBudget = new TokenBucket(TYPING_RATE);
+  private readonly subscribeBudget = new TokenBucket(SUBSCRIBE_RATE);
 
   constructor(
     readonly device: DeviceRef,
@@ -105,6 +114,11 @@ export class DeviceSession {
     this.closed = true;
     this.window.release();
     this.flow.stop();
+  }
+
+  /** An ephemeral frame (presence, typing): written if the connection is open, never stored or retried. */
+  notify(frame: Uint8Array): void {
+    if (!this.closed) this.write(frame);
   }
 
   ping(): void {
@@ -255,6 +269,16 @@ export class DeviceSession {
         break;
       case 'ack':
         this.ack(frame.guids);
+        break;
+      case 'presence_subscribe':
+        if (!this.subscribeBudget.take()) {
+          this.write({ t: 'error', code: ErrorCode.RateLimited, message: 'presence subscriptions too frequent' });
+          break;
+        }
+        this.deps.presence.subscribe(this, frame.accountIds).catch(this.failed);
+        break;
+      case 'typing':
+        if (this.typingBudget.take()) this.deps.presence.typing(this, frame).catch(this.failed);
         break;
       case 'ping':
         this.write({ t: 'pong', nonce: frame.nonce });

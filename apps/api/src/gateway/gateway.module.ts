@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@switchboard/core/auth/auth.module';
 import { DevicesModule } from '@switchboard/core/devices/devices.module';
 import { MessagingModule } from '@switchboard/core/messaging/messaging.module';
+import { PresenceModule } from '@switchboard/core/presence/presence.module';
 import { DeviceGateway } from './device.gateway';
 import { DeviceRemovalListener } from './device-removal.listener';
 import { GatewayService } from './gateway.service';
+import { PresenceHub } from './presence-hub';
 import { SessionRegistry } from './session-registry';
 
 /** Devices' WebSocket connections on this node. */
 @Module({
-  imports: [AuthModule, DevicesModule, MessagingModule],
-  providers: [DeviceGateway, SessionRegistry, GatewayService, DeviceRemovalListener],
+  imports: [AuthModule, DevicesModule, MessagingModule, PresenceModule],
+  providers: [DeviceGateway, SessionRegistry, GatewayService, DeviceRemovalListener, PresenceHub],
   exports: [GatewayService],
 })
 export class GatewayModule {}

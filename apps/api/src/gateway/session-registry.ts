@@ -20,6 +20,7 @@ import { CONFIG } from '@switchboard/platform';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import { DeviceSession, type SessionDeps } from './device-session';
+import { PresenceHub } from './presence-hub';
 
 const key = (d: DeviceRef) => `${d.accountId}/${d.deviceId}`;
 
@@ -45,8 +46,9 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     send: SendService,
     receipts: ReceiptService,
     mailbox: MailboxService,
+    private readonly presence: PresenceHub,
   ) {
-    this.deps = { send, receipts, mailbox, log: this.log, frameRates: config.messaging.frameRates };
+    this.deps = { send, receipts, mailbox, log: this.log, frameRates: config.messaging.frameRates, presence };
   }
 
   onModuleInit(): void {
@@ -71,6 +73,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     const older = this.sessions.get(k);
     this.sessions.set(k, session);
     older?.close(CloseCode.Replaced, 'replaced by a newer connection');
+    this.presence.opened(session); // before any wait, so the close below always follows it
     socket.on('close', () => this.closed(session));
     try {
       // The route must point here before the backlog is read: an envelope stored after that read is then pushed here.
@@ -105,6 +108,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
 
   private closed(session: DeviceSession): void {
     session.ended();
+    void this.presence.closed(session);
     const k = key(session.device);
     if (this.sessions.get(k) !== session) return;
     this.sessions.delete(k);
@@ -146,6 +150,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     for (const t of this.timers) clearInterval(t);
     const all = [...this.sessions.values()];
     await Promise.all(all.map((s) => this.routes.release(s.device, s.id).catch(() => undefined)));
+    await Promise.all(all.map((s) => this.presence.closed(s))); // watchers see them go while Redis is still open
     for (const s of all) s.close(CloseCode.Restarting, 'server restarting');
   }
 }

@@ -28,6 +28,23 @@ export class ProfileRepository {
     return this.prisma.client.profile.findUnique({ where: { accountId } });
   }
 
+  /** The presence settings of these owners that have a row (the others have the defaults). */
+  presenceSettings(ownerIds: string[]) {
+    return this.prisma.client.profile.findMany({
+      where: { accountId: { in: ownerIds } },
+      select: { accountId: true, lastSeenVisibility: true, onlineVisibility: true },
+    });
+  }
+
+  /** Which of these owners count `contactId` among their contacts. */
+  async ownersListing(ownerIds: string[], contactId: string): Promise<Set<string>> {
+    const rows = await this.prisma.client.profileContact.findMany({
+      where: { ownerId: { in: ownerIds }, contactId },
+      select: { ownerId: true },
+    });
+    return new Set(rows.map((r) => r.ownerId));
+  }
+
   isContact(ownerId: string, contactId: string): Promise<boolean> {
     return this.prisma.client.profileContact.count({ where: { ownerId, contactId } }).then((n) => n > 0);
   }

@@ -3,7 +3,7 @@ import { ApiError } from '../errors/api-error';
 import { b64 } from '../keys/outputs/keys.output';
 import type { PrivacyInput, ProfileInput } from './inputs/profile.input';
 import { type PrivacySettings, ProfileRepository } from './profile.repository';
-import { type Viewer, visibleTo } from './visibility';
+import { type Viewer, type Visibility, visibleTo } from './visibility';
 
 export interface ProfileOutput {
   account_id: string;
@@ -13,6 +13,14 @@ export interface ProfileOutput {
   about?: string;
   photo?: { attachment_id: string; pointer: string };
 }
+
+export interface PresenceRights {
+  online: boolean;
+  lastSeen: boolean;
+}
+
+/** Profile's column defaults for last seen and online (schema.prisma), for owners without a row. */
+const PRESENCE_DEFAULT: Visibility = 'contacts';
 
 export interface PrivacyOutput {
   photo: string;
@@ -68,6 +76,25 @@ export class ProfilesService {
   async viewer(viewerId: string, ownerId: string): Promise<Viewer> {
     if (viewerId === ownerId) return 'self';
     return (await this.profiles.isContact(ownerId, viewerId)) ? 'contact' : 'stranger';
+  }
+
+  /** What `viewerId` may see of each owner's presence (two queries, whatever the number of owners). */
+  async presenceRights(viewerId: string, ownerIds: string[]): Promise<Map<string, PresenceRights>> {
+    const [rows, listing] = await Promise.all([
+      this.profiles.presenceSettings(ownerIds),
+      this.profiles.ownersListing(ownerIds, viewerId),
+    ]);
+    const settings = new Map(rows.map((r) => [r.accountId, r]));
+    const rights = new Map<string, PresenceRights>();
+    for (const owner of ownerIds) {
+      const viewer: Viewer = owner === viewerId ? 'self' : listing.has(owner) ? 'contact' : 'stranger';
+      const s = settings.get(owner);
+      rights.set(owner, {
+        online: visibleTo(s?.onlineVisibility ?? PRESENCE_DEFAULT, viewer),
+        lastSeen: visibleTo(s?.lastSeenVisibility ?? PRESENCE_DEFAULT, viewer),
+      });
+    }
+    return rights;
   }
 
   async privacy(accountId: string): Promise<PrivacyOutput> {

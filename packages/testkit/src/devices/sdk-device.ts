@@ -7,9 +7,12 @@ import {
   linkDevice,
   MemoryStorage,
   Messenger,
+  Presence,
+  type PresenceUpdate,
   Profiles,
   type RestClient,
   type SendResult,
+  type TypingUpdate,
 } from '@switchboard/sdk';
 import type { RunningApi } from '../api';
 import { newAccount } from '../core';
@@ -25,6 +28,10 @@ export interface SdkDevice {
   profiles: Profiles;
   connection: Connection;
   messenger: Messenger;
+  presence: Presence;
+  /** Presence frames and typing indicators received, in order. */
+  presenceUpdates: PresenceUpdate[];
+  typing: TypingUpdate[];
   inbox: IncomingMessage[];
   receipts: IncomingReceipt[];
   /** How each send ended, restored ones included. */
@@ -55,6 +62,8 @@ export async function sdkDevice(
     inbox: [],
     receipts: [],
     sendResults: [],
+    presenceUpdates: [],
+    typing: [],
   } as unknown as SdkDevice;
   const wire = () => {
     const servers = { baseUrl, fallbackUrls };
@@ -63,6 +72,9 @@ export async function sdkDevice(
     device.messenger.onMessage((m) => void device.inbox.push(m));
     device.messenger.onReceipt((r) => void device.receipts.push(r));
     device.messenger.onSendResult((r) => void device.sendResults.push(r));
+    device.presence = new Presence(device.connection);
+    device.presence.onPresence((p) => void device.presenceUpdates.push(p));
+    device.presence.onTyping((t) => void device.typing.push(t));
   };
   wire();
   device.reconnect = async () => {

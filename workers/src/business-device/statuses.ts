@@ -93,7 +93,7 @@ export class StatusReporter {
     const { businessId, value } = await this.value(row, status, at, facts.get(row.wamid), error);
     await this.events.emit(businessId, 'messages', value, { orderingKey: row.wamid, tx });
     // A flow step's message that failed after the step moved on: its run takes the step's error branch.
-    if (status === 'failed') await this.flows.stepFailed(tx, row.wamid, error);
+    if (status === 'failed') await this.flows.stepFailed(tx, row, error);
   }
 
   /** Meta sends pricing and conversation with `sent` and the first of delivered/read (here always `delivered`). */

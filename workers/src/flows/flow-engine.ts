@@ -6,17 +6,19 @@ import {
   type NodeOf,
 } from '@switchboard/business/flows/definition/flow-definition';
 import { coerce, fill, jsonEscaped, type Vars } from '@switchboard/business/flows/definition/variables';
+import { IdempotencyService } from '@switchboard/business/messages/idempotency/idempotency.service';
+import { requestHash } from '@switchboard/business/messages/idempotency/request-hash';
 import { isTransient } from '@switchboard/business/messages/transient-codes';
 import type { Config } from '@switchboard/config';
 import type { FlowRun, Prisma } from '@switchboard/db';
-import { CONFIG, QueuesService } from '@switchboard/platform';
+import { CONFIG, PrismaService, QueuesService } from '@switchboard/platform';
 import { type Answer, acceptAnswer, choicePort, type StepFailure } from './answers';
 import { conditionPort } from './conditions';
 import { contactStep } from './contact-steps';
 import { SENDING, sendBody } from './flow-messages';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
 import { FlowSender, type SendResult, WINDOW_CLOSED } from './flow-sender';
-import { httpCall, pick } from './http-call';
+import { type HttpAnswer, httpCall, pick } from './http-call';
 import { type RunEvent, RunEvents } from './run-events';
 
 /** Steps taken for one message or timer before the run must wait: more means a loop without a question. */
@@ -74,6 +76,8 @@ export class FlowEngine {
     private readonly queues: QueuesService,
     @Inject(CONFIG) private readonly config: Config,
     private readonly events: RunEvents,
+    private readonly idempotency: IdempotencyService,
+    private readonly prisma: PrismaService,
   ) {}
 
   /** A run's state; its version's definition is immutable, so it is parsed once per process. */
@@ -259,25 +263,28 @@ export class FlowEngine {
   }
 
   /**
-   * An HTTP step: the request filled from the variables, the answer's fields kept. It runs inside the contact's turn,
-   * so a turn undone by a crash calls the service again when it is taken again: services should be idempotent.
+   * An HTTP step: the request filled from the variables, the answer's fields kept. The answer (or the error) is
+   * recorded under the key `flow-http-<run>-<step>` outside the turn's transaction before the turn moves on, so a
+   * turn undone and taken again (a crash, a transient refusal later in it) reuses it instead of calling again; the
+   * request carries the key as `Idempotency-Key` for a crash between the call and that record.
    */
   private async http(tx: Tx, st: RunState, node: NodeOf<'http'>): Promise<Outcome> {
     const b = this.builtIns(st);
-    const headers = Object.fromEntries(Object.entries(node.headers).map(([k, v]) => [k, fill(v, st.vars, b)]));
+    const key = `flow-http-${st.run.id}-${st.steps + 1}`;
+    const request = {
+      method: node.method,
+      url: fill(node.url, st.vars, b, encodeURIComponent),
+      headers: {
+        ...Object.fromEntries(Object.entries(node.headers).map(([k, v]) => [k, fill(v, st.vars, b)])),
+        'idempotency-key': key,
+      },
+      body: node.body === undefined ? undefined : fill(node.body, st.vars, b, jsonEscaped),
+      timeoutMs: node.timeout_ms,
+    };
     let outcome: string;
     let port = 'next';
     try {
-      const res = await httpCall(
-        {
-          method: node.method,
-          url: fill(node.url, st.vars, b, encodeURIComponent),
-          headers,
-          body: node.body === undefined ? undefined : fill(node.body, st.vars, b, jsonEscaped),
-          timeoutMs: node.timeout_ms,
-        },
-        this.config.outbound.privateNetworks,
-      );
+      const res = await this.callOnce(st.run.businessId, key, request);
       if (node.status_var) st.vars[node.status_var] = coerce(res.status, typeOf(st, node.status_var)) ?? res.status;
       if (res.status < 200 || res.status > 299) {
         outcome = `error:HTTP ${res.status}`;
@@ -296,6 +303,22 @@ export class FlowEngine {
     }
     await this.record(tx, st, node, outcome);
     return { port, reason: outcome.slice(6) };
+  }
+
+  /** The call's recorded answer when this step was taken before, else the call made and its answer recorded. */
+  private async callOnce(
+    businessId: string,
+    key: string,
+    request: Parameters<typeof httpCall>[0],
+  ): Promise<HttpAnswer> {
+    const claim = { key, hash: requestHash(key, request) };
+    const earlier = await this.idempotency.stored(businessId, claim);
+    const recorded = earlier
+      ? (JSON.parse(earlier) as HttpAnswer | { error: string })
+      : await httpCall(request, this.config.outbound.privateNetworks).catch((err: Error) => ({ error: err.message }));
+    if (!earlier) await this.idempotency.claimIn(this.prisma.client, businessId, claim, JSON.stringify(recorded));
+    if ('error' in recorded) throw new Error(recorded.error);
+    return recorded;
   }
 
   /** Sends a question (again) and waits for its answer, with a timeout job when the node has one. */
@@ -364,6 +387,7 @@ export class FlowEngine {
     const sent = await this.sender.send(tx, this.repo, st.run, st.steps + 1, body);
     if (
       'error' in sent &&
+      !sent.later &&
       isTransient(sent.code) &&
       Date.now() - (st.since ?? new Date()).getTime() < TRANSIENT_RETRY_MS
     )

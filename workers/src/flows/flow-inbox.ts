@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { activeKeyOf } from '@switchboard/business/flows/runs/flow-runs.service';
 import type { Prisma } from '@switchboard/db';
 import { STEP_FAILED } from './answers';
 import { FlowRuntime } from './flow-runtime';
@@ -31,14 +32,19 @@ export class FlowInbox {
   }
 
   /**
-   * A `failed` status for a message a flow step sent, in the transaction that records it: when the step's run still
-   * holds its contact, the failure is queued like a message (key `failed:<wamid>`, so once), in order with the
-   * contact's messages, for the run to take the step's error branch. The flows sweep picks it up after the commit.
+   * A `failed` status for a business message, in the transaction that records it: when a run holds the contact, the
+   * failure is queued like a message (key `failed:<wamid>`, so once), in order with the contact's messages; the run
+   * then looks for the step that sent it, once the turn that sent it has committed. The flows sweep picks it up after
+   * this commit.
    */
-  async stepFailed(tx: Tx, wamid: string, error?: { code: number; title: string; message?: string }) {
-    const step = await this.repo.stepOf(tx, wamid);
-    if (!step?.run.activeKey) return;
-    const { run } = step;
+  async stepFailed(
+    tx: Tx,
+    m: { wamid: string; phoneNumberId: string; waId: string },
+    error?: { code: number; title: string; message?: string },
+  ) {
+    const wamid = m.wamid;
+    const run = await this.repo.activeRun(tx, activeKeyOf(m.phoneNumberId, m.waId));
+    if (!run) return;
     await this.repo.enqueue(tx, {
       wamid: `failed:${wamid}`,
       businessId: run.businessId,

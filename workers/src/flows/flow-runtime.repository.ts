@@ -66,9 +66,25 @@ export class FlowRuntimeRepository {
     return tx.flowRunStep.create({ data });
   }
 
-  /** The step that sent the business message `wamid`, with its run. */
+  /** The step that sent the business message `wamid`. */
   stepOf(tx: Tx, wamid: string) {
-    return tx.flowRunStep.findFirst({ where: { wamid }, include: { run: true } });
+    return tx.flowRunStep.findFirst({ where: { wamid } });
+  }
+
+  /**
+   * The id of the run a message starts, chosen once: written on the message's queue row in its own commit, outside
+   * the turn, so a turn undone and taken again starts the same run — and its sends and HTTP calls, keyed by run and
+   * step, are not made twice.
+   */
+  async reserveRunId(wamid: string, id: string): Promise<string> {
+    const rows = await this.db.$queryRaw<{ runId: string }[]>`
+      UPDATE "FlowInbound" SET "runId" = COALESCE("runId", ${id}) WHERE "wamid" = ${wamid} RETURNING "runId"`;
+    return rows[0]?.runId ?? id;
+  }
+
+  /** A business message's status and error (a replayed send may have failed since it was accepted). */
+  messageStatus(tx: Tx, wamid: string) {
+    return tx.businessMessage.findUnique({ where: { wamid }, select: { status: true, error: true } });
   }
 
   /** The node whose prompt was the business message `wamid`, if this run sent it. */

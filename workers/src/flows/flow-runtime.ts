@@ -159,7 +159,7 @@ export class FlowRuntime {
     const version = await this.repo.version(tx, flow.id, flow.liveVersion!);
     const def = flowDefinition.parse(version!.definition);
     const run = await this.repo.createRun(tx, {
-      id: await this.ids.newGraphId(),
+      id: await this.repo.reserveRunId(inbound.wamid, await this.ids.newGraphId()),
       businessId: flow.businessId,
       flowId: flow.id,
       version: flow.liveVersion!,

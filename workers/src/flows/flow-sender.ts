@@ -5,7 +5,7 @@ import type { FlowRun } from '@switchboard/db';
 import type { FlowRuntimeRepository, Tx } from './flow-runtime.repository';
 
 /** A send accepted (its wamid), or refused: the reason, with the Cloud API error code when there is one. */
-export type SendResult = { wamid: string } | { error: string; code?: number };
+export type SendResult = { wamid: string } | { error: string; code?: number; later?: true };
 
 /** The Cloud API's code for a free-form message outside the customer-service window. */
 export const WINDOW_CLOSED = 131047;
@@ -39,7 +39,12 @@ export class FlowSender {
     try {
       const sent = await this.messages.send(run.businessId, run.phoneNumberId, body, `flow-${run.id}-${seq}`);
       const wamid = (sent.body as { messages?: { id: string }[] }).messages?.[0]?.id;
-      return wamid ? { wamid } : { error: 'the send path accepted no message' };
+      if (!wamid) return { error: 'the send path accepted no message' };
+      // Taken again after its turn was undone: the message may have failed meanwhile, with no step to tell.
+      const now = sent.replayed ? await repo.messageStatus(tx, wamid) : undefined;
+      if (now?.status !== 'failed') return { wamid };
+      const e = (now.error ?? {}) as { code?: number; title?: string; message?: string };
+      return { error: [e.code, e.message ?? e.title].filter(Boolean).join(': '), code: e.code, later: true };
     } catch (err) {
       const e = err as { code?: number; message?: string; details?: string };
       return { error: [e.code, e.details ?? e.message].filter(Boolean).join(': '), code: e.code };

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomConsumer } from '@switchboard/testkit/business/api';
 import { edge, type FlowWorld, startFlowWorld } from '@switchboard/testkit/flows/world';
 import { waitFor } from '@switchboard/testkit/wait';
@@ -5,26 +7,68 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('flow step failures', () => {
   let w: FlowWorld;
+  // The business's service an HTTP step calls (loopback): counts calls and the Idempotency-Keys they carry.
+  let crm: Server;
+  let crmUrl: string;
+  const keys: string[] = [];
 
   beforeAll(async () => {
-    w = await startFlowWorld();
+    crm = createServer((req, res) => {
+      keys.push(String(req.headers['idempotency-key']));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ n: keys.length }));
+    });
+    await new Promise<void>((r) => crm.listen(0, '127.0.0.1', r));
+    crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}`;
+    // One message per consumer per 3 s (the pair rate, no burst): a second send in one turn is refused with 131056,
+    // a transient code, so the turn is undone and taken again.
+    w = await startFlowWorld({ PAIR_RATE_BURST: '1', PAIR_RATE_INTERVAL_MS: '3000' });
   }, 90_000);
 
   afterAll(async () => {
     await w?.close();
+    await new Promise((r) => crm?.close(r));
   });
 
-  it('a failed status for a step message after the run moved on takes that step’s error branch, once', async () => {
+  it('a send refused with a transient code retakes the turn: the HTTP step is not called again, nothing is sent twice', async () => {
+    const flowId = await w.publish('twice', {
+      start: 'crm',
+      variables: [{ name: 'n', type: 'number' }],
+      nodes: [
+        { id: 'crm', type: 'http', url: `${crmUrl}/count`, save: { n: 'n' } },
+        { id: 'one', type: 'send_text', text: 'One {{n}}' },
+        { id: 'two', type: 'send_text', text: 'Two {{n}}' },
+        { id: 'e', type: 'end' },
+      ],
+      edges: [edge('crm', 'one'), edge('one', 'two'), edge('two', 'e')],
+    });
+    const c = await w.consumer();
+    try {
+      const before = keys.length;
+      await c.reply(w.bizAccountId, 'twice');
+      await w.received(c, 2, 'both messages, the second after the pair-rate wait');
+      const run = await w.runOf(flowId, c.waId);
+      await waitFor(async () => (await w.runOf(flowId, c.waId))?.status === 'completed', 'the run completed');
+      expect(c.messages.map((m) => m.text)).toEqual(['One 1', 'Two 1'].map((t) => t.replace('1', String(before + 1))));
+      expect(keys.slice(before)).toEqual([`flow-http-${run!.id}-1`]);
+      expect(await w.path(run!.id)).toEqual(['crm:http', 'one:sent', 'two:sent', 'e:end']);
+      expect(await w.stack.prisma.businessMessage.count({ where: { waId: c.waId, direction: 'outbound' } })).toBe(2);
+    } finally {
+      await c.close();
+    }
+  }, 60_000);
+
+  it('a failed status for a step message while the run waits on a later step takes the step’s error branch', async () => {
     const flowId = await w.publish('fails', {
       start: 'hello',
       variables: [{ name: 'failed', type: 'boolean', default: false }],
       nodes: [
         { id: 'hello', type: 'send_text', text: 'Hello' },
-        { id: 'q', type: 'ask', text: 'Your name?' },
+        { id: 'd', type: 'delay', seconds: 60 },
         { id: 'mark', type: 'set_variable', variable: 'failed', value: 'true' },
         { id: 'e', type: 'end' },
       ],
-      edges: [edge('hello', 'q'), edge('hello', 'mark', 'error'), edge('q', 'e'), edge('mark', 'e')],
+      edges: [edge('hello', 'd'), edge('hello', 'mark', 'error'), edge('d', 'e'), edge('mark', 'e')],
     });
     // A number with no account, whose window is open: the send path accepts, the send pipeline fails it (131026).
     const to = randomConsumer();
@@ -37,17 +81,16 @@ describe('flow step failures', () => {
     const run = () => w.stack.prisma.flowRun.findUniqueOrThrow({ where: { id: started.body.id } });
     await waitFor(async () => (await run()).status === 'completed', 'the run completed by the error branch', 40_000);
     expect((await run()).variables).toEqual({ failed: true });
-    expect(await w.path(started.body.id)).toEqual(['hello:sent', 'q:prompt', 'hello:failed', 'mark:next', 'e:end']);
+    expect(await w.path(started.body.id)).toEqual(['hello:sent', 'd:delay', 'hello:failed', 'mark:next', 'e:end']);
     const failedStep = await w.stack.prisma.flowRunStep.findFirstOrThrow({
       where: { runId: started.body.id, outcome: { startsWith: 'failed:' } },
     });
     expect(failedStep.outcome).toContain('131026');
-    // The prompt's own failure comes after the run ended: queued for no run, it changes nothing.
     await waitFor(
       async () =>
-        (await w.stack.prisma.businessMessage.count({ where: { waId: to, status: 'failed' } })) === 2 &&
+        (await w.stack.prisma.businessMessage.count({ where: { waId: to, status: 'failed' } })) === 1 &&
         (await w.stack.prisma.flowInbound.count({ where: { waId: to, handledAt: null } })) === 0,
-      'both messages failed, nothing left queued',
+      'the message failed, nothing left queued',
       30_000,
     );
     expect(await w.stack.prisma.flowRunStep.count({ where: { runId: started.body.id } })).toBe(5);

@@ -72,7 +72,7 @@ export class IdempotencyService {
   }
 
   /** The stored answer for this key and request, a 422 for another request, or undefined when the key is free. */
-  private async stored(businessId: string, claim: IdempotencyClaim): Promise<string | undefined> {
+  async stored(businessId: string, claim: IdempotencyClaim): Promise<string | undefined> {
     const earlier = await this.keys.find(businessId, claim.key);
     if (!earlier) return undefined;
     if (!earlier.bodyHash.equals(claim.hash)) throw MessageErrors.idempotencyMismatch(claim.key);

@@ -2,6 +2,7 @@ import { ackCodec } from './codecs/ack';
 import type { Codec } from './codecs/codec';
 import { errorCodec, pingCodec, pongCodec, queueEmptyCodec } from './codecs/control';
 import { deliverCodec } from './codecs/deliver';
+import { groupDeliverCodec, groupEventCodec, groupSendCodec } from './codecs/group';
 import { peerTypingCodec, presenceCodec, presenceSubscribeCodec, typingCodec } from './codecs/presence';
 import { readReceiptBody, readReceiptCodec, receiptCodec, writeReceiptBody } from './codecs/receipt';
 import { sendCodec } from './codecs/send';
@@ -18,6 +19,7 @@ const byTag = {
   read_receipt: readReceiptCodec,
   presence_subscribe: presenceSubscribeCodec,
   typing: typingCodec,
+  group_send: groupSendCodec,
   send_ok: sendOkCodec,
   send_error: sendErrorCodec,
   deliver: deliverCodec,
@@ -26,11 +28,22 @@ const byTag = {
   error: errorCodec,
   presence: presenceCodec,
   peer_typing: peerTypingCodec,
+  group_deliver: groupDeliverCodec,
+  group_event: groupEventCodec,
   ping: pingCodec,
   pong: pongCodec,
 } satisfies { [K in Frame['t']]: Codec<Extract<Frame, { t: K }>> };
 
-const CLIENT_TAGS: ClientFrame['t'][] = ['send', 'ack', 'read_receipt', 'presence_subscribe', 'typing', 'ping', 'pong'];
+const CLIENT_TAGS: ClientFrame['t'][] = [
+  'send',
+  'ack',
+  'read_receipt',
+  'group_send',
+  'presence_subscribe',
+  'typing',
+  'ping',
+  'pong',
+];
 const SERVER_TAGS: ServerFrame['t'][] = [
   'send_ok',
   'send_error',
@@ -40,6 +53,8 @@ const SERVER_TAGS: ServerFrame['t'][] = [
   'error',
   'presence',
   'peer_typing',
+  'group_deliver',
+  'group_event',
   'ping',
   'pong',
 ];

@@ -9,6 +9,7 @@ export const FrameType = {
   ReadReceipt: 0x03,
   PresenceSubscribe: 0x10,
   Typing: 0x11,
+  GroupSend: 0x04,
   SendOk: 0x41,
   SendError: 0x42,
   Deliver: 0x43,
@@ -17,6 +18,8 @@ export const FrameType = {
   Error: 0x46,
   Presence: 0x50,
   PeerTyping: 0x51,
+  GroupDeliver: 0x47,
+  GroupEvent: 0x48,
   Ping: 0x7e,
   Pong: 0x7f,
 } as const;
@@ -199,8 +202,56 @@ export type ClientFrame =
   | ReadReceiptFrame
   | PresenceSubscribeFrame
   | TypingFrame
+  | GroupSendFrame
   | PingFrame
   | PongFrame;
+
+/** One recipient device of a group message, with the sender-key distribution it needs (none when it has the key). */
+export interface GroupRecipientDevice {
+  deviceId: number;
+  registrationId: number;
+  /** A pairwise ciphertext (2 Whisper, 3 PreKey) of the sender's SenderKeyDistributionMessage; absent when not needed. */
+  distribution?: { type: EnvelopeTypeCode; ciphertext: Uint8Array };
+}
+
+/**
+ * A group message: the sender-key ciphertext once, and every member device (every active device of every member but
+ * the sending device), as a 1:1 send names them (409/410 when wrong), with the distribution messages some need.
+ */
+export interface GroupSendFrame {
+  t: 'group_send';
+  id: bigint;
+  groupId: string;
+  /** The SenderKeyMessage (envelope type 7), the same bytes for every recipient. */
+  ciphertext: Uint8Array;
+  members: { accountId: string; devices: GroupRecipientDevice[] }[];
+}
+
+/** Server → device: a group message, with this device's distribution message when the sender included one. */
+export interface GroupDeliverFrame {
+  t: 'group_deliver';
+  guid: number;
+  senderAccountId: string;
+  senderDeviceId: number;
+  serverTimestamp: number;
+  messageId: bigint;
+  groupId: string;
+  ciphertext: Uint8Array;
+  distribution?: { type: EnvelopeTypeCode; ciphertext: Uint8Array };
+}
+
+/** Server → device: a change of a group (docs/groups.md lists the types and their JSON), numbered in the group. */
+export interface GroupEventFrame {
+  t: 'group_event';
+  guid: number;
+  groupId: string;
+  seq: number;
+  actorAccountId: string;
+  serverTimestamp: number;
+  /** UTF-8 JSON: `{ "type": ..., ...fields }`. Plain data the server keeps anyway (membership, subject, settings). */
+  event: Uint8Array;
+}
+
 export type ServerFrame =
   | SendOkFrame
   | SendErrorFrame
@@ -210,6 +261,8 @@ export type ServerFrame =
   | ErrorFrame
   | PresenceFrame
   | PeerTypingFrame
+  | GroupDeliverFrame
+  | GroupEventFrame
   | PingFrame
   | PongFrame;
 export type Frame = ClientFrame | ServerFrame;

@@ -10,6 +10,7 @@ export { ackCodec } from './codecs/ack';
 export type { Codec } from './codecs/codec';
 export { errorCodec, pingCodec, pongCodec, queueEmptyCodec } from './codecs/control';
 export { deliverCodec, deliverSenderOf } from './codecs/deliver';
+export { groupDeliverCodec, groupEventCodec, groupSendCodec } from './codecs/group';
 export { peerTypingCodec, presenceCodec, presenceSubscribeCodec, typingCodec } from './codecs/presence';
 export { readReceiptCodec, receiptCodec } from './codecs/receipt';
 export { sendCodec } from './codecs/send';

@@ -7,6 +7,10 @@ export const LIMITS = {
   maxCiphertextBytes: 1024 * 1024,
   /** Recipient accounts in one send (1:1 uses two: the recipient and the sender's own other devices). */
   maxAccountsPerSend: 256,
+  /** Member accounts of one group (a group send names them all). */
+  maxGroupMembers: 1024,
+  /** One group event's JSON. */
+  maxGroupEventBytes: 64 * 1024,
   /** Devices of one account in one send. */
   maxDevicesPerAccount: 64,
   /** Server guids in one device ack. */

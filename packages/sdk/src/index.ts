@@ -44,3 +44,6 @@ export {
 export { ProfileKeys } from './profiles/profile-keys';
 export { type NewProfile, type Profile, Profiles } from './profiles/profiles';
 export * from './rest';
+export { type GroupEvent, type GroupMessage, GroupMessenger } from './groups/group-messenger';
+export { type GroupHistoryEvent, type GroupInfo, GroupsClient, type GroupSettingsWire } from './groups/groups-client';
+export type { GroupMessageInfo } from './groups/message-info';

@@ -101,7 +101,8 @@ export class RestClient {
   downloadAttachmentBlob = async (id: string): Promise<Uint8Array> =>
     new Uint8Array(await (await this.request('GET', `/v1/attachments/${encodeURIComponent(id)}`)).arrayBuffer());
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One JSON request as this device (the SDK's feature clients, e.g. groups/, build on it). */
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const text = await (await this.request(method, path, body)).text();
     return (text ? JSON.parse(text) : undefined) as T;
   }

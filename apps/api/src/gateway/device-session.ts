@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Logger } from '@nestjs/common';
+import type { GroupSendService } from '@switchboard/core/groups/group-send.service';
 import { frameFor } from '@switchboard/core/messaging/mailbox/envelope-frames';
 import type { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
 import type { DeviceRef } from '@switchboard/core/messaging/mailbox/mailbox.types';
@@ -26,6 +27,7 @@ export interface SessionDeps {
   send: SendService;
   receipts: ReceiptService;
   mailbox: MailboxService;
+  groupSend: GroupSendService;
   log: Logger;
   frameRates: FrameRates;
   presence: PresenceHub;
@@ -249,7 +251,7 @@ export class DeviceSession implements PresencePeer {
     } catch {
       return;
     }
-    if (frame.t !== 'send' && frame.t !== 'read_receipt') return;
+    if (frame.t !== 'send' && frame.t !== 'read_receipt' && frame.t !== 'group_send') return;
     this.write({
       t: 'send_error',
       id: frame.id,
@@ -266,6 +268,9 @@ export class DeviceSession implements PresencePeer {
         break;
       case 'read_receipt':
         this.stored((reply) => this.deps.receipts.prepareRead(this.device, frame, reply));
+        break;
+      case 'group_send':
+        this.stored((reply) => this.deps.groupSend.prepare(this.device, frame, reply));
         break;
       case 'ack':
         this.ack(frame.guids);

@@ -18,7 +18,7 @@ export const MAX_QUEUED_FRAMES = 4_096;
 // client has a few in flight.
 const MAX_PENDING = 16;
 
-/** The budgets of one connection: all frames, and the frames that are stored (sends and read receipts). */
+/** The budgets of one connection: all frames, and the frames that are stored (sends, group sends, read receipts). */
 export interface FrameRates {
   frames: Rate;
   stored: Rate;
@@ -63,7 +63,8 @@ export class FlowControl {
    * whole burst past its budget before it had its burst back — a flood, not a busy client.
    */
   admit(frame: Buffer): 'ok' | 'refuse' | 'close' {
-    const stores = frame[0] === FrameType.Send || frame[0] === FrameType.ReadReceipt;
+    const stores =
+      frame[0] === FrameType.Send || frame[0] === FrameType.ReadReceipt || frame[0] === FrameType.GroupSend;
     if (this.refused && this.frames.full && this.stored.full) this.refused = 0;
     const empty = !this.frames.take() ? this.frames : stores && !this.stored.take() ? this.stored : undefined;
     if (!empty) return 'ok';

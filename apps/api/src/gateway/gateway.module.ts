@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@switchboard/core/auth/auth.module';
 import { DevicesModule } from '@switchboard/core/devices/devices.module';
+import { GroupsModule } from '@switchboard/core/groups/groups.module';
 import { MessagingModule } from '@switchboard/core/messaging/messaging.module';
 import { PresenceModule } from '@switchboard/core/presence/presence.module';
 import { DeviceGateway } from './device.gateway';
@@ -11,7 +12,7 @@ import { SessionRegistry } from './session-registry';
 
 /** Devices' WebSocket connections on this node. */
 @Module({
-  imports: [AuthModule, DevicesModule, MessagingModule, PresenceModule],
+  imports: [AuthModule, DevicesModule, MessagingModule, PresenceModule, GroupsModule],
   providers: [DeviceGateway, SessionRegistry, GatewayService, DeviceRemovalListener, PresenceHub],
   exports: [GatewayService],
 })

@@ -7,6 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
+import { GroupSendService } from '@switchboard/core/groups/group-send.service';
 import { MailboxService } from '@switchboard/core/messaging/mailbox/mailbox.service';
 import type { DeviceRef } from '@switchboard/core/messaging/mailbox/mailbox.types';
 import { ReceiptService } from '@switchboard/core/messaging/receipts/receipt.service';
@@ -47,8 +48,10 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     receipts: ReceiptService,
     mailbox: MailboxService,
     private readonly presence: PresenceHub,
+    groupSend: GroupSendService,
   ) {
-    this.deps = { send, receipts, mailbox, log: this.log, frameRates: config.messaging.frameRates, presence };
+    const frameRates = config.messaging.frameRates;
+    this.deps = { send, receipts, mailbox, groupSend, log: this.log, frameRates, presence };
   }
 
   onModuleInit(): void {

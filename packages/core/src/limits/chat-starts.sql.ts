@@ -1,7 +1,8 @@
 /**
  * For a sender and the peers its Redis set did not know: is the sender a business number's account (exempt), and per
  * peer, is it one (messaging a business is no new chat), and did either of the two already start a chat with the
- * other (ChatStart either way: an established chat).
+ * other (ChatStart either way: an established chat) or do they share a group (read receipts and retry requests of group
+ * messages go 1:1 between members).
  */
 export const PEERS_SQL = `
 SELECT p.peer::text AS peer,
@@ -9,7 +10,9 @@ SELECT p.peer::text AS peer,
        EXISTS (SELECT 1 FROM "BusinessNumber" b WHERE b."accountId" = p.peer) AS business,
        EXISTS (SELECT 1 FROM "ChatStart" c
                WHERE (c."accountId" = $1::uuid AND c."peerAccountId" = p.peer)
-                  OR (c."accountId" = p.peer AND c."peerAccountId" = $1::uuid)) AS known
+                  OR (c."accountId" = p.peer AND c."peerAccountId" = $1::uuid))
+         OR EXISTS (SELECT 1 FROM "GroupMember" a JOIN "GroupMember" b ON b."groupId" = a."groupId"
+               WHERE a."accountId" = $1::uuid AND b."accountId" = p.peer) AS known
 FROM unnest($2::uuid[]) AS p(peer)`;
 
 /** Serialises one account's new chats across nodes, so two at once cannot both take the last slot. */

@@ -41,6 +41,8 @@ import { SendService } from './send/send.service';
     SendService,
   ],
   exports: [
+    MailboxDb,
+    MailboxRepository,
     MailboxService,
     SendService,
     ReceiptService,

@@ -43,11 +43,11 @@ export const deliverCodec: Codec<DeliverFrame> = {
 };
 
 /**
- * The sender account of an encoded Deliver frame without decoding the rest (the gateway notes it for every delivery,
- * to know whose delivery receipt an ack will earn). Undefined for any other frame type.
+ * The sender account of an encoded Deliver or GroupDeliver frame without decoding the rest (the gateway notes it for
+ * every delivery, to know whose delivery receipt an ack will earn). Undefined for any other frame type.
  */
 export function deliverSenderOf(frame: Uint8Array): string | undefined {
-  if (frame[0] !== FrameType.Deliver) return undefined;
+  if (frame[0] !== FrameType.Deliver && frame[0] !== FrameType.GroupDeliver) return undefined;
   const r = new ByteReader(frame.subarray(1));
   r.varint('deliver.guid');
   return r.uuid('deliver.sender');

@@ -37,7 +37,7 @@ export const sendErrorCodec: Codec<SendErrorFrame> = {
     w.u64(f.id, 'send_error.id');
     w.varint(f.code, 'send_error.code', 999);
     w.string(f.message, 'send_error.message', LIMITS.maxStringBytes);
-    w.count(f.mismatches.length, 'send_error.mismatches', LIMITS.maxAccountsPerSend);
+    w.count(f.mismatches.length, 'send_error.mismatches', LIMITS.maxGroupMembers);
     for (const m of f.mismatches) {
       w.uuid(m.accountId, 'send_error.account');
       writeIds(w, m.missing, 'send_error.missing');
@@ -49,7 +49,7 @@ export const sendErrorCodec: Codec<SendErrorFrame> = {
     const id = r.u64('send_error.id');
     const code = r.varint('send_error.code', 999, 100);
     const message = r.string('send_error.message', LIMITS.maxStringBytes);
-    const n = r.count('send_error.mismatches', LIMITS.maxAccountsPerSend, 0, 19);
+    const n = r.count('send_error.mismatches', LIMITS.maxGroupMembers, 0, 19);
     const mismatches: DeviceMismatch[] = [];
     for (let i = 0; i < n; i++) {
       const accountId = r.uuid('send_error.account');

@@ -45,7 +45,7 @@ export interface SdkDevice {
 export async function sdkDevice(
   api: Pick<RunningApi, 'url'>,
   account?: { rest: RestClient; credentials: DeviceCredentials; number?: string },
-  options: { connect?: boolean; servers?: string[] } = {},
+  options: { connect?: boolean; servers?: string[]; extend?: (device: SdkDevice) => void } = {},
 ): Promise<SdkDevice> {
   const [baseUrl = api.url, ...fallbackUrls] = options.servers ?? [];
   const { rest, credentials, number = '' } = account ?? (await newAccount(api));
@@ -75,6 +75,7 @@ export async function sdkDevice(
     device.presence = new Presence(device.connection);
     device.presence.onPresence((p) => void device.presenceUpdates.push(p));
     device.presence.onTyping((t) => void device.typing.push(t));
+    options.extend?.(device); // before the connection starts, so nothing it receives is missed
   };
   wire();
   device.reconnect = async () => {

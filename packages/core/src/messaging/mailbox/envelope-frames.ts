@@ -1,8 +1,11 @@
 import { decodeReceiptBody, type EnvelopeTypeCode, encodeFrame, ReceiptKind } from '@switchboard/protocol';
+import { groupDeliverFrame, groupEventFrame } from '../../groups/group-mailbox';
 import { MessageKind, type NewMessage, type PendingEnvelope, type StoredMessage } from './mailbox.types';
 
 /** The frame that carries a stored envelope to its device: Deliver for a message, Receipt for a receipt. */
 export function frameFor(p: PendingEnvelope): Uint8Array {
+  if (p.kind === MessageKind.Message && p.body) return groupDeliverFrame(p);
+  if (p.kind === MessageKind.GroupEvent) return groupEventFrame(p);
   if (p.kind === MessageKind.Message) {
     return encodeFrame({
       t: 'deliver',

@@ -1,5 +1,8 @@
-/** What a MailboxMessage row is (its `kind` column). */
-export const MessageKind = { Message: 1, DeliveredReceipt: 2, ReadReceipt: 3 } as const;
+/**
+ * What a MailboxMessage row is (its `kind` column). A message with a shared `body` is a group message (its layout:
+ * groups/group-mailbox.ts); a group event's body is the event (same file).
+ */
+export const MessageKind = { Message: 1, DeliveredReceipt: 2, ReadReceipt: 3, GroupEvent: 4 } as const;
 export type MessageKindCode = (typeof MessageKind)[keyof typeof MessageKind];
 
 export interface DeviceRef {

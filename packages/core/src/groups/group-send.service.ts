@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { CONFIG } from '@switchboard/platform';
+import {
+  type DeviceMismatch,
+  ErrorCode,
+  type GroupSendFrame,
+  type SendGroup,
+  type ServerFrame,
+} from '@switchboard/protocol';
+import { MailboxService } from '../messaging/mailbox/mailbox.service';
+import { type DeviceRef, MessageKind, type NewMessage } from '../messaging/mailbox/mailbox.types';
+import { DeliveryRouter } from '../messaging/routing/delivery-router';
+import { type ActiveDevices, checkDevices } from '../messaging/send/device-check';
+import { distributionContent, GROUP_ENVELOPE_TYPE, groupMessageBody } from './group-mailbox';
+import { mayDo } from './group-rules';
+import { GroupsRepository } from './groups.repository';
+
+type Checked = { refusal: ServerFrame } | { message: NewMessage };
+
+/**
+ * A device's group message: the sender must be a member allowed to send (GROUP_RULES), and name exactly every active
+ * device of every member but itself (409/410 as for 1:1, so a removed member's devices are refused as extra and a new
+ * member's are asked for as missing). Stored as one shared body and one small envelope per device (group-mailbox.ts),
+ * ✓ after the commit, then pushed to the devices online.
+ */
+@Injectable()
+export class GroupSendService {
+  private readonly log = new Logger('GroupSend');
+
+  constructor(
+    private readonly repo: GroupsRepository,
+    private readonly mailbox: MailboxService,
+    private readonly router: DeliveryRouter,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /** Like SendService.prepare: the check now, then a step the connection runs in order to queue the store. */
+  async prepare(from: DeviceRef, frame: GroupSendFrame, reply: (f: ServerFrame) => void): Promise<() => void> {
+    const checked = await this.check(from, frame);
+    if ('refusal' in checked) return () => reply(checked.refusal);
+    const message = checked.message;
+    return () =>
+      void this.mailbox.store(message).then(
+        async (result) => {
+          reply({ t: 'send_ok', id: frame.id, serverTimestamp: result.stored.serverTimestamp });
+          await this.router.push(result.pending);
+        },
+        (err) => {
+          this.log.error(`storing a group message failed: ${(err as Error).message}`);
+          reply(refusal(frame.id, ErrorCode.Unavailable, 'not stored; try again'));
+        },
+      );
+  }
+
+  private async check(from: DeviceRef, frame: GroupSendFrame): Promise<Checked> {
+    const max = this.config.messaging.maxEnvelopeBytes;
+    const tooLarge = (b: Uint8Array | undefined) => (b?.length ?? 0) > max;
+    if (
+      tooLarge(frame.ciphertext) ||
+      frame.members.some((m) => m.devices.some((d) => tooLarge(d.distribution?.ciphertext)))
+    )
+      return { refusal: refusal(frame.id, ErrorCode.TooLarge, `an envelope is larger than ${max} bytes`) };
+    let view: Awaited<ReturnType<GroupsRepository['sendView']>>;
+    try {
+      view = await this.repo.sendView(frame.groupId, from.accountId);
+    } catch (err) {
+      this.log.error(`group lookup failed: ${(err as Error).message}`);
+      return { refusal: refusal(frame.id, ErrorCode.Unavailable, 'try again') };
+    }
+    if (!view) return { refusal: refusal(frame.id, ErrorCode.UnknownAccount, 'unknown group') };
+    const settings = { onlyAdminsSend: view.onlyAdminsSend, onlyAdminsEdit: false, approvalRequired: false };
+    if (!view.role) return { refusal: refusal(frame.id, ErrorCode.Forbidden, 'not a member of this group') };
+    if (!mayDo('send', view.role, settings))
+      return { refusal: refusal(frame.id, ErrorCode.Forbidden, 'only admins can send messages to this group') };
+
+    // Accounts named that are not members: every device named is extra.
+    const outsiders: DeviceMismatch[] = frame.members
+      .filter((m) => !view.devices.has(m.accountId))
+      .map((m) => ({ accountId: m.accountId, missing: [], extra: m.devices.map((d) => d.deviceId), stale: [] }));
+    if (outsiders.length) return { refusal: mismatch(frame.id, 409, outsiders) };
+    // Members left out are named with no devices, so the device check lists all of theirs as missing.
+    const groups: SendGroup[] = frame.members.map((m) => ({
+      accountId: m.accountId,
+      envelopes: m.devices.map((d) => ({
+        deviceId: d.deviceId,
+        registrationId: d.registrationId,
+        type: 7,
+        ciphertext: EMPTY,
+      })),
+    }));
+    const active = new Map<string, ActiveDevices>();
+    for (const [accountId, devices] of view.devices) {
+      active.set(accountId, devices);
+      if (devices.length && !groups.some((g) => g.accountId === accountId)) groups.push({ accountId, envelopes: [] });
+    }
+    const check = checkDevices(
+      from,
+      groups.filter((g) => g.envelopes.length || active.get(g.accountId)?.length),
+      active,
+    );
+    if (!check.ok) {
+      // A member without any active device named with devices: they are all extra.
+      if (check.code === 404)
+        return {
+          refusal: mismatch(frame.id, 409, [
+            { accountId: check.accountId, missing: [], extra: namedDevices(frame, check.accountId), stale: [] },
+          ]),
+        };
+      return { refusal: mismatch(frame.id, check.code, check.mismatches) };
+    }
+    return {
+      message: {
+        kind: MessageKind.Message,
+        sender: from,
+        clientMessageId: frame.id,
+        serverTimestamp: Date.now(),
+        body: groupMessageBody(frame.groupId, frame.ciphertext),
+        envelopes: frame.members.flatMap((m) =>
+          m.devices.map((d) => ({
+            accountId: m.accountId,
+            deviceId: d.deviceId,
+            type: GROUP_ENVELOPE_TYPE,
+            content: distributionContent(d.distribution),
+          })),
+        ),
+      },
+    };
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+function namedDevices(frame: GroupSendFrame, accountId: string): number[] {
+  return frame.members.find((m) => m.accountId === accountId)?.devices.map((d) => d.deviceId) ?? [];
+}
+
+function refusal(id: bigint, code: number, message: string): ServerFrame {
+  return { t: 'send_error', id, code, message, mismatches: [] };
+}
+
+function mismatch(id: bigint, code: 409 | 410, mismatches: DeviceMismatch[]): ServerFrame {
+  return { t: 'send_error', id, code, message: code === 409 ? 'mismatched devices' : 'stale devices', mismatches };
+}

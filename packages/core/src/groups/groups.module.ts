@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { MessagingModule } from '../messaging/messaging.module';
+import { GroupEventWriter } from './group-event-writer';
+import { GroupSendService } from './group-send.service';
+import { GroupsController } from './groups.controller';
+import { GroupsRepository } from './groups.repository';
+import { GroupsService } from './groups.service';
+
+/**
+ * Groups: their state and changes under /v1/groups, each change an event in every member device's mailbox, and the
+ * group send the gateway hands GroupSend frames to. Builds on the mailbox and routing of MessagingModule.
+ */
+@Module({
+  imports: [AuthModule, MessagingModule],
+  controllers: [GroupsController],
+  providers: [GroupsRepository, GroupEventWriter, GroupsService, GroupSendService],
+  exports: [GroupSendService, GroupsService],
+})
+export class GroupsModule {}

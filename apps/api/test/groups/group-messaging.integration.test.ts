@@ -16,6 +16,9 @@ import { dumpPostgres, dumpRedis, forms } from '@switchboard/testkit/privacy/dum
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// Deliveries, retries and receipts cross the server and back: on a loaded 2-core machine that takes seconds at times.
+const poll = <T>(fn: () => T) => expect.poll(fn, { timeout: 20_000, interval: 25 });
+
 const canary = (label: string) => `${label}-${randomBytes(10).toString('hex')}`;
 
 describe('group messages with sender keys (real API, Postgres, Redis, SDK devices)', { timeout: 90_000 }, () => {
@@ -53,7 +56,7 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     for (const d of online) {
       // Every device gets every message but the ones its own device sent, in order.
       const expected = texts.filter((_, i) => senders[i] !== d);
-      await expect.poll(() => groupTexts(d, group.id)).toEqual(expected);
+      await poll(() => groupTexts(d, group.id)).toEqual(expected);
     }
     expect(companions[0]!.groupInbox.map((m) => m.messageId)).toEqual(sent.map((s) => s.id));
 
@@ -87,9 +90,9 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     const first = sent[0]!.id;
     expect(alice.groups.messageInfo(first)?.deliveredToAll).toBe(false); // erin has not got it
     for (const d of erin) await d.connection.start();
-    for (const d of erin) await expect.poll(() => groupTexts(d, group.id)).toEqual(texts);
+    for (const d of erin) await poll(() => groupTexts(d, group.id)).toEqual(texts);
     expect(eventTypes(erin[0]!, group.id)).toEqual(['created']);
-    await expect.poll(() => alice.groups.messageInfo(first)?.deliveredToAll).toBe(true);
+    await poll(() => alice.groups.messageInfo(first)?.deliveredToAll).toBe(true);
     await bob.groups.markRead(accountOf(alice), [first]);
     await expect
       .poll(() => alice.groups.messageInfo(first)?.members.find((m) => m.accountId === accountOf(bob))?.readAt)
@@ -107,20 +110,20 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     const group = await alice.groups.client.create({ subject: 'Three', members: [accountOf(bob), accountOf(carol)] });
     await alice.groups.sendText(group.id, 'before-a');
     await bob.groups.sendText(group.id, 'before-b');
-    await expect.poll(() => groupTexts(carol, group.id)).toEqual(['before-a', 'before-b']);
+    await poll(() => groupTexts(carol, group.id)).toEqual(['before-a', 'before-b']);
     await alice.groups.sendText(group.id, 'again-a'); // alice's key is shared: no distribution now
-    await expect.poll(() => frames.length).toBe(3);
+    await poll(() => frames.length).toBe(3);
     expect(frames.map((f) => f.distribution !== undefined)).toEqual([true, true, false]);
 
     await alice.groups.client.removeMember(group.id, accountOf(bob));
     for (const d of [alice, carol, bob, bobLaptop])
-      await expect.poll(() => eventTypes(d, group.id).at(-1)).toBe('member_removed');
+      await poll(() => eventTypes(d, group.id).at(-1)).toBe('member_removed');
     const afterA = canary('after-a');
     const afterC = canary('after-c');
     await alice.groups.sendText(group.id, afterA);
     await carol.groups.sendText(group.id, afterC);
-    await expect.poll(() => groupTexts(carol, group.id).at(-1)).toBe(afterA);
-    await expect.poll(() => groupTexts(alice, group.id).at(-1)).toBe(afterC);
+    await poll(() => groupTexts(carol, group.id).at(-1)).toBe(afterA);
+    await poll(() => groupTexts(alice, group.id).at(-1)).toBe(afterC);
     // Alice rotated: her next message carries a new key for carol, though carol had her old one.
     expect(frames.at(-1)).toMatchObject({ senderAccountId: accountOf(alice) });
     expect(frames.at(-1)!.distribution).toBeDefined();
@@ -139,16 +142,16 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     const laptop = await track(groupCompanion(api, bob));
     const group = await alice.groups.client.create({ subject: 'Retry', members: [accountOf(bob)] });
     await alice.groups.sendText(group.id, 'one');
-    for (const d of [bob, laptop]) await expect.poll(() => groupTexts(d, group.id)).toEqual(['one']);
+    for (const d of [bob, laptop]) await poll(() => groupTexts(d, group.id)).toEqual(['one']);
 
     // Bob's primary loses alice's sender key (as if the distribution never arrived).
     for (const k of bob.storage.keys(`groups:sender-key:${accountOf(alice)}.`)) bob.storage.delete(k);
     const two = await alice.groups.sendText(group.id, 'two');
-    await expect.poll(() => groupTexts(bob, group.id)).toEqual(['one', 'two']);
+    await poll(() => groupTexts(bob, group.id)).toEqual(['one', 'two']);
     expect(bob.groupInbox[1]).toMatchObject({ messageId: two.id, text: 'two' });
     expect(bob.undecryptable).toEqual([two.id]);
     await alice.groups.sendText(group.id, 'three');
-    for (const d of [bob, laptop]) await expect.poll(() => groupTexts(d, group.id).at(-1)).toBe('three');
+    for (const d of [bob, laptop]) await poll(() => groupTexts(d, group.id).at(-1)).toBe('three');
     expect(groupTexts(laptop, group.id)).toEqual(['one', 'two', 'three']); // the laptop dropped the resent copy
     expect(groupTexts(bob, group.id)).toEqual(['one', 'two', 'three']);
   });
@@ -165,6 +168,6 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     expect(refused).toBeInstanceOf(SendRefusedError);
     expect(refused).toMatchObject({ code: 403, message: expect.stringContaining('only admins') });
     await alice.groups.sendText(group.id, 'news');
-    await expect.poll(() => groupTexts(bob, group.id)).toEqual(['news']);
+    await poll(() => groupTexts(bob, group.id)).toEqual(['news']);
   });
 });

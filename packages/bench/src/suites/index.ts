@@ -7,6 +7,7 @@ import { campaignSuite } from './campaign';
 import { coreSuite } from './core';
 import { flowsSuite } from './flows';
 import { gatewayAbuseSuite } from './gateway-abuse';
+import { groupsSuite } from './groups';
 import { httpSuite } from './http';
 import { inboxSuite } from './inbox';
 import { sdkReceiveSuite } from './sdk-receive';
@@ -23,6 +24,7 @@ export const suites: readonly Suite[] = [
   gatewayAbuseSuite,
   inboxSuite,
   sdkReceiveSuite,
+  groupsSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

@@ -89,6 +89,7 @@ export class GroupsController {
   }
 
   @Post(':group_id/members')
+  @HttpCode(200)
   async add(
     @CurrentDevice() d: AuthenticatedDevice,
     @Param(valid(groupParams)) p: Params<typeof groupParams>,
@@ -105,6 +106,7 @@ export class GroupsController {
   }
 
   @Post(':group_id/admins')
+  @HttpCode(200)
   async promote(
     @CurrentDevice() d: AuthenticatedDevice,
     @Param(valid(groupParams)) p: Params<typeof groupParams>,
@@ -144,6 +146,7 @@ export class GroupsController {
   }
 
   @Post(':group_id/join-requests/:account_id')
+  @HttpCode(200)
   async approve(@CurrentDevice() d: AuthenticatedDevice, @Param(valid(memberParams)) p: Params<typeof memberParams>) {
     return groupOutput(await this.groups.decideJoin(d, p.group_id, p.account_id, true));
   }

@@ -37,7 +37,7 @@ import { KnownDevices } from '../messaging/known-devices';
 import { RetryRequests } from '../messaging/retry-requests';
 import { SeenMessages } from '../messaging/seen-messages';
 import type { SentMessage } from '../messaging/types';
-import type { RestClient } from '../rest';
+import { ApiRequestError, type RestClient } from '../rest';
 import { KeyedQueue } from '../util/keyed-queue';
 import { GroupState } from './group-state';
 import { GroupsClient } from './groups-client';
@@ -228,8 +228,13 @@ export class GroupMessenger {
     return this.refreshMembers(groupId);
   }
 
+  /** The member list from the server; not being a member (any more) refuses the send as the server would. */
   private async refreshMembers(groupId: string): Promise<string[]> {
-    const info = await this.client.get(groupId);
+    const info = await this.client.get(groupId).catch((err: unknown) => {
+      if (err instanceof ApiRequestError && (err.status === 403 || err.status === 404))
+        throw new SendRefusedError(err.status, err.details ?? err.message);
+      throw err;
+    });
     const members = info.members.map((m) => m.account_id);
     this.state.setMembers(groupId, members);
     return members;
@@ -287,7 +292,8 @@ export class GroupMessenger {
         return;
       case 'deliver':
         // Messenger acks it; a retry request about a group message is this class's to answer.
-        if (f.type === EnvelopeType.Plaintext) void this.retryRequested(f).catch(() => undefined);
+        if (f.type === EnvelopeType.Plaintext)
+          void this.retryRequested(f).catch((e) => process.env.GROUPS_DEBUG && console.error('retry failed', e));
         return;
       case 'send_ok':
       case 'send_error':
@@ -333,10 +339,11 @@ export class GroupMessenger {
         sentAt: content.sentAt,
       };
     } catch (err) {
+      if (process.env.GROUPS_DEBUG) console.error('group decrypt failed', err);
       for (const l of this.listeners.undecryptable) l(d, err as Error);
       this.seen.add(d.senderAccountId, d.messageId);
       this.retries.asked(d.senderAccountId, d.messageId);
-      void this.askForRetry(d).catch(() => undefined);
+      void this.askForRetry(d).catch((e) => process.env.GROUPS_DEBUG && console.error('ask failed', e));
       return undefined;
     }
     this.seen.add(d.senderAccountId, d.messageId);
@@ -369,6 +376,12 @@ export class GroupMessenger {
     if (request.deviceId() !== this.crypto.address.deviceId) return;
     const since = Date.now() - RESEND_WINDOW_MS;
     const original = this.sentRecently.find((s) => s.serverTimestamp === request.timestamp() && s.at >= since);
+    if (process.env.GROUPS_DEBUG)
+      console.error(
+        'retry request',
+        request.timestamp(),
+        this.sentRecently.map((s) => s.serverTimestamp),
+      );
     if (!original) return;
     this.crypto.deleteSessions(d.senderAccountId, [d.senderDeviceId]);
     this.state.unshare(original.groupId, [deviceKey(d.senderAccountId, d.senderDeviceId)]);

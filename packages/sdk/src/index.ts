@@ -22,6 +22,9 @@ export { type BatchSizes, KeyGenerator, MAX_BATCH } from './crypto/keygen';
 export { SqliteStorage } from './crypto/sqlite-storage';
 export { fromBase64, MemoryStorage, type Storage, toBase64 } from './crypto/storage';
 export { type IdentityOptions, SignalStores } from './crypto/stores';
+export { type GroupEvent, type GroupMessage, GroupMessenger } from './groups/group-messenger';
+export { type GroupHistoryEvent, type GroupInfo, type GroupSettingsWire, GroupsClient } from './groups/groups-client';
+export type { GroupMessageInfo } from './groups/message-info';
 export {
   type IncomingMessage,
   type IncomingReceipt,
@@ -44,6 +47,3 @@ export {
 export { ProfileKeys } from './profiles/profile-keys';
 export { type NewProfile, type Profile, Profiles } from './profiles/profiles';
 export * from './rest';
-export { type GroupEvent, type GroupMessage, GroupMessenger } from './groups/group-messenger';
-export { type GroupHistoryEvent, type GroupInfo, GroupsClient, type GroupSettingsWire } from './groups/groups-client';
-export type { GroupMessageInfo } from './groups/message-info';

@@ -66,6 +66,18 @@ export class FlowRuntimeRepository {
     return tx.flowRunStep.create({ data });
   }
 
+  /**
+   * The console user who holds the contact's inbox conversation (docs/inbox.md: assigned by routing, by hand or by
+   * an agent's reply), or undefined when nobody or a bot holds it.
+   */
+  async humanHolder(tx: Tx, phoneNumberId: string, waId: string): Promise<string | undefined> {
+    const c = await tx.conversation.findUnique({
+      where: { phoneNumberId_waId: { phoneNumberId, waId } },
+      select: { assigneeType: true, assigneeId: true },
+    });
+    return c?.assigneeType === 'user' ? (c.assigneeId ?? undefined) : undefined;
+  }
+
   /** The step that sent the business message `wamid`. */
   stepOf(tx: Tx, wamid: string) {
     return tx.flowRunStep.findFirst({ where: { wamid } });

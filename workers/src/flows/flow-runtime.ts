@@ -3,7 +3,7 @@ import { GraphIds } from '@switchboard/business/common/ids';
 import { flowDefinition } from '@switchboard/business/flows/definition/flow-definition';
 import { initialVariables } from '@switchboard/business/flows/definition/variables';
 import { activeKeyOf } from '@switchboard/business/flows/runs/flow-runs.service';
-import type { Flow, FlowInbound, Prisma } from '@switchboard/db';
+import type { Flow, FlowInbound, FlowRun, Prisma } from '@switchboard/db';
 import { ConnectionSlots, PrismaService } from '@switchboard/platform';
 import { type Answer, answerOf, STEP_FAILED, type StepFailure } from './answers';
 import { FlowEngine, type Waiting } from './flow-engine';
@@ -77,6 +77,7 @@ export class FlowRuntime {
     await this.turn(activeKeyOf(peek.phoneNumberId, peek.waId), async (tx) => {
       const run = await this.repo.run(tx, runId);
       if (!run) return;
+      if (await this.silenced(tx, run, run.phoneNumberId, run.waId)) return;
       const st = await this.engine.load(tx, run);
       st.since = run.deadline ?? run.startedAt;
       if (!timeoutToken) {
@@ -89,6 +90,21 @@ export class FlowRuntime {
       if (run.deadline.getTime() > Date.now() + 50) return; // early (a sweep-made job): its own job comes later
       await this.engine.timeout(tx, st, waiting.node);
     });
+  }
+
+  /**
+   * Whether a person holds the contact's inbox conversation: then the bot is silent — no flow starts, and a run that
+   * still talks to the contact is handed off (its timers die with its wait), as a hand-off step would, until the run
+   * is stopped (handed back).
+   */
+  private async silenced(tx: Tx, run: FlowRun | null, phoneNumberId: string, waId: string): Promise<boolean> {
+    const agent = await this.repo.humanHolder(tx, phoneNumberId, waId);
+    if (!agent) return false;
+    if (run && (run.status === 'waiting' || run.status === 'running')) {
+      const st = await this.engine.load(tx, run);
+      await this.engine.finish(tx, st, 'handed_off', `the inbox conversation is held by user ${agent}`);
+    }
+    return true;
   }
 
   private turn<T>(key: string, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -107,6 +123,7 @@ export class FlowRuntime {
   private async route(tx: Tx, inbound: FlowInbound): Promise<string | null> {
     const message = inbound.message as Record<string, unknown>;
     const run = await this.repo.activeRun(tx, activeKeyOf(inbound.phoneNumberId, inbound.waId));
+    if (await this.silenced(tx, run, inbound.phoneNumberId, inbound.waId)) return run?.id ?? null;
     if (message.type === STEP_FAILED) {
       const failure = message[STEP_FAILED] as StepFailure;
       if (run?.id !== failure.run_id || run.status !== 'waiting') return run?.id ?? null;

@@ -112,6 +112,43 @@ describe('flow steps: media, CTA URL, location, delay, attributes and consent, w
     }
   }, 60_000);
 
+  it('the bot is silent while a person holds the inbox conversation: its run is handed off, no flow starts', async () => {
+    const flowId = await w.publish('agent', {
+      start: 'q',
+      variables: [],
+      nodes: [
+        { id: 'q', type: 'ask', text: 'Order number?' },
+        { id: 'e', type: 'end', text: 'Thanks' },
+      ],
+      edges: [edge('q', 'e')],
+    });
+    const c = await w.consumer();
+    try {
+      await c.reply(w.bizAccountId, 'agent');
+      await w.received(c, 1, 'the question');
+      // An agent takes the conversation (an inbox reply or assignment sets this assignee).
+      await w.stack.prisma.conversation.update({
+        where: { phoneNumberId_waId: { phoneNumberId: w.biz.phoneNumberId, waId: c.waId } },
+        data: { assigneeType: 'user', assigneeId: 'agent-7' },
+      });
+      await c.reply(w.bizAccountId, '1234');
+      await c.reply(w.bizAccountId, 'agent'); // a keyword while the person holds it starts nothing
+      await waitFor(
+        async () =>
+          (await w.stack.prisma.flowInbound.count({ where: { waId: c.waId, handledAt: null } })) === 0 &&
+          (await w.stack.prisma.flowInbound.count({ where: { waId: c.waId } })) === 3,
+        'the three messages handled',
+      );
+      const run = await w.runOf(flowId, c.waId);
+      expect(run).toMatchObject({ status: 'handed_off', end_reason: 'the inbox conversation is held by user agent-7' });
+      expect(await w.stack.prisma.flowRun.count({ where: { waId: c.waId } })).toBe(1);
+      expect(await w.path(run!.id)).toEqual(['q:prompt']);
+      expect(c.messages).toHaveLength(1);
+    } finally {
+      await c.close();
+    }
+  }, 60_000);
+
   it('a delay survives a Redis flush: the run goes on after it, once', async () => {
     const flowId = await w.publish('wait', {
       start: 'a',

@@ -91,6 +91,8 @@ export interface MessagingConfig {
   frameRates: { frames: { perSecond: number; burst: number }; stored: { perSecond: number; burst: number } };
   dbPoolSize: number;
   synchronousCommit: boolean;
+  /** MAILBOX_WRITE_BEHIND_MS: how long a message pushed before its commit waits for its acks. */
+  writeBehindMs: number;
 }
 
 /** Accounts, devices and keys. Windows: `PerHour` counters reset hourly, `PerMinute` ones every minute. */
@@ -227,6 +229,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
       dbPoolSize: e.MAILBOX_DB_POOL_SIZE,
       synchronousCommit: e.MAILBOX_SYNCHRONOUS_COMMIT === 'on',
+      writeBehindMs: e.MAILBOX_WRITE_BEHIND_MS,
     },
     business: {
       templateReview: e.TEMPLATE_REVIEW,

@@ -195,6 +195,12 @@ export const envSchema = z.object({
    * (ARCHITECTURE.md, "✓ means the message is safe"), but a crash of Postgres itself or the machine loses the last ~0.6 s of acknowledged messages.
    */
   MAILBOX_SYNCHRONOUS_COMMIT: z.enum(['on', 'off']).default('on'),
+  /**
+   * How long a message pushed to a device connected to this node waits, unwritten, for that device's ack: acked by
+   * every recipient device within it, it is never written (✓ and ✓✓ together); otherwise it is written then. 0 writes
+   * every message before pushing it. See docs/core.md "Write-behind".
+   */
+  MAILBOX_WRITE_BEHIND_MS: count(0, 1_000).default(20),
 
   // Business webhooks: delivery runs in the workers; see docs/business.md.
   /** How long one webhook POST (and the subscription handshake) may take before it counts as failed. */

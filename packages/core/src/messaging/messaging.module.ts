@@ -5,11 +5,13 @@ import { DeviceDirectory } from './device-directory';
 import { AckRepository } from './mailbox/ack.repository';
 import { MailboxRepository } from './mailbox/mailbox.repository';
 import { MailboxService } from './mailbox/mailbox.service';
+import { MailboxCounters } from './mailbox/mailbox-counters';
 import { MailboxDb } from './mailbox/mailbox-db';
 import { MailboxPurgeRepository } from './purge/mailbox-purge.repository';
 import { MailboxPurgeService } from './purge/mailbox-purge.service';
 import { ReceiptService } from './receipts/receipt.service';
 import { ReceiptFactory } from './receipts/receipt-factory';
+import { RelayService } from './relay/relay.service';
 import { DeliveryRouter } from './routing/delivery-router';
 import { NodeBus } from './routing/node-bus';
 import { NodeLiveness } from './routing/node-liveness';
@@ -29,10 +31,12 @@ import { SendService } from './send/send.service';
     MailboxDb,
     MailboxRepository,
     MailboxService,
+    MailboxCounters,
     MailboxPurgeRepository,
     MailboxPurgeService,
     ReceiptFactory,
     ReceiptService,
+    RelayService,
     DeliveryRouter,
     NodeBus,
     NodeLiveness,
@@ -44,6 +48,7 @@ import { SendService } from './send/send.service';
     MailboxDb,
     MailboxRepository,
     MailboxService,
+    MailboxCounters,
     SendService,
     ReceiptService,
     DeviceDirectory,

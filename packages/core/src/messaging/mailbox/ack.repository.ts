@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DeviceRef, MessageKindCode, PendingEnvelope } from './mailbox.types';
 import { MessageKind } from './mailbox.types';
+import { MailboxCounters } from './mailbox-counters';
 import { MailboxDb } from './mailbox-db';
 
 /** One device's ack: the guids it has. */
@@ -65,16 +66,19 @@ WITH d AS (
   RETURNING id, "messageId", "accountId", "deviceId"
 )
 SELECT false AS receipt, info.id::text AS guid, info.acc, info.dev, NULL::uuid AS "fromAcc", NULL::int AS "fromDev",
-  NULL::bytea AS body
+  NULL::bytea AS body, NULL::text AS mid
 FROM info
 UNION ALL
-SELECT true, ins_e.id::text, ins_e."accountId", ins_e."deviceId", rm.acc, rm.dev, rm.body
+SELECT true, ins_e.id::text, ins_e."accountId", ins_e."deviceId", rm.acc, rm.dev, rm.body, rm.id::text
 FROM ins_e JOIN rm ON rm.id = ins_e."messageId"`;
 
 /** The ack path's SQL (see ACK). */
 @Injectable()
 export class AckRepository {
-  constructor(private readonly db: MailboxDb) {}
+  constructor(
+    private readonly db: MailboxDb,
+    private readonly counters: MailboxCounters,
+  ) {}
 
   /** The accounts whose messages (not copies of one's own, not receipts) these guids of `device` carry. */
   async sendersOf(acks: AckInput[]): Promise<string[]> {
@@ -113,15 +117,18 @@ export class AckRepository {
       fromAcc: string | null;
       fromDev: number | null;
       body: Buffer | null;
+      mid: string | null;
     }>({ name: 'mailbox-ack', text: ACK, values: [ids, accs, devs, dedupCutoff, now, tSender, tDev] });
     const removed = new Map<string, number>();
     const receipts: PendingEnvelope[] = [];
+    const receiptMessages = new Set<string>();
     for (const r of rows) {
       if (!r.receipt) {
         const key = `${r.acc}/${r.dev}`;
         removed.set(key, (removed.get(key) ?? 0) + 1);
         continue;
       }
+      receiptMessages.add(r.mid!);
       receipts.push({
         guid: Number(r.guid),
         accountId: r.acc,
@@ -135,6 +142,7 @@ export class AckRepository {
         body: r.body,
       });
     }
+    this.counters.rowsInserted += receipts.length + receiptMessages.size;
     return { removed, receipts };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DeviceRef, MessageKindCode, NewMessage, PendingEnvelope, StoredMessage } from './mailbox.types';
+import { MailboxCounters } from './mailbox-counters';
 import { MailboxDb, type Queryable } from './mailbox-db';
 
 // Client message ids are unsigned 64-bit on the wire and signed bigint in Postgres.
@@ -43,11 +44,12 @@ WITH input AS MATERIALIZED (
   SELECT x.*, CASE WHEN len < 0 THEN NULL
     ELSE substr($12::bytea, (sum(greatest(len, 0)) OVER (ORDER BY eord) - greatest(len, 0) + 1)::int, len)
     END AS content
-  FROM unnest($8::int[], $9::uuid[], $10::int[], $11::smallint[], $13::int[])
-    WITH ORDINALITY AS x(mord, acc, dev, type, len, eord)
+  FROM unnest($8::int[], $9::uuid[], $10::int[], $11::smallint[], $13::int[], $14::bigint[])
+    WITH ORDINALITY AS x(mord, acc, dev, type, len, guid, eord)
 ), e AS (
-  INSERT INTO "MailboxEnvelope" ("messageId", "accountId", "deviceId", type, content)
-  SELECT input.id, x.acc, x.dev, x.type, x.content
+  INSERT INTO "MailboxEnvelope" (id, "messageId", "accountId", "deviceId", type, content)
+  SELECT coalesce(x.guid, nextval(pg_get_serial_sequence('"MailboxEnvelope"', 'id'))), input.id, x.acc, x.dev, x.type,
+    x.content
   FROM x JOIN input ON input.ord = x.mord JOIN m ON m.id = input.id
   ORDER BY x.eord
   RETURNING id, "messageId", "accountId", "deviceId"
@@ -55,6 +57,20 @@ WITH input AS MATERIALIZED (
 SELECT input.ord::int AS ord, input.id::text AS mid, (m.id IS NOT NULL) AS created,
   e.id::text AS guid, e."accountId" AS acc, e."deviceId" AS dev
 FROM input LEFT JOIN m ON m.id = input.id LEFT JOIN e ON e."messageId" = input.id`;
+
+/**
+ * What the relay needs before it may push a batch of messages it has not written yet (one round trip): their guids,
+ * drawn from the envelope sequence in order (so a sender's later messages get larger guids, as stored ones do), and
+ * which of them repeat a client message id already stored (those are not pushed again under new guids: the commit
+ * recognises them and pushes the original's waiting envelopes).
+ */
+const INTAKE = `
+SELECT false AS repeat, nextval(pg_get_serial_sequence('"MailboxEnvelope"', 'id'))::text AS v
+FROM generate_series(1, $1::int)
+UNION ALL
+SELECT true, t.ord::text FROM unnest($2::uuid[], $3::int[], $4::bigint[]) WITH ORDINALITY AS t(acc, dev, cmid, ord)
+WHERE EXISTS (SELECT 1 FROM "MailboxMessage" m
+  WHERE m."senderAccountId" = t.acc AND m."senderDeviceId" = t.dev AND m."clientMessageId" = t.cmid)`;
 
 const PENDING_COLUMNS = `e.id::text AS guid, e."accountId" AS acc, e."deviceId" AS dev, e.type, e.content,
   m.kind, m."senderAccountId" AS sender, m."senderDeviceId" AS "senderDev", m."clientMessageId"::text AS cmid,
@@ -93,7 +109,32 @@ const toPending = (r: PendingRow): PendingEnvelope => ({
  */
 @Injectable()
 export class MailboxRepository {
-  constructor(readonly db: MailboxDb) {}
+  constructor(
+    readonly db: MailboxDb,
+    private readonly counters: MailboxCounters,
+  ) {}
+
+  /** Guids for `envelopes` new envelopes, ascending, and the indexes of `messages` whose client id is stored. */
+  async intake(envelopes: number, messages: NewMessage[]): Promise<{ guids: number[]; repeats: Set<number> }> {
+    const withId = messages.flatMap((m, i) => (m.clientMessageId === null ? [] : [{ m, i }]));
+    const { rows } = await this.db.pool.query<{ repeat: boolean; v: string }>({
+      name: 'mailbox-intake',
+      text: INTAKE,
+      values: [
+        envelopes,
+        withId.map(({ m }) => m.sender.accountId),
+        withId.map(({ m }) => m.sender.deviceId),
+        withId.map(({ m }) => toDb(m.clientMessageId)),
+      ],
+    });
+    const guids: number[] = [];
+    const repeats = new Set<number>();
+    for (const r of rows) {
+      if (r.repeat) repeats.add(withId[Number(r.v) - 1]!.i);
+      else guids.push(Number(r.v));
+    }
+    return { guids: guids.sort((a, b) => a - b), repeats };
+  }
 
   async insertMessages(messages: NewMessage[], q: Queryable = this.db.pool): Promise<StoredMessage[]> {
     const m = { kind: [] as number[], sender: [] as string[], dev: [] as number[], cmid: [] as (string | null)[] };
@@ -101,6 +142,7 @@ export class MailboxRepository {
     const bodies = new Blob();
     const e = { mord: [] as number[], acc: [] as string[], dev: [] as number[], type: [] as number[] };
     const contents = new Blob();
+    const guids: (number | null)[] = [];
     messages.forEach((msg, i) => {
       m.kind.push(msg.kind);
       m.sender.push(msg.sender.accountId);
@@ -113,6 +155,7 @@ export class MailboxRepository {
         e.acc.push(env.accountId);
         e.dev.push(env.deviceId);
         e.type.push(env.type);
+        guids.push(env.guid ?? null);
         contents.add(env.content);
       }
     });
@@ -140,6 +183,7 @@ export class MailboxRepository {
         e.type,
         contents.bytes(),
         contents.lengths,
+        guids,
       ],
     });
 
@@ -158,8 +202,9 @@ export class MailboxRepository {
     }
     messages.forEach((msg, i) => {
       const o = out[i]!;
-      if (o.created)
-        o.guids = msg.envelopes.map((env) => guidByDevice.get(`${i + 1}/${env.accountId}/${env.deviceId}`)!);
+      if (!o.created) return;
+      o.guids = msg.envelopes.map((env) => guidByDevice.get(`${i + 1}/${env.accountId}/${env.deviceId}`)!);
+      this.counters.rowsInserted += 1 + o.guids.length;
     });
     return out;
   }

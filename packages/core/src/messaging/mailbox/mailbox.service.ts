@@ -20,28 +20,18 @@ export interface AckResult {
   receipts: PendingEnvelope[];
 }
 
-// Batches are bounded so one statement stays small. A sender's messages must be stored (get their guids, the delivery
-// order) in the order they came, so each sender always uses the same lane, and a lane runs one batch at a time;
-// lanes run side by side, and Postgres flushes their commits together. Acks have no order to keep.
-const STORE_LANES = 4;
-const STORES = { maxBatch: 256, maxInFlight: 1 };
+// Acks have no order to keep: several batches may be in flight.
 const ACKS = { maxBatch: 256, maxInFlight: 4 };
-
-function lane(sender: DeviceRef): number {
-  let h = sender.deviceId;
-  for (let i = 0; i < sender.accountId.length; i++) h = (h * 31 + sender.accountId.charCodeAt(i)) | 0;
-  return Math.abs(h) % STORE_LANES;
-}
 
 /**
  * The store-and-forward mailbox: every device's waiting envelopes, in Postgres only (what is acknowledged with ✓
- * survives kill -9 and a Redis restart: ARCHITECTURE.md, "✓ means the message is safe"). Writes from concurrent connections are batched into shared
- * commits (Batcher); an ack deletes the envelopes and stores the delivery receipts in one statement, so a crash
- * can lose neither or both, never one.
+ * survives kill -9 and a Redis restart: ARCHITECTURE.md, "✓ means the message is safe"). Messages come batched from
+ * the relay's lanes (messaging/relay), which decide what needs writing at all; acks from concurrent connections share
+ * statements (Batcher), and an ack deletes the envelopes and stores the delivery receipts in one statement, so a
+ * crash can lose neither or both, never one.
  */
 @Injectable()
 export class MailboxService implements OnModuleDestroy {
-  private readonly stores: Batcher<NewMessage, StoredMessage>[];
   private readonly acks: Batcher<AckRequest, AckResult>;
 
   constructor(
@@ -50,24 +40,19 @@ export class MailboxService implements OnModuleDestroy {
     private readonly directory: DeviceDirectory,
     @Inject(CONFIG) private readonly config: Config,
   ) {
-    this.stores = Array.from({ length: STORE_LANES }, () => new Batcher((m) => this.repo.insertMessages(m), STORES));
     this.acks = new Batcher((reqs) => this.flushAcks(reqs), ACKS);
   }
 
   /** Lets writes already accepted finish before the pool closes (at application shutdown). */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.stores.map((s) => s.drained()), this.acks.drained()]);
-  }
-
-  /** Stores a message durably. A repeat of a stored client message id comes back with `created: false`. */
-  async store(msg: NewMessage): Promise<{ stored: StoredMessage; pending: PendingEnvelope[] }> {
-    return this.outcome(msg, await this.stores[lane(msg.sender)]!.submit(msg));
+    await this.acks.drained();
   }
 
   /**
-   * Stores one sender's messages in one statement, so all of them or none (the business device's batches: a failure
-   * must never let a later message of a conversation overtake an earlier one). Bypasses the sender's lane: the caller
-   * does not store for the same conversations through store() meanwhile.
+   * Stores messages in one statement, so all of them or none (a failure must never let a later message of a
+   * conversation overtake an earlier one). A repeat of a stored client message id comes back with `created: false`,
+   * the original's time, and whatever of the original still waits (to be pushed again). The caller keeps each
+   * sender's messages in order (the relay's lanes; the business device's batches).
    */
   async storeAll(msgs: NewMessage[]): Promise<{ stored: StoredMessage; pending: PendingEnvelope[] }[]> {
     const stored = await this.repo.insertMessages(msgs);

@@ -26,6 +26,8 @@ export interface NewEnvelope extends DeviceRef {
   type: number;
   /** This device's ciphertext; null when the message's body is the content. */
   content: Uint8Array | null;
+  /** Its guid when drawn before the insert (the relay pushes before it writes); else the insert draws it. */
+  guid?: number;
 }
 
 /** The outcome of storing one NewMessage. */

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type ReadReceiptFrame, type SendErrorFrame, type ServerFrame } from '@switchboard/protocol';
 import { NewChatLimit } from '../../limits/new-chat-limit';
-import { MailboxService } from '../mailbox/mailbox.service';
 import type { DeviceRef, NewMessage } from '../mailbox/mailbox.types';
-import { DeliveryRouter } from '../routing/delivery-router';
+import { RelayService } from '../relay/relay.service';
 import { ReceiptFactory } from './receipt-factory';
 
 const noChat = (id: bigint): SendErrorFrame => ({
@@ -14,22 +13,20 @@ const noChat = (id: bigint): SendErrorFrame => ({
   mismatches: [],
 });
 
-/** Device acks (✓✓ for the senders) and read receipts (blue ticks): stored first, then pushed like envelopes. */
+/** Device acks (✓✓ for the senders) and read receipts (blue ticks): relayed like messages (messaging/relay). */
 @Injectable()
 export class ReceiptService {
   private readonly log = new Logger('ReceiptService');
 
   constructor(
-    private readonly mailbox: MailboxService,
+    private readonly relay: RelayService,
     private readonly factory: ReceiptFactory,
-    private readonly router: DeliveryRouter,
     private readonly newChats: NewChatLimit,
   ) {}
 
   /** The device has these envelopes: delete them, and tell the senders they were delivered. */
-  async acknowledge(device: DeviceRef, guids: number[], senders?: (string | null | undefined)[]): Promise<void> {
-    const { receipts } = await this.mailbox.acknowledge(device, guids, senders);
-    await this.router.push(receipts);
+  acknowledge(device: DeviceRef, guids: number[], senders?: (string | null | undefined)[]): Promise<void> {
+    return this.relay.acknowledge(device, guids, senders);
   }
 
   /**
@@ -53,9 +50,8 @@ export class ReceiptService {
     }
     if (!receipt.envelopes.length) return () => reply({ t: 'send_ok', id: frame.id, serverTimestamp: Date.now() });
     return () =>
-      void this.mailbox.store(receipt).then(async (result) => {
-        reply({ t: 'send_ok', id: frame.id, serverTimestamp: result.stored.serverTimestamp });
-        await this.router.push(result.pending);
-      }, fail);
+      void this.relay
+        .store(receipt)
+        .then(({ serverTimestamp }) => reply({ t: 'send_ok', id: frame.id, serverTimestamp }), fail);
   }
 }

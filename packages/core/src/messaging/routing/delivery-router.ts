@@ -17,9 +17,10 @@ export interface LocalDelivery {
 }
 
 /**
- * Pushes stored envelopes to their devices wherever they are connected: straight to the local connection, or through
- * the owning node's bus channel. Best effort by design: a push that goes nowhere (device offline, route stale, Redis
- * down) loses nothing, because the envelope stays in Postgres until its device acks it.
+ * Pushes envelopes to their devices wherever they are connected: straight to the local connection, or through the
+ * owning node's bus channel. Best effort by design: a push that goes nowhere (device offline, route stale, Redis
+ * down) loses nothing, because the envelope is in Postgres until its device acks it — or, pushed here before its
+ * write (pushHere), is written unless its device acks it first (messaging/relay).
  */
 @Injectable()
 export class DeliveryRouter implements OnModuleInit {
@@ -41,6 +42,15 @@ export class DeliveryRouter implements OnModuleInit {
 
   attach(local: LocalDelivery): void {
     this.local = local;
+  }
+
+  /** Pushes to the devices connected to this node only (the relay, before a write); says, per envelope, which went. */
+  pushHere(pending: PendingEnvelope[]): boolean[] {
+    return pending.map((p) => {
+      if (!this.local.has(p)) return false;
+      this.local.push(p, p.guid, frameFor(p));
+      return true;
+    });
   }
 
   async push(pending: PendingEnvelope[]): Promise<void> {

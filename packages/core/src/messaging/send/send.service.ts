@@ -6,15 +6,15 @@ import { NewChatLimit } from '../../limits/new-chat-limit';
 import { DeviceDirectory } from '../device-directory';
 import { MailboxService } from '../mailbox/mailbox.service';
 import { type DeviceRef, MessageKind, type NewMessage } from '../mailbox/mailbox.types';
+import { RelayService } from '../relay/relay.service';
 import { DeliveryRouter } from '../routing/delivery-router';
 import { type ActiveDevices, checkDevices } from './device-check';
 
 const MESSAGES = { 404: 'unknown account', 409: 'mismatched devices', 410: 'stale devices' } as const;
 
 /**
- * A device's send: check the device sets (nothing is stored when they are wrong), store every envelope durably, answer
- * ✓, then push to the devices that are online. In that order: ✓ promises durability, and a push before the commit
- * could deliver something a crash then forgets.
+ * A device's send: check the device sets (nothing is stored when they are wrong), then hand it to the relay, which
+ * pushes it and answers ✓ once it is safe — stored, or acked by every recipient device (messaging/relay).
  */
 @Injectable()
 export class SendService {
@@ -23,6 +23,7 @@ export class SendService {
   constructor(
     private readonly directory: DeviceDirectory,
     private readonly mailbox: MailboxService,
+    private readonly relay: RelayService,
     private readonly router: DeliveryRouter,
     private readonly newChats: NewChatLimit,
     @Inject(CONFIG) private readonly config: Config,
@@ -36,7 +37,7 @@ export class SendService {
   async prepare(from: DeviceRef, frame: SendFrame, reply: (f: ServerFrame) => void): Promise<() => void> {
     const checked = await this.check(from, frame);
     if ('refusal' in checked) return () => reply(checked.refusal);
-    return () => void this.complete(frame.id, this.mailbox.store(checked.message), reply);
+    return () => void this.complete(frame.id, this.relay.store(checked.message), reply);
   }
 
   /**
@@ -129,21 +130,13 @@ export class SendService {
     return { message };
   }
 
-  private async complete(id: bigint, storing: ReturnType<MailboxService['store']>, reply: (f: ServerFrame) => void) {
-    let result: Awaited<typeof storing>;
+  private async complete(id: bigint, storing: Promise<{ serverTimestamp: number }>, reply: (f: ServerFrame) => void) {
     try {
-      result = await storing;
-    } catch (err) {
-      this.log.error(`storing a message failed: ${(err as Error).message}`);
-      return reply({
-        t: 'send_error',
-        id,
-        code: ErrorCode.Unavailable,
-        message: 'not stored; try again',
-        mismatches: [],
-      });
+      const { serverTimestamp } = await storing;
+      reply({ t: 'send_ok', id, serverTimestamp });
+    } catch {
+      // The relay logged why; the sender keeps the message and sends it again.
+      reply({ t: 'send_error', id, code: ErrorCode.Unavailable, message: 'not stored; try again', mismatches: [] });
     }
-    reply({ t: 'send_ok', id, serverTimestamp: result.stored.serverTimestamp });
-    await this.router.push(result.pending);
   }
 }

@@ -1,0 +1,100 @@
+import type { HeldMessage } from './held-message';
+
+const MAX_BATCH = 256;
+
+/** What a lane asks of the relay. */
+export interface LaneSteps {
+  /** Draws the batch's guids and marks repeats, then pushes what it may; returns when each is due to be written. */
+  intake(batch: HeldMessage[]): Promise<void>;
+  /** Writes the batch in one statement and settles each message (or fails it). */
+  commit(batch: HeldMessage[]): Promise<void>;
+}
+
+/**
+ * One lane of the relay: messages go through intake (guids drawn, pushed to devices here) and are written in the
+ * order they came, one intake and one write in flight at a time, so a sender (always on the same lane) gets
+ * increasing guids and its messages are stored in order. A message waits in the queue until it is due; one settled
+ * by acks meanwhile drops out unwritten. The head not being due holds those behind it: order before speed.
+ */
+export class RelayLane {
+  private incoming: HeldMessage[] = [];
+  private queue: HeldMessage[] = [];
+  private drawing = false;
+  private committing = false;
+  private timer?: NodeJS.Timeout;
+  private timerAt = 0;
+  private idle: (() => void)[] = [];
+
+  constructor(private readonly steps: LaneSteps) {}
+
+  add(held: HeldMessage): void {
+    this.incoming.push(held);
+    this.pumpIntake();
+  }
+
+  /** Writes everything held now (shutdown) and resolves once the lane is empty. */
+  flushAll(): Promise<void> {
+    for (const h of this.queue) h.due = 0;
+    this.pumpCommit();
+    if (this.empty()) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private empty(): boolean {
+    return !this.drawing && !this.committing && !this.incoming.length && !this.queue.length;
+  }
+
+  private pumpIntake(): void {
+    if (this.drawing || !this.incoming.length) return;
+    const batch = this.incoming.splice(0, MAX_BATCH);
+    this.drawing = true;
+    this.steps
+      .intake(batch)
+      .then(
+        () => {
+          for (const h of batch) if (h.state !== 'done') this.queue.push(h);
+        },
+        (err) => {
+          for (const h of batch) h.fail(err);
+        },
+      )
+      .finally(() => {
+        this.drawing = false;
+        this.pumpIntake();
+        this.pumpCommit();
+      });
+  }
+
+  private pumpCommit(): void {
+    if (this.committing) return;
+    while (this.queue[0]?.state === 'done') this.queue.shift();
+    const now = Date.now();
+    let n = 0;
+    while (n < this.queue.length && n < MAX_BATCH && (this.queue[n]!.state === 'done' || this.queue[n]!.due <= now)) n++;
+    if (n === 0) {
+      if (this.queue.length) this.wake(this.queue[0]!.due);
+      else if (this.empty()) for (const done of this.idle.splice(0)) done();
+      return;
+    }
+    const batch = this.queue.splice(0, n).filter((h) => h.state !== 'done');
+    if (!batch.length) return this.pumpCommit();
+    this.committing = true;
+    this.steps.commit(batch).finally(() => {
+      this.committing = false;
+      this.pumpCommit();
+    });
+  }
+
+  private wake(at: number): void {
+    if (this.timer && this.timerAt <= at) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pumpCommit();
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+}

@@ -200,7 +200,7 @@ export const envSchema = z.object({
    * every recipient device within it, it is never written (✓ and ✓✓ together); otherwise it is written then. 0 writes
    * every message before pushing it. See docs/core.md "Write-behind".
    */
-  MAILBOX_WRITE_BEHIND_MS: count(0, 1_000).default(20),
+  MAILBOX_WRITE_BEHIND_MS: count(0, 10_000).default(20),
 
   // Business webhooks: delivery runs in the workers; see docs/business.md.
   /** How long one webhook POST (and the subscription handshake) may take before it counts as failed. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MailboxCounters } from '@switchboard/core/messaging/mailbox/mailbox-counters';
 import { QueuesService } from '@switchboard/platform';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -17,8 +18,25 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(queues: QueuesService) {
+  constructor(queues: QueuesService, mailbox: MailboxCounters) {
     collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_' });
+    // Totals since the process started (the core benchmark's mailbox_rows_per_msg is their ratio over its rounds).
+    new Gauge({
+      name: 'switchboard_mailbox_rows_inserted',
+      help: 'MailboxMessage and MailboxEnvelope rows this process inserted (messages, envelopes, receipts)',
+      registers: [this.registry],
+      collect() {
+        this.set(mailbox.rowsInserted);
+      },
+    });
+    new Gauge({
+      name: 'switchboard_relay_messages_accepted',
+      help: 'Messages (not receipts) from devices this process answered with ✓',
+      registers: [this.registry],
+      collect() {
+        this.set(mailbox.messagesAccepted);
+      },
+    });
     new Gauge({
       name: 'switchboard_queue_jobs',
       help: 'Jobs per queue and state, read from BullMQ at scrape time',

@@ -11,7 +11,8 @@ import { fmt } from '../harness/log';
 import { median, round } from '../harness/stats';
 import type { Suite } from '../types';
 import { createDevices } from './core/accounts';
-import { paced, Sequencer, saturate } from './core/drive';
+import { type Paced, paced, Sequencer, saturate } from './core/drive';
+import { mailboxCounters } from './core/metrics';
 import { forwarderPair, gatewayPair, type Pair } from './core/pairs';
 
 export const coreSuite: Suite = {
@@ -79,11 +80,19 @@ export const coreSuite: Suite = {
     // hits them alike; figures are medians over rounds.
     const names = ['api', 'async', 'bare'] as const;
     const rounds: Record<(typeof names)[number], number>[] = [];
+    // Rows the gateway inserted per message in its rounds (every recipient online), from its own counters.
+    const written = { rows: 0, messages: 0 };
     for (let i = 0; i < runs; i++) {
       const got = { api: 0, async: 0, bare: 0 };
       for (let k = 0; k < names.length; k++) {
         const name = names[(i + k) % names.length]!;
+        const before = name === 'api' ? await mailboxCounters(api.url) : undefined;
         got[name] = (await saturate(targets[name], seq, window, durationMs)).msgsPerS;
+        if (before) {
+          const after = await mailboxCounters(api.url);
+          written.rows += after.rows - before.rows;
+          written.messages += after.messages - before.messages;
+        }
       }
       rounds.push(got);
       ctx.log(
@@ -105,6 +114,14 @@ export const coreSuite: Suite = {
     };
     const sync = await latency('api');
     const async = await latency('async');
+    // The forwarder at the gateway's half rate, in the same run: what the machine and the load driver cost by
+    // themselves at that rate.
+    const bareLatency: Paced[] = [];
+    for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
+      const l = await paced(targets.bare, seq, rate('api') / 2, durationMs);
+      bareLatency.push(l);
+      ctx.log(`ws forwarder latency at ${fmt(rate('api') / 2)} msgs/s: p50 ${fmt(l.p50Ms)} ms, p99 ${fmt(l.p99Ms)} ms`);
+    }
     const errors = [...targets.api, ...targets.async].reduce((n, p) => n + p.errors, 0);
     if (errors) throw new Error(`the gateway refused ${errors} sends`);
 
@@ -114,6 +131,9 @@ export const coreSuite: Suite = {
       ratio: round(rate('api') / rate('bare'), 3),
       p50_ms: round(sync.p50, 2),
       p99_ms: round(sync.p99, 2),
+      ws_baseline_half_rate_p50_ms: round(median(bareLatency.map((l) => l.p50Ms)), 2),
+      ws_baseline_half_rate_p99_ms: round(median(bareLatency.map((l) => l.p99Ms)), 2),
+      mailbox_rows_per_msg: written.messages ? round(written.rows / written.messages, 3) : null,
       envelope_overhead_bytes: envelopeOverheadBytes(), // worst case, tested ≤ 40
       async_commit_msgs_per_s: round(rate('async'), 1),
       async_commit_ratio: round(rate('async') / rate('bare'), 3),

@@ -14,6 +14,8 @@ export class ResilientDevice {
   readonly unconfirmed = new Map<bigint, SendFrame>();
   confirmed = 0;
   reconnects = 0;
+  /** False: deliveries are taken (and counted) but not acked, as by a device that dies before its ack goes out. */
+  acking = true;
   readonly errors: string[] = [];
   private stopped = false;
   private urlIndex = 0;
@@ -59,7 +61,7 @@ export class ResilientDevice {
       if (f.t === 'deliver') {
         if (this.received.has(f.messageId)) this.rawRepeats++;
         else this.received.set(f.messageId, f);
-        conn.ack([f.guid]);
+        if (this.acking) conn.ack([f.guid]);
       } else if (f.t === 'receipt') {
         conn.ack([f.guid]);
       } else if (f.t === 'send_ok' && this.unconfirmed.delete(f.id)) {

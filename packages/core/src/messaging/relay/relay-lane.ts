@@ -32,6 +32,12 @@ export class RelayLane {
     this.pumpIntake();
   }
 
+  /** A message whose guids are drawn already (a receipt): it joins the queue at once. */
+  addHeld(held: HeldMessage): void {
+    this.queue.push(held);
+    this.pumpCommit();
+  }
+
   /** Writes everything held now (shutdown) and resolves once the lane is empty. */
   flushAll(): Promise<void> {
     for (const h of this.queue) h.due = 0;
@@ -70,14 +76,18 @@ export class RelayLane {
     while (this.queue[0]?.state === 'done') this.queue.shift();
     const now = Date.now();
     let n = 0;
-    while (n < this.queue.length && n < MAX_BATCH && (this.queue[n]!.state === 'done' || this.queue[n]!.due <= now)) n++;
+    while (n < this.queue.length && n < MAX_BATCH && (this.queue[n]!.state === 'done' || this.queue[n]!.due <= now))
+      n++;
     if (n === 0) {
       if (this.queue.length) this.wake(this.queue[0]!.due);
       else if (this.empty()) for (const done of this.idle.splice(0)) done();
       return;
     }
     const batch = this.queue.splice(0, n).filter((h) => h.state !== 'done');
-    if (!batch.length) return this.pumpCommit();
+    if (!batch.length) {
+      this.pumpCommit();
+      return;
+    }
     this.committing = true;
     this.steps.commit(batch).finally(() => {
       this.committing = false;

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { Config } from '@switchboard/config';
 import { CONFIG, flushIsolated } from '@switchboard/platform';
 import { DeviceDirectory } from '../device-directory';
+import { MailboxRepository } from '../mailbox/mailbox.repository';
 import { MailboxService } from '../mailbox/mailbox.service';
 import { type DeviceRef, MessageKind, type NewMessage, type PendingEnvelope } from '../mailbox/mailbox.types';
 import { MailboxCounters } from '../mailbox/mailbox-counters';
-import { MailboxRepository } from '../mailbox/mailbox.repository';
 import { DeliveryRouter } from '../routing/delivery-router';
 import { HeldMessage } from './held-message';
 import { RelayLane } from './relay-lane';
@@ -13,6 +13,9 @@ import { RelayLane } from './relay-lane';
 // A sender always uses the same lane, and a lane draws guids and writes in order: a sender's messages get increasing
 // guids and are stored in the order they came. Lanes run side by side and Postgres flushes their commits together.
 const LANES = 4;
+// Guids drawn ahead for delivery receipts, so a receipt earned in memory goes out at once, without a round trip: it is
+// pushed together with the sender's ✓. Receipts need no order among themselves (each names the ids it covers).
+const SPARE_GUIDS = 256;
 
 function laneOf(sender: DeviceRef): number {
   let h = sender.deviceId;
@@ -25,7 +28,9 @@ const sameDevice = (a: DeviceRef, b: DeviceRef) => a.accountId === b.accountId &
 /** A delivery receipt's body: the acked client ids, 8 bytes big-endian each (the ack statement builds the same). */
 function packIds(ids: bigint[]): Uint8Array {
   const body = Buffer.alloc(ids.length * 8);
-  ids.forEach((id, i) => body.writeBigUInt64BE(id, i * 8));
+  ids.forEach((id, i) => {
+    body.writeBigUInt64BE(id, i * 8);
+  });
   return body;
 }
 
@@ -47,6 +52,8 @@ export class RelayService implements OnModuleDestroy {
   /** Messages not settled yet, by sender device and client id: a resend meanwhile joins the first. */
   private readonly byClientId = new Map<string, HeldMessage>();
   private holdMs: number;
+  /** Guids drawn ahead for receipts made in memory (see SPARE_GUIDS), ascending. */
+  private spare: number[] = [];
 
   constructor(
     private readonly repo: MailboxRepository,
@@ -72,7 +79,10 @@ export class RelayService implements OnModuleDestroy {
    * (the sender retries). A repeat of a stored client id resolves with the original's time.
    */
   store(msg: NewMessage): Promise<{ serverTimestamp: number }> {
-    const key = msg.clientMessageId === null ? undefined : `${msg.sender.accountId}/${msg.sender.deviceId}/${msg.clientMessageId}`;
+    const key =
+      msg.clientMessageId === null
+        ? undefined
+        : `${msg.sender.accountId}/${msg.sender.deviceId}/${msg.clientMessageId}`;
     const known = key === undefined ? undefined : this.byClientId.get(key);
     if (known) return known.result;
     const held = this.enqueue(msg);
@@ -83,7 +93,11 @@ export class RelayService implements OnModuleDestroy {
       };
       held.result.then(forget, forget);
     }
-    if (msg.kind === MessageKind.Message) held.result.then(() => this.counters.messagesAccepted++, () => undefined);
+    if (msg.kind === MessageKind.Message)
+      held.result.then(
+        () => this.counters.messagesAccepted++,
+        () => undefined,
+      );
     return held.result;
   }
 
@@ -150,41 +164,57 @@ export class RelayService implements OnModuleDestroy {
   /** The delivery receipt for acks recorded in memory, to every device of the sender; resolves once it is out. */
   private async receipt(from: DeviceRef, sender: string, ids: bigint[]): Promise<void> {
     const devices = await this.directory.recent(sender);
-    const held = this.enqueue({
+    const msg: NewMessage = {
       kind: MessageKind.DeliveredReceipt,
       sender: from,
       clientMessageId: null,
       serverTimestamp: Date.now(),
       body: packIds(ids),
       envelopes: devices.map((d) => ({ accountId: sender, deviceId: d.deviceId, type: 0, content: null })),
-    });
-    await held.out;
+    };
+    if (this.spare.length < msg.envelopes.length) return this.enqueue(msg).out;
+    const held = new HeldMessage(msg);
+    held.guids = this.spare.splice(0, msg.envelopes.length);
+    this.hold(held, Date.now());
+    this.lanes[laneOf(msg.sender)]!.addHeld(held);
+    return held.out;
   }
 
-  /** One round trip for the batch's guids and repeats, then the pushes to devices here. */
+  /** One round trip for the batch's guids (and spare ones for receipts) and repeats, then the pushes. */
   private async intake(batch: HeldMessage[]): Promise<void> {
     const total = batch.reduce((n, h) => n + h.msg.envelopes.length, 0);
+    const topUp = this.holdMs && this.spare.length < SPARE_GUIDS / 2 ? SPARE_GUIDS - this.spare.length : 0;
     const { guids, repeats } = await this.repo.intake(
-      total,
+      total + topUp,
       batch.map((h) => h.msg),
     );
+    if (topUp) this.spare.push(...guids.slice(total));
     const now = Date.now();
     let at = 0;
     batch.forEach((h, i) => {
-      h.guids = guids.slice(at, (at += h.msg.envelopes.length));
+      h.guids = guids.slice(at, at + h.msg.envelopes.length);
+      at += h.msg.envelopes.length;
       h.repeat = repeats.has(i);
-      h.state = 'held';
-      h.due = now;
-      if (h.repeat || this.holdMs === 0) return;
-      const pending = h.pending();
-      const pushed = this.router.pushHere(pending);
-      if (!pushed.includes(true)) return;
-      pending.forEach((p, k) => {
-        if (pushed[k]) this.byGuid.set(p.guid, { held: h, index: k });
-      });
-      h.due = now + this.holdMs;
-      h.pushed();
+      if (h.repeat) {
+        h.state = 'held';
+        h.due = now;
+      } else this.hold(h, now);
     });
+  }
+
+  /** Pushes a message with its guids to its devices here; pushed, it waits for their acks, else it is due now. */
+  private hold(h: HeldMessage, now: number): void {
+    h.state = 'held';
+    h.due = now;
+    if (this.holdMs === 0) return;
+    const pending = h.pending();
+    const pushed = this.router.pushHere(pending);
+    if (!pushed.includes(true)) return;
+    pending.forEach((p, k) => {
+      if (pushed[k]) this.byGuid.set(p.guid, { held: h, index: k });
+    });
+    h.due = now + this.holdMs;
+    h.pushed();
   }
 
   /** Writes the batch's unacked envelopes in one statement; ✓ for each, and a push of what is still unacked. */

@@ -9,6 +9,7 @@ export {
   type StartedWork,
 } from './background/scheduler';
 export { Batcher, type BatcherOptions } from './batching/batcher';
+export { flushIsolated } from './batching/flush-isolated';
 export { ConnectionSlots } from './connection-slots';
 export { InfraModule } from './infra.module';
 export { createLogger, NestPinoLogger } from './logger';

@@ -8,9 +8,8 @@ import {
   type SendGroup,
   type ServerFrame,
 } from '@switchboard/protocol';
-import { MailboxService } from '../messaging/mailbox/mailbox.service';
 import { type DeviceRef, MessageKind, type NewMessage } from '../messaging/mailbox/mailbox.types';
-import { DeliveryRouter } from '../messaging/routing/delivery-router';
+import { RelayService } from '../messaging/relay/relay.service';
 import { type ActiveDevices, checkDevices } from '../messaging/send/device-check';
 import { distributionContent, GROUP_ENVELOPE_TYPE, groupMessageBody } from './group-mailbox';
 import { mayDo } from './group-rules';
@@ -22,7 +21,7 @@ type Checked = { refusal: ServerFrame } | { message: NewMessage };
  * A device's group message: the sender must be a member allowed to send (GROUP_RULES), and name exactly every active
  * device of every member but itself (409/410 as for 1:1, so a removed member's devices are refused as extra and a new
  * member's are asked for as missing). Stored as one shared body and one small envelope per device (group-mailbox.ts),
- * ✓ after the commit, then pushed to the devices online.
+ * relayed like a 1:1 message (messaging/relay): ✓ once stored, or once every device has it.
  */
 @Injectable()
 export class GroupSendService {
@@ -30,8 +29,7 @@ export class GroupSendService {
 
   constructor(
     private readonly repo: GroupsRepository,
-    private readonly mailbox: MailboxService,
-    private readonly router: DeliveryRouter,
+    private readonly relay: RelayService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -41,11 +39,8 @@ export class GroupSendService {
     if ('refusal' in checked) return () => reply(checked.refusal);
     const message = checked.message;
     return () =>
-      void this.mailbox.store(message).then(
-        async (result) => {
-          reply({ t: 'send_ok', id: frame.id, serverTimestamp: result.stored.serverTimestamp });
-          await this.router.push(result.pending);
-        },
+      void this.relay.store(message).then(
+        ({ serverTimestamp }) => reply({ t: 'send_ok', id: frame.id, serverTimestamp }),
         (err) => {
           this.log.error(`storing a group message failed: ${(err as Error).message}`);
           reply(refusal(frame.id, ErrorCode.Unavailable, 'not stored; try again'));

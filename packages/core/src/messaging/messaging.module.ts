@@ -49,6 +49,7 @@ import { SendService } from './send/send.service';
     MailboxRepository,
     MailboxService,
     MailboxCounters,
+    RelayService,
     SendService,
     ReceiptService,
     DeviceDirectory,

@@ -10,6 +10,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   turbopack: { root },
   outputFileTracingRoot: root,
+  // The builder draws a step's ways out by the flow definition's own rule (packages/business, TypeScript sources).
+  transpilePackages: ['@switchboard/business'],
 };
 
 export default config;

@@ -9,6 +9,9 @@ export const DASHBOARD_DIR = join(REPO_ROOT, 'apps/dashboard');
 /** Next's CLI, run with node directly: one process fewer than `npm run`, and no npm notices in the output. */
 export const NEXT_BIN = createRequire(join(DASHBOARD_DIR, 'package.json')).resolve('next/dist/bin/next');
 
+/** The flow definition's rules, compiled into the builder (transpilePackages). */
+const FLOW_DEFINITION = '../../packages/business/src/flows/definition';
+
 /** Newest modification time (ms) of the files a build depends on. */
 function newestSource(): number {
   let newest = 0;
@@ -17,7 +20,8 @@ function newestSource(): number {
     if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
     else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const path of ['src', 'public', 'next.config.ts', 'package.json', 'tsconfig.json']) {
+  const sources = ['src', 'public', 'next.config.ts', 'package.json', 'tsconfig.json', FLOW_DEFINITION];
+  for (const path of sources) {
     if (existsSync(join(DASHBOARD_DIR, path))) visit(join(DASHBOARD_DIR, path));
   }
   const nextPackage = createRequire(join(DASHBOARD_DIR, 'package.json')).resolve('next/package.json');

@@ -80,10 +80,13 @@ export class FlowEngine {
     private readonly prisma: PrismaService,
   ) {}
 
-  /** A run's state; its version's definition is immutable, so it is parsed once per process. */
+  /**
+   * A run's state; its version's definition is immutable, so it is parsed once per process. A test run of the draft
+   * carries its own copy (`definition`).
+   */
   async load(tx: Tx, run: FlowRun): Promise<RunState> {
     const key = `${run.flowId}:${run.version}`;
-    let def = this.definitions.get(key);
+    let def = run.definition ? flowDefinition.parse(run.definition) : this.definitions.get(key);
     if (!def) {
       const v = await this.repo.version(tx, run.flowId, run.version);
       def = flowDefinition.parse(v!.definition);

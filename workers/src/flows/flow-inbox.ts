@@ -21,12 +21,16 @@ export class FlowInbox {
     private readonly runtime: FlowRuntime,
   ) {}
 
-  /** Queues the message when a live flow listens on its number; true when it did. */
+  /**
+   * Queues the message when a live flow listens on its number, or a run holds the contact (a run started by the API
+   * on a version that is not live, or a test run of a draft); true when it did.
+   */
   async offer(
     tx: Tx,
     m: { wamid: string; businessId: string; phoneNumberId: string; waId: string; message: Record<string, unknown> },
   ): Promise<boolean> {
-    if (!(await this.listens(m.phoneNumberId))) return false;
+    const held = async () => !!(await this.repo.activeRun(tx, activeKeyOf(m.phoneNumberId, m.waId)));
+    if (!(await this.listens(m.phoneNumberId)) && !(await held())) return false;
     await this.repo.enqueue(tx, { ...m, message: m.message as Prisma.InputJsonValue });
     return true;
   }

@@ -73,6 +73,24 @@ describe('console roles', () => {
   /** What the wizard sends: a one-row CSV (scheduled far ahead when launched, so nothing sends). */
   const wizardBody = (extra: object = {}) =>
     campaignBody(business, 'promo', { csv: `phone,first_name\n${randomConsumer()},A` }, extra);
+  /** A flow of its own for each call, its draft valid; `published` also publishes it (version 1). */
+  const freshFlow = async (published = false) => {
+    const created = await as.owner.call<{ id: string }>('POST', `${b()}/flows`, flowBody());
+    if (published) await as.owner.call('POST', `${b()}/flows/${created.body.id}/publish`);
+    return `${b()}/flows/${created.body.id}`;
+  };
+  const flowBody = () => ({
+    name: 'roles flow',
+    phone_number_ids: [business.phoneNumberId],
+    definition: { start: 'hi', nodes: [{ id: 'hi', type: 'send_text', text: 'Hello' }] },
+  });
+
+  /** A test run of a fresh flow's draft for a consumer of its own (the send fails later: nobody wrote first). */
+  const testRun = () => ({ phone_number_id: business.phoneNumberId, to: randomConsumer(), draft: true });
+  const freshRun = async () => {
+    const run = await as.owner.call<{ id: string }>('POST', `${await freshFlow()}/runs`, testRun());
+    return `${b()}/flow_runs/${run.body.id}`;
+  };
 
   const READ = { owner: 200, admin: 200, agent: 200, viewer: 200 };
   const MANAGE = { owner: 200, admin: 200, agent: 403, viewer: 403 };
@@ -119,6 +137,20 @@ describe('console roles', () => {
       MANAGE,
       async () => ['DELETE', `${b()}/message_templates?name=${await freshTemplate()}`],
     ],
+    ['GET flows', READ, async () => ['GET', `${b()}/flows`]],
+    ['POST flows', MANAGE, async () => ['POST', `${b()}/flows`, flowBody()]],
+    ['GET flow', READ, async () => ['GET', await freshFlow()]],
+    ['POST flow', MANAGE, async () => ['POST', await freshFlow(), { name: 'renamed' }]],
+    ['DELETE flow', MANAGE, async () => ['DELETE', await freshFlow()]],
+    ['POST flow validate', READ, async () => ['POST', `${await freshFlow()}/validate`]],
+    ['POST flow publish', MANAGE, async () => ['POST', `${await freshFlow()}/publish`]],
+    ['GET flow versions', READ, async () => ['GET', `${await freshFlow(true)}/versions`]],
+    ['POST flow rollback', MANAGE, async () => ['POST', `${await freshFlow(true)}/rollback`, { version: 1 }]],
+    ['GET flow runs', READ, async () => ['GET', `${await freshFlow(true)}/runs`]],
+    ['GET flow analytics', READ, async () => ['GET', `${await freshFlow(true)}/analytics`]],
+    ['POST flow runs (a test run)', MANAGE, async () => ['POST', `${await freshFlow()}/runs`, testRun()]],
+    ['GET flow_run', READ, async () => ['GET', await freshRun()]],
+    ['POST flow_run stop', MANAGE, async () => ['POST', `${await freshRun()}/stop`]],
     ['GET webhook_subscriptions', MANAGE, async () => ['GET', `${b()}/webhook_subscriptions`]],
     // The handshake's refusal (400) comes after the role check: a refused role never reaches the callback URL.
     [
@@ -180,6 +212,7 @@ describe('console roles', () => {
       'webhook_subscriptions',
       'message_templates',
       'contacts',
+      'flows',
     ]) {
       expect((await stranger.call('GET', `${b()}/${path}`)).status).toBe(404);
       const anonymous = await operators.raw<{ error: { code: number } }>('GET', `${b()}/${path}`);

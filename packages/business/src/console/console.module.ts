@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BusinessAuthModule } from '../auth/business-auth.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { FlowsModule } from '../flows/flows.module';
 import { LimitsModule } from '../limits/limits.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { BusinessWebhooksModule } from '../webhooks/webhooks.module';
@@ -12,6 +13,8 @@ import { ConsoleCampaignsController } from './campaigns/console-campaigns.contro
 import { ConsoleContactsController } from './contacts/console-contacts.controller';
 import { ConsoleApiKeysController } from './developers/api-keys.controller';
 import { ConsoleWebhooksController } from './developers/webhooks.controller';
+import { ConsoleFlowRunsController } from './flows/console-flow-runs.controller';
+import { ConsoleFlowsController } from './flows/console-flows.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeController } from './me/me.controller';
@@ -30,7 +33,15 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
  * session cookie to a user, and on a business's routes to their membership and role (ConsoleSessionGuard).
  */
 @Module({
-  imports: [CampaignsModule, BusinessAuthModule, BusinessWebhooksModule, TemplatesModule, ContactsModule, LimitsModule],
+  imports: [
+    CampaignsModule,
+    BusinessAuthModule,
+    BusinessWebhooksModule,
+    TemplatesModule,
+    ContactsModule,
+    LimitsModule,
+    FlowsModule,
+  ],
   controllers: [
     ConsoleAuthController,
     InvitationsController,
@@ -43,6 +54,8 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
     ConsoleWebhooksController,
     ConsoleTemplatesController,
     ConsoleContactsController,
+    ConsoleFlowsController,
+    ConsoleFlowRunsController,
   ],
   providers: [
     ConsoleAuth,

@@ -2,11 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards 
 import { type AuthenticatedBusiness, BusinessAuthGuard, CurrentBusiness } from '../auth/business-auth.guard';
 import { RequestUrl } from '../common/request-url';
 import { valid } from '../common/validation';
+import { FlowAnalytics } from './analytics/flow-analytics.service';
 import { FlowsService } from './flows.service';
 import {
   type CreateFlowBody,
   createFlowBody,
+  type FlowAnalyticsQuery,
   type FlowParams,
+  flowAnalyticsQuery,
   flowParams,
   type ListFlowsQuery,
   listFlowsQuery,
@@ -19,7 +22,10 @@ import {
 @Controller(':waba_id/flows')
 @UseGuards(BusinessAuthGuard)
 export class FlowsController {
-  constructor(private readonly flows: FlowsService) {}
+  constructor(
+    private readonly flows: FlowsService,
+    private readonly analytics: FlowAnalytics,
+  ) {}
 
   @Get()
   list(
@@ -81,5 +87,14 @@ export class FlowsController {
     @Body(valid(rollbackBody)) body: { version: number },
   ) {
     return this.flows.rollback(b.businessId, p.flow_id, body.version);
+  }
+
+  @Get(':flow_id/analytics')
+  analyticsOf(
+    @CurrentBusiness() b: AuthenticatedBusiness,
+    @Param(valid(flowParams)) p: FlowParams,
+    @Query(valid(flowAnalyticsQuery)) q: FlowAnalyticsQuery,
+  ) {
+    return this.analytics.of(b.businessId, p.flow_id, q);
   }
 }

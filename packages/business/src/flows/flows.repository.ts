@@ -47,6 +47,14 @@ export class FlowsRepository {
     ]);
   }
 
+  /** Per flow of `flowIds`: its runs, and how many of them hold a contact now. */
+  async runCounts(businessId: string, flowIds: string[]): Promise<Map<string, { active: number; total: number }>> {
+    const rows = await this.db.$queryRaw<{ flowId: string; active: number; total: number }[]>`
+      SELECT "flowId", count(*) FILTER (WHERE "activeKey" IS NOT NULL)::int AS active, count(*)::int AS total
+      FROM "FlowRun" WHERE "businessId" = ${businessId} AND "flowId" = ANY(${flowIds}) GROUP BY "flowId"`;
+    return new Map(rows.map((r) => [r.flowId, { active: r.active, total: r.total }]));
+  }
+
   /** Which of `ids` are numbers of the business. */
   async numbersOf(businessId: string, ids: string[]): Promise<Set<string>> {
     const rows = await this.db.businessNumber.findMany({

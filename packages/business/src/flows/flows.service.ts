@@ -41,6 +41,17 @@ export class FlowsService {
     return toPage(await this.flows.list(businessId, page), page, renderFlow, url);
   }
 
+  /** The console's list: each flow with how many runs it has had and how many hold a contact now. */
+  async listWithRuns(businessId: string, page: PageRequest, url: URL) {
+    const rows = await this.flows.list(businessId, page);
+    const counts = await this.flows.runCounts(
+      businessId,
+      rows.map((f) => f.id),
+    );
+    const render = (f: Flow) => ({ ...renderFlow(f), runs: counts.get(f.id) ?? { active: 0, total: 0 } });
+    return toPage(rows, page, render, url);
+  }
+
   async get(businessId: string, id: string) {
     return renderFlow(await this.find(businessId, id));
   }
@@ -67,13 +78,13 @@ export class FlowsService {
   /** What is wrong with the draft, without publishing it (the builder shows it on the nodes). */
   async validate(businessId: string, id: string) {
     const flow = await this.find(businessId, id);
-    return { problems: await this.problemsOf(businessId, flow.draft) };
+    return { problems: await this.problems(businessId, flow.draft) };
   }
 
   /** Freezes the draft as the next version; an invalid draft is a 100 listing each node and what is wrong with it. */
   async publish(businessId: string, id: string) {
     const flow = await this.find(businessId, id);
-    const problems = await this.problemsOf(businessId, flow.draft);
+    const problems = await this.problems(businessId, flow.draft);
     if (problems.length) throw invalidFlow(problems);
     return renderVersion(await this.flows.publish(id, flow.draft as Prisma.InputJsonValue));
   }
@@ -97,7 +108,8 @@ export class FlowsService {
     return flow;
   }
 
-  private async problemsOf(businessId: string, draft: unknown): Promise<FlowProblem[]> {
+  /** Everything wrong with a definition, templates included (what publishing checks). */
+  async problems(businessId: string, draft: unknown): Promise<FlowProblem[]> {
     const parsed = flowDefinition.safeParse(draft);
     if (!parsed.success) return [{ problem: `definition: ${parsed.error.issues[0]!.message}` }];
     const def: FlowDefinition = parsed.data;

@@ -463,6 +463,209 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /** The Flows page — newest first, each with its runs (any role; as GET /{waba_id}/flows) */
+        get: operations["consoleListFlows"];
+        put?: never;
+        /** Create a flow with its draft (owner or admin; as POST /{waba_id}/flows) */
+        post: operations["consoleCreateFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        /** One flow with its draft (any role) */
+        get: operations["consoleGetFlow"];
+        put?: never;
+        /** Save the draft and the flow's settings (owner or admin; as POST /{waba_id}/flows/{flow_id}) */
+        post: operations["consoleUpdateFlow"];
+        /** Delete a flow and its versions; its runs that hold a contact are stopped (owner or admin) */
+        delete: operations["consoleDeleteFlow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What is wrong with the draft, node by node (any role; changes nothing) */
+        post: operations["consoleValidateFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze the draft as the next version and make it live (owner or admin); an invalid draft is a 400 naming each node */
+        post: operations["consolePublishFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        /** The published versions, newest first (any role) */
+        get: operations["consoleListFlowVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an earlier published version live again (owner or admin) */
+        post: operations["consoleRollbackFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        /** The flow's runs, newest first (any role; as GET /{waba_id}/flows/{flow_id}/runs) */
+        get: operations["consoleListFlowRuns"];
+        put?: never;
+        /** Start a run for a contact — the live version, another version, or a test run of the draft (owner or admin; as POST /{waba_id}/flows/{flow_id}/runs) */
+        post: operations["consoleStartFlowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flows/{flowId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        /** What happened at each node over a date range (any role; as GET /{waba_id}/flows/{flow_id}/analytics) */
+        get: operations["consoleFlowAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flow_runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                runId: string;
+            };
+            cookie?: never;
+        };
+        /** One run with the path it took and the variables after each step (any role) */
+        get: operations["consoleGetFlowRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/flow_runs/{runId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                runId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a run; a handed-off run hands the contact back to the bot (owner or admin) */
+        post: operations["consoleStopFlowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/businesses/{businessId}/api_keys": {
         parameters: {
             query?: never;
@@ -930,6 +1133,138 @@ export interface components {
                 fbtrace_id: string;
             };
         };
+        Flow: {
+            id: string;
+            name: string;
+            phone_number_ids: string[];
+            triggers: components["schemas"]["FlowTrigger"][];
+            priority: number;
+            /** @description The version new runs start on. */
+            live_version: number | null;
+            definition: components["schemas"]["FlowDefinition"];
+            /** Format: date-time */
+            created_time: string;
+            /** Format: date-time */
+            updated_time: string;
+        };
+        FlowAnalytics: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until: string;
+            version: number | null;
+            /** @description The runs started in the range, by status now. */
+            runs: components["schemas"]["FlowRunCounts"] & {
+                total: number;
+            };
+            /** @description By node id, the nodes some run reached. */
+            nodes: {
+                [key: string]: components["schemas"]["FlowRunCounts"] & {
+                    entered: number;
+                    left: number;
+                    answered: number;
+                    invalid: number;
+                    timed_out: number;
+                    errored: number;
+                };
+            };
+        };
+        FlowCreate: {
+            name: string;
+            phone_number_ids: string[];
+            triggers?: components["schemas"]["FlowTrigger"][];
+            /** @description Higher first when several flows' triggers match one message. */
+            priority?: number;
+            definition: components["schemas"]["FlowDefinition"];
+        };
+        /** @description A flow's graph; its exact shape is published as docs/flow.schema.json. */
+        FlowDefinition: {
+            start: string;
+            variables?: Record<string, never>[];
+            nodes: Record<string, never>[];
+            edges?: Record<string, never>[];
+            /** @description Where the console's builder draws each node (node id → position); the runtime ignores it. */
+            layout?: {
+                [key: string]: {
+                    x: number;
+                    y: number;
+                };
+            };
+        };
+        FlowListItem: components["schemas"]["Flow"] & {
+            runs: {
+                /** @description Runs holding a contact now: running, waiting or handed off. */
+                active: number;
+                total: number;
+            };
+        };
+        FlowProblems: {
+            problems: {
+                node?: string;
+                problem: string;
+            }[];
+        };
+        FlowRun: {
+            id: string;
+            flow_id: string;
+            version: number;
+            phone_number_id: string;
+            wa_id: string;
+            /** @enum {string} */
+            status: "running" | "waiting" | "handed_off" | "completed" | "failed" | "stopped";
+            current_node: string | null;
+            variables: Record<string, never>;
+            /**
+             * Format: date-time
+             * @description When the question waited on times out, or the delay waited on ends.
+             */
+            waiting_until: string | null;
+            end_reason: string | null;
+            /** Format: date-time */
+            started_time: string;
+            /** Format: date-time */
+            ended_time: string | null;
+        };
+        FlowRunCounts: {
+            running: number;
+            waiting: number;
+            handed_off: number;
+            completed: number;
+            failed: number;
+            stopped: number;
+        };
+        FlowRunStep: {
+            seq: number;
+            node: string;
+            type: string;
+            /** @description `prompt:<wamid>`, `sent:<wamid>`, `answer`, `answer:<button>`, `invalid`, `timeout`, `delay:<seconds>`, `waiting:window`, `resumed`, a rule port, `opted_in`, `opted_out`, `error:<reason>`, `failed:<code>: <reason>` (its message failed later), `end`, `handed_off`. */
+            outcome: string | null;
+            variables: Record<string, never>;
+            /** Format: date-time */
+            time: string;
+        };
+        FlowSuccess: {
+            success: boolean;
+        };
+        FlowTrigger: {
+            /** @enum {string} */
+            type: "keyword" | "regex" | "new_contact" | "fallback";
+            keywords?: string[];
+            pattern?: string;
+        };
+        FlowUpdate: {
+            name?: string;
+            phone_number_ids?: string[];
+            triggers?: components["schemas"]["FlowTrigger"][];
+            priority?: number;
+            definition?: components["schemas"]["FlowDefinition"];
+        };
+        FlowVersion: {
+            version: number;
+            definition: components["schemas"]["FlowDefinition"];
+            /** Format: date-time */
+            published_time: string;
+        };
         MessageTemplate: {
             id: string;
             name: string;
@@ -1144,6 +1479,13 @@ export interface components {
         Before: string;
         ConsoleBusinessId: string;
         ConsoleCampaignId: string;
+        ConsoleFlowId: string;
+        /** @description Runs started at or after (ISO 8601; default 30 days before until). */
+        FlowAnalyticsSince: string;
+        /** @description Runs started before (ISO 8601; default now). */
+        FlowAnalyticsUntil: string;
+        /** @description One version's runs (default all). */
+        FlowAnalyticsVersion: number;
         Limit: number;
     };
     requestBodies: {
@@ -1896,6 +2238,439 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignCreated"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListFlows: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlowListItem"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleCreateFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowCreate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleUpdateFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleDeleteFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowSuccess"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleValidateFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowProblems"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consolePublishFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowVersion"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListFlowVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlowVersion"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleRollbackFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListFlowRuns: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+                status?: "running" | "waiting" | "handed_off" | "completed" | "failed" | "stopped";
+                wa_id?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FlowRun"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleStartFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone_number_id: string;
+                    to: string;
+                    variables?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    version?: number;
+                    draft?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The run, before its first step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleFlowAnalytics: {
+        parameters: {
+            query?: {
+                /** @description One version's runs (default all). */
+                version?: components["parameters"]["FlowAnalyticsVersion"];
+                /** @description Runs started at or after (ISO 8601; default 30 days before until). */
+                since?: components["parameters"]["FlowAnalyticsSince"];
+                /** @description Runs started before (ISO 8601; default now). */
+                until?: components["parameters"]["FlowAnalyticsUntil"];
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                flowId: components["parameters"]["ConsoleFlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowAnalytics"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowRun"] & {
+                        steps: components["schemas"]["FlowRunStep"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleStopFlowRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the run was stopped (false when it had already ended). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowSuccess"];
                 };
             };
             400: components["responses"]["Error"];

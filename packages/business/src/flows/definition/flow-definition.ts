@@ -200,6 +200,9 @@ export const flowNode = z.discriminatedUnion('type', [
   end,
 ]);
 
+/** Where the builder draws a node on its canvas; the runtime never reads it. */
+const position = z.object({ x: z.number().min(-1e6).max(1e6), y: z.number().min(-1e6).max(1e6) });
+
 export const flowEdge = z.object({ from: id, to: id, port: z.string().min(1).max(64).default('next') });
 
 export const flowDefinition = z.object({
@@ -207,6 +210,8 @@ export const flowDefinition = z.object({
   variables: z.array(variableDef).max(100).default([]),
   nodes: z.array(flowNode).min(1).max(500),
   edges: z.array(flowEdge).max(2000).default([]),
+  /** The builder's canvas: each node's position by id (an exported flow imports with its drawing). */
+  layout: z.record(id, position).optional(),
 });
 
 export type FlowDefinition = z.output<typeof flowDefinition>;

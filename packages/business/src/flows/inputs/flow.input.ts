@@ -62,8 +62,13 @@ export const startRunBody = z
     phone_number_id: z.string().regex(GRAPH_ID, 'expected a phone number id'),
     to: z.string().regex(/^\+?[0-9]{6,15}$/, 'expected a phone number in international form'),
     variables: z.record(z.string().max(64), z.union([z.string().max(4096), z.number(), z.boolean()])).optional(),
+    /** A published version to run instead of the live one. */
+    version: z.number().int().positive().optional(),
+    /** Runs the current draft (it must be valid): a test run, version 0, with its own copy of the draft. */
+    draft: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => !(b.draft && b.version), 'draft: give a version or draft, not both');
 export type StartRunBody = z.output<typeof startRunBody>;
 
 export const RUN_STATUSES = ['running', 'waiting', 'handed_off', 'completed', 'failed', 'stopped'] as const;
@@ -79,3 +84,11 @@ export const listRunsQuery = z.object({
 export type ListRunsQuery = z.output<typeof listRunsQuery>;
 export const listFlowsQuery = z.object(pageQuery);
 export type ListFlowsQuery = z.output<typeof listFlowsQuery>;
+
+/** GET …/flows/{flow_id}/analytics: runs started in [since, until) (default: the last 30 days), one version or all. */
+export const flowAnalyticsQuery = z.object({
+  version: z.coerce.number().int().positive().optional(),
+  since: z.coerce.date().optional(),
+  until: z.coerce.date().optional(),
+});
+export type FlowAnalyticsQuery = z.output<typeof flowAnalyticsQuery>;

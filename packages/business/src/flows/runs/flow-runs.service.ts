@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '@switchboard/core/errors/api-error';
-import type { Prisma } from '@switchboard/db';
+import type { Flow, Prisma } from '@switchboard/db';
 import { QueuesService } from '@switchboard/platform';
 import { GraphIds } from '../../common/ids';
 import { toPage } from '../../common/paging';
 import { flowDefinition } from '../definition/flow-definition';
 import { initialVariables } from '../definition/variables';
 import { FlowsRepository } from '../flows.repository';
-import { FlowsService } from '../flows.service';
+import { FlowsService, invalidFlow } from '../flows.service';
 import type { ListRunsQuery, StartRunBody } from '../inputs/flow.input';
 import { renderRun, renderStep } from '../outputs/flow.output';
+
+/** The version number of a test run of the draft (published versions count from 1). */
+export const DRAFT_VERSION = 0;
 
 /** The key that lets one run at a time hold a contact of a number. */
 export const activeKeyOf = (phoneNumberId: string, waId: string) => `${phoneNumberId}:${waId}`;
@@ -39,20 +42,23 @@ export class FlowRunsService {
     return { ...renderRun(run), steps: run.steps.map(renderStep) };
   }
 
-  /** Starts the live version for a contact; a 409-style 100 when a run already holds that contact. */
+  /**
+   * Starts the live version (or `version`, or a test run of the draft) for a contact; a 409-style 100 when a run
+   * already holds that contact.
+   */
   async start(businessId: string, flowId: string, body: StartRunBody) {
     const flow = await this.flows.find(businessId, flowId);
-    if (flow.liveVersion === null) throw ApiError.invalidParameter(`flow ${flowId} has no published version`);
     if (!flow.phoneNumberIds.includes(body.phone_number_id))
       throw ApiError.invalidParameter(`phone_number_id: flow ${flowId} does not listen on ${body.phone_number_id}`);
-    const version = await this.repo.version(flowId, flow.liveVersion);
-    const def = flowDefinition.parse(version!.definition);
+    const { version, definition, copy } = await this.toRun(flow, body);
+    const def = flowDefinition.parse(definition);
     const waId = body.to.replace(/^\+/, '');
     const run = await this.repo.createRun({
       id: await this.ids.newGraphId(),
       businessId,
       flowId,
-      version: flow.liveVersion,
+      version,
+      ...(copy !== undefined && { definition: copy as Prisma.InputJsonValue }),
       phoneNumberId: body.phone_number_id,
       waId,
       status: 'running',
@@ -64,6 +70,23 @@ export class FlowRunsService {
     // Lost with Redis, the job is found again by the flows sweep (a running run with no step taken).
     await this.queues.add('flowsAdvance', { runId: run.id }, { jobId: `flow-start-${run.id}` }).catch(() => undefined);
     return renderRun(run);
+  }
+
+  /** What a start runs: the draft (checked as a publish would), a given version, or the live one. */
+  private async toRun(
+    flow: Flow,
+    body: StartRunBody,
+  ): Promise<{ version: number; definition: unknown; copy?: unknown }> {
+    if (body.draft) {
+      const problems = await this.flows.problems(flow.businessId, flow.draft);
+      if (problems.length) throw invalidFlow(problems);
+      return { version: DRAFT_VERSION, definition: flow.draft, copy: flow.draft };
+    }
+    const number = body.version ?? flow.liveVersion;
+    if (number === null) throw ApiError.invalidParameter(`flow ${flow.id} has no published version`);
+    const version = await this.repo.version(flow.id, number);
+    if (!version) throw ApiError.invalidParameter(`version: flow ${flow.id} has no version ${number}`);
+    return { version: number, definition: version.definition };
   }
 
   async stop(businessId: string, runId: string) {

@@ -112,7 +112,12 @@ async function main(argv: string[]): Promise<void> {
       return environment;
     },
     startApi: async (options = {}) =>
-      startApi(await ctx.environment(), { cleanups, verbose: parsed.verbose, log: progress }, options.env),
+      startApi(
+        await ctx.environment(),
+        { cleanups, verbose: parsed.verbose, log: progress },
+        options.env,
+        options.fileLimit,
+      ),
     startService: (options) => startService({ ...options, cleanups, verbose: parsed.verbose, log: progress }),
   };
 

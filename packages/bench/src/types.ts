@@ -37,7 +37,7 @@ export interface SuiteContext {
    */
   environment(): Promise<BenchEnvironment>;
   /** Starts the API as a separate process on a free port, waits for /ready; stopped when the run ends. */
-  startApi(options?: { env?: NodeJS.ProcessEnv }): Promise<StartedService>;
+  startApi(options?: { env?: NodeJS.ProcessEnv; fileLimit?: number }): Promise<StartedService>;
   /** Starts any TypeScript entry point as a separate process (process group), stopped when the run ends. */
   startService(options: Omit<StartServiceOptions, 'cleanups' | 'verbose' | 'log'>): Promise<StartedService>;
   /** Registers work for the end of the run (also on Ctrl-C); runs last-registered first. */

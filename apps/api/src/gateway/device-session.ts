@@ -41,6 +41,20 @@ const ABUSE_CLOSE_GRACE_MS = 1_000;
 // typing frames are dropped and subscriptions refused (429): neither is stored, so nothing is lost.
 const TYPING_RATE = { perSecond: 2, burst: 6 };
 const SUBSCRIBE_RATE = { perSecond: 0.5, burst: 5 };
+// Nothing waiting to be stored yet: one settled promise shared by every connection's `ordered` chain.
+const SETTLED: Promise<void> = Promise.resolve();
+
+// The socket's listeners are shared functions that find their session on the socket, not closures made per
+// connection: a node holds hundreds of thousands of idle connections, and each closure (with its context) costs bytes
+// on every one of them.
+const SESSION = Symbol('session');
+type SessionSocket = WebSocket & { [SESSION]: DeviceSession };
+function onSocketMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  (this as SessionSocket)[SESSION].received(data, isBinary);
+}
+function onSocketPong(this: WebSocket): void {
+  (this as SessionSocket)[SESSION].alive = true;
+}
 
 /**
  * One device's connection. It delivers the backlog in guid order, then QueueEmpty, then live pushes; every guid is
@@ -55,29 +69,29 @@ export class DeviceSession implements PresencePeer {
   private corked = false;
   private draining = false;
   private drainAgain = false;
-  private buffer: { guid: number; frame: Uint8Array }[] = [];
+  private buffer?: { guid: number; frame: Uint8Array }[];
   private overflowed = false;
   private readonly window = new DeliveryWindow(WINDOW);
   // Sends and read receipts are checked concurrently but queued for storage in arrival order, so they are stored (and
   // delivered) in the order the device sent them; storing itself is batched and does not hold this chain.
-  private ordered: Promise<void> = Promise.resolve();
+  private ordered = SETTLED;
   private readonly flow: FlowControl;
   // Frames read while the connection had all the storage work it may have pending (at most the rest of one socket
   // read, as reading is paused then): handled in order as that work is answered.
-  private held: [Buffer, boolean][] = [];
-  private readonly typingBudget = new TokenBucket(TYPING_RATE);
-  private readonly subscribeBudget = new TokenBucket(SUBSCRIBE_RATE);
+  private held?: [Buffer, boolean][];
+  // Made at the first typing or subscribe frame: most connections never send one.
+  private typingBudget?: TokenBucket;
+  private subscribeBudget?: TokenBucket;
 
   constructor(
     readonly device: DeviceRef,
     private readonly socket: WebSocket,
     private readonly deps: SessionDeps,
   ) {
-    this.flow = new FlowControl(socket, deps.frameRates, () => this.release());
-    socket.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
-    socket.on('pong', () => {
-      this.alive = true;
-    });
+    this.flow = new FlowControl(socket, deps.frameRates, this);
+    (socket as SessionSocket)[SESSION] = this;
+    socket.on('message', onSocketMessage);
+    socket.on('pong', onSocketPong);
   }
 
   /** Delivers the backlog, then QueueEmpty. Call once the route points here. */
@@ -93,8 +107,12 @@ export class DeviceSession implements PresencePeer {
   /** A stored envelope's frame, pushed live. */
   push(guid: number, frame: Uint8Array): void {
     if (this.closed) return;
-    if (!this.draining) this.deliver(guid, frame);
-    else if (this.buffer.length < BUFFER_CAP) this.buffer.push({ guid, frame });
+    if (!this.draining) {
+      this.deliver(guid, frame);
+      return;
+    }
+    this.buffer ??= [];
+    if (this.buffer.length < BUFFER_CAP) this.buffer.push({ guid, frame });
     else this.overflowed = true;
   }
 
@@ -125,6 +143,7 @@ export class DeviceSession implements PresencePeer {
 
   ping(): void {
     this.alive = false;
+    this.window.tidy();
     this.socket.ping();
   }
 
@@ -181,8 +200,8 @@ export class DeviceSession implements PresencePeer {
           if (page.length < PAGE) break;
           after = page.at(-1)!.guid;
         }
-        const held = this.buffer;
-        this.buffer = [];
+        const held = this.buffer ?? [];
+        this.buffer = undefined;
         for (const h of held) this.deliver(h.guid, h.frame);
       } while ((this.drainAgain || this.overflowed) && !this.closed);
       this.draining = false;
@@ -198,21 +217,24 @@ export class DeviceSession implements PresencePeer {
     }
   }
 
-  private onMessage(data: Buffer, isBinary: boolean): void {
+  /** A WebSocket message from the device. */
+  received(data: Buffer, isBinary: boolean): void {
     if (this.closed) return; // closing (replaced, removed, shutting down): its frames no longer count
     this.alive = true;
-    if (this.held.length || this.flow.busy) this.held.push([data, isBinary]);
-    else this.take(data, isBinary);
+    if (this.held?.length || this.flow.busy) {
+      this.held ??= [];
+      this.held.push([data, isBinary]);
+    } else this.take(data, isBinary);
   }
 
-  /** Room for more storage work: handle held frames until the connection is busy again, then read on. */
-  private release(): void {
-    let next = this.held.shift();
-    for (; next && !this.closed; next = this.held.shift()) {
+  /** Room for more storage work (FlowControl calls it): handle held frames until busy again, then read on. */
+  onRoom(): void {
+    let next = this.held?.shift();
+    for (; next && !this.closed; next = this.held?.shift()) {
       this.take(next[0], next[1]);
       if (this.flow.busy) return;
     }
-    this.held = [];
+    this.held = undefined;
     this.flow.resumeIfAllowed();
   }
 
@@ -276,6 +298,7 @@ export class DeviceSession implements PresencePeer {
         this.ack(frame.guids);
         break;
       case 'presence_subscribe':
+        this.subscribeBudget ??= new TokenBucket(SUBSCRIBE_RATE);
         if (!this.subscribeBudget.take()) {
           this.write({ t: 'error', code: ErrorCode.RateLimited, message: 'presence subscriptions too frequent' });
           break;
@@ -283,6 +306,7 @@ export class DeviceSession implements PresencePeer {
         this.deps.presence.subscribe(this, frame.accountIds).catch(this.failed);
         break;
       case 'typing':
+        this.typingBudget ??= new TokenBucket(TYPING_RATE);
         if (this.typingBudget.take()) this.deps.presence.typing(this, frame).catch(this.failed);
         break;
       case 'ping':
@@ -328,8 +352,8 @@ export class DeviceSession implements PresencePeer {
       .finally(() => this.flow.settled());
   }
 
-  private readonly failed = (err: unknown) => {
+  private failed(err: unknown): void {
     this.deps.log.error(`frame handling failed: ${(err as Error).stack ?? String(err)}`);
     this.write({ t: 'error', code: ErrorCode.Internal, message: 'internal error' });
-  };
+  }
 }

@@ -22,9 +22,13 @@ function credentialOf(req: IncomingMessage): string | undefined {
  * The device endpoint, `GET /v1/ws` upgraded to a WebSocket on the API's own port (the `ws` platform). Credentials
  * are checked during the upgrade: a bad one is answered `401` and never becomes a socket.
  */
-@WebSocketGateway({ path: '/v1/ws' })
+// No client tracking (SessionRegistry keeps this node's connections) and no compression (small binary frames of
+// ciphertext do not compress, and each deflate context costs hundreds of KB per connection).
+@WebSocketGateway({ path: '/v1/ws', clientTracking: false, perMessageDeflate: false })
 export class DeviceGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly log = new Logger('Gateway');
+  // One listener shared by every socket (not a closure per connection).
+  private readonly onSocketError = (err: Error) => this.log.warn(`device socket: ${err.message}`);
 
   constructor(
     private readonly auth: DeviceAuthService,
@@ -54,7 +58,7 @@ export class DeviceGateway implements OnGatewayInit, OnGatewayConnection {
     // WsAdapter logs every socket error at error level; a device sending an oversized or invalid WebSocket frame is a
     // client's fault (ws closes it with 1009/1002), so it is logged as a warning here instead of flooding the log.
     socket.removeAllListeners('error');
-    socket.on('error', (err) => this.log.warn(`device socket: ${err.message}`));
+    socket.on('error', this.onSocketError);
     this.sessions.open(req.device!, socket).catch((err) => {
       this.log.error(`opening a session failed: ${(err as Error).message}`);
       socket.close(1011, 'internal error');

@@ -30,32 +30,24 @@ export interface FrameRates {
  * device); reading resumes when all three allow.
  */
 export class FlowControl {
-  private readonly frames: TokenBucket;
-  private readonly stored: TokenBucket;
+  // Made at the device's first frame: an idle connection (most of a node's) never needs them.
+  private frames?: TokenBucket;
+  private stored?: TokenBucket;
   private queuedFrames = 0;
   private overBudget = false;
   private pending = 0;
   private refused = 0;
   private backedUp = false;
   private refill?: NodeJS.Timeout;
-  // ws calls this once the frame is handed to the kernel: the queue has shrunk.
-  private readonly written = () => {
-    this.queuedFrames--;
-    if (this.backedUp && this.queuedFrames <= PAUSE_FRAMES / 2 && this.socket.bufferedAmount <= PAUSE_BYTES / 2) {
-      this.backedUp = false;
-      this.resumeIfAllowed();
-    }
-  };
+  // ws calls this once the frame is handed to the kernel: the queue has shrunk. Made at the first write.
+  private written?: () => void;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly rates: FrameRates,
-    /** Called when storage work is answered while `busy`: the caller goes on with the frames it held. */
-    private readonly onRoom: () => void,
-  ) {
-    this.frames = new TokenBucket(rates.frames);
-    this.stored = new TokenBucket(rates.stored);
-  }
+    /** Told when storage work is answered while `busy`: it goes on with the frames it held. */
+    private readonly owner: { onRoom(): void },
+  ) {}
 
   /**
    * Takes the tokens one frame from the device needs (its first byte says whether it is stored): `ok`, or `refuse`
@@ -65,8 +57,11 @@ export class FlowControl {
   admit(frame: Buffer): 'ok' | 'refuse' | 'close' {
     const stores =
       frame[0] === FrameType.Send || frame[0] === FrameType.ReadReceipt || frame[0] === FrameType.GroupSend;
-    if (this.refused && this.frames.full && this.stored.full) this.refused = 0;
-    const empty = !this.frames.take() ? this.frames : stores && !this.stored.take() ? this.stored : undefined;
+    this.frames ??= new TokenBucket(this.rates.frames);
+    this.stored ??= new TokenBucket(this.rates.stored);
+    const { frames, stored } = this;
+    if (this.refused && frames.full && stored.full) this.refused = 0;
+    const empty = !frames.take() ? frames : stores && !stored.take() ? stored : undefined;
     if (!empty) return 'ok';
     if (++this.refused > this.rates.frames.burst) return 'close';
     if (!this.overBudget) {
@@ -88,6 +83,13 @@ export class FlowControl {
   /** Queues one frame; past the pause thresholds, stops reading until the socket drains. */
   send(data: Uint8Array): void {
     this.queuedFrames++;
+    this.written ??= () => {
+      this.queuedFrames--;
+      if (this.backedUp && this.queuedFrames <= PAUSE_FRAMES / 2 && this.socket.bufferedAmount <= PAUSE_BYTES / 2) {
+        this.backedUp = false;
+        this.resumeIfAllowed();
+      }
+    };
     this.socket.send(data, this.written);
     if (!this.backedUp && (this.socket.bufferedAmount > PAUSE_BYTES || this.queuedFrames > PAUSE_FRAMES)) {
       this.backedUp = true;
@@ -109,7 +111,7 @@ export class FlowControl {
   }
 
   settled(): void {
-    if (this.pending-- === MAX_PENDING) this.onRoom();
+    if (this.pending-- === MAX_PENDING) this.owner.onRoom();
   }
 
   /** The caller has no frame held any more: reading may go on if nothing else holds it back. */

@@ -22,6 +22,8 @@ export interface StartServiceOptions {
   readyTimeoutMs?: number;
   /** Grace between SIGTERM and SIGKILL when stopping. */
   stopGraceMs?: number;
+  /** Open-file limit (soft and hard) of the child, for a node holding many connections; raised by the shell. */
+  fileLimit?: number;
   cleanups: Cleanups;
   verbose: boolean;
   log: (message: string) => void;
@@ -41,7 +43,14 @@ export async function startService(options: StartServiceOptions): Promise<Starte
   const url = `http://127.0.0.1:${port}`;
   const t0 = Date.now();
   options.log(`starting ${name} (${options.entry}) on ${url}`);
-  const handle = spawnProcess(process.execPath, [runTs, options.entry, ...(options.args ?? [])], {
+  // BENCH_CPU_PROF_DIR=<dir>: every started service writes a V8 CPU profile there when it exits (open it in Chrome's
+  // DevTools or speedscope) — how a suite's hot path is profiled.
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const node = [...profile, runTs, options.entry, ...(options.args ?? [])];
+  const [cmd, args] = withFileLimit(options.fileLimit, process.execPath, node);
+  const handle = spawnProcess(cmd, args, {
     env: options.env,
     cwd: repoRoot,
     name,
@@ -58,14 +67,26 @@ export async function startService(options: StartServiceOptions): Promise<Starte
   return { name, url, port, handle, stop };
 }
 
+/**
+ * The command run through `sh -c 'ulimit -n N && exec …'` when a limit is given: Node cannot raise its own descriptor
+ * limit, and the shell's `exec` keeps the pid (the process the bench watches is the node itself). Raising the hard
+ * limit needs root or CAP_SYS_RESOURCE, up to /proc/sys/fs/nr_open.
+ */
+export function withFileLimit(limit: number | undefined, cmd: string, args: string[]): [string, string[]] {
+  if (limit === undefined) return [cmd, args];
+  return ['/bin/sh', ['-c', `ulimit -n ${Math.floor(limit)} && exec "$0" "$@"`, cmd, ...args]];
+}
+
 export async function startApi(
   environment: BenchEnvironment,
   base: Pick<StartServiceOptions, 'cleanups' | 'verbose' | 'log'>,
   env: NodeJS.ProcessEnv = {},
+  fileLimit?: number,
 ): Promise<StartedService> {
   const port = await freePort();
   return startService({
     ...base,
+    fileLimit,
     name: 'api',
     entry: 'apps/api/src/main.ts',
     port,

@@ -4,6 +4,7 @@ import type { Suite } from '../types';
 import { apiSuite } from './api';
 import { businessSendSuite } from './business-send';
 import { campaignSuite } from './campaign';
+import { connectionsSuite } from './connections';
 import { coreSuite } from './core';
 import { flowsSuite } from './flows';
 import { gatewayAbuseSuite } from './gateway-abuse';
@@ -25,6 +26,7 @@ export const suites: readonly Suite[] = [
   inboxSuite,
   sdkReceiveSuite,
   groupsSuite,
+  connectionsSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

@@ -11,6 +11,7 @@ import { gatewayAbuseSuite } from './gateway-abuse';
 import { groupsSuite } from './groups';
 import { httpSuite } from './http';
 import { inboxSuite } from './inbox';
+import { presenceSuite } from './presence';
 import { sdkReceiveSuite } from './sdk-receive';
 import { webhooksSuite } from './webhooks';
 
@@ -27,6 +28,7 @@ export const suites: readonly Suite[] = [
   sdkReceiveSuite,
   groupsSuite,
   connectionsSuite,
+  presenceSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

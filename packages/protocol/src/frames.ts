@@ -224,6 +224,12 @@ export interface GroupSendFrame {
   groupId: string;
   /** The SenderKeyMessage (envelope type 7), the same bytes for every recipient. */
   ciphertext: Uint8Array;
+  /**
+   * When set, the digest of every recipient device (devicesDigest()) stands for the full list, and `members` names only
+   * the devices that get a distribution: what the sender uploads is then about the ciphertext alone. A wrong digest is
+   * refused 409 without lists; the sender then sends the full list to learn what is wrong.
+   */
+  devicesDigest?: Uint8Array;
   members: { accountId: string; devices: GroupRecipientDevice[] }[];
 }
 

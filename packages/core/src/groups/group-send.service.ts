@@ -3,7 +3,9 @@ import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
 import {
   type DeviceMismatch,
+  devicesDigest,
   ErrorCode,
+  type GroupRecipientDevice,
   type GroupSendFrame,
   type SendGroup,
   type ServerFrame,
@@ -13,7 +15,7 @@ import { RelayService } from '../messaging/relay/relay.service';
 import { type ActiveDevices, checkDevices } from '../messaging/send/device-check';
 import { distributionContent, GROUP_ENVELOPE_TYPE, groupMessageBody } from './group-mailbox';
 import { mayDo } from './group-rules';
-import { GroupsRepository } from './groups.repository';
+import { GroupsRepository, type MemberDevice } from './groups.repository';
 
 type Checked = { refusal: ServerFrame } | { message: NewMessage };
 
@@ -69,6 +71,7 @@ export class GroupSendService {
     if (!mayDo('send', view.role, settings))
       return { refusal: refusal(frame.id, ErrorCode.Forbidden, 'only admins can send messages to this group') };
 
+    if (frame.devicesDigest) return this.byDigest(from, frame, view.devices);
     // Accounts named that are not members: every device named is extra.
     const outsiders: DeviceMismatch[] = frame.members
       .filter((m) => !view.devices.has(m.accountId))
@@ -104,24 +107,51 @@ export class GroupSendService {
         };
       return { refusal: mismatch(frame.id, check.code, check.mismatches) };
     }
-    return {
-      message: {
-        kind: MessageKind.Message,
-        sender: from,
-        clientMessageId: frame.id,
-        serverTimestamp: Date.now(),
-        body: groupMessageBody(frame.groupId, frame.ciphertext),
-        envelopes: frame.members.flatMap((m) =>
-          m.devices.map((d) => ({
-            accountId: m.accountId,
-            deviceId: d.deviceId,
-            type: GROUP_ENVELOPE_TYPE,
-            content: distributionContent(d.distribution),
-          })),
-        ),
-      },
-    };
+    const named = frame.members.flatMap((m) => m.devices.map((d) => ({ accountId: m.accountId, ...d })));
+    return { message: groupMessage(from, frame, named) };
   }
+
+  /**
+   * A send that names its devices by digest: it must be the digest of exactly the devices a full list would name, and
+   * the devices it names (for distributions) must be among them. Anything else is a 409 without lists: the sender
+   * sends the full list next, whose refusal says exactly what is wrong.
+   */
+  private byDigest(from: DeviceRef, frame: GroupSendFrame, devices: Map<string, MemberDevice[]>): Checked {
+    const expected = [...devices.values()]
+      .flat()
+      .filter((d) => !(d.accountId === from.accountId && d.deviceId === from.deviceId));
+    const changed = { refusal: mismatch(frame.id, 409, []) };
+    if (!Buffer.from(devicesDigest(expected)).equals(frame.devicesDigest!)) return changed;
+    const byKey = new Map(expected.map((d) => [`${d.accountId}.${d.deviceId}`, d]));
+    const distributions = new Map<string, GroupRecipientDevice['distribution']>();
+    for (const m of frame.members)
+      for (const d of m.devices) {
+        if (byKey.get(`${m.accountId}.${d.deviceId}`)?.registrationId !== d.registrationId) return changed;
+        distributions.set(`${m.accountId}.${d.deviceId}`, d.distribution);
+      }
+    const named = expected.map((d) => ({ ...d, distribution: distributions.get(`${d.accountId}.${d.deviceId}`) }));
+    return { message: groupMessage(from, frame, named) };
+  }
+}
+
+function groupMessage(
+  from: DeviceRef,
+  frame: GroupSendFrame,
+  devices: (GroupRecipientDevice & { accountId: string })[],
+): NewMessage {
+  return {
+    kind: MessageKind.Message,
+    sender: from,
+    clientMessageId: frame.id,
+    serverTimestamp: Date.now(),
+    body: groupMessageBody(frame.groupId, frame.ciphertext),
+    envelopes: devices.map((d) => ({
+      accountId: d.accountId,
+      deviceId: d.deviceId,
+      type: GROUP_ENVELOPE_TYPE,
+      content: distributionContent(d.distribution),
+    })),
+  };
 }
 
 const EMPTY = new Uint8Array(0);
@@ -135,5 +165,6 @@ function refusal(id: bigint, code: number, message: string): ServerFrame {
 }
 
 function mismatch(id: bigint, code: 409 | 410, mismatches: DeviceMismatch[]): ServerFrame {
-  return { t: 'send_error', id, code, message: code === 409 ? 'mismatched devices' : 'stale devices', mismatches };
+  const message = mismatches.length ? (code === 409 ? 'mismatched devices' : 'stale devices') : 'device list changed';
+  return { t: 'send_error', id, code, message, mismatches };
 }

@@ -34,10 +34,14 @@ function readDistribution(r: ByteReader, field: string): GroupRecipientDevice['d
   return { type: type as EnvelopeTypeCode, ciphertext: r.bytes(field, LIMITS.maxCiphertextBytes, 1) };
 }
 
+const EMPTY = new Uint8Array(0);
+/** The devices digest's length: the first 16 bytes of a SHA-256 (groupDevicesDigest in the SDK and the server). */
+export const DIGEST_BYTES = 16;
 const MIN_DEVICE = 4; // deviceId, registrationId, distribution type, empty length
 const MIN_MEMBER = 16 + 1 + MIN_DEVICE;
 
-// id u64 · groupId 16 · ciphertext · n× { accountId 16 · n× { deviceId · registrationId · distribution } }
+// id u64 · groupId 16 · ciphertext · devicesDigest bytes (0 or 16) · n× { accountId 16 · n× { deviceId ·
+// registrationId · distribution } }. With a digest, the list names only the devices that get a distribution.
 export const groupSendCodec: Codec<GroupSendFrame> = {
   type: FrameType.GroupSend,
   size: (f) =>
@@ -51,7 +55,8 @@ export const groupSendCodec: Codec<GroupSendFrame> = {
     w.u64(f.id, 'group_send.id');
     w.uuid(f.groupId, 'group_send.group');
     w.bytes(f.ciphertext, 'group_send.ciphertext', LIMITS.maxCiphertextBytes);
-    w.count(f.members.length, 'group_send.members', LIMITS.maxGroupMembers, 1);
+    w.bytes(f.devicesDigest ?? EMPTY, 'group_send.digest', DIGEST_BYTES);
+    w.count(f.members.length, 'group_send.members', LIMITS.maxGroupMembers, f.devicesDigest ? 0 : 1);
     for (const m of f.members) {
       w.uuid(m.accountId, 'group_send.account');
       w.count(m.devices.length, 'group_send.devices', LIMITS.maxDevicesPerAccount, 1);
@@ -66,7 +71,9 @@ export const groupSendCodec: Codec<GroupSendFrame> = {
     const id = r.u64('group_send.id');
     const groupId = r.uuid('group_send.group');
     const ciphertext = r.bytes('group_send.ciphertext', LIMITS.maxCiphertextBytes, 1);
-    const n = r.count('group_send.members', LIMITS.maxGroupMembers, 1, MIN_MEMBER);
+    const digest = r.bytes('group_send.digest', DIGEST_BYTES);
+    if (digest.length && digest.length !== DIGEST_BYTES) throw new ProtocolError('out_of_range', 'group_send.digest');
+    const n = r.count('group_send.members', LIMITS.maxGroupMembers, digest.length ? 0 : 1, MIN_MEMBER);
     const members: GroupSendFrame['members'] = [];
     const accounts = new Set<string>();
     for (let i = 0; i < n; i++) {
@@ -86,7 +93,7 @@ export const groupSendCodec: Codec<GroupSendFrame> = {
       }
       members.push({ accountId, devices });
     }
-    return { t: 'group_send', id, groupId, ciphertext, members };
+    return { t: 'group_send', id, groupId, ciphertext, ...(digest.length && { devicesDigest: digest }), members };
   },
 };
 

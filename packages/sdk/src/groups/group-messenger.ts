@@ -15,6 +15,7 @@ import {
   type ClientFrame,
   type DeliverFrame,
   type DeviceMismatch,
+  devicesDigest,
   EnvelopeType,
   type EnvelopeTypeCode,
   ErrorCode,
@@ -159,8 +160,11 @@ export class GroupMessenger {
     content: { text: string; sentAt: number; retryOf?: bigint },
     deadline: number,
   ): Promise<SentMessage> {
+    // The device list goes as a digest (the upload is then about the ciphertext alone); after a refusal, in full, so
+    // the server's answer names what is wrong.
+    let full = false;
     for (let attempt = 1; ; attempt++) {
-      const built = await untilDeadline(id, deadline, () => this.build(groupId, id, encodeContent(content)));
+      const built = await untilDeadline(id, deadline, () => this.build(groupId, id, encodeContent(content), full));
       if (!built.frame) return { id, serverTimestamp: Date.now() }; // nobody else in the group: nothing to send
       const answer = await this.request(built.frame, deadline);
       if (answer.t === 'send_ok') {
@@ -172,12 +176,13 @@ export class GroupMessenger {
       if (attempt >= MAX_ATTEMPTS || !(await this.correct(groupId, answer))) {
         throw new SendRefusedError(answer.code, answer.message);
       }
+      full = true;
       if (answer.code >= 500) await sleepUntil(id, deadline, 100 * 2 ** attempt);
     }
   }
 
   /** The frame for every member device, with this device's sender key for the devices that do not have it yet. */
-  private async build(groupId: string, id: bigint, plaintext: Uint8Array) {
+  private async build(groupId: string, id: bigint, plaintext: Uint8Array, full: boolean) {
     const me = this.crypto.address;
     const self = ProtocolAddress.new(me.accountId, me.deviceId);
     const members = await this.members(groupId);
@@ -212,12 +217,20 @@ export class GroupMessenger {
     const others = members.filter((m) => m !== me.accountId);
     if (!recipients.length) return { frame: undefined, distributedTo, members: others };
     const message = await groupEncrypt(self, distributionId, this.senderKeys, owned(plaintext));
+    const all = recipients.flatMap((m) => m.devices.map((d) => ({ accountId: m.accountId, ...d })));
     const frame: GroupSendFrame = {
       t: 'group_send',
       id,
       groupId,
       ciphertext: message.serialize(),
-      members: recipients,
+      ...(full
+        ? { members: recipients }
+        : {
+            devicesDigest: devicesDigest(all),
+            members: recipients
+              .map((m) => ({ accountId: m.accountId, devices: m.devices.filter((d) => d.distribution) }))
+              .filter((m) => m.devices.length),
+          }),
     };
     return { frame, distributedTo, members: others };
   }

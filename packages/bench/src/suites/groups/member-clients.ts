@@ -1,6 +1,12 @@
 // Raw-protocol member devices: every one connected, acking what it receives, noting when each group message arrived.
 // Ciphertexts are pre-made: the server is blind, so the load measures the server's fan-out, not libsignal.
-import { type ClientFrame, decodeServerFrame, encodeFrame, type GroupSendFrame } from '@switchboard/protocol';
+import {
+  type ClientFrame,
+  decodeServerFrame,
+  devicesDigest,
+  encodeFrame,
+  type GroupSendFrame,
+} from '@switchboard/protocol';
 import WebSocket from 'ws';
 import type { LoadDevice } from '../core/accounts';
 
@@ -61,14 +67,22 @@ export async function connectMember(
   return client;
 }
 
-/** A group message from `sender` to every other member device, the same pre-made ciphertext for all. */
+/**
+ * A group message from `sender` to every other member device, the same pre-made ciphertext for all: its device list as
+ * a digest (what the SDK sends when every device has its key), or in full.
+ */
 export function groupSendFrame(
   id: bigint,
   groupId: string,
   ciphertext: Uint8Array,
   members: LoadDevice[][],
   sender: LoadDevice,
+  full = false,
 ): Uint8Array {
+  if (!full) {
+    const others = members.flat().filter((d) => !(d.accountId === sender.accountId && d.deviceId === sender.deviceId));
+    return encodeFrame({ t: 'group_send', id, groupId, ciphertext, devicesDigest: devicesDigest(others), members: [] });
+  }
   const frame: GroupSendFrame = {
     t: 'group_send',
     id,

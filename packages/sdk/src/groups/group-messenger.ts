@@ -305,8 +305,7 @@ export class GroupMessenger {
         return;
       case 'deliver':
         // Messenger acks it; a retry request about a group message is this class's to answer.
-        if (f.type === EnvelopeType.Plaintext)
-          void this.retryRequested(f).catch((e) => process.env.GROUPS_DEBUG && console.error('retry failed', e));
+        if (f.type === EnvelopeType.Plaintext) void this.retryRequested(f).catch(() => undefined); // malformed or not ours: nothing to do
         return;
       case 'send_ok':
       case 'send_error':
@@ -352,11 +351,10 @@ export class GroupMessenger {
         sentAt: content.sentAt,
       };
     } catch (err) {
-      if (process.env.GROUPS_DEBUG) console.error('group decrypt failed', err);
       for (const l of this.listeners.undecryptable) l(d, err as Error);
       this.seen.add(d.senderAccountId, d.messageId);
       this.retries.asked(d.senderAccountId, d.messageId);
-      void this.askForRetry(d).catch((e) => process.env.GROUPS_DEBUG && console.error('ask failed', e));
+      void this.askForRetry(d).catch(() => undefined); // best effort: the failure is already reported
       return undefined;
     }
     this.seen.add(d.senderAccountId, d.messageId);
@@ -389,12 +387,6 @@ export class GroupMessenger {
     if (request.deviceId() !== this.crypto.address.deviceId) return;
     const since = Date.now() - RESEND_WINDOW_MS;
     const original = this.sentRecently.find((s) => s.serverTimestamp === request.timestamp() && s.at >= since);
-    if (process.env.GROUPS_DEBUG)
-      console.error(
-        'retry request',
-        request.timestamp(),
-        this.sentRecently.map((s) => s.serverTimestamp),
-      );
     if (!original) return;
     this.crypto.deleteSessions(d.senderAccountId, [d.senderDeviceId]);
     this.state.unshare(original.groupId, [deviceKey(d.senderAccountId, d.senderDeviceId)]);

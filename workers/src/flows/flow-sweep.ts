@@ -23,11 +23,14 @@ export class FlowSweep {
 
   async run(): Promise<void> {
     for (const c of await this.repo.stalledContacts(STALLED_MS)) this.runtime.kick(c.phoneNumberId, c.waId);
-    for (const r of await this.repo.unstarted(STALLED_MS)) await this.runtime.advance(r.id);
+    // A turn that fails (undone: a transient refusal, a lost connection) is the next sweep's again; it must not keep
+    // this sweep from the runs after it.
+    const advance = (id: string, token?: string) => this.runtime.advance(id, token).catch(() => undefined);
+    for (const r of await this.repo.unstarted(STALLED_MS)) await advance(r.id);
     for (const r of await this.repo.waitingUntil(new Date(Date.now() + LOOKAHEAD_MS))) {
       const token = (r.waitingFor as Waiting | null)?.token;
       if (!token || !r.deadline) continue;
-      if (r.deadline.getTime() <= Date.now()) await this.runtime.advance(r.id, token);
+      if (r.deadline.getTime() <= Date.now()) await advance(r.id, token);
       else await this.engine.scheduleTimeout(r.id, token, r.deadline);
     }
   }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { InboxEventsPurge } from '@switchboard/business/inbox/live/inbox-events-purge';
+import { LiveInbox } from '@switchboard/business/inbox/live/live-inbox';
 import { MediaPurgeService } from '@switchboard/business/media/media-purge.service';
 import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
 import type { Config } from '@switchboard/config';
@@ -32,6 +34,9 @@ export class ApiBackground extends BackgroundService {
       attachmentPurge: { pass: () => get(AttachmentPurgeService).purge(new Date()) },
       mediaPurge: { pass: () => get(MediaPurgeService).purge(new Date()) },
       idempotencyPurge: { pass: () => get(IdempotencyPurgeService).purge() },
+      inboxLiveCatchUp: { pass: () => get(LiveInbox).pullAll() },
+      inboxLivePing: { pass: () => get(LiveInbox).ping() },
+      inboxEventsPurge: { pass: () => get(InboxEventsPurge).purge() },
     };
   }
 }

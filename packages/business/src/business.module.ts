@@ -6,6 +6,7 @@ import { ConsoleModule } from './console/console.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { FlowsModule } from './flows/flows.module';
 import { InboxModule } from './inbox/inbox.module';
+import { InboxConsoleModule } from './inbox/inbox-console.module';
 import { MediaModule } from './media/media.module';
 import { MessagesModule } from './messages/messages.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -30,6 +31,7 @@ import { BusinessWebhooksModule } from './webhooks/webhooks.module';
     FlowsModule,
     InboxModule,
     ConsoleModule,
+    InboxConsoleModule,
   ],
 })
 export class BusinessModule {}

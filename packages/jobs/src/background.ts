@@ -126,6 +126,15 @@ export const background = {
   idempotencyPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   /** The shared inbox: timed snoozes wake (and their conversations are routed) within seconds of their time. */
   inboxSnoozeWake: loop({ owners: ['worker'], everyMs: 5_000, across: 'one-node', atStart: false }),
+  /**
+   * The inbox's live connections read their businesses' new events: what a lost doorbell, or one rung before its
+   * transaction committed, costs at most.
+   */
+  inboxLiveCatchUp: loop({ owners: ['api'], everyMs: 1_000, across: 'each-process', atStart: false }),
+  /** A comment line on every live stream (proxies close quiet ones) that also keeps its agent's presence from lapsing. */
+  inboxLivePing: loop({ owners: ['api'], everyMs: 15_000, across: 'each-process', atStart: false }),
+  /** Live inbox events are kept a day for reconnecting agents; an older cursor reloads the inbox. */
+  inboxEventsPurge: loop({ owners: ['api', 'worker'], everyMs: 10 * MINUTE, across: 'one-node', atStart: false }),
 } as const satisfies Record<string, BackgroundWork>;
 
 export type BackgroundKey = keyof typeof background;

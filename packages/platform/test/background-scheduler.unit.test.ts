@@ -16,6 +16,9 @@ const apiLoops = {
   attachmentPurge: pass,
   mediaPurge: pass,
   idempotencyPurge: pass,
+  inboxLiveCatchUp: pass,
+  inboxLivePing: pass,
+  inboxEventsPurge: pass,
 };
 
 describe('BackgroundScheduler', () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InboxFeed } from '@switchboard/business/inbox/live/inbox-feed';
 import {
   type MessageError,
   MessageLogService,
@@ -19,12 +20,16 @@ import { PricingRepository } from './pricing/pricing.repository';
 import { ERROR_CODES_URL, NumberMetadataCache, unixSeconds } from './webhook-values';
 
 type Tx = Parameters<Parameters<PrismaService['client']['$transaction']>[0]>[0];
+/** Status moves whose live inbox events the transaction records last. */
+type LiveMoves = { moves: StatusChange[]; status: OutboundStatus; error?: MessageError }[];
 
 /**
  * Moves an outbound message forward and emits its `statuses` webhook (orderingKey = wamid) in the same transaction,
  * one step at a time: a read receipt that overtakes the delivery receipt (or the ✓ itself) still produces
  * sent → delivered → read, never read first. MessageLogService.markStatus answers only for a real change, so a
- * repeated receipt or a concurrent worker emits nothing twice.
+ * repeated receipt or a concurrent worker emits nothing twice. A move of a message in an inbox conversation is also the
+ * agents' live event (InboxFeed), rung once the transaction is over (a caller's transaction may commit later: the
+ * live catch-up loop reads it then).
  */
 @Injectable()
 export class StatusReporter {
@@ -36,13 +41,13 @@ export class StatusReporter {
     private readonly numbers: NumberMetadataCache,
     private readonly pricing: PricingRepository,
     private readonly flows: FlowInbox,
+    private readonly inbox: InboxFeed,
   ) {}
 
   advance(wamid: string, target: DeliveryStep, at: Date, tx?: Tx): Promise<void> {
-    const run = async (t: Tx) => {
-      for (const step of stepsUpTo(target)) await this.step(t, wamid, step, at);
-    };
-    return tx ? run(tx) : this.prisma.client.$transaction(run);
+    return this.inTx(tx, async (t, live) => {
+      for (const step of stepsUpTo(target)) await this.step(t, live, wamid, step, at);
+    });
   }
 
   /**
@@ -52,7 +57,7 @@ export class StatusReporter {
    */
   advanceMany(items: { wamid: string; target: DeliveryStep; at: Date }[], tx?: Tx): Promise<void> {
     if (!items.length) return Promise.resolve();
-    const run = async (t: Tx) => {
+    return this.inTx(tx, async (t, live) => {
       await this.statuses.lockMany(
         t,
         items.map((i) => i.wamid),
@@ -76,17 +81,39 @@ export class StatusReporter {
           })),
           t,
         );
+        live.push({ moves: rows, status: step });
       }
-    };
-    return tx ? run(tx) : this.prisma.client.$transaction(run);
+    });
   }
 
   fail(wamid: string, error: MessageError, at: Date, tx?: Tx): Promise<void> {
-    const run = (t: Tx) => this.step(t, wamid, 'failed', at, error);
-    return tx ? run(tx) : this.prisma.client.$transaction(run);
+    return this.inTx(tx, (t, live) => this.step(t, live, wamid, 'failed', at, error));
   }
 
-  private async step(tx: Tx, wamid: string, status: OutboundStatus, at: Date, error?: MessageError): Promise<void> {
+  /**
+   * Runs in the caller's transaction or its own; the moves' live events are recorded last (they hold the business's
+   * event counter until the commit), then the inbox of every business whose agents have news is rung.
+   */
+  private async inTx(tx: Tx | undefined, run: (t: Tx, live: LiveMoves) => Promise<void>): Promise<void> {
+    const live: LiveMoves = [];
+    const rung = new Set<string>();
+    const all = async (t: Tx) => {
+      await run(t, live);
+      for (const { moves, status, error } of live)
+        for (const b of await this.inbox.statuses(t, moves, status, error)) rung.add(b);
+    };
+    await (tx ? all(tx) : this.prisma.client.$transaction(all));
+    for (const b of rung) this.inbox.ring(b);
+  }
+
+  private async step(
+    tx: Tx,
+    live: LiveMoves,
+    wamid: string,
+    status: OutboundStatus,
+    at: Date,
+    error?: MessageError,
+  ): Promise<void> {
     const row = await this.log.markStatus(wamid, status, { at, tx, ...(error && { error }) });
     if (!row) return;
     const facts = await this.factsFor(tx, status, [row]);
@@ -94,6 +121,7 @@ export class StatusReporter {
     await this.events.emit(businessId, 'messages', value, { orderingKey: row.wamid, tx });
     // A flow step's message that failed after the step moved on: its run takes the step's error branch.
     if (status === 'failed') await this.flows.stepFailed(tx, row, error);
+    live.push({ moves: [row], status, ...(error && { error }) });
   }
 
   /** Meta sends pricing and conversation with `sent` and the first of delivered/read (here always `delivered`). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { SnoozeWakeService } from '@switchboard/business/inbox/conversations/snooze-wake.service';
+import { InboxEventsPurge } from '@switchboard/business/inbox/live/inbox-events-purge';
 import { MediaPurgeService } from '@switchboard/business/media/media-purge.service';
 import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
 import type { Config } from '@switchboard/config';
@@ -39,6 +40,7 @@ export class WorkerBackground extends BackgroundService {
       mediaPurge: { pass: () => get(MediaPurgeService).purge(new Date()) },
       idempotencyPurge: { pass: () => get(IdempotencyPurgeService).purge() },
       inboxSnoozeWake: { pass: () => get(SnoozeWakeService).wake() },
+      inboxEventsPurge: { pass: () => get(InboxEventsPurge).purge() },
     };
   }
 }

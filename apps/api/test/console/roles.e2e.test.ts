@@ -130,6 +130,34 @@ describe('console roles', () => {
       { owner: 404, admin: 404, agent: 404, viewer: 404 },
       async () => ['GET', `${b()}/contacts/15550009999`],
     ],
+    ['GET conversations', READ, async () => ['GET', `${b()}/conversations?view=mine`]],
+    [
+      'GET conversation thread',
+      { owner: 404, admin: 404, agent: 404, viewer: 404 },
+      async () => ['GET', `${b()}/conversations/1999999999999999/messages`],
+    ],
+    ...(['messages', 'read', 'status', 'assignment', 'notes'] as const).map((action): (typeof cases)[number] => [
+      `POST conversation ${action}`,
+      { owner: 404, admin: 404, agent: 404, viewer: 403 },
+      async () => [
+        'POST',
+        `${b()}/conversations/1999999999999999/${action}`,
+        {
+          messages: { type: 'text', text: { body: 'hi' } },
+          read: undefined,
+          status: { status: 'resolved' },
+          assignment: { assignee: null },
+          notes: { body: 'a note' },
+        }[action],
+      ],
+    ]),
+    ['POST inbox presence', READ, async () => ['POST', `${b()}/inbox/presence`, { status: 'away' }]],
+    // The role check comes before the conversation is looked up: a viewer is refused, answering roles find none.
+    [
+      'POST conversation typing',
+      { owner: 404, admin: 404, agent: 404, viewer: 403 },
+      async () => ['POST', `${b()}/conversations/1999999999999999/typing`, { typing: true }],
+    ],
     ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
     ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],
     [

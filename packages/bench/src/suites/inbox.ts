@@ -1,7 +1,7 @@
-// `npm run bench -- inbox`: how fast an agent's desk reads the shared inbox with many conversations in the database —
+// `npm run bench -- inbox`: the shared inbox with many conversations in the database — how fast an agent's desk reads
 // the conversation list (filtered by status, assignee and label) and a conversation's thread (the business message
-// log), both through the API over loopback. The realtime figures of the issue's target (event latency to agents'
-// sockets) need the realtime channel, which does not exist yet.
+// log) through the API over loopback, then how fast consumers' messages reach every agent's live stream and whether
+// any is missed (inbox-live.ts). The API and one worker process run as processes of their own.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { intFlag } from '../harness/flags';
@@ -9,6 +9,9 @@ import { fmt } from '../harness/log';
 import { percentile, repeat, round } from '../harness/stats';
 import type { Suite } from '../types';
 import { seedApiFixture } from './api-fixture';
+import { waitForProvisioning } from './business-send';
+import { DASHBOARD_ORIGIN, measureLive } from './inbox-live';
+import { startWorkers } from './webhooks/workers';
 
 const THREADS = 200;
 const MESSAGES_PER_THREAD = 50;
@@ -59,14 +62,21 @@ export const inboxSuite: Suite = {
     { name: 'runs', description: 'runs (median reported)', takesValue: true },
     { name: 'conversations', description: 'conversations in the database', takesValue: true },
     { name: 'requests', description: 'requests of each kind per run', takesValue: true },
+    { name: 'agents', description: 'agents following the live stream', takesValue: true },
+    { name: 'rate', description: 'inbound messages per second from consumer devices', takesValue: true },
+    { name: 'seconds', description: 'how long consumers write', takesValue: true },
   ],
   async run(ctx) {
     const runs = intFlag(ctx, 'runs', ctx.quick ? 3 : 5, 50);
     const conversations = intFlag(ctx, 'conversations', ctx.quick ? 20_000 : 100_000, 1_000_000);
     const requests = intFlag(ctx, 'requests', ctx.quick ? 100 : 400, 100_000);
+    const agents = intFlag(ctx, 'agents', ctx.quick ? 20 : 50, 500);
+    const rate = intFlag(ctx, 'rate', 100, 1_000);
+    const seconds = intFlag(ctx, 'seconds', ctx.quick ? 30 : 60, 600);
     const env = await ctx.environment();
     const secretKey = `bench-${randomBytes(24).toString('hex')}`;
-    const fixture = await seedApiFixture(env.databaseUrl, secretKey, 0, 1);
+    // The consumers who write during the live phase, each at most every half second.
+    const fixture = await seedApiFixture(env.databaseUrl, secretKey, Math.max(10, Math.ceil(rate / 2)), 1);
     const client = new pg.Client({ connectionString: env.databaseUrl });
     await client.connect();
     const { rows } = await client.query<{ businessId: string }>(
@@ -77,7 +87,17 @@ export const inboxSuite: Suite = {
     const businessId = rows[0]!.businessId;
     ctx.log(`seeding ${conversations} conversations, ${THREADS} threads of ${MESSAGES_PER_THREAD} messages`);
     await seed(env.databaseUrl, businessId, fixture.phoneNumberId, conversations);
-    const api = await ctx.startApi({ env: { SECRET_KEY: secretKey } });
+    const processEnv = {
+      SECRET_KEY: secretKey,
+      PUBLIC_DASHBOARD_URL: DASHBOARD_ORIGIN,
+      OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000',
+      OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test', // consumers register with the development code endpoint
+    };
+    const api = await ctx.startApi({ env: processEnv });
+    await startWorkers(1, env.processEnv(processEnv), { cleanups: ctx.cleanups, verbose: ctx.verbose, log: ctx.log });
+    const businessAccount = await waitForProvisioning(env.databaseUrl, fixture.phoneNumberId);
     const base = `${api.url}/v23.0/${businessId}/conversations`;
     const lists = ['?status=open', '?assignee=unassigned', '?assignee=user:agent7&status=open', '?label=label3'];
 
@@ -103,6 +123,32 @@ export const inboxSuite: Suite = {
       (f, i) =>
         ctx.log(`run ${i + 1}/${runs}: list p95 ${fmt(f.list_p95_ms)} ms, thread p95 ${fmt(f.thread_p95_ms)} ms`),
     );
-    return { conversations, open: Math.floor(conversations / 10), requests, runs, ...result.median };
+    const live = await measureLive({
+      apiUrl: api.url,
+      databaseUrl: env.databaseUrl,
+      businessId,
+      businessAccount,
+      recipients: fixture.recipients,
+      agents,
+      rate,
+      seconds,
+      log: ctx.log,
+      cleanup: (what, fn) => ctx.cleanups.add(what, fn),
+    });
+    ctx.log(
+      `live: event p50 ${fmt(live.event_p50_ms)} ms, p99 ${fmt(live.event_p99_ms)} ms, missed ${live.missed_events}`,
+    );
+    return {
+      agents,
+      conversations,
+      open: Math.floor(conversations / 10),
+      ...live,
+      list_p95_ms: result.median.list_p95_ms,
+      thread_p95_ms: result.median.thread_p95_ms,
+      list_p50_ms: result.median.list_p50_ms,
+      thread_p50_ms: result.median.thread_p50_ms,
+      requests,
+      runs,
+    };
   },
 };

@@ -93,9 +93,9 @@ export class ConversationsController {
   read(
     @CurrentBusiness() b: B,
     @Param(valid(conversationParams)) p: ConversationParams,
-    @Body(valid(readBody)) _body: unknown,
+    @Body(valid(readBody)) body: { agent_id?: string },
   ) {
-    return this.replies.markRead(b.businessId, p.conversation_id);
+    return this.replies.markRead(b.businessId, p.conversation_id, body.agent_id);
   }
 
   @Post(':conversation_id/status')

@@ -15,6 +15,13 @@ import { SnoozeWakeService } from './conversations/snooze-wake.service';
 import { ConversationsController } from './conversations.controller';
 import { InboxSettingsController } from './inbox-settings.controller';
 import { InboxIntake } from './intake/inbox-intake';
+import { InboxBus } from './live/inbox-bus';
+import { InboxEvents } from './live/inbox-events';
+import { InboxEventsRepository } from './live/inbox-events.repository';
+import { InboxEventsPurge } from './live/inbox-events-purge';
+import { InboxFeed } from './live/inbox-feed';
+import { LiveInbox } from './live/live-inbox';
+import { Presence } from './live/presence';
 import { NotesRepository } from './notes/notes.repository';
 import { NotesService } from './notes/notes.service';
 import { ReplyService } from './replies/reply.service';
@@ -22,9 +29,10 @@ import { Router } from './routing/router';
 import { RoutingRepository } from './routing/routing.repository';
 
 /**
- * The shared inbox (docs/inbox.md): conversations over the business message log, their routing to agents, notes and
- * canned responses. Exports InboxIntake, which the business device calls for every consumer message it logs, and
- * SnoozeWakeService for the worker's loop.
+ * The shared inbox (docs/inbox.md): conversations over the business message log, their routing to agents, notes,
+ * canned responses and the live events agents follow. Exports InboxIntake, which the business device calls for every
+ * consumer message it logs, InboxFeed for the status reporter, what the processes' background loops run, and the
+ * services the console's inbox routes call (InboxConsoleModule, API only).
  */
 @Module({
   imports: [BusinessAuthModule, GraphIdsModule, ContactsModule, MessagesModule],
@@ -45,7 +53,29 @@ import { RoutingRepository } from './routing/routing.repository';
     ContactPanelService,
     InboxIntake,
     SnoozeWakeService,
+    InboxEventsRepository,
+    InboxEventsPurge,
+    InboxBus,
+    InboxEvents,
+    InboxFeed,
+    LiveInbox,
+    Presence,
   ],
-  exports: [InboxIntake, SnoozeWakeService],
+  exports: [
+    InboxIntake,
+    SnoozeWakeService,
+    InboxFeed,
+    LiveInbox,
+    InboxEventsPurge,
+    // for the console's inbox (InboxConsoleModule)
+    ConversationsService,
+    ReplyService,
+    NotesService,
+    ContactPanelService,
+    CannedService,
+    AgentsService,
+    InboxEvents,
+    Presence,
+  ],
 })
 export class InboxModule {}

@@ -34,6 +34,8 @@ export interface WebhookReceiver {
 
 export interface BusinessStack {
   api: RunningApi;
+  /** The stack's environment overrides (Redis prefix, database): another API node of the same stack takes them. */
+  env: Record<string, string>;
   /** The worker process's modules in this process (with `worker`). */
   workers?: INestApplicationContext;
   prisma: PrismaService['client'];
@@ -71,6 +73,7 @@ export async function startBusinessStack(
     });
   return {
     api,
+    env: stack.env,
     workers: stack.workers[0],
     prisma: api.app.get(PrismaService).client,
     raw,

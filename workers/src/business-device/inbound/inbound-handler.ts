@@ -175,7 +175,7 @@ export class InboundHandler {
         },
       });
       if (!created) return false;
-      await this.inbox.received(tx, { businessId, phoneNumberId: device.phoneNumberId, waId, at });
+      await this.inbox.received(tx, { businessId, phoneNumberId: device.phoneNumberId, waId, wamid, at });
       const value = {
         messaging_product: 'whatsapp',
         metadata,

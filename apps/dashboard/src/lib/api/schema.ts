@@ -873,6 +873,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Conversations as the signed-in agent sees them, newest first (any role)
+         * @description `view`: `mine` (assigned to the signed-in agent), `unassigned` (the queue) or `all`. Each conversation carries
+         *     `my_unread_count`, the agent's own unread count (docs/inbox.md "Unread per agent").
+         */
+        get: operations["consoleListConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        /** One conversation (any role; as GET /{waba_id}/conversations/{conversation_id}) */
+        get: operations["consoleGetConversation"];
+        put?: never;
+        /** Priority and labels (owner, admin, agent; as POST /{waba_id}/conversations/{conversation_id}) */
+        post: operations["consoleUpdateConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        /** The thread, newest first (any role) */
+        get: operations["consoleGetConversationThread"];
+        put?: never;
+        /**
+         * Reply as the signed-in agent (owner, admin, agent; as POST /{waba_id}/conversations/{conversation_id}/messages)
+         * @description The reply takes the conversation for the signed-in agent when a bot or nobody held it.
+         */
+        post: operations["consoleReplyToConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark read for the signed-in agent, and send the read receipt (owner, admin, agent) */
+        post: operations["consoleMarkConversationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open, park, snooze or resolve (owner, admin, agent; as POST /{waba_id}/conversations/{conversation_id}/status) */
+        post: operations["consoleSetConversationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign, transfer or put back in the queue (owner, admin, agent) */
+        post: operations["consoleAssignConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        /** Private notes, newest first (any role) */
+        get: operations["consoleListConversationNotes"];
+        put?: never;
+        /** A private note by the signed-in agent (owner, admin, agent) */
+        post: operations["consoleAddConversationNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        /** The contact panel (any role; as GET /{waba_id}/conversations/{conversation_id}/contact) */
+        get: operations["consoleGetConversationContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/inbox/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The inbox live — Server-Sent Events for agents (any role)
+         * @description A `text/event-stream` that stays open. Stored events carry `id:`, the business's event number; a client that
+         *     reconnects with `Last-Event-ID` (an EventSource does so by itself) or `?after=` gets every event after it, in
+         *     order, then the live ones. `ready` comes first: `{cursor, reset, presence}` — `reset` true when the cursor given
+         *     can no longer be resumed (events are kept a day), and the client reloads its lists. Events: `message`
+         *     (`{conversation, message}`: a message joined a thread, either direction), `message_status` (`{status, messages:
+         *     [{id, conversation_id}], error?}`: ✓, ✓✓, read, failed), `conversation` (`{conversation}`: status, assignee,
+         *     labels, unread), and, never stored and without `id`, `typing` (`{conversation_id, user_id, name, typing}`) and
+         *     `presence` (`{user_id, status}`: online, away, offline). A comment line every 15 s keeps the stream open.
+         */
+        get: operations["consoleInboxEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/inbox/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in agent's presence — away, or online again (online needs an open event stream) */
+        post: operations["consoleSetInboxPresence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/conversations/{conversation_id}/typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in agent is typing (or stopped) in a conversation — shown to the other agents (owner, admin, agent) */
+        post: operations["consoleConversationTyping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1118,6 +1355,71 @@ export interface components {
             /** Format: date-time */
             updated_time: string;
         };
+        Conversation: {
+            id: string;
+            phone_number_id: string;
+            wa_id: string;
+            /** @enum {string} */
+            status: "open" | "pending" | "snoozed" | "resolved";
+            /** Format: date-time */
+            snoozed_until: string | null;
+            /** @enum {string} */
+            priority: "none" | "low" | "medium" | "high" | "urgent";
+            labels: string[];
+            assignee: null | components["schemas"]["ConversationAssignee"];
+            team: string | null;
+            unread_count: number;
+            /** @description The signed-in agent's own unread count (the console's list only). */
+            my_unread_count?: number;
+            /** Format: date-time */
+            last_inbound_time: string | null;
+            /** Format: date-time */
+            last_message_time: string;
+            /** @description The 24-hour customer-service window a free-form reply needs. */
+            window: {
+                open: boolean;
+                /** Format: date-time */
+                expires_time: string | null;
+                seconds_left: number;
+            };
+            /** Format: date-time */
+            created_time: string;
+        };
+        ConversationAssignee: {
+            /**
+             * @description user: a console user id; bot: any name of the business's bot.
+             * @enum {string}
+             */
+            type: "user" | "bot";
+            id: string;
+        };
+        ConversationContactPanel: {
+            contact: null | components["schemas"]["Contact"];
+            campaigns: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                message_status: "queued" | "sent" | "delivered" | "read" | "failed";
+                /** Format: date-time */
+                sent_time: string;
+            }[];
+            flow_runs: {
+                id: string;
+                flow_id: string;
+                status: string;
+                /** Format: date-time */
+                started_time: string;
+                /** Format: date-time */
+                ended_time: string | null;
+            }[];
+        };
+        ConversationNote: {
+            id: string;
+            body: string;
+            author_id: string | null;
+            /** Format: date-time */
+            created_time: string;
+        };
         /** @description The one error envelope (the Cloud API's Graph error shape). fbtrace_id is the request id. */
         Error: {
             error: {
@@ -1329,6 +1631,34 @@ export interface components {
             }[];
         };
         /**
+         * @description A message of the thread as the business message log keeps it: the Cloud API message content under its type's
+         *     key (`text`, `image`, `template`, `interactive`, …), `context` for a quoted message, the outbound status
+         *     (sent ✓, delivered ✓✓, read) and a failed message's Cloud API `error`.
+         */
+        ThreadMessage: {
+            id: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            type: string;
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "delivered" | "read" | "failed";
+            context?: {
+                id: string;
+            };
+            error?: {
+                code: number;
+                title: string;
+                message?: string;
+                error_data?: {
+                    details?: string;
+                };
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * @description false (the default): every POST carries exactly one change — one entry with one change — as Meta sends them,
          *     so receivers that read only `entry[0].changes[0]` miss nothing. true: changes pending together for this
          *     subscription share a POST (up to WEBHOOK_BATCH_MAX_EVENTS changes and WEBHOOK_BATCH_MAX_BYTES), in order.
@@ -1460,6 +1790,15 @@ export interface components {
                     /** @constant */
                     success: true;
                 };
+            };
+        };
+        /** @description The conversation. */
+        Conversation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Conversation"];
             };
         };
         /** @description An error in the one envelope. */
@@ -3140,6 +3479,442 @@ export interface operations {
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListConversations: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+                view?: "mine" | "unassigned" | "all";
+                status?: "open" | "pending" | "snoozed" | "resolved";
+                label?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Conversations, each with `my_unread_count`. */
+                        data: components["schemas"]["Conversation"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Conversation"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleUpdateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    priority?: "none" | "low" | "medium" | "high" | "urgent";
+                    add_labels?: string[];
+                    remove_labels?: string[];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Conversation"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetConversationThread: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ThreadMessage"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleReplyToConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    type?: string;
+                    context?: {
+                        message_id?: string;
+                    };
+                    canned_response?: {
+                        id: string;
+                        variables?: {
+                            [key: string]: string;
+                        };
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted by the send path. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        messaging_product: "whatsapp";
+                        contacts: {
+                            input: string;
+                            wa_id: string;
+                        }[];
+                        messages: {
+                            id: string;
+                            message_status?: string;
+                        }[];
+                        conversation: components["schemas"]["Conversation"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    consoleMarkConversationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Conversation"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleSetConversationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "open" | "pending" | "snoozed" | "resolved";
+                    /** Format: date-time */
+                    snoozed_until?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Conversation"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleAssignConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignee: null | components["schemas"]["ConversationAssignee"];
+                    team?: string | null;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Conversation"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleListConversationNotes: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The `paging.cursors.after` of the previous page. */
+                after?: components["parameters"]["After"];
+                /** @description The `paging.cursors.before` of the next page. */
+                before?: components["parameters"]["Before"];
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationNote"][];
+                        paging: components["schemas"]["Paging"];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleAddConversationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationNote"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleGetConversationContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationContactPanel"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleInboxEvents: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event number (Last-Event-ID wins). */
+                after?: string;
+            };
+            header?: {
+                /** @description The last event number seen. */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleSetInboxPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "online" | "away";
+                };
+            };
+        };
+        responses: {
+            /** @description The agent's presence now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: string;
+                        /** @enum {string} */
+                        status: "online" | "away" | "offline";
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleConversationTyping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    typing: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["ConsoleSuccess"];
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
             404: components["responses"]["Error"];
         };
     };

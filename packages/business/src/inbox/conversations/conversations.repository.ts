@@ -25,7 +25,7 @@ WHERE c."id" IN (
   WHERE "status" = 'snoozed' AND "snoozedUntil" <= now() AT TIME ZONE 'UTC'
   ORDER BY "snoozedUntil" LIMIT $1
   FOR UPDATE SKIP LOCKED)
-RETURNING c."businessId"`;
+RETURNING c.*`;
 
 /** What the list endpoint filters on. */
 export interface ConversationFilter {
@@ -53,6 +53,38 @@ export class ConversationsRepository {
     tx: Tx | PrismaService['client'] = this.prisma.client,
   ) {
     return tx.conversation.update({ where: { id }, data });
+  }
+
+  /** One conversation's update and what `after` records with it (its live event), in one transaction. */
+  change(
+    id: string,
+    data: Prisma.ConversationUncheckedUpdateInput,
+    after: (tx: Tx, c: Conversation) => Promise<unknown>,
+  ) {
+    return this.prisma.client.$transaction(async (tx) => {
+      const c = await tx.conversation.update({ where: { id }, data });
+      await after(tx, c);
+      return c;
+    });
+  }
+
+  /** Records where `userId` read the conversation: its inbound count now, and so none unread for them. */
+  markReadBy(tx: Tx, c: Conversation, userId: string) {
+    return tx.conversationReadMark.upsert({
+      where: { conversationId_userId: { conversationId: c.id, userId } },
+      create: { conversationId: c.id, userId, inboundCount: c.inboundCount },
+      update: { inboundCount: c.inboundCount, readAt: new Date() },
+    });
+  }
+
+  /** Where `userId` last read each of these conversations (absent: never). */
+  async readMarks(userId: string, conversationIds: string[]): Promise<Map<string, number>> {
+    if (!conversationIds.length) return new Map();
+    const rows = await this.prisma.client.conversationReadMark.findMany({
+      where: { userId, conversationId: { in: conversationIds } },
+      select: { conversationId: true, inboundCount: true },
+    });
+    return new Map(rows.map((r) => [r.conversationId, r.inboundCount]));
   }
 
   find(businessId: string, id: string) {
@@ -96,9 +128,12 @@ export class ConversationsRepository {
     });
   }
 
-  /** Wakes up to `limit` snoozes whose time has come; answers the businesses whose queue may have grown. */
-  async wakeDue(limit: number): Promise<string[]> {
-    const rows = await this.prisma.client.$queryRawUnsafe<{ businessId: string }[]>(WAKE_SQL, limit);
-    return rows.map((r) => r.businessId);
+  /** Wakes up to `limit` snoozes whose time has come, `after` recording their events; answers them. */
+  wakeDue(limit: number, after: (tx: Tx, woken: Conversation[]) => Promise<unknown>): Promise<Conversation[]> {
+    return this.prisma.client.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<Conversation[]>(WAKE_SQL, limit);
+      await after(tx, rows);
+      return rows;
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InboxFeed } from '../live/inbox-feed';
 import { Router } from '../routing/router';
 import { ConversationsRepository } from './conversations.repository';
 
@@ -13,16 +14,23 @@ export class SnoozeWakeService {
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly router: Router,
+    private readonly feed: InboxFeed,
   ) {}
 
   /** Returns how many conversations woke. */
   async wake(): Promise<number> {
     let woken = 0;
     for (;;) {
-      const businesses = await this.conversations.wakeDue(BATCH);
-      for (const b of new Set(businesses)) await this.router.route(b);
-      woken += businesses.length;
-      if (businesses.length < BATCH) return woken;
+      const rows = await this.conversations.wakeDue(BATCH, async (tx, woken) => {
+        // In business order, as every transaction takes the event counters.
+        for (const c of [...woken].sort((a, b) => (a.businessId < b.businessId ? -1 : 1)))
+          await this.feed.conversation(tx, c);
+      });
+      const businesses = new Set(rows.map((c) => c.businessId));
+      for (const b of businesses) this.feed.ring(b);
+      for (const b of businesses) await this.router.route(b);
+      woken += rows.length;
+      if (rows.length < BATCH) return woken;
     }
   }
 }

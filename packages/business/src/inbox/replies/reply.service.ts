@@ -42,12 +42,13 @@ export class ReplyService {
       recipient_type: 'individual',
       to: c.waId,
     });
-    const updated = await this.conversations.repliedBy(c, agent_id, new Date());
+    const wamid = (sent.body as { messages?: { id: string }[] }).messages?.[0]?.id ?? '';
+    const updated = await this.conversations.repliedBy(c, agent_id, wamid, new Date());
     return { ...sent.body, conversation: renderConversation(updated) };
   }
 
   /** Sends the read receipt for the contact's latest message (and so all before it), as mark-as-read does. */
-  async markRead(businessId: string, id: string) {
+  async markRead(businessId: string, id: string, agentId?: string) {
     const c = await this.conversations.get(businessId, id);
     const latest = await this.conversations.latestInbound(c);
     if (latest)
@@ -56,7 +57,8 @@ export class ReplyService {
         status: 'read',
         message_id: latest.wamid,
       });
-    return renderConversation(await this.conversations.markedRead(c));
+    if (agentId !== undefined) await this.conversations.assertAgent(businessId, agentId);
+    return renderConversation(await this.conversations.markedRead(c, agentId));
   }
 
   private async cannedText(

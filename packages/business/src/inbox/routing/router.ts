@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InboxFeed } from '../live/inbox-feed';
 import { RoutingRepository } from './routing.repository';
 
 /** Bounds one call's work; whatever is left waits for the next event that routes. */
@@ -11,14 +12,20 @@ const MAX_PER_CALL = 1_000;
  */
 @Injectable()
 export class Router {
-  constructor(private readonly repo: RoutingRepository) {}
+  constructor(
+    private readonly repo: RoutingRepository,
+    private readonly feed: InboxFeed,
+  ) {}
 
   async route(businessId: string): Promise<number> {
     let assigned = 0;
     for (let tries = 0; tries < MAX_PER_CALL; tries++) {
-      const outcome = await this.repo.assignNext(businessId);
+      const outcome = await this.repo.assignNext(businessId, (tx, c) => this.feed.conversation(tx, c));
       if (outcome === 'idle') break;
-      if (outcome === 'assigned') assigned++;
+      if (outcome === 'assigned') {
+        assigned++;
+        this.feed.ring(businessId);
+      }
     }
     return assigned;
   }

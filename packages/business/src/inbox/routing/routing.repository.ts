@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Conversation, Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 
 /** The oldest waiting conversation no other router holds: $1 businessId. */
@@ -35,7 +36,8 @@ WHERE "businessId" = $1 AND "assigneeType" = 'user' AND "assigneeId" = $2 AND "s
 
 const ASSIGN_SQL = `
 UPDATE "Conversation" SET "assigneeType" = 'user', "assigneeId" = $2, "queuedAt" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
-WHERE "id" = $1`;
+WHERE "id" = $1
+RETURNING *`;
 
 const TOUCH_AGENT_SQL = `UPDATE "InboxAgent" SET "lastAssignedAt" = now() AT TIME ZONE 'UTC' WHERE "businessId" = $1 AND "userId" = $2`;
 
@@ -46,9 +48,13 @@ export class RoutingRepository {
 
   /**
    * Assigns the queue's head to a free agent: `assigned`, `idle` when the queue is empty or no agent is free, `retry`
-   * when the agent picked turned out full (another router filled it meanwhile): nothing was changed.
+   * when the agent picked turned out full (another router filled it meanwhile): nothing was changed. `assigned` runs
+   * last in the transaction (the live event).
    */
-  assignNext(businessId: string): Promise<'assigned' | 'idle' | 'retry'> {
+  assignNext(
+    businessId: string,
+    assigned: (tx: Prisma.TransactionClient, c: Conversation) => Promise<unknown>,
+  ): Promise<'assigned' | 'idle' | 'retry'> {
     return this.prisma.client.$transaction(async (tx) => {
       // The agent first: a router that holds an agent always assigns, so the conversations it skips (SKIP LOCKED)
       // are exactly those other routers are assigning, and the oldest waiting go first. Head first, a router that
@@ -59,8 +65,9 @@ export class RoutingRepository {
       if (load!.n >= agent.capacity) return 'retry';
       const [head] = await tx.$queryRawUnsafe<{ id: string }[]>(QUEUE_HEAD_SQL, businessId);
       if (!head) return 'idle';
-      await tx.$executeRawUnsafe(ASSIGN_SQL, head.id, agent.userId);
+      const [c] = await tx.$queryRawUnsafe<Conversation[]>(ASSIGN_SQL, head.id, agent.userId);
       await tx.$executeRawUnsafe(TOUCH_AGENT_SQL, businessId, agent.userId);
+      await assigned(tx, c!);
       return 'assigned';
     });
   }

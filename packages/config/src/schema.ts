@@ -198,9 +198,10 @@ export const envSchema = z.object({
   /**
    * How long a message pushed to a device connected to this node waits, unwritten, for that device's ack: acked by
    * every recipient device within it, it is never written (✓ and ✓✓ together); otherwise it is written then. 0 writes
-   * every message before pushing it. See docs/core.md "Write-behind".
+   * every message before pushing it. The default is about a phone's round trip plus its decrypt and ack: shorter, and
+   * most acks of real devices come after the write. See docs/core.md "Write-behind".
    */
-  MAILBOX_WRITE_BEHIND_MS: count(0, 10_000).default(20),
+  MAILBOX_WRITE_BEHIND_MS: count(0, 10_000).default(250),
 
   // Business webhooks: delivery runs in the workers; see docs/business.md.
   /** How long one webhook POST (and the subscription handshake) may take before it counts as failed. */

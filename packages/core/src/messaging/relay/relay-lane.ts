@@ -14,7 +14,7 @@ export interface LaneSteps {
  * One lane of the relay: messages go through intake (guids drawn, pushed to devices here) and are written in the
  * order they came, one intake and one write in flight at a time, so a sender (always on the same lane) gets
  * increasing guids and its messages are stored in order. A message waits in the queue until it is due; one settled
- * by acks meanwhile drops out unwritten. The head not being due holds those behind it: order before speed.
+ * by acks meanwhile drops out unwritten. A message not due yet holds back its own sender's later ones only.
  */
 export class RelayLane {
   private incoming: HeldMessage[] = [];
@@ -73,19 +73,26 @@ export class RelayLane {
 
   private pumpCommit(): void {
     if (this.committing) return;
-    while (this.queue[0]?.state === 'done') this.queue.shift();
+    // Due messages are written in queue order; one not due yet holds back only its own sender's later messages.
     const now = Date.now();
-    let n = 0;
-    while (n < this.queue.length && n < MAX_BATCH && (this.queue[n]!.state === 'done' || this.queue[n]!.due <= now))
-      n++;
-    if (n === 0) {
-      if (this.queue.length) this.wake(this.queue[0]!.due);
-      else if (this.empty()) for (const done of this.idle.splice(0)) done();
-      return;
+    const batch: HeldMessage[] = [];
+    const rest: HeldMessage[] = [];
+    const waiting = new Set<string>();
+    let next = Number.POSITIVE_INFINITY;
+    for (const h of this.queue) {
+      if (h.state === 'done') continue;
+      const sender = `${h.msg.sender.accountId}/${h.msg.sender.deviceId}`;
+      if (batch.length < MAX_BATCH && h.due <= now && !waiting.has(sender)) batch.push(h);
+      else {
+        rest.push(h);
+        if (h.due > now) next = Math.min(next, h.due);
+        waiting.add(sender);
+      }
     }
-    const batch = this.queue.splice(0, n).filter((h) => h.state !== 'done');
+    this.queue = rest;
     if (!batch.length) {
-      this.pumpCommit();
+      if (next < Number.POSITIVE_INFINITY) this.wake(next);
+      else if (this.empty()) for (const done of this.idle.splice(0)) done();
       return;
     }
     this.committing = true;

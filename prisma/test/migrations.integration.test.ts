@@ -63,9 +63,15 @@ describe('prisma/migrations', () => {
       readCatalog(await databaseFromSchema()),
     ]);
     expect(Object.keys(fromMigrations)).toContain('table public.ServiceNode');
+    expect(Object.keys(fromMigrations)).toContain('extension pg_trgm');
     expect(catalogDifferences(fromMigrations, fromSchema)).toEqual([]);
     // Prisma's own verdict (migrations replayed in a shadow database) agrees: nothing left to migrate.
-    expect(await unmigratedSql(migrated)).toBe('');
+    // Its replay does not read extensions back from the shadow database, so it always proposes creating pg_trgm; the
+    // catalogs above compare extensions themselves (pg_extension), and there they match.
+    const unmigrated = await unmigratedSql(migrated);
+    expect(unmigrated.replace(/^-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "[a-z_]+"[^;\n]*;\n*/gm, '')).toBe(
+      '',
+    );
   });
 
   it('reports a migration history that differs from its schema', async () => {

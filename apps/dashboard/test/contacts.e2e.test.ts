@@ -69,4 +69,77 @@ describe('the Contacts page', () => {
     await accessible(page);
     await world.screenshot(page, 'console-contacts-390px-dark');
   });
+
+  it('owner: imports a CSV with its columns mapped, reads the report, edits a contact and its opt history', async () => {
+    const page = await world.browser();
+    await world.signIn(page, owner, '/contacts');
+    // Contacts is in the navigation, marked as the current page.
+    expect(await page.getByRole('link', { name: 'Contacts' }).getAttribute('aria-current')).toBe('page');
+    await page.getByTestId('import-open').click();
+    const csv = [
+      'Mobile,Full name,Labels,Plan,Notes',
+      '+15550003001,Ana,vip;lisbon,gold,call after 6',
+      '+15550003002,Ben,,silver,',
+      'not a number,Nobody,,,',
+      '+15550003001,Ana again,,,',
+    ].join('\n');
+    await page.getByLabel('CSV file with a header row').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('import-file-summary').waitFor();
+    // Guessed from the header: the number, the name and the tags; the other columns kept as attributes until unticked.
+    expect(await page.getByLabel('Phone number column').inputValue()).toBe('Mobile');
+    expect(await page.getByLabel('Name column').inputValue()).toBe('Full name');
+    expect(await page.getByLabel(/^Tags column/).inputValue()).toBe('Labels');
+    await page.getByLabel('Notes').uncheck();
+    await page.getByLabel(/Tags for every imported contact/).fill('imported');
+    await accessible(page);
+    await world.screenshot(page, 'console-contacts-import-mapping');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-report').textContent()).toContain(
+      '4 rows: 2 new, 0 updated, 1 invalid, 1 duplicates',
+    );
+    expect(await page.getByTestId('import-samples').locator('tbody tr').allTextContents()).toEqual([
+      '3not a numberNot a valid phone number',
+      '4+15550003001Already earlier in the file',
+    ]);
+    await world.screenshot(page, 'console-contacts-import-report');
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByLabel('Number or name').fill('1555000300');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((u) => u.searchParams.get('search') === '1555000300');
+    const ana = page.getByTestId('contact-15550003001');
+    expect(await ana.textContent()).toContain('plan: gold');
+    expect(await ana.textContent()).toContain('imported, lisbon, vip');
+    expect(await ana.textContent()).not.toContain('Notes');
+
+    await page.getByTestId('edit-15550003001-open').click();
+    await page.getByLabel('Tags (comma-separated)').fill('vip, returning');
+    await page.getByLabel(/^Attributes/).fill('plan: platinum\nfirst_name: Ana');
+    await page.getByTestId('edit-15550003001-save').click();
+    await expect.poll(() => ana.textContent(), { timeout: 30_000 }).toContain('plan: platinum');
+    expect(await ana.textContent()).toContain('vip, returning');
+
+    // Opt-ins and opt-outs as they happened, through the business API.
+    const key = await owner.call<{ token: string }>('POST', `/console/v1/businesses/${businessId}/api_keys`, {});
+    for (const action of ['opt_in', 'opt_out'])
+      await fetch(`${world.apiUrl}/v23.0/${businessId}/contacts/15550003001/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key.body.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: `form ${action}` }),
+      });
+    await page.reload();
+    await page.getByTestId('history-15550003001').click();
+    await page.getByTestId('opt-history').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('opt-history').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Opted out .*form opt_out$/),
+      expect.stringMatching(/^Opted in .*form opt_in$/),
+    ]);
+    await accessible(page);
+    await world.screenshot(page, 'console-contacts-opt-history');
+  }, 120_000);
 });

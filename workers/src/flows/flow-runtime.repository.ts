@@ -136,19 +136,24 @@ export class FlowRuntimeRepository {
           "updatedAt" = now()`;
   }
 
-  /** Marketing consent as a flow step records it (`source` names the flow), creating the contact when it is new. */
-  setOpt(tx: Tx, businessId: string, waId: string, status: 'OPTED_IN' | 'OPTED_OUT', source: string) {
+  /**
+   * Marketing consent as a flow step records it (`source` names the flow), creating the contact when it is new; kept
+   * in the contact's opt history as every opt change is.
+   */
+  async setOpt(tx: Tx, businessId: string, waId: string, status: 'OPTED_IN' | 'OPTED_OUT', source: string) {
     const at = new Date();
     const opt = {
       optStatus: status,
       optSource: source,
       ...(status === 'OPTED_IN' ? { optedInAt: at } : { optedOutAt: at }),
     };
-    return tx.contact.upsert({
+    const contact = await tx.contact.upsert({
       where: { businessId_waId: { businessId, waId } },
       create: { businessId, waId, ...opt },
       update: opt,
     });
+    await tx.contactOptEvent.create({ data: { businessId, waId, status, source, at } });
+    return contact;
   }
 
   /** Whether the contact wrote to this number before the message `wamid`. */

@@ -101,4 +101,28 @@ describe('console campaign wizard API', () => {
     expect([again.status, again.body.id]).toEqual([200, first.body.id]);
     expect(await stack.prisma.campaign.count({ where: { businessId: business.id } })).toBe(1);
   });
+
+  it('exports the recipients as CSV, filtered as the table is, with formula-looking cells defused', async () => {
+    const n = randomConsumer();
+    const csv = ['phone,first_name', `+${n},Ana`, '=HYPERLINK("x"),Evil', `+${n},Dup`].join('\n');
+    const created = await owner.call<Campaign>(
+      'POST',
+      campaigns(),
+      campaignBody(business, 'wizard_promo', { csv }, { schedule: { at: '2031-01-01T09:00' } }),
+    );
+    expect(created.status, created.text).toBe(200);
+    const all = await owner.call<string>('GET', `${campaigns()}/${created.body.id}/recipients.csv`);
+    expect([all.status, all.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(all.headers.get('content-disposition')).toContain('attachment');
+    expect(all.text.trim().split('\n')).toEqual([
+      'row,input,wa_id,state,reason,error_code,wamid,dispatched_at',
+      `1,+${n},${n},pending,,,,`,
+      `2,"'=HYPERLINK(""x"")",,skipped,invalid_number,,,`,
+      `3,+${n},${n},skipped,duplicate,,,`,
+    ]);
+    const skipped = await owner.call<string>('GET', `${campaigns()}/${created.body.id}/recipients.csv?state=skipped`);
+    expect(skipped.text.trim().split('\n')).toHaveLength(3);
+    const elsewhere = await owner.call('GET', `${campaigns()}/999999999999/recipients.csv`);
+    expect(elsewhere.status).toBe(404);
+  });
 });

@@ -92,6 +92,13 @@ describe('console roles', () => {
     return `${b()}/flow_runs/${run.body.id}`;
   };
 
+  /** A contact of its own for each call. */
+  const freshContact = async () => {
+    const n = randomConsumer();
+    await business.call('POST', `/${business.id}/contacts`, { wa_id: n });
+    return `${b()}/contacts/${n}`;
+  };
+
   const READ = { owner: 200, admin: 200, agent: 200, viewer: 200 };
   const MANAGE = { owner: 200, admin: 200, agent: 403, viewer: 403 };
   const cases: [string, Record<ConsoleRole, number>, () => Promise<[string, string, unknown?]>][] = [
@@ -157,6 +164,20 @@ describe('console roles', () => {
       'POST conversation typing',
       { owner: 404, admin: 404, agent: 404, viewer: 403 },
       async () => ['POST', `${b()}/conversations/1999999999999999/typing`, { typing: true }],
+    ['GET contact opt_history', READ, async () => ['GET', `${await freshContact()}/opt_history`]],
+    [
+      'PATCH contact',
+      { owner: 200, admin: 200, agent: 200, viewer: 403 },
+      async () => ['PATCH', await freshContact(), { tags: ['edited'] }],
+    ],
+    [
+      'POST contacts import',
+      MANAGE,
+      async () => [
+        'POST',
+        `${b()}/contacts/import`,
+        { csv: `phone\n+${randomConsumer()}`, columns: { phone: 'phone' } },
+      ],
     ],
     ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
     ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],

@@ -5,12 +5,14 @@ import { PrismaService } from '@switchboard/platform';
 /**
  * One inbound message, atomically: the contact is created if new, its profile name refreshed, its window moved
  * forward (never back: GREATEST, for messages handled out of order), and its opt state changed when the text was a
- * keyword ($5 null otherwise). $1 businessId, $2 waId, $3 profileName, $4 message time (ISO), $5 opt status,
+ * keyword ($5 null otherwise), with the change in the opt history. $1 businessId, $2 waId, $3 profileName, $4 message time (ISO), $5 opt status,
  * $6 opt source. Times are stored as UTC without a zone, as Prisma stores DateTime.
  */
 const RECORD_INBOUND_SQL = `
 WITH m AS (SELECT $1::text AS b, $2::text AS w, $3::text AS name, ($4::timestamptz AT TIME ZONE 'UTC') AS at,
-                  $5::text AS opt, $6::text AS source)
+                  $5::text AS opt, $6::text AS source),
+     history AS (INSERT INTO "ContactOptEvent" ("businessId", "waId", "status", "source", "at")
+                 SELECT b, w, opt::"ContactOptStatus", source, at FROM m WHERE opt IS NOT NULL)
 INSERT INTO "Contact" AS c ("businessId", "waId", "profileName", "lastInboundAt", "optStatus", "optSource",
                             "optedInAt", "optedOutAt", "tags", "attributes", "updatedAt")
 SELECT b, w, name, at, COALESCE(opt, 'UNKNOWN')::"ContactOptStatus", source,
@@ -73,8 +75,8 @@ export class ContactsRepository {
     });
   }
 
-  /** Consent as the business recorded it, at `at`, creating the contact when it is new. */
-  setOpt(
+  /** Consent as the business recorded it, at `at`, creating the contact when it is new; kept in the opt history. */
+  async setOpt(
     businessId: string,
     waId: string,
     status: 'OPTED_IN' | 'OPTED_OUT',
@@ -86,10 +88,23 @@ export class ContactsRepository {
       optSource: source,
       ...(status === 'OPTED_IN' ? { optedInAt: at } : { optedOutAt: at }),
     };
-    return this.prisma.client.contact.upsert({
-      where: { businessId_waId: { businessId, waId } },
-      create: { businessId, waId, ...opt },
-      update: opt,
+    const [contact] = await this.prisma.client.$transaction([
+      this.prisma.client.contact.upsert({
+        where: { businessId_waId: { businessId, waId } },
+        create: { businessId, waId, ...opt },
+        update: opt,
+      }),
+      this.prisma.client.contactOptEvent.create({ data: { businessId, waId, status, source, at } }),
+    ]);
+    return contact;
+  }
+
+  /** A contact's opt-ins and opt-outs, newest first (at most `limit`). */
+  optHistory(businessId: string, waId: string, limit: number) {
+    return this.prisma.client.contactOptEvent.findMany({
+      where: { businessId, waId },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: limit,
     });
   }
 

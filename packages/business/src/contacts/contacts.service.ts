@@ -43,6 +43,19 @@ export class ContactsService {
     return renderContact(await this.contacts.upsert(businessId, body.wa_id, fields));
   }
 
+  /** The contact's opt-ins and opt-outs, newest first: the latest 100 (404 for an unknown contact). */
+  async optHistory(businessId: string, waId: string) {
+    await this.find(businessId, waId);
+    const events = await this.contacts.optHistory(businessId, waId, 100);
+    return { data: events.map((e) => ({ status: e.status, source: e.source, time: e.at.toISOString() })) };
+  }
+
+  /** The console's edit of an existing contact: given fields replace the stored ones (404 for an unknown one). */
+  async edit(businessId: string, waId: string, body: Omit<UpsertContactBody, 'wa_id'>) {
+    await this.find(businessId, waId);
+    return this.upsert(businessId, { ...body, wa_id: waId });
+  }
+
   /** Consent recorded by the business (or withdrawn): creates the contact when it is new. */
   async setOpt(businessId: string, waId: string, status: 'OPTED_IN' | 'OPTED_OUT', source: string) {
     return renderContact(await this.contacts.setOpt(businessId, waId, status, source, new Date()));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -7,23 +7,13 @@ import { MembersRepository } from '@switchboard/business/console/members/members
 import { createSetupLink } from '@switchboard/business/console/members/setup-link';
 import { BusinessesService } from '@switchboard/business/tenancy/businesses.service';
 import { parseConfig } from '@switchboard/config';
-import {
-  buildDashboardIfStale,
-  DASHBOARD_DIR,
-  freePort,
-  NEXT_BIN,
-  nextEnv,
-  type ProcessHandle,
-  REPO_ROOT,
-  spawnProcess,
-  waitForHttp,
-} from '@switchboard/devtools';
+import { REPO_ROOT } from '@switchboard/devtools';
 import { PrismaService } from '@switchboard/platform';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Operator, Operators } from '../console/operators';
+import { type ConsoleServers, launchChromium, startConsoleServers } from './console-servers';
 import { ConsoleFixturesModule } from './fixtures.module';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where browser tests leave their screenshots (git-ignored). */
 export const SCREENSHOTS_DIR = join(REPO_ROOT, 'test-results/screenshots');
 
@@ -54,48 +44,20 @@ export interface ConsoleWorld {
 }
 
 export async function startConsoleWorld(env: Record<string, string> = {}): Promise<ConsoleWorld> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  const [apiPort, dashboardPort] = await Promise.all([freePort(), freePort()]);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
-  const settings = {
-    API_HOST: '127.0.0.1',
-    API_PORT: String(apiPort),
-    PUBLIC_API_URL: apiUrl,
-    PUBLIC_DASHBOARD_URL: dashboardUrl,
-    ...env,
-  };
-  const children: ProcessHandle[] = [];
   const contexts: BrowserContext[] = [];
+  let servers: ConsoleServers | undefined;
   let browser: Browser | undefined;
   let admin: INestApplicationContext | undefined;
   const close = async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));
     await browser?.close().catch(() => {});
-    await Promise.all(children.map((c) => c.stop()));
+    await servers?.close();
     await admin?.close();
   };
   try {
-    const api = spawnProcess(process.execPath, ['packages/devtools/bin/run.mjs', 'apps/api/src/main.ts'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...settings },
-      name: 'api',
-    });
-    children.push(api);
-    await Promise.all([buildDashboardIfStale(), waitForHttp(`${apiUrl}/health`, 60_000, { process: api })]);
-    const dashboard = spawnProcess(
-      process.execPath,
-      [NEXT_BIN, 'start', '-p', String(dashboardPort), '-H', '127.0.0.1'],
-      {
-        cwd: DASHBOARD_DIR,
-        env: nextEnv({ API_INTERNAL_URL: apiUrl }),
-        name: 'next start',
-      },
-    );
-    children.push(dashboard);
-    await waitForHttp(dashboardUrl, 60_000, { process: dashboard });
-
-    const config = parseConfig({ ...process.env, ...settings });
+    servers = await startConsoleServers(env);
+    const { apiUrl, dashboardUrl } = servers;
+    const config = parseConfig({ ...process.env, ...servers.settings });
     admin = await NestFactory.createApplicationContext(ConsoleFixturesModule.forRoot(config), {
       logger: false,
       abortOnError: false,
@@ -104,19 +66,7 @@ export async function startConsoleWorld(env: Record<string, string> = {}): Promi
     const operators = new Operators(apiUrl, dashboardUrl, async (email, businessId) => {
       return (await createSetupLink(config, app.get(MembersRepository), email, businessId)).link;
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const launched = browser;
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });

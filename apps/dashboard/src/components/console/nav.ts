@@ -5,6 +5,7 @@
 export const CONSOLE_PAGES = [
   { key: 'overview', href: '/overview', label: 'Overview' },
   { key: 'campaigns', href: '/campaigns', label: 'Campaigns' },
+  { key: 'contacts', href: '/contacts', label: 'Contacts' },
   { key: 'templates', href: '/templates', label: 'Templates' },
   { key: 'flows', href: '/flows', label: 'Flows' },
   { key: 'members', href: '/members', label: 'Members' },

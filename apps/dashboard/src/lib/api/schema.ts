@@ -383,6 +383,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/campaigns/{campaignId}/recipients.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's recipients as a CSV download, filtered as the table is (any role)
+         * @description Columns row, input, wa_id, state, reason, error_code, wamid, dispatched_at, in audience order; streamed a page
+         *     of the ledger at a time. A cell a spreadsheet would run as a formula gets a leading quote.
+         */
+        get: operations["consoleExportCampaignRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/businesses/{businessId}/campaigns/{campaignId}/pause": {
         parameters: {
             query?: never;
@@ -867,6 +891,52 @@ export interface paths {
         get: operations["consoleGetContact"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a contact's profile name, tags or attributes (owner, admin or agent); given fields replace the stored ones */
+        patch: operations["consoleEditContact"];
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/contacts/{wa_id}/opt_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                wa_id: string;
+            };
+            cookie?: never;
+        };
+        /** A contact's opt-ins and opt-outs, newest first, the latest 100 (any role) */
+        get: operations["consoleContactOptHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from a CSV with its columns mapped, and a report row by row (owner or admin)
+         * @description Numbers are normalised as sends do (national numbers in the country of the business's first number); a number
+         *     seen earlier in the file is a duplicate (the first row wins). New numbers become contacts; known ones are
+         *     merged: a profile name given replaces the stored one, tags are added, attributes given replace those keys. Opt
+         *     status and the window are never changed by an import. Rows with a problem are left out, the rest imported.
+         */
+        post: operations["consoleImportContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2477,6 +2547,36 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    consoleExportCampaignRecipients: {
+        parameters: {
+            query?: {
+                state?: "pending" | "queued" | "sent" | "delivered" | "read" | "failed" | "skipped";
+                code?: string;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                campaignId: components["parameters"]["ConsoleCampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
     consolePauseCampaign: {
         parameters: {
             query?: never;
@@ -3482,6 +3582,7 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+<<<<<<< HEAD
     consoleListConversations: {
         parameters: {
             query?: {
@@ -3521,11 +3622,15 @@ export interface operations {
         };
     };
     consoleGetConversation: {
+=======
+    consoleEditContact: {
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
         parameters: {
             query?: never;
             header?: never;
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
+<<<<<<< HEAD
                 conversation_id: string;
             };
             cookie?: never;
@@ -3545,27 +3650,51 @@ export interface operations {
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
                 conversation_id: string;
+=======
+                wa_id: string;
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
+<<<<<<< HEAD
                     /** @enum {string} */
                     priority?: "none" | "low" | "medium" | "high" | "urgent";
                     add_labels?: string[];
                     remove_labels?: string[];
+=======
+                    profile_name?: string;
+                    tags?: string[];
+                    attributes?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                 };
             };
         };
         responses: {
+<<<<<<< HEAD
             200: components["responses"]["Conversation"];
+=======
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
         };
     };
+<<<<<<< HEAD
     consoleGetConversationThread: {
         parameters: {
             query?: {
@@ -3579,20 +3708,44 @@ export interface operations {
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
                 conversation_id: string;
+=======
+    consoleContactOptHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                wa_id: string;
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+<<<<<<< HEAD
             /** @description One page. */
+=======
+            /** @description The history. */
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+<<<<<<< HEAD
                         data: components["schemas"]["ThreadMessage"][];
                         paging: components["schemas"]["Paging"];
+=======
+                        data: {
+                            /** @enum {string} */
+                            status: "OPTED_IN" | "OPTED_OUT";
+                            /** @description "api", "keyword:STOP", "keyword:START", or what the business said. */
+                            source: string;
+                            /** Format: date-time */
+                            time: string;
+                        }[];
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                     };
                 };
             };
@@ -3601,19 +3754,27 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+<<<<<<< HEAD
     consoleReplyToConversation: {
+=======
+    consoleImportContacts: {
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
         parameters: {
             query?: never;
             header?: never;
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
+<<<<<<< HEAD
                 conversation_id: string;
+=======
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
+<<<<<<< HEAD
                     type?: string;
                     context?: {
                         message_id?: string;
@@ -3626,17 +3787,37 @@ export interface operations {
                     };
                 } & {
                     [key: string]: unknown;
+=======
+                    /** @description At most 5 MB and 200,000 rows, with a header row. */
+                    csv: string;
+                    columns: {
+                        /** @description The header of the number column. */
+                        phone: string;
+                        profile_name?: string;
+                        /** @description A column of tags; several in one cell separated by ; or |. */
+                        tags?: string;
+                        /** @description Columns kept as attributes */
+                        attributes?: string[];
+                    };
+                    /** @description Added to every imported contact. */
+                    tags?: string[];
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                 };
             };
         };
         responses: {
+<<<<<<< HEAD
             /** @description Accepted by the send path. */
+=======
+            /** @description The report. */
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+<<<<<<< HEAD
                         /** @constant */
                         messaging_product: "whatsapp";
                         contacts: {
@@ -3648,6 +3829,20 @@ export interface operations {
                             message_status?: string;
                         }[];
                         conversation: components["schemas"]["Conversation"];
+=======
+                        rows: number;
+                        created: number;
+                        updated: number;
+                        invalid: number;
+                        duplicates: number;
+                        /** @description The first rows left out, in file order; `row` is the data row (header not counted). */
+                        samples: {
+                            row: number;
+                            input: string;
+                            /** @enum {string} */
+                            reason: "invalid_number" | "duplicate" | "invalid_tag";
+                        }[];
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                     };
                 };
             };
@@ -3655,6 +3850,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+<<<<<<< HEAD
             429: components["responses"]["Error"];
         };
     };
@@ -3916,6 +4112,9 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+=======
+            413: components["responses"]["Error"];
+>>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
         };
     };
 }

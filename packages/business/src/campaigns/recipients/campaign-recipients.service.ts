@@ -4,6 +4,7 @@ import { pageArgs, toPage } from '../../common/paging';
 import { CampaignErrors } from '../campaign-errors';
 import type { ListRecipientsQuery } from './recipients.input';
 import { type RecipientRow, recipientsPage } from './recipients.repository';
+import { recipientsCsv } from './recipients-csv';
 
 /** A campaign's per-recipient table: the ledger in audience order, filtered, a page at a time. */
 @Injectable()
@@ -29,6 +30,14 @@ export class CampaignRecipients {
           take: args.take,
         });
     return toPage(rows, q, render, url, 'seq');
+  }
+
+  /** Every recipient the table's filters keep, as a CSV stream (the export of the campaign page). */
+  async exportCsv(businessId: string, campaignId: string, q: Pick<ListRecipientsQuery, 'state' | 'code' | 'q'>) {
+    const db = this.prisma.client;
+    const found = await db.campaign.findFirst({ where: { id: campaignId, businessId }, select: { id: true } });
+    if (!found) throw CampaignErrors.notFound(campaignId);
+    return recipientsCsv(db, campaignId, { state: q.state, code: q.code, digits: q.q || undefined });
   }
 }
 

@@ -22,6 +22,13 @@ export const upsertContactBody = z.object({
 });
 export type UpsertContactBody = z.output<typeof upsertContactBody>;
 
+/** The console's contact edit: the business's own fields of one contact (at least one). */
+export const editContactBody = upsertContactBody
+  .omit({ wa_id: true })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'give profile_name, tags or attributes');
+export type EditContactBody = z.output<typeof editContactBody>;
+
 export const contactParams = z.object({ waba_id: z.string(), wa_id: waId });
 export type ContactParams = z.output<typeof contactParams>;
 

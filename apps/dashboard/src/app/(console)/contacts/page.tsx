@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ConsolePage } from '../../../components/console/nav';
 import { ConsoleShell } from '../../../components/console/shell';
 import { Button } from '../../../components/ui/button';
 import { Input, NativeSelect } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
-import { Badge, EmptyState, TableWrap } from '../../../components/ui/misc';
+import { EmptyState } from '../../../components/ui/misc';
 import { serverApi } from '../../../lib/api/server';
 import { requireConsole } from '../../../lib/api/session';
+import { ContactsTable } from './contacts-table';
+import { ImportContacts } from './import-contacts';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
-// Not in the navigation yet: CSV import and the opt history are still to come, so no entry is marked current here.
-const PAGE = 'contacts' as ConsolePage;
-const OPT_TONE = { OPTED_IN: 'ok', OPTED_OUT: 'fail', UNKNOWN: 'neutral' } as const;
+const OPT_STATUSES = ['OPTED_IN', 'OPTED_OUT', 'UNKNOWN'] as const;
 type Search = Record<string, string | undefined>;
 
 /** The contact book: searched, filtered and paged by number by the API (cursor links keep the filters). */
@@ -23,7 +22,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const filters = {
     search: q.search || undefined,
     tag: q.tag || undefined,
-    opt_status: (q.opt_status || undefined) as keyof typeof OPT_TONE | undefined,
+    opt_status: (q.opt_status || undefined) as (typeof OPT_STATUSES)[number] | undefined,
   };
   const { data } = await (await serverApi()).GET('/console/v1/businesses/{businessId}/contacts', {
     params: {
@@ -35,9 +34,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const kept = Object.entries(filters).filter(([, v]) => v) as [string, string][];
   const page = (cursor: 'after' | 'before', value: string) =>
     `/contacts?${new URLSearchParams([...kept, [cursor, value]])}`;
-  const now = Date.now();
+  const manage = ctx.role === 'owner' || ctx.role === 'admin';
   return (
-    <ConsoleShell ctx={ctx} page={PAGE} title="Contacts">
+    <ConsoleShell
+      ctx={ctx}
+      page="contacts"
+      title="Contacts"
+      actions={manage && <ImportContacts businessId={ctx.business.id} />}
+    >
       <form className="row" method="get" aria-label="Search contacts">
         <div>
           <Label htmlFor="c-search">Number or name</Label>
@@ -64,52 +68,15 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         <EmptyState title={kept.length ? 'No contact matches' : 'No contacts yet'}>
           {kept.length
             ? 'Try part of the number, or clear the filters.'
-            : 'Contacts appear when customers message your numbers, or add them with POST /{waba_id}/contacts.'}
+            : 'Contacts appear when customers message your numbers; import a CSV, or add them with POST /{waba_id}/contacts.'}
         </EmptyState>
       ) : (
-        <TableWrap label="Contacts">
-          <table className="table" data-testid="contacts">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Opt status</th>
-                <th scope="col">Window</th>
-                <th scope="col">Tags</th>
-                <th scope="col">Attributes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.map((c) => {
-                const open = c.window_expires_time !== null && Date.parse(c.window_expires_time) > now;
-                return (
-                  <tr key={c.wa_id} data-testid={`contact-${c.wa_id}`}>
-                    <th scope="row">
-                      +{c.wa_id}
-                      {c.profile_name && <div className="muted small">{c.profile_name}</div>}
-                    </th>
-                    <td>
-                      <Badge tone={OPT_TONE[c.opt_status]}>{c.opt_status.toLowerCase().replace('_', ' ')}</Badge>
-                      {c.opt_source && <div className="muted small">{c.opt_source}</div>}
-                    </td>
-                    <td>
-                      {open ? (
-                        <Badge tone="ok">open until {c.window_expires_time}</Badge>
-                      ) : (
-                        <Badge tone="neutral">closed</Badge>
-                      )}
-                    </td>
-                    <td>{c.tags.join(', ') || '—'}</td>
-                    <td className="small">
-                      {Object.entries(c.attributes)
-                        .map(([k, v]) => `${k}: ${String(v)}`)
-                        .join(', ') || '—'}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ContactsTable
+          businessId={ctx.business.id}
+          contacts={data.data}
+          now={Date.now()}
+          canEdit={ctx.role !== 'viewer'}
+        />
       )}
       <nav className="row" aria-label="Pages">
         {data.paging.previous && <Link href={page('before', data.paging.cursors.before)}>Previous</Link>}

@@ -55,6 +55,8 @@ describe('console roles', () => {
     (await as.owner.call<{ id: string }>('POST', `${b()}/message_templates`, template())).status === 200
       ? `roles_${templates - 1}`
       : 'missing';
+  const freshTemplateId = async () =>
+    (await as.owner.call<{ id: string }>('POST', `${b()}/message_templates`, template())).body.id;
   const freshInvitation = async () =>
     (await as.owner.call<{ id: string }>('POST', `${b()}/invitations`, { email: testEmail('x'), role: 'agent' })).body
       .id;
@@ -181,6 +183,17 @@ describe('console roles', () => {
     ],
     ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
     ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],
+    ['GET message_template', READ, async () => ['GET', `${b()}/message_templates/${await freshTemplateId()}`]],
+    // A fresh template is PENDING: the edit's refusal (400) comes after the role check.
+    [
+      'POST message_template edit',
+      { owner: 400, admin: 400, agent: 403, viewer: 403 },
+      async () => [
+        'POST',
+        `${b()}/message_templates/${await freshTemplateId()}`,
+        { components: [{ type: 'BODY', text: 'Changed.' }] },
+      ],
+    ],
     [
       'DELETE message_templates',
       MANAGE,

@@ -47,4 +47,27 @@ describe('console templates', () => {
     expect([badName.status, badName.body.error.code]).toEqual([400, 100]);
     expect(badName.body.error.error_data?.details).toMatch(/name/);
   });
+
+  it("reads one template and edits it within Meta's limits: back to review, a PENDING one refused", async () => {
+    const created = await owner.call<{ id: string }>('POST', templates(), goodTemplate('console_edit'));
+    const id = created.body.id;
+    expect((await business.review(id, { decision: 'APPROVED' })).status).toBe(200);
+    const one = await owner.call<{ id: string; status: string }>('GET', `${templates()}/${id}`);
+    expect([one.status, one.body.status]).toEqual([200, 'APPROVED']);
+    const components = [{ type: 'BODY', text: 'Your order has left our shop.' }];
+    const recategorised = await owner.call<GraphError>('POST', `${templates()}/${id}`, {
+      category: 'MARKETING',
+      components,
+    });
+    expect(recategorised.status).toBe(400);
+    expect(recategorised.body.error.error_data?.details).toMatch(/^category/);
+    const edited = await owner.call<{ success: boolean }>('POST', `${templates()}/${id}`, { components });
+    expect([edited.status, edited.body.success]).toEqual([200, true]);
+    const after = await owner.call<{ status: string; components: { text?: string }[] }>('GET', `${templates()}/${id}`);
+    expect(after.body.status).toBe('PENDING');
+    expect(after.body.components.map((c) => c.text)).toContain('Your order has left our shop.');
+    const again = await owner.call<GraphError>('POST', `${templates()}/${id}`, { components });
+    expect([again.status, again.body.error.code]).toEqual([400, 100]);
+    expect((await owner.call('GET', `${templates()}/999999999999`)).status).toBe(404);
+  });
 });

@@ -858,6 +858,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/message_templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        /** One template, for its editor (any role; as GET /{template_id}) */
+        get: operations["consoleGetMessageTemplate"];
+        put?: never;
+        /** Edit a template within Meta's limits; it goes back to review (owner or admin; as POST /{template_id}) */
+        post: operations["consoleEditMessageTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/businesses/{businessId}/contacts": {
         parameters: {
             query?: never;
@@ -1668,6 +1689,11 @@ export interface components {
             parameter_format?: string;
             allow_category_change?: boolean;
             components: components["schemas"]["TemplateComponent"][];
+        };
+        MessageTemplateEdit: {
+            category?: string;
+            parameter_format?: string;
+            components?: components["schemas"]["TemplateComponent"][];
         };
         /** @description Graph's cursor paging. `next` / `previous` are the same request one page further / back. */
         Paging: {
@@ -3518,6 +3544,63 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    consoleGetMessageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageTemplate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleEditMessageTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageTemplateEdit"];
+            };
+        };
+        responses: {
+            /** @description Edited; review follows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Success"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
     consoleListContacts: {
         parameters: {
             query?: {
@@ -3582,7 +3665,136 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-<<<<<<< HEAD
+    consoleEditContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                wa_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    profile_name?: string;
+                    tags?: string[];
+                    attributes?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleContactOptHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+                wa_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @enum {string} */
+                            status: "OPTED_IN" | "OPTED_OUT";
+                            /** @description "api", "keyword:STOP", "keyword:START", or what the business said. */
+                            source: string;
+                            /** Format: date-time */
+                            time: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    consoleImportContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 5 MB and 200,000 rows, with a header row. */
+                    csv: string;
+                    columns: {
+                        /** @description The header of the number column. */
+                        phone: string;
+                        profile_name?: string;
+                        /** @description A column of tags; several in one cell separated by ; or |. */
+                        tags?: string;
+                        /** @description Columns kept as attributes */
+                        attributes?: string[];
+                    };
+                    /** @description Added to every imported contact. */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: number;
+                        created: number;
+                        updated: number;
+                        invalid: number;
+                        duplicates: number;
+                        /** @description The first rows left out, in file order; `row` is the data row (header not counted). */
+                        samples: {
+                            row: number;
+                            input: string;
+                            /** @enum {string} */
+                            reason: "invalid_number" | "duplicate" | "invalid_tag";
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
     consoleListConversations: {
         parameters: {
             query?: {
@@ -3622,15 +3834,11 @@ export interface operations {
         };
     };
     consoleGetConversation: {
-=======
-    consoleEditContact: {
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
         parameters: {
             query?: never;
             header?: never;
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
-<<<<<<< HEAD
                 conversation_id: string;
             };
             cookie?: never;
@@ -3650,51 +3858,27 @@ export interface operations {
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
                 conversation_id: string;
-=======
-                wa_id: string;
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-<<<<<<< HEAD
                     /** @enum {string} */
                     priority?: "none" | "low" | "medium" | "high" | "urgent";
                     add_labels?: string[];
                     remove_labels?: string[];
-=======
-                    profile_name?: string;
-                    tags?: string[];
-                    attributes?: {
-                        [key: string]: string | number | boolean | null;
-                    };
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                 };
             };
         };
         responses: {
-<<<<<<< HEAD
             200: components["responses"]["Conversation"];
-=======
-            /** @description The contact. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Contact"];
-                };
-            };
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
         };
     };
-<<<<<<< HEAD
     consoleGetConversationThread: {
         parameters: {
             query?: {
@@ -3708,44 +3892,20 @@ export interface operations {
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
                 conversation_id: string;
-=======
-    consoleContactOptHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                businessId: components["parameters"]["ConsoleBusinessId"];
-                wa_id: string;
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-<<<<<<< HEAD
             /** @description One page. */
-=======
-            /** @description The history. */
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-<<<<<<< HEAD
                         data: components["schemas"]["ThreadMessage"][];
                         paging: components["schemas"]["Paging"];
-=======
-                        data: {
-                            /** @enum {string} */
-                            status: "OPTED_IN" | "OPTED_OUT";
-                            /** @description "api", "keyword:STOP", "keyword:START", or what the business said. */
-                            source: string;
-                            /** Format: date-time */
-                            time: string;
-                        }[];
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                     };
                 };
             };
@@ -3754,27 +3914,19 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
-<<<<<<< HEAD
     consoleReplyToConversation: {
-=======
-    consoleImportContacts: {
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
         parameters: {
             query?: never;
             header?: never;
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
-<<<<<<< HEAD
                 conversation_id: string;
-=======
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-<<<<<<< HEAD
                     type?: string;
                     context?: {
                         message_id?: string;
@@ -3787,37 +3939,17 @@ export interface operations {
                     };
                 } & {
                     [key: string]: unknown;
-=======
-                    /** @description At most 5 MB and 200,000 rows, with a header row. */
-                    csv: string;
-                    columns: {
-                        /** @description The header of the number column. */
-                        phone: string;
-                        profile_name?: string;
-                        /** @description A column of tags; several in one cell separated by ; or |. */
-                        tags?: string;
-                        /** @description Columns kept as attributes */
-                        attributes?: string[];
-                    };
-                    /** @description Added to every imported contact. */
-                    tags?: string[];
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                 };
             };
         };
         responses: {
-<<<<<<< HEAD
             /** @description Accepted by the send path. */
-=======
-            /** @description The report. */
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-<<<<<<< HEAD
                         /** @constant */
                         messaging_product: "whatsapp";
                         contacts: {
@@ -3829,20 +3961,6 @@ export interface operations {
                             message_status?: string;
                         }[];
                         conversation: components["schemas"]["Conversation"];
-=======
-                        rows: number;
-                        created: number;
-                        updated: number;
-                        invalid: number;
-                        duplicates: number;
-                        /** @description The first rows left out, in file order; `row` is the data row (header not counted). */
-                        samples: {
-                            row: number;
-                            input: string;
-                            /** @enum {string} */
-                            reason: "invalid_number" | "duplicate" | "invalid_tag";
-                        }[];
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
                     };
                 };
             };
@@ -3850,7 +3968,6 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-<<<<<<< HEAD
             429: components["responses"]["Error"];
         };
     };
@@ -4112,9 +4229,6 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-=======
-            413: components["responses"]["Error"];
->>>>>>> 5f20dcb (Contacts in the navigation: TanStack Table over the API's pages, search through pg_trgm indexes (migration), CSV import with column mapping and a report row by row, opt history (ContactOptEvent, written with every opt change), edit of name, tags and attributes; campaign recipients as a CSV download; the status page's test starts the console servers through the testkit helper the console world uses)
         };
     };
 }

@@ -13,6 +13,8 @@ export const metadata: Metadata = { title: 'Templates' };
 
 const STATUS_TONE = { APPROVED: 'ok', PENDING: 'neutral', REJECTED: 'fail', PAUSED: 'warn', DISABLED: 'fail' } as const;
 const STATUSES = Object.keys(STATUS_TONE);
+/** What Meta lets a business edit (the API enforces it, with the limits on approved templates). */
+const EDITABLE: string[] = ['APPROVED', 'REJECTED', 'PAUSED'];
 type Search = Record<string, string | undefined>;
 
 /** Templates, filtered and paged by the API (cursor links keep the filters). */
@@ -45,6 +47,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         )
       }
     >
+      {q.edited && (
+        <Alert tone="ok" testId="template-edited">
+          {q.edited} was changed and submitted for review again; it sends again once approved.
+        </Alert>
+      )}
       {q.created && (
         <Alert tone="ok" testId="template-created">
           {q.created} was submitted for review; its status changes here once it is reviewed.
@@ -101,7 +108,16 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                   <td>{t.rejected_reason === 'NONE' ? '—' : (t.rejection_info?.reason ?? t.rejected_reason)}</td>
                   {edit && (
                     <td>
-                      <DeleteTemplate businessId={ctx.business.id} id={t.id} name={t.name} language={t.language} />
+                      <div className="row">
+                        {EDITABLE.includes(t.status) && (
+                          <Button asChild variant="ghost" size="sm">
+                            <Link href={`/templates/${t.id}/edit`} aria-label={`Edit ${t.name} (${t.language})`}>
+                              Edit
+                            </Link>
+                          </Button>
+                        )}
+                        <DeleteTemplate businessId={ctx.business.id} id={t.id} name={t.name} language={t.language} />
+                      </div>
                     </td>
                   )}
                 </tr>

@@ -5,7 +5,7 @@ import { Button } from '../../../../components/ui/button';
 import { Input, NativeSelect } from '../../../../components/ui/input';
 import { Label } from '../../../../components/ui/label';
 import { Alert, Card } from '../../../../components/ui/misc';
-import { browserApi, explain } from '../../../../lib/api/client';
+import { browserApi, explain, type Schemas } from '../../../../lib/api/client';
 import { TemplatePreview } from '../template-preview';
 import styles from '../templates.module.css';
 
@@ -22,20 +22,59 @@ function fieldOf(details: string, order: Field[]): Field {
   return 'form';
 }
 
-/** A new template, with a live preview; submitting sends it to review through the Cloud API's own rules. */
-export function TemplateEditor({ businessId }: { businessId: string }) {
+type Template = Schemas['MessageTemplate'];
+/** A stored component as the editor reads it (the generated type leaves examples and buttons open). */
+type Part = Omit<Template['components'][number], 'example' | 'buttons'> & {
+  example?: { header_text?: string[]; body_text?: string[][] };
+  buttons?: { type: string; text?: string }[];
+};
+
+/**
+ * The editor's fields from a stored template; undefined when it has parts this editor cannot write (a media or
+ * location header, buttons other than quick replies), which are then edited through the API.
+ */
+export function fieldsOf(t: Template) {
+  const part = (type: string) => t.components.find((c) => c.type.toUpperCase() === type) as Part | undefined;
+  const header = part('HEADER');
+  const buttons = part('BUTTONS')?.buttons ?? [];
+  if ((header && header.format?.toUpperCase() !== 'TEXT') || buttons.some((b) => b.type !== 'QUICK_REPLY'))
+    return undefined;
+  const body = part('BODY');
+  return {
+    fields: {
+      name: t.name,
+      language: t.language,
+      category: t.category,
+      header: header?.text ?? '',
+      headerExample: header?.example?.header_text?.[0] ?? '',
+      body: body?.text ?? '',
+      footer: part('FOOTER')?.text ?? '',
+      buttons: buttons.map((b) => b.text ?? '').join('\n'),
+    },
+    examples: body?.example?.body_text?.[0] ?? [],
+  };
+}
+
+/**
+ * A new template, or an edit of one (`editing`: name and language stay, an approved one keeps its category), with a
+ * live preview; submitting sends it to review through the Cloud API's own rules.
+ */
+export function TemplateEditor({ businessId, editing }: { businessId: string; editing?: Template }) {
   const router = useRouter();
-  const [v, setV] = useState({
-    name: '',
-    language: 'en_US',
-    category: 'UTILITY',
-    header: '',
-    headerExample: '',
-    body: '',
-    footer: '',
-    buttons: '',
-  });
-  const [examples, setExamples] = useState<string[]>([]);
+  const initial = editing && fieldsOf(editing);
+  const [v, setV] = useState(
+    initial?.fields ?? {
+      name: '',
+      language: 'en_US',
+      category: 'UTILITY',
+      header: '',
+      headerExample: '',
+      body: '',
+      footer: '',
+      buttons: '',
+    },
+  );
+  const [examples, setExamples] = useState<string[]>(initial?.examples ?? []);
   const [problem, setProblem] = useState<{ field: Field; text: string }>();
   const vars = useMemo(() => variables(v.body), [v.body]);
   const buttons = v.buttons
@@ -71,16 +110,27 @@ export function TemplateEditor({ businessId }: { businessId: string }) {
       components.push({ type: 'BUTTONS', buttons: buttons.map((text) => ({ type: 'QUICK_REPLY', text })) });
       order.push('buttons');
     }
-    const { data, error } = await browserApi.POST('/console/v1/businesses/{businessId}/message_templates', {
-      params: { path: { businessId } },
-      // biome-ignore lint/suspicious/noExplicitAny: components are checked by the API, which answers which one is wrong
-      body: { name: v.name, language: v.language, category: v.category as 'UTILITY', components: components as any },
-    });
+    // The API checks the components and names the one that is wrong; the generated type is looser than what it takes.
+    const parts = components as unknown as Schemas['TemplateComponent'][];
+    const { data, error } = editing
+      ? await browserApi.POST('/console/v1/businesses/{businessId}/message_templates/{templateId}', {
+          params: { path: { businessId, templateId: editing.id } },
+          body: { category: v.category, components: parts },
+        })
+      : await browserApi.POST('/console/v1/businesses/{businessId}/message_templates', {
+          params: { path: { businessId } },
+          body: {
+            name: v.name,
+            language: v.language,
+            category: v.category as 'UTILITY',
+            components: parts,
+          },
+        });
     if (!data) {
       const details = (error as { error?: { error_data?: { details?: string } } })?.error?.error_data?.details ?? '';
       return setProblem({ field: fieldOf(details, order), text: explain(error) });
     }
-    router.push(`/templates?created=${encodeURIComponent(v.name)}`);
+    router.push(`/templates?${editing ? 'edited' : 'created'}=${encodeURIComponent(v.name)}`);
     router.refresh();
   };
   const error = (f: Field) =>
@@ -98,13 +148,31 @@ export function TemplateEditor({ businessId }: { businessId: string }) {
         <h2 id="editor-title">Template</h2>
         <form onSubmit={submit} className="form" noValidate>
           <Label htmlFor="t-name">Name (lowercase letters, digits, _)</Label>
-          <Input id="t-name" value={v.name} onChange={set('name')} required {...described('name')} />
+          <Input
+            id="t-name"
+            value={v.name}
+            onChange={set('name')}
+            required
+            readOnly={Boolean(editing)}
+            {...described('name')}
+          />
           {error('name')}
           <Label htmlFor="t-language">Language</Label>
-          <Input id="t-language" value={v.language} onChange={set('language')} {...described('language')} />
+          <Input
+            id="t-language"
+            value={v.language}
+            onChange={set('language')}
+            readOnly={Boolean(editing)}
+            {...described('language')}
+          />
           {error('language')}
           <Label htmlFor="t-category">Category</Label>
-          <NativeSelect id="t-category" value={v.category} onChange={set('category')}>
+          <NativeSelect
+            id="t-category"
+            value={v.category}
+            onChange={set('category')}
+            disabled={editing?.status === 'APPROVED'}
+          >
             <option value="UTILITY">Utility</option>
             <option value="MARKETING">Marketing</option>
             <option value="AUTHENTICATION">Authentication</option>
@@ -157,7 +225,7 @@ export function TemplateEditor({ businessId }: { businessId: string }) {
           {problem?.field === 'form' && <Alert testId="error-form">{problem.text}</Alert>}
           <div className="row">
             <Button type="submit" data-testid="template-submit">
-              Submit for review
+              {editing ? 'Save and submit for review' : 'Submit for review'}
             </Button>
           </div>
         </form>

@@ -55,8 +55,6 @@ describe('console roles', () => {
     (await as.owner.call<{ id: string }>('POST', `${b()}/message_templates`, template())).status === 200
       ? `roles_${templates - 1}`
       : 'missing';
-  const freshTemplateId = async () =>
-    (await as.owner.call<{ id: string }>('POST', `${b()}/message_templates`, template())).body.id;
   const freshInvitation = async () =>
     (await as.owner.call<{ id: string }>('POST', `${b()}/invitations`, { email: testEmail('x'), role: 'agent' })).body
       .id;
@@ -100,6 +98,8 @@ describe('console roles', () => {
     await business.call('POST', `/${business.id}/contacts`, { wa_id: n });
     return `${b()}/contacts/${n}`;
   };
+  const freshTemplateId = async () =>
+    (await as.owner.call<{ id: string }>('POST', `${b()}/message_templates`, template())).body.id;
 
   const READ = { owner: 200, admin: 200, agent: 200, viewer: 200 };
   const MANAGE = { owner: 200, admin: 200, agent: 403, viewer: 403 };
@@ -166,6 +166,7 @@ describe('console roles', () => {
       'POST conversation typing',
       { owner: 404, admin: 404, agent: 404, viewer: 403 },
       async () => ['POST', `${b()}/conversations/1999999999999999/typing`, { typing: true }],
+    ],
     ['GET contact opt_history', READ, async () => ['GET', `${await freshContact()}/opt_history`]],
     [
       'PATCH contact',
@@ -181,8 +182,6 @@ describe('console roles', () => {
         { csv: `phone\n+${randomConsumer()}`, columns: { phone: 'phone' } },
       ],
     ],
-    ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
-    ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],
     ['GET message_template', READ, async () => ['GET', `${b()}/message_templates/${await freshTemplateId()}`]],
     // A fresh template is PENDING: the edit's refusal (400) comes after the role check.
     [
@@ -194,6 +193,8 @@ describe('console roles', () => {
         { components: [{ type: 'BODY', text: 'Changed.' }] },
       ],
     ],
+    ['GET message_templates', READ, async () => ['GET', `${b()}/message_templates`]],
+    ['POST message_templates', MANAGE, async () => ['POST', `${b()}/message_templates`, template()]],
     [
       'DELETE message_templates',
       MANAGE,

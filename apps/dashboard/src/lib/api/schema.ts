@@ -3757,7 +3757,7 @@ export interface operations {
                         profile_name?: string;
                         /** @description A column of tags; several in one cell separated by ; or |. */
                         tags?: string;
-                        /** @description Columns kept as attributes */
+                        /** @description Columns kept as attributes, under their header. */
                         attributes?: string[];
                     };
                     /** @description Added to every imported contact. */

@@ -253,7 +253,8 @@ describe('the Flows pages', () => {
       await expect
         .poll(() => page.getByTestId('step-pick').getAttribute('data-trace'), { timeout: 30_000 })
         .toBe('current');
-      expect(await page.getByTestId('test-run').textContent()).toContain('waiting');
+      // The panel polls the run: it shows "waiting" once a poll comes after the turn's commit.
+      await expect.poll(() => page.getByTestId('test-run').textContent(), { timeout: 30_000 }).toContain('waiting');
 
       await phone.reply(bizAccountId, 'Coffee', {
         type: 'interactive',

@@ -37,12 +37,19 @@ export function send(baseUrl: string, req: FuzzRequest, timeoutMs: number): Prom
       done({ hang: true });
     }, timeoutMs);
     out.on('response', (res) => {
+      const contentType = String(res.headers['content-type'] ?? '');
+      // An event stream that opened stays open by design (the inbox's live events): its headers are the answer.
+      if (contentType.startsWith('text/event-stream') && (res.statusCode ?? 0) < 300) {
+        done({ status: res.statusCode ?? 0, contentType, text: '' });
+        out.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
         done({
           status: res.statusCode ?? 0,
-          contentType: String(res.headers['content-type'] ?? ''),
+          contentType,
           text: Buffer.concat(chunks).toString('utf8'),
         }),
       );

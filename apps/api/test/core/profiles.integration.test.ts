@@ -65,4 +65,15 @@ describe('profiles: sealed bytes at rest, the photo attachment, bad input', { ti
     expect(unknown).toBeInstanceOf(ApiRequestError);
     expect((unknown as ApiRequestError).status).toBe(404);
   });
+
+  it('answers a new account’s first reads and writes of its settings at once, none of them a 500', async () => {
+    const carol = await track(sdkDevice(api));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2 ? carol.rest.getPrivacy() : carol.rest.putPrivacy({ about: 'contacts' }),
+      ),
+    );
+    for (const a of answers) expect(a.about === 'contacts' || a.about === 'everyone').toBe(true);
+    expect((await carol.rest.getPrivacy()).about).toBe('contacts');
+  });
 });

@@ -84,8 +84,8 @@ export class ProfileRepository {
   }
 
   async privacy(accountId: string): Promise<PrivacySettings> {
-    const row = await this.prisma.client.profile.upsert({ where: { accountId }, create: { accountId }, update: {} });
-    return settingsOf(row);
+    await this.ensureRow(accountId);
+    return settingsOf(await this.prisma.client.profile.findUniqueOrThrow({ where: { accountId } }));
   }
 
   async setPrivacy(accountId: string, changes: Partial<PrivacySettings>): Promise<PrivacySettings> {
@@ -95,12 +95,17 @@ export class ProfileRepository {
       ...(changes.lastSeen && { lastSeenVisibility: changes.lastSeen }),
       ...(changes.online && { onlineVisibility: changes.online }),
     };
-    const row = await this.prisma.client.profile.upsert({
-      where: { accountId },
-      create: { accountId, ...data },
-      update: data,
-    });
-    return settingsOf(row);
+    await this.ensureRow(accountId);
+    return settingsOf(await this.prisma.client.profile.update({ where: { accountId }, data }));
+  }
+
+  /**
+   * The owner's row with the schema's default settings, if it has none yet, as `INSERT … ON CONFLICT DO NOTHING`.
+   * Not an upsert: Prisma runs an upsert as the database's own only under conditions, otherwise as a read then an
+   * insert, and the fuzzer's concurrent GET and PUT of a new account's settings raced into a unique violation (500).
+   */
+  private async ensureRow(accountId: string): Promise<void> {
+    await this.prisma.client.profile.createMany({ data: [{ accountId }], skipDuplicates: true });
   }
 
   /** Replaces the owner's contact list. */

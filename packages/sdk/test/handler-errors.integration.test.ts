@@ -1,28 +1,14 @@
 import { Connection, Messenger } from '@switchboard/sdk';
-import type { RunningApi } from '@switchboard/testkit/api';
-import { startCoreApi } from '@switchboard/testkit/core';
-import { type SdkDevice, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { texts } from '@switchboard/testkit/devices/sdk-device';
+import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
+import { describe, expect, it } from 'vitest';
 
 describe('SDK: a message handler that throws loses nothing (real API, Postgres, Redis)', { timeout: 60_000 }, () => {
-  let api: RunningApi;
-  const devices: SdkDevice[] = [];
-  const track = async (d: Promise<SdkDevice>) => {
-    const device = await d;
-    devices.push(device);
-    return device;
-  };
-  beforeAll(async () => {
-    api = await startCoreApi();
-  });
-  afterAll(async () => {
-    await Promise.all(devices.map((d) => d.stop()));
-    await api.close();
-  });
+  const world = sdkWorld();
 
   it('keeps the message pending and hands it over again after the connection comes back', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
+    const alice = await world.device();
+    const bob = await world.device();
     let failed = false;
     const handled: string[] = [];
     bob.messenger.onMessage((m) => {
@@ -43,10 +29,10 @@ describe('SDK: a message handler that throws loses nothing (real API, Postgres, 
   });
 
   it('hands it to the restarted app, though the server had its acknowledgement', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api, undefined, { connect: false }));
+    const alice = await world.device();
+    const bob = await world.device(undefined, { connect: false });
     // The app's first run, over bob's storage: its handler fails.
-    const connection = new Connection({ baseUrl: api.url, credentials: bob.credentials, minBackoffMs: 20 });
+    const connection = new Connection({ baseUrl: world.api.url, credentials: bob.credentials, minBackoffMs: 20 });
     const firstRun = new Messenger(connection, bob.crypto, bob.storage);
     let failures = 0;
     firstRun.onMessage(() => {

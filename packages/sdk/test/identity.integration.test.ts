@@ -1,29 +1,15 @@
 import type { Address } from '@switchboard/sdk';
-import type { RunningApi } from '@switchboard/testkit/api';
-import { startCoreApi } from '@switchboard/testkit/core';
-import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addr, texts } from '@switchboard/testkit/devices/sdk-device';
+import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
+import { describe, expect, it } from 'vitest';
 
 describe('SDK identities: safety numbers and key changes (real API, Postgres, Redis)', { timeout: 60_000 }, () => {
-  let api: RunningApi;
-  const devices: SdkDevice[] = [];
-  const track = async (d: Promise<SdkDevice>) => {
-    const device = await d;
-    devices.push(device);
-    return device;
-  };
-  beforeAll(async () => {
-    api = await startCoreApi();
-  });
-  afterAll(async () => {
-    await Promise.all(devices.map((d) => d.stop()));
-    await api.close();
-  });
+  const world = sdkWorld();
 
   it('both ends show the same safety number; a device’s new identity is announced and changes it', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
-    const laptop = await track(sdkCompanion(api, bob));
+    const alice = await world.device();
+    const bob = await world.device();
+    const laptop = await world.companion(bob);
     const changes: Address[] = [];
     alice.crypto.onIdentityChange((a) => changes.push(a));
 
@@ -38,7 +24,7 @@ describe('SDK identities: safety numbers and key changes (real API, Postgres, Re
     // The laptop is unlinked and linked again: same device id, a new identity key.
     await laptop.stop();
     await bob.rest.unlinkDevice(laptop.credentials.deviceId);
-    const newLaptop = await track(sdkCompanion(api, bob));
+    const newLaptop = await world.companion(bob);
     await alice.messenger.sendText(bob.credentials.accountId, 'second');
     await expect.poll(() => texts(newLaptop)).toEqual(['second']);
 
@@ -49,8 +35,8 @@ describe('SDK identities: safety numbers and key changes (real API, Postgres, Re
   });
 
   it('has no safety number for a device it never exchanged keys with', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
+    const alice = await world.device();
+    const bob = await world.device();
     expect(await alice.crypto.safetyNumber(addr(bob))).toBeUndefined();
   });
 });

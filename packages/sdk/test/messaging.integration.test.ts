@@ -1,27 +1,13 @@
-import type { RunningApi } from '@switchboard/testkit/api';
-import { startCoreApi } from '@switchboard/testkit/core';
-import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addr, texts } from '@switchboard/testkit/devices/sdk-device';
+import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
+import { describe, expect, it } from 'vitest';
 
 describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', { timeout: 60_000 }, () => {
-  let api: RunningApi;
-  const devices: SdkDevice[] = [];
-  const track = async (d: Promise<SdkDevice>) => {
-    const device = await d;
-    devices.push(device);
-    return device;
-  };
-  beforeAll(async () => {
-    api = await startCoreApi();
-  });
-  afterAll(async () => {
-    await Promise.all(devices.map((d) => d.stop()));
-    await api.close();
-  });
+  const world = sdkWorld();
 
   it('1:1 with the recipient offline, then online: decrypts, ✓ ✓✓ and blue ticks', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api, undefined, { connect: false }));
+    const alice = await world.device();
+    const bob = await world.device(undefined, { connect: false });
     const sent = await alice.messenger.sendText(bob.credentials.accountId, 'hello while you were away');
     expect(sent.serverTimestamp).toBeGreaterThan(0); // ✓
 
@@ -44,10 +30,10 @@ describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', 
   });
 
   it('multi-device both ways: learns device lists from 409s, copies go to the sender’s other devices', async () => {
-    const alice = await track(sdkDevice(api));
-    const aliceTablet = await track(sdkCompanion(api, alice));
-    const bob = await track(sdkDevice(api));
-    const bobLaptop = await track(sdkCompanion(api, bob));
+    const alice = await world.device();
+    const aliceTablet = await world.companion(alice);
+    const bob = await world.device();
+    const bobLaptop = await world.companion(bob);
 
     const hi = await alice.messenger.sendText(bob.credentials.accountId, 'hi both of you');
     for (const d of [bob, bobLaptop]) await expect.poll(() => texts(d)).toEqual(['hi both of you']);
@@ -67,16 +53,16 @@ describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', 
   });
 
   it('a re-linked companion (stale registration id) gets the next message after a 410 and a new session', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
-    const laptop = await track(sdkCompanion(api, bob));
+    const alice = await world.device();
+    const bob = await world.device();
+    const laptop = await world.companion(bob);
     await alice.messenger.sendText(bob.credentials.accountId, 'first');
     await expect.poll(() => texts(laptop)).toEqual(['first']);
 
     // The laptop is unlinked and a new one linked: it takes device id 2 again, with new keys.
     await laptop.stop();
     await bob.rest.unlinkDevice(laptop.credentials.deviceId);
-    const newLaptop = await track(sdkCompanion(api, bob));
+    const newLaptop = await world.companion(bob);
     expect(newLaptop.credentials.deviceId).toBe(laptop.credentials.deviceId);
 
     await alice.messenger.sendText(bob.credentials.accountId, 'second');
@@ -85,8 +71,8 @@ describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', 
   });
 
   it('shows a redelivered message once: a connection that drops before its ack gets it again, silently', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
+    const alice = await world.device();
+    const bob = await world.device();
     let dropped = false;
     bob.messenger.onMessage(() => {
       // Kill the socket while the message is being handled, so its ack never leaves.
@@ -99,8 +85,8 @@ describe('SDK messaging end to end (real sockets, libsignal, Postgres, Redis)', 
   });
 
   it('resends an unconfirmed message after the app restarts, and it is stored once', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
+    const alice = await world.device();
+    const bob = await world.device();
     // Offline: the send waits in the outbox.
     await alice.connection.close();
     const pending = alice.messenger.sendText(bob.credentials.accountId, 'sent while offline');

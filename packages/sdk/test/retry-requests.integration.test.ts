@@ -1,28 +1,14 @@
-import type { RunningApi } from '@switchboard/testkit/api';
-import { startCoreApi } from '@switchboard/testkit/core';
-import { addr, type SdkDevice, sdkCompanion, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addr, texts } from '@switchboard/testkit/devices/sdk-device';
+import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
+import { describe, expect, it } from 'vitest';
 
 describe('SDK decryption-failure retry requests (real API, Postgres, Redis)', { timeout: 60_000 }, () => {
-  let api: RunningApi;
-  const devices: SdkDevice[] = [];
-  const track = async (d: Promise<SdkDevice>) => {
-    const device = await d;
-    devices.push(device);
-    return device;
-  };
-  beforeAll(async () => {
-    api = await startCoreApi();
-  });
-  afterAll(async () => {
-    await Promise.all(devices.map((d) => d.stop()));
-    await api.close();
-  });
+  const world = sdkWorld();
 
   it('a device that cannot decrypt asks, the sender encrypts again, the message is shown once under its id', async () => {
-    const alice = await track(sdkDevice(api));
-    const bob = await track(sdkDevice(api));
-    const laptop = await track(sdkCompanion(api, bob));
+    const alice = await world.device();
+    const bob = await world.device();
+    const laptop = await world.companion(bob);
     const undecryptable: bigint[] = [];
     bob.messenger.onUndecryptable((d) => undecryptable.push(d.messageId));
     await alice.messenger.sendText(bob.credentials.accountId, 'first');

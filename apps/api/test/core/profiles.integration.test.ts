@@ -1,36 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { PrismaService } from '@switchboard/platform';
 import { ApiRequestError, uploadAttachment } from '@switchboard/sdk';
-import type { RunningApi } from '@switchboard/testkit/api';
-import { failure, startCoreApi } from '@switchboard/testkit/core';
-import { type SdkDevice, sdkDevice } from '@switchboard/testkit/devices/sdk-device';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '@switchboard/testkit/core';
+import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
+import { describe, expect, it } from 'vitest';
 
 // What readers see is in packages/sdk/test/profiles.integration.test.ts; this is what the server keeps and refuses.
 describe('profiles: sealed bytes at rest, the photo attachment, bad input', { timeout: 60_000 }, () => {
-  let api: RunningApi;
-  const devices: SdkDevice[] = [];
-  const track = async (d: Promise<SdkDevice>) => {
-    const device = await d;
-    devices.push(device);
-    return device;
-  };
-  beforeAll(async () => {
-    api = await startCoreApi();
-  });
-  afterAll(async () => {
-    await Promise.all(devices.map((d) => d.stop()));
-    await api.close();
-  });
+  const world = sdkWorld();
 
   it('stores nothing the server could read, and keeps the photo only while it is the photo', async () => {
-    const alice = await track(sdkDevice(api));
+    const alice = await world.device();
     await alice.profiles.publish({
       name: 'Plain Name',
       about: 'Plain about',
       photo: { bytes: randomBytes(100), mime_type: 'image/png' },
     });
-    const prisma = api.app.get(PrismaService).client;
+    const prisma = world.api.app.get(PrismaService).client;
     const row = await prisma.profile.findUniqueOrThrow({ where: { accountId: alice.credentials.accountId } });
     const stored = Buffer.concat([row.name!, row.about!, row.photo!]);
     for (const plain of ['Plain Name', 'Plain about', row.photoAttachmentId!])
@@ -51,7 +37,7 @@ describe('profiles: sealed bytes at rest, the photo attachment, bad input', { ti
   });
 
   it('refuses a photo that is not the account’s own upload, bad fields and unknown profiles', async () => {
-    const [alice, mallory] = await Promise.all([track(sdkDevice(api)), track(sdkDevice(api))]);
+    const [alice, mallory] = await Promise.all([world.device(), world.device()]);
     const theirs = await uploadAttachment(alice.rest, randomBytes(10), { mime_type: 'image/png' });
     const sealed = Buffer.alloc(60).toString('base64');
     const stolen = await failure(
@@ -67,7 +53,7 @@ describe('profiles: sealed bytes at rest, the photo attachment, bad input', { ti
   });
 
   it('answers a new account’s first reads and writes of its settings at once, none of them a 500', async () => {
-    const carol = await track(sdkDevice(api));
+    const carol = await world.device();
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         i % 2 ? carol.rest.getPrivacy() : carol.rest.putPrivacy({ about: 'contacts' }),

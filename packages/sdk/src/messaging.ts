@@ -20,6 +20,7 @@ import { KnownDevices } from './messaging/known-devices';
 import { Outbox } from './messaging/outbox';
 import { PendingMessages } from './messaging/pending-messages';
 import { ResendBuffer } from './messaging/resend-buffer';
+import { waitOutRateLimit } from './messaging/retry-after';
 import { RetryRequests } from './messaging/retry-requests';
 import { SeenMessages } from './messaging/seen-messages';
 import type {
@@ -130,10 +131,13 @@ export class Messenger {
       }
       const to = frame.groups[0]?.accountId ?? '';
       const resent = this.conversations.run(to, async () => {
-        const answer = await this.outbox.request(frame, deadline);
-        // Re-encrypting needs the plaintext, which is not kept: a refusal of a restored send is final.
-        if (answer.t === 'send_error') throw new SendRefusedError(answer.code, answer.message);
-        return { id: frame.id, serverTimestamp: answer.serverTimestamp };
+        for (;;) {
+          const answer = await this.outbox.request(frame, deadline);
+          if (answer.t === 'send_ok') return { id: frame.id, serverTimestamp: answer.serverTimestamp };
+          // The same bytes again after a 429 (nothing was stored). Re-encrypting needs the plaintext, which is not
+          // kept: any other refusal of a restored send is final.
+          if (!(await waitOutRateLimit(answer, deadline))) throw new SendRefusedError(answer.code, answer.message);
+        }
       });
       void this.reported(frame.id, resent).catch(() => undefined);
     }
@@ -167,7 +171,8 @@ export class Messenger {
 
   /**
    * Sends a text and settles: ✓ (stored by the server), SendRefusedError, or SendTimeoutError after `timeoutMs`
-   * (offline time included: a send waits for the connection). Retries with corrected device lists on 409/410.
+   * (offline time included: a send waits for the connection). Retries with corrected device lists on 409/410, and
+   * after a 429 once the server's wait (with jitter) is over.
    */
   sendText(to: string, text: string, options: { timeoutMs?: number } = {}): Promise<SentMessage> {
     return this.sendContent(to, { text }, options);
@@ -195,7 +200,7 @@ export class Messenger {
     sentAt: number,
     deadline: number,
   ): Promise<SentMessage> {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; ; ) {
       const frame = await untilDeadline(id, deadline, () => this.encrypt(id, to, content, sentAt));
       const answer = await this.outbox.request(frame, deadline);
       if (answer.t === 'send_ok') {
@@ -210,10 +215,12 @@ export class Messenger {
         });
         return { id, serverTimestamp: answer.serverTimestamp };
       }
-      if (attempt >= MAX_ATTEMPTS || !this.correct(answer.code, answer.mismatches)) {
+      // Rate limits end by themselves: waiting them out is bounded by the deadline, not by MAX_ATTEMPTS.
+      if (await waitOutRateLimit(answer, deadline)) continue;
+      if (attempt++ >= MAX_ATTEMPTS || !this.correct(answer.code, answer.mismatches)) {
         throw new SendRefusedError(answer.code, answer.message);
       }
-      if (answer.code >= 500) await sleepUntil(id, deadline, 100 * 2 ** attempt);
+      if (answer.code >= 500) await sleepUntil(id, deadline, 100 * 2 ** (attempt - 1));
     }
   }
 
@@ -235,8 +242,12 @@ export class Messenger {
   /** Blue ticks: tells `from` (all its devices, and this account's others) these of its messages were read. */
   async markRead(from: string, messageIds: bigint[], upTo = 0): Promise<void> {
     const frame = { t: 'read_receipt', id: newId(), toAccountId: from, messageIds, upTo } as const;
-    const answer = await this.outbox.request(frame, Date.now() + this.timeout());
-    if (answer.t === 'send_error') throw new SendRefusedError(answer.code, answer.message);
+    const deadline = Date.now() + this.timeout();
+    for (;;) {
+      const answer = await this.outbox.request(frame, deadline);
+      if (answer.t === 'send_ok') return;
+      if (!(await waitOutRateLimit(answer, deadline))) throw new SendRefusedError(answer.code, answer.message);
+    }
   }
 
   private async encrypt(

@@ -63,3 +63,34 @@ describe('SDK: every send settles (real API, Postgres, Redis)', { timeout: 60_00
     await expect.poll(() => texts(bob)).toEqual(['left in the outbox']);
   });
 });
+
+describe('SDK: a rate-limited send (429) is sent again by itself', { timeout: 60_000 }, () => {
+  let api: RunningApi;
+  const devices: SdkDevice[] = [];
+  beforeAll(async () => {
+    // A connection may store 2 frames at once, then 2 a second: six sends at once get three or four 429s.
+    api = await startCoreApi({ GATEWAY_SEND_BURST: '2', GATEWAY_SENDS_PER_SECOND: '2' });
+  });
+  afterAll(async () => {
+    await Promise.all(devices.map((d) => d.stop()));
+    await api.close();
+  });
+
+  it('after the wait, with jitter, and every send settles with its ✓', async () => {
+    const alice = await sdkDevice(api);
+    const peers = await Promise.all(Array.from({ length: 6 }, () => sdkDevice(api)));
+    devices.push(alice, ...peers);
+    // Sessions first, so the six sends below leave at once (each conversation has its own queue).
+    await Promise.all(peers.map((p) => alice.messenger.sendText(p.credentials.accountId, 'hello')));
+    await new Promise((r) => setTimeout(r, 1_100)); // the burst back
+
+    const refused: number[] = [];
+    alice.connection.onFrame((f) => void (f.t === 'send_error' && refused.push(f.code)));
+    const sends = peers.map((p, i) => alice.messenger.sendText(p.credentials.accountId, `burst ${i}`));
+    const settled = await Promise.allSettled(sends);
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    expect(refused.every((code) => code === 429)).toBe(true);
+    expect(settled.map((s) => s.status)).toEqual(Array(6).fill('fulfilled'));
+    for (const [i, p] of peers.entries()) await expect.poll(() => texts(p)).toEqual(['hello', `burst ${i}`]);
+  });
+});

@@ -10,7 +10,10 @@ describe('retryAfterMs: the wait before a 429 is sent again', () => {
   });
 
   it('waits about a second when the server names no wait, spread over [1 s, 1.5 s)', () => {
-    const waits = Array.from({ length: 200 }, () => retryAfterMs(ErrorCode.RateLimited, 'too many frames; retry later')!);
+    const waits = Array.from(
+      { length: 200 },
+      () => retryAfterMs(ErrorCode.RateLimited, 'too many frames; retry later')!,
+    );
     expect(Math.min(...waits)).toBeGreaterThanOrEqual(1_000);
     expect(Math.max(...waits)).toBeLessThan(1_500);
     expect(new Set(waits).size).toBeGreaterThan(50);

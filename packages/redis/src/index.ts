@@ -48,4 +48,5 @@ export async function deleteByPrefix(redisUrl: string, prefix: string): Promise<
   return deleted;
 }
 
+export { luaScript, type ScriptArg } from './lua-script';
 export type { Redis };

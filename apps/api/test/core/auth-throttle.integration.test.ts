@@ -1,6 +1,9 @@
 import { ApiKeysService } from '@switchboard/business/auth/api-keys.service';
+import { parseConfig } from '@switchboard/config';
+import { createRedis } from '@switchboard/redis';
 import { type BusinessApi, startBusinessApi } from '@switchboard/testkit/business/api';
 import { client, failure, fetchFrom, newAccount, randomLoopback } from '@switchboard/testkit/core';
+import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('failed authentication is throttled per source address', () => {
@@ -51,5 +54,28 @@ describe('failed authentication is throttled per source address', () => {
     expect((await get(other, guess(0))).status).toBe(401); // remembered as bad: no lookup, same answer
     const fresh = await env.api.app.get(ApiKeysService).create(b.id, 'new');
     expect((await get(other, fresh.token)).status).toBe(200);
+  });
+
+  it('the gate is a cached script: requests send its SHA (EVALSHA), never the Lua text again', async () => {
+    const { credentials } = await newAccount(env.api);
+    const address = randomLoopback();
+    const as = client(env.api, fetchFrom(address)).as(credentials);
+    await as.listDevices(); // the first use anywhere may load the script (EVAL after NOSCRIPT)
+    const redis = createRedis(parseConfig(process.env), 'test-monitor');
+    const monitor = await redis.monitor();
+    // Only this address's gate scripts: other files share the server.
+    const calls: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      const command = args[0]!.toLowerCase();
+      if (command.startsWith('eval') && args.some((a) => a.endsWith(`auth:fails:${address}`))) calls.push(command);
+    });
+    try {
+      for (let i = 0; i < 5; i++) expect((await as.listDevices()).devices).toHaveLength(1);
+      await waitFor(() => calls.length >= 5, 'the gate calls seen by MONITOR');
+      expect(calls).toEqual(Array(5).fill('evalsha'));
+    } finally {
+      monitor.disconnect();
+      redis.disconnect();
+    }
   });
 });

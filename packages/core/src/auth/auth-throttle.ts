@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG, RedisService } from '@switchboard/platform';
+import { luaScript } from '@switchboard/redis';
 import { CoreErrors } from '../common/core-errors';
 
 // KEYS[1] the source's failure counter, KEYS[2] the credential's "known bad" mark. 1: throttled (the source failed
@@ -27,22 +28,23 @@ export type AuthGate = 'lookup' | 'known-bad';
  */
 @Injectable()
 export class AuthThrottle {
+  // Cached scripts (EVALSHA): the gate runs on every device connection and every API request.
+  private readonly gateScript: (source: string, mark: string, limit: number) => Promise<number>;
+  private readonly failedScript: (source: string, mark: string, ttlSeconds: number) => Promise<number>;
+
   constructor(
-    private readonly redis: RedisService,
+    redis: RedisService,
     @Inject(CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    this.gateScript = luaScript(redis.client, 'authGate', GATE, 2);
+    this.failedScript = luaScript(redis.client, 'authFailed', FAILED, 2);
+  }
 
   /** Before a lookup: throws 429 for a throttled source; `known-bad` means fail without looking. */
   async gate(source: string | undefined, credential: string): Promise<AuthGate> {
     if (source === undefined) return 'lookup';
     const { failuresPerClientPerMinute } = this.config.core.auth;
-    const r = (await this.redis.client.eval(
-      GATE,
-      2,
-      sourceKey(source),
-      this.mark(credential),
-      failuresPerClientPerMinute,
-    )) as number;
+    const r = await this.gateScript(sourceKey(source), this.mark(credential), failuresPerClientPerMinute);
     if (r === 1) throw CoreErrors.rateLimited('auth_failures_per_client', 60);
     return r === 2 ? 'known-bad' : 'lookup';
   }
@@ -50,13 +52,7 @@ export class AuthThrottle {
   /** After a failed lookup (or a known-bad credential): counts it and marks the credential. */
   async failed(source: string | undefined, credential: string): Promise<void> {
     if (source === undefined) return;
-    await this.redis.client.eval(
-      FAILED,
-      2,
-      sourceKey(source),
-      this.mark(credential),
-      this.config.core.auth.negativeCacheSeconds,
-    );
+    await this.failedScript(sourceKey(source), this.mark(credential), this.config.core.auth.negativeCacheSeconds);
   }
 
   private mark(credential: string): string {

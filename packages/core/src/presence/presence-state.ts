@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '@switchboard/platform';
+import { luaScript } from '@switchboard/redis';
 import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
 
 /** A connected-devices hash outlives a crashed node's entries by this much at most (refreshed on every connect). */
@@ -37,12 +38,17 @@ export interface PresenceState {
 /** Who is online, and since when the others are not: Redis only (ephemeral, never in Postgres). */
 @Injectable()
 export class PresenceStateStore {
-  constructor(private readonly redis: RedisService) {}
+  // Cached scripts (EVALSHA): they run on every device connection and close.
+  private readonly connectScript: (devices: string, ...argv: (string | number)[]) => Promise<number>;
+  private readonly disconnectScript: (devices: string, last: string, ...argv: (string | number)[]) => Promise<number>;
+
+  constructor(private readonly redis: RedisService) {
+    this.connectScript = luaScript(redis.client, 'presenceConnect', CONNECT, 1);
+    this.disconnectScript = luaScript(redis.client, 'presenceDisconnect', DISCONNECT, 2);
+  }
 
   async connected(device: DeviceRef, connectionId: string): Promise<boolean> {
-    const first = await this.redis.client.eval(
-      CONNECT,
-      1,
+    const first = await this.connectScript(
       devices(device.accountId),
       device.deviceId,
       connectionId,
@@ -54,9 +60,7 @@ export class PresenceStateStore {
   /** The account's last-seen time when this was its last connected device, else undefined. */
   async disconnected(device: DeviceRef, connectionId: string): Promise<number | undefined> {
     const now = Date.now();
-    const last = await this.redis.client.eval(
-      DISCONNECT,
-      2,
+    const last = await this.disconnectScript(
       devices(device.accountId),
       lastSeen(device.accountId),
       device.deviceId,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { CONFIG } from '@switchboard/platform';
-import { createRedis, type Redis } from '@switchboard/redis';
+import { createRedis, luaScript, type Redis } from '@switchboard/redis';
 import type { DeviceRef } from '../mailbox/mailbox.types';
 import { ThisNode } from './this-node';
 
@@ -39,6 +39,8 @@ export class RouteTable implements OnApplicationShutdown {
    * then travel to Redis as one write instead of one each.
    */
   readonly redis: Redis;
+  // Cached (EVALSHA): every device connection's close releases its route.
+  private readonly releaseScript: (key: string, value: string) => Promise<number>;
 
   constructor(
     private readonly node: ThisNode,
@@ -47,6 +49,7 @@ export class RouteTable implements OnApplicationShutdown {
     this.ttl = config.messaging.routeTtlSeconds;
     this.redis = createRedis(config, 'routes', { enableAutoPipelining: true });
     this.redis.on('error', () => {}); // callers see failed commands; reconnecting is ioredis' job
+    this.releaseScript = luaScript(this.redis, 'routeRelease', RELEASE, 1);
   }
 
   onApplicationShutdown(): void {
@@ -60,7 +63,7 @@ export class RouteTable implements OnApplicationShutdown {
   }
 
   async release(device: DeviceRef, connectionId: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, key(device), value(this.node.id, connectionId));
+    await this.releaseScript(key(device), value(this.node.id, connectionId));
   }
 
   /** Keeps this node's routes alive (and restores them after a Redis restart). */

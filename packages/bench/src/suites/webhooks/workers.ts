@@ -14,10 +14,14 @@ export async function startWorkers(
   options: { cleanups: Cleanups; verbose: boolean; log: (m: string) => void },
 ): Promise<ProcessHandle[]> {
   const handles: ProcessHandle[] = [];
+  // Profiled like the suite's services (harness/services.ts) when BENCH_CPU_PROF_DIR is set.
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
   for (let i = 0; i < count; i++) {
     const handle = spawnProcess(
       process.execPath,
-      [...WORKER_NODE_FLAGS, `${repoRoot}/packages/devtools/bin/run.mjs`, 'workers/src/main.ts'],
+      [...WORKER_NODE_FLAGS, ...profile, `${repoRoot}/packages/devtools/bin/run.mjs`, 'workers/src/main.ts'],
       {
         env,
         cwd: repoRoot,

@@ -19,8 +19,8 @@ export function luaScript<R>(
   lua: string,
   numberOfKeys?: number,
 ): (...args: ScriptArg[]) => Promise<R> {
-  let scripts = defined.get(redis);
-  if (!scripts) defined.set(redis, (scripts = new Map()));
+  const scripts = defined.get(redis) ?? new Map<string, string>();
+  defined.set(redis, scripts);
   const existing = scripts.get(name);
   if (existing === undefined) {
     redis.defineCommand(name, numberOfKeys === undefined ? { lua } : { numberOfKeys, lua });

@@ -166,14 +166,15 @@ export class GroupMessenger {
     for (let attempt = 1; ; attempt++) {
       const built = await untilDeadline(id, deadline, () => this.build(groupId, id, encodeContent(content), full));
       if (!built.frame) return { id, serverTimestamp: Date.now() }; // nobody else in the group: nothing to send
+      this.infos.track(id, groupId, built.members);
       const answer = await this.request(built.frame, deadline);
       if (answer.t === 'send_ok') {
         this.state.share(groupId, built.distributedTo);
-        this.infos.track(id, groupId, built.members);
         this.remember({ id: content.retryOf ?? id, groupId, text: content.text, sentAt: content.sentAt }, answer);
         return { id, serverTimestamp: answer.serverTimestamp };
       }
       if (attempt >= MAX_ATTEMPTS || !(await this.correct(groupId, answer))) {
+        this.infos.forget(id);
         throw new SendRefusedError(answer.code, answer.message);
       }
       full = true;

@@ -20,9 +20,20 @@ const MAX_TRACKED = 10_000;
 export class MessageInfoBook {
   private readonly sent = new Map<bigint, Tracked>();
 
+  /**
+   * Starts (or, for a send attempted again with a corrected member list, updates) a message's record. Called before
+   * the message goes out: the server answers ✓ only once the receipts its devices' acks earned are pushed, so those
+   * receipts arrive before ✓. What a member already has is kept.
+   */
   track(id: bigint, groupId: string, members: string[]): void {
-    this.sent.set(id, { groupId, members: new Map(members.map((m) => [m, {}])) });
+    const before = this.sent.get(id)?.members;
+    this.sent.set(id, { groupId, members: new Map(members.map((m) => [m, before?.get(m) ?? {}])) });
     if (this.sent.size > MAX_TRACKED) this.sent.delete(this.sent.keys().next().value!);
+  }
+
+  /** A send the server refused: nobody got it. */
+  forget(id: bigint): void {
+    this.sent.delete(id);
   }
 
   /** Applies a receipt; true when it concerned a tracked message. */

@@ -90,7 +90,11 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     const first = sent[0]!.id;
     // The online members' receipts reach alice before her ✓ (write-behind settles a message by its acks first).
     const delivered = () => alice.groups.messageInfo(first)?.members.filter((m) => m.deliveredAt !== undefined);
-    await poll(() => delivered()?.map((m) => m.accountId).sort()).toEqual(primaries.slice(1, 4).map(accountOf).sort());
+    await poll(() =>
+      delivered()
+        ?.map((m) => m.accountId)
+        .sort(),
+    ).toEqual(primaries.slice(1, 4).map(accountOf).sort());
     expect(alice.groups.messageInfo(first)?.deliveredToAll).toBe(false); // erin has not got it
     for (const d of erin) await d.connection.start();
     for (const d of erin) await poll(() => groupTexts(d, group.id)).toEqual(texts);

@@ -1,4 +1,5 @@
 import swc from 'unplugin-swc';
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -25,7 +26,13 @@ const tier = (name: (typeof TIERS)[number]) => ({
 
 // `npm test` (packages/devtools/bin/test.mjs) prepares the per-run database and Redis prefix and passes them in the
 // environment; running vitest directly uses whatever the environment says.
+// Publishable workspace packages (packages/sdk, packages/protocol) export their built dist/ to installers and their
+// TypeScript sources under this condition (tsconfig.base.json and the loader, swc-hooks.mjs, ask for it too).
+const conditions = ['switchboard-source', ...defaultServerConditions];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   plugins: [
     swc.vite({
       jsc: {

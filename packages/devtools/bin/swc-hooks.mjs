@@ -28,12 +28,16 @@ function candidate(url) {
   return null;
 }
 
+// Publishable workspace packages (packages/sdk, packages/protocol) export their built dist/ to installers and their
+// TypeScript sources under this condition, which the repository's tools (this loader, tsc, vitest) ask for.
+const SOURCE_CONDITION = 'switchboard-source';
+
 export async function resolve(specifier, context, next) {
   if ((specifier.startsWith('.') || specifier.startsWith('/')) && context.parentURL) {
     const fixed = candidate(new URL(specifier, context.parentURL).href);
     if (fixed) return { url: fixed, shortCircuit: true, format: 'module' };
   }
-  return next(specifier, context);
+  return next(specifier, { ...context, conditions: [SOURCE_CONDITION, ...(context.conditions ?? [])] });
 }
 
 export async function load(url, context, next) {

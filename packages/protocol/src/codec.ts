@@ -1,6 +1,6 @@
 import { ackCodec } from './codecs/ack';
 import type { Codec } from './codecs/codec';
-import { errorCodec, pingCodec, pongCodec, queueEmptyCodec } from './codecs/control';
+import { errorCodec, pingCodec, pongCodec, preKeysLowCodec, queueEmptyCodec } from './codecs/control';
 import { deliverCodec } from './codecs/deliver';
 import { groupDeliverCodec, groupEventCodec, groupSendCodec } from './codecs/group';
 import { peerTypingCodec, presenceCodec, presenceSubscribeCodec, typingCodec } from './codecs/presence';
@@ -30,6 +30,7 @@ const byTag = {
   peer_typing: peerTypingCodec,
   group_deliver: groupDeliverCodec,
   group_event: groupEventCodec,
+  prekeys_low: preKeysLowCodec,
   ping: pingCodec,
   pong: pongCodec,
 } satisfies { [K in Frame['t']]: Codec<Extract<Frame, { t: K }>> };
@@ -55,6 +56,7 @@ const SERVER_TAGS: ServerFrame['t'][] = [
   'peer_typing',
   'group_deliver',
   'group_event',
+  'prekeys_low',
   'ping',
   'pong',
 ];

@@ -20,6 +20,7 @@ export const FrameType = {
   PeerTyping: 0x51,
   GroupDeliver: 0x47,
   GroupEvent: 0x48,
+  PreKeysLow: 0x60,
   Ping: 0x7e,
   Pong: 0x7f,
 } as const;
@@ -140,6 +141,17 @@ export interface ReceiptFrame {
 /** Everything that was waiting for the device has been sent; what follows is live. */
 export interface QueueEmptyFrame {
   t: 'queue_empty';
+}
+
+/**
+ * Server → client: this device's one-time prekeys run low (fewer than the server's threshold of a kind): upload more.
+ * Sent when a bundle fetch leaves it low, and on every connect until it uploads one-time keys.
+ */
+export interface PreKeysLowFrame {
+  t: 'prekeys_low';
+  /** Unused one-time keys the server holds for the device, EC and Kyber, when it noticed. */
+  preKeys: number;
+  kyberPreKeys: number;
 }
 
 /** A connection-level problem (a malformed frame, an unknown frame type). */
@@ -269,6 +281,7 @@ export type ServerFrame =
   | PeerTypingFrame
   | GroupDeliverFrame
   | GroupEventFrame
+  | PreKeysLowFrame
   | PingFrame
   | PongFrame;
 export type Frame = ClientFrame | ServerFrame;

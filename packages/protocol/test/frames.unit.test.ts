@@ -78,6 +78,7 @@ const serverFrames: Frame[] = [
   { t: 'presence', accountId: B, online: false, lastSeen: 1_763_900_000_000 },
   { t: 'peer_typing', fromAccountId: A, fromDeviceId: 3, state: 1 },
   { t: 'error', code: 400, message: 'malformed frame: truncated at send.id' },
+  { t: 'prekeys_low', preKeys: 3, kyberPreKeys: 0 },
   { t: 'ping', nonce: 1 },
 ];
 

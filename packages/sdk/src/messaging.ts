@@ -12,6 +12,7 @@ import {
 import type { Connection } from './connection';
 import { decodeContent, encodeContent } from './content';
 import type { Address } from './crypto/device-crypto';
+import { PreKeyRefill } from './crypto/prekey-refill';
 import type { Storage } from './crypto/storage';
 import { sleepUntil, untilDeadline } from './messaging/deadline';
 import { Envelopes } from './messaging/envelopes';
@@ -61,6 +62,8 @@ export class Messenger {
   private readonly resendable = new ResendBuffer();
   private readonly retries: RetryRequests;
   private readonly profileKeys: ProfileKeys;
+  /** Tops up this device's one-time prekeys when the server says they run low (by itself; refill() to force a check). */
+  readonly preKeys: PreKeyRefill;
   // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
   // second key bundle while the first is still setting up the session (or learning the device list from a 409).
   private readonly conversations = new KeyedQueue();
@@ -90,6 +93,7 @@ export class Messenger {
     this.profileKeys = new ProfileKeys(storage);
     connection.onFrame((f) => this.onFrame(f));
     connection.onOpen(() => void this.retryPending());
+    this.preKeys = new PreKeyRefill(connection, crypto);
   }
 
   get self(): Address {

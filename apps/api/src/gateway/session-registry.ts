@@ -21,6 +21,7 @@ import { CONFIG } from '@switchboard/platform';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import { DeviceSession, type SessionDeps } from './device-session';
+import { PreKeysLowListener } from './prekeys-low.listener';
 import { PresenceHub } from './presence-hub';
 
 const key = (d: DeviceRef) => `${d.accountId}/${d.deviceId}`;
@@ -49,6 +50,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     mailbox: MailboxService,
     private readonly presence: PresenceHub,
     groupSend: GroupSendService,
+    private readonly prekeysLow: PreKeysLowListener,
   ) {
     const frameRates = config.messaging.frameRates;
     this.deps = { send, receipts, mailbox, groupSend, log: this.log, frameRates, presence };
@@ -78,6 +80,8 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     older?.close(CloseCode.Replaced, 'replaced by a newer connection');
     this.presence.opened(session); // before any wait, so the close below always follows it
     socket.on('close', () => this.closed(session));
+    // Alongside the route claim, so it costs the connect no extra round trip.
+    const lowKeys = this.prekeysLow.connected(device, (frame) => session.notify(frame));
     try {
       // The route must point here before the backlog is read: an envelope stored after that read is then pushed here.
       const previous = await this.routes.claim(device, session.id);
@@ -88,6 +92,7 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
       // Redis unavailable: the backlog still comes from Postgres; the refresh timer registers the route later.
       this.log.warn(`route claim failed: ${(err as Error).message}`);
     }
+    await lowKeys;
     session.start();
   }
 
@@ -97,6 +102,10 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
 
   push(device: DeviceRef, guid: number, frame: Uint8Array): void {
     this.sessions.get(key(device))?.push(guid, frame);
+  }
+
+  notify(device: DeviceRef, frame: Uint8Array): void {
+    this.sessions.get(key(device))?.notify(frame);
   }
 
   kick(device: DeviceRef, connectionId: string): void {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
-import { CONFIG, PrismaService, RedisService } from '@switchboard/platform';
+import { CONFIG, PrismaService } from '@switchboard/platform';
 import type { AuthenticatedDevice } from '../auth/device-auth.service';
 import { RateLimiter } from '../common/rate-limiter.service';
 import { ACTIVE_DEVICE_WHERE } from '../devices/active-device';
@@ -9,9 +9,7 @@ import { ApiError } from '../errors/api-error';
 import type { BundleParams } from './inputs/upload-keys.input';
 import { type BundlesOutput, b64, type DeviceBundleOutput } from './outputs/keys.output';
 import { PreKeyRepository } from './prekey.repository';
-
-/** The owner hears "keys low" at most this often per device, however many bundles are fetched meanwhile. */
-const LOW_NOTICE_EVERY_SECONDS = 600;
+import { PreKeysLowStore } from './prekeys-low.store';
 
 /** Hands out prekey bundles so a sender can start a session with a device it has never talked to. */
 @Injectable()
@@ -21,7 +19,7 @@ export class BundlesService {
     private readonly prekeys: PreKeyRepository,
     private readonly limiter: RateLimiter,
     private readonly events: DeviceEvents,
-    private readonly redis: RedisService,
+    private readonly lowMarks: PreKeysLowStore,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -102,14 +100,10 @@ export class BundlesService {
       const counts = await this.prekeys.counts(accountId, deviceId);
       const threshold = this.config.core.keys.lowThreshold;
       if (counts.preKeys >= threshold && counts.kyberPreKeys >= threshold) return;
-      const first = await this.redis.client.set(
-        `prekeys-low:${accountId}.${deviceId}`,
-        '1',
-        'EX',
-        LOW_NOTICE_EVERY_SECONDS,
-        'NX',
-      );
-      if (first) await this.events.emitPreKeysLow({ accountId, deviceId, ...counts });
+      // Once per run of low keys, however many bundles are fetched meanwhile: the mark stands until the owner uploads.
+      if (await this.lowMarks.mark({ accountId, deviceId }, counts)) {
+        await this.events.emitPreKeysLow({ accountId, deviceId, ...counts });
+      }
     } catch {
       // see above
     }

@@ -8,6 +8,7 @@ import type { UploadKeysInput } from './inputs/upload-keys.input';
 import { checkEcKey, checkSignedEcKey, checkSignedKemKey, parseIdentity } from './key-checks';
 import type { KeyCountsOutput } from './outputs/keys.output';
 import { PreKeyRepository } from './prekey.repository';
+import { PreKeysLowStore } from './prekeys-low.store';
 
 /** A device holds at most this many unused one-time keys of each kind; more is a client bug, not a need. */
 export const MAX_STORED_PER_KIND = 1000;
@@ -18,6 +19,7 @@ export class KeyUploadService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly prekeys: PreKeyRepository,
+    private readonly lowMarks: PreKeysLowStore,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -84,6 +86,10 @@ export class KeyUploadService {
         throw ApiError.invalidParameter(`pre_keys: at most ${MAX_STORED_PER_KIND} unused keys of each kind per device`);
       }
     });
+    // New one-time keys: the device is no longer told it runs low (a fetch that finds it low again says so again). A
+    // mark left behind (Redis away) costs one needless notice at a connect, which the SDK answers by checking counts.
+    if (input.pre_keys?.length || input.kyber_pre_keys?.length)
+      await this.lowMarks.clear(device).catch(() => undefined);
     return this.counts(device);
   }
 

@@ -1,4 +1,11 @@
-import { type ErrorFrame, FrameType, type PingFrame, type PongFrame, type QueueEmptyFrame } from '../frames';
+import {
+  type ErrorFrame,
+  FrameType,
+  type PingFrame,
+  type PongFrame,
+  type PreKeysLowFrame,
+  type QueueEmptyFrame,
+} from '../frames';
 import { LIMITS } from '../limits';
 import type { ByteReader } from '../reader';
 import type { ByteWriter } from '../writer';
@@ -42,4 +49,18 @@ export const pongCodec: Codec<PongFrame> = {
   size: () => 10,
   encode: (f, w: ByteWriter) => void w.varint(f.nonce, 'pong.nonce'),
   decode: (r: ByteReader) => ({ t: 'pong', nonce: r.varint('pong.nonce') }),
+};
+
+// pre keys · kyber pre keys (the server keeps at most 1,000 of each)
+export const preKeysLowCodec: Codec<PreKeysLowFrame> = {
+  type: FrameType.PreKeysLow,
+  size: () => 12,
+  encode(f, w: ByteWriter) {
+    w.varint(f.preKeys, 'prekeys_low.pre_keys', 100_000).varint(f.kyberPreKeys, 'prekeys_low.kyber_pre_keys', 100_000);
+  },
+  decode: (r: ByteReader) => ({
+    t: 'prekeys_low',
+    preKeys: r.varint('prekeys_low.pre_keys', 100_000),
+    kyberPreKeys: r.varint('prekeys_low.kyber_pre_keys', 100_000),
+  }),
 };

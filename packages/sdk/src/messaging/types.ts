@@ -10,6 +10,8 @@ export interface MessagingCrypto {
   decrypt(address: Address, type: number, body: Uint8Array): Promise<Uint8Array>;
   ensureSessions(accountId: string, deviceIds: number[]): Promise<number[]>;
   deleteSessions(accountId: string, deviceIds: number[]): void;
+  /** Uploads one-time keys if the server counts them low (PreKeyRefill, on the server's PreKeysLow notice). */
+  replenishKeys(): Promise<unknown>;
 }
 
 export interface IncomingMessage {

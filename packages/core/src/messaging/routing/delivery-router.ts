@@ -14,6 +14,8 @@ export interface LocalDelivery {
   push(device: DeviceRef, guid: number, frame: Uint8Array): void;
   /** Closes the device's connection here (only the one with this id, unless it is empty). */
   kick(device: DeviceRef, connectionId: string): void;
+  /** Writes a frame that is not stored (a notice) to the device's connection here, if it has one. */
+  notify(device: DeviceRef, frame: Uint8Array): void;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface LocalDelivery {
 @Injectable()
 export class DeliveryRouter implements OnModuleInit {
   private readonly log = new Logger('DeliveryRouter');
-  private local: LocalDelivery = { has: () => false, push: () => {}, kick: () => {} };
+  private local: LocalDelivery = { has: () => false, push: () => {}, kick: () => {}, notify: () => {} };
 
   constructor(
     private readonly routes: RouteTable,
@@ -36,7 +38,8 @@ export class DeliveryRouter implements OnModuleInit {
   onModuleInit(): void {
     this.bus.onMessage((m) => {
       if (m.t === 'deliver') for (const item of m.items) this.local.push(item.device, item.guid, item.frame);
-      else this.local.kick(m.device, m.connectionId);
+      else if (m.t === 'kick') this.local.kick(m.device, m.connectionId);
+      else this.local.notify(m.device, m.frame);
     });
   }
 
@@ -75,6 +78,20 @@ export class DeliveryRouter implements OnModuleInit {
       await Promise.all([...remote].map(([nodeId, items]) => this.bus.publish(nodeId, { t: 'deliver', items })));
     } catch (err) {
       this.log.warn(`push failed, envelopes wait in the mailbox: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * Writes a frame that is not stored (a notice) to the device on whichever node holds it. Best effort: offline, a
+   * stale route or Redis down, and it goes nowhere — the caller keeps whatever must be said again at the next connect.
+   */
+  async notify(device: DeviceRef, frame: Uint8Array): Promise<void> {
+    if (this.local.has(device)) return this.local.notify(device, frame);
+    try {
+      const route = (await this.routes.lookup([device]))[0];
+      if (route && route.nodeId !== this.node.id) await this.bus.publish(route.nodeId, { t: 'notify', device, frame });
+    } catch (err) {
+      this.log.warn(`notice to ${device.accountId}.${device.deviceId} not sent: ${(err as Error).message}`);
     }
   }
 

@@ -207,6 +207,105 @@ describe('the console in a browser', () => {
     await world.screenshot(page, 'console-overview-390px-dark');
   });
 
+  it('the overview charts sent / delivered / read / failed over 24 h, 7 d and 30 d and calls out a failing webhook', async () => {
+    const number = await world.prisma.businessNumber.findFirstOrThrow({ where: { businessId } });
+    const ago = (days: number, hours = 0) => new Date(Date.now() - (days * 24 + hours) * 3_600_000);
+    const message = (i: number, status: string, createdAt: Date, direction = 'outbound') => ({
+      wamid: `wamid.overview-${businessId}-${i}`,
+      businessId,
+      phoneNumberId: number.id,
+      direction: direction as 'outbound',
+      waId: `1555000${i}`,
+      type: 'text',
+      payload: {},
+      status: status as 'sent',
+      createdAt,
+    });
+    await world.prisma.businessMessage.createMany({
+      data: [
+        message(1, 'read', ago(0, 1)),
+        message(2, 'delivered', ago(0, 2)),
+        message(3, 'failed', ago(0, 3)),
+        message(4, 'sent', ago(3)),
+        message(5, 'sent', ago(3)),
+        message(6, 'read', ago(20)),
+        message(7, 'read', ago(40)), // older than every window
+        message(8, 'delivered', ago(0, 1), 'inbound'), // received, not sent
+      ],
+    });
+    const subscription = await world.prisma.webhookSubscription.create({
+      data: {
+        id: `sub-overview-${businessId}`,
+        businessId,
+        callbackUrl: 'http://127.0.0.1:9/overview-hook',
+        verifyTokenEnc: Buffer.from('x'),
+        appSecretEnc: Buffer.from('x'),
+        fields: ['messages'],
+        verifiedAt: ago(2),
+      },
+    });
+    const attempt = (startedAt: Date, error: string | null, statusCode: number | null) => ({
+      subscriptionId: subscription.id,
+      startedAt,
+      latencyMs: 5,
+      statusCode,
+      error,
+      eventCount: 1,
+      bytes: 100,
+    });
+    await world.prisma.webhookAttempt.createMany({
+      data: [
+        attempt(ago(1), null, 200),
+        attempt(ago(0, 2), 'HTTP 500: receiver down', 500),
+        attempt(ago(0, 1), 'ECONNREFUSED', null),
+      ],
+    });
+
+    const page = await world.browser();
+    await world.signIn(page, owner, '/overview');
+    const figures = async (window: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          ['sent', 'delivered', 'read', 'failed'].map(async (s) => [
+            s,
+            Number(await page.getByTestId(`traffic-${window}-${s}`).textContent()),
+          ]),
+        ),
+      );
+    expect(await figures('last_24h')).toEqual({ sent: 2, delivered: 2, read: 1, failed: 1 });
+    expect(await page.locator('.chart .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    const failing = page.getByTestId('failing-webhooks');
+    expect(await failing.textContent()).toContain('http://127.0.0.1:9/overview-hook: ECONNREFUSED (2 failed in 24 h');
+    // The number's own row: three messages sent from it in the last 24 hours.
+    expect(await page.getByRole('row').filter({ hasText: number.phoneNumber }).textContent()).toMatch(/3$/);
+    await accessible(page);
+    await world.screenshot(page, 'console-overview-traffic');
+
+    // The window tabs are reached and switched by keyboard (Radix Tabs: arrows move between them).
+    await page.getByTestId('traffic-tab-last_24h').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('traffic-last_7d-sent').waitFor();
+    expect(await figures('last_7d')).toEqual({ sent: 4, delivered: 2, read: 1, failed: 1 });
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('traffic-last_30d-sent').waitFor();
+    expect(await figures('last_30d')).toEqual({ sent: 5, delivered: 3, read: 2, failed: 1 });
+    await accessible(page);
+
+    // A later successful POST takes the subscription off the list.
+    await world.prisma.webhookAttempt.create({ data: attempt(new Date(), null, 200) });
+    await page.reload();
+    await page.getByTestId('traffic-last_24h-sent').waitFor();
+    expect(await page.getByTestId('failing-webhooks').count()).toBe(0);
+
+    // The chart fits a phone.
+    const phone = await world.browser({ viewport: 'phone', colorScheme: 'dark' });
+    await world.signIn(phone, owner, '/overview');
+    await phone.locator('.chart .recharts-bar-rectangle').first().waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth <= 390')).toBe(true);
+    await accessible(phone);
+    await world.screenshot(phone, 'console-overview-traffic-390px-dark');
+  });
+
   /** An invitation made by the owner through the API (the UI's own path is tested above). */
   const invites: { email: string; link: string }[] = [];
   async function inviteLink(role: 'admin' | 'agent' | 'viewer') {

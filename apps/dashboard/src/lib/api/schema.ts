@@ -288,7 +288,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The overview page — each number's quality and throughput, the messaging-limit tier and its use (any role) */
+        /**
+         * The overview page — numbers, the messaging-limit tier and its use, traffic charts, failing webhooks (any role)
+         * @description Outbound messages are counted in the hour or day they were created, by how far they got (read implies delivered implies sent). `last_24h` has 24 hourly points (UTC hour starts, the current hour last); `last_7d` and `last_30d` have one point per calendar day in the business's time zone, today last. Every bucket is present, zero when idle. `failing_webhooks` lists live subscriptions whose latest POST failed.
+         */
         get: operations["consoleOverview"];
         put?: never;
         post?: never;
@@ -1414,6 +1417,18 @@ export interface components {
          * @enum {string}
          */
         ConsoleRole: "owner" | "admin" | "agent" | "viewer";
+        ConsoleTrafficSeries: {
+            /** @enum {string} */
+            bucket: "hour" | "day";
+            points: {
+                /** @description hour: the UTC hour start (date-time); day: the date in the business time zone */
+                start: string;
+                sent: number;
+                delivered: number;
+                read: number;
+                failed: number;
+            }[];
+        };
         ConsoleUser: {
             id: string;
             email: string;
@@ -2400,6 +2415,24 @@ export interface operations {
                             /** @enum {string} */
                             quality_rating: "GREEN" | "YELLOW" | "RED" | "UNKNOWN";
                             messages_per_second: number;
+                            /** @description outbound messages from this number in the last 24 h */
+                            messages_24h: number;
+                        }[];
+                        traffic: {
+                            last_24h: components["schemas"]["ConsoleTrafficSeries"];
+                            last_7d: components["schemas"]["ConsoleTrafficSeries"];
+                            last_30d: components["schemas"]["ConsoleTrafficSeries"];
+                        };
+                        failing_webhooks: {
+                            id: string;
+                            callback_url: string;
+                            /** Format: date-time */
+                            last_attempt_at: string;
+                            /** @description why the latest POST failed ("HTTP 500: …", "timeout …") */
+                            last_error: string;
+                            /** @description null: no response came */
+                            last_status_code: number | null;
+                            failed_attempts_24h: number;
                         }[];
                     };
                 };

@@ -7,7 +7,14 @@ import { type BusinessParams, businessParams } from '../members/inputs/member.in
 import { ConsoleSessionGuard } from '../session/console-session.guard';
 import { OverviewRepository } from './overview.repository';
 
-/** The overview page's summary: per number its quality and throughput; the business's tier and today's use of it. */
+/** Days of daily traffic read; the 7-day chart is the last 7 of them. */
+const DAYS = 30;
+
+/**
+ * The overview page's summary: per number its quality, throughput and last-24 h messages; the business's tier and
+ * today's use of it; outbound traffic by hour (24 h) and by day (7 and 30 d, in the business's time zone); the webhook
+ * subscriptions whose latest POST failed.
+ */
 @Controller('console/v1/businesses/:businessId/overview')
 @UseGuards(ConsoleSessionGuard)
 export class OverviewController {
@@ -18,13 +25,19 @@ export class OverviewController {
 
   @Get()
   async overview(@Param(valid(businessParams)) p: BusinessParams) {
-    const since = new Date(Date.now() - MESSAGING_LIMIT_WINDOW_MS);
-    const [business, numbers, used] = await Promise.all([
-      this.repo.business(p.businessId),
+    const now = new Date();
+    const since = new Date(now.getTime() - MESSAGING_LIMIT_WINDOW_MS);
+    const business = await this.repo.business(p.businessId);
+    const [numbers, used, perNumber, hours, days, failing] = await Promise.all([
       this.repo.numbers(p.businessId),
       this.repo.contactedSince(p.businessId, since),
+      this.repo.sentPerNumber(p.businessId, since),
+      this.repo.hourly(p.businessId, now),
+      this.repo.daily(p.businessId, now, business.timeZone, DAYS),
+      this.repo.failingWebhooks(p.businessId, since),
     ]);
     const limit = business.messagingLimitTier === 'TIER_UNLIMITED' ? null : tierLimit(business.messagingLimitTier);
+    const daily = days.map(({ day, ...counts }) => ({ start: day, ...counts }));
     return {
       business: { id: business.id, name: business.name, time_zone: business.timeZone },
       messaging_limit: { tier: business.messagingLimitTier, limit, used_24h: used },
@@ -34,6 +47,20 @@ export class OverviewController {
         verified_name: n.verifiedName,
         quality_rating: n.qualityRating,
         messages_per_second: n.messagesPerSecond ?? this.config.limits.messagesPerSecondDefault,
+        messages_24h: perNumber.get(n.id) ?? 0,
+      })),
+      traffic: {
+        last_24h: { bucket: 'hour' as const, points: hours },
+        last_7d: { bucket: 'day' as const, points: daily.slice(-7) },
+        last_30d: { bucket: 'day' as const, points: daily },
+      },
+      failing_webhooks: failing.map((w) => ({
+        id: w.id,
+        callback_url: w.callbackUrl,
+        last_attempt_at: w.lastAttemptAt.toISOString(),
+        last_error: w.error,
+        last_status_code: w.statusCode,
+        failed_attempts_24h: w.failedSince,
       })),
     };
   }

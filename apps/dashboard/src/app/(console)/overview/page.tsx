@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ConsoleShell } from '../../../components/console/shell';
+import { TrafficChart } from '../../../components/console/traffic-chart';
 import { Badge, Card, EmptyState, Progress, TableWrap } from '../../../components/ui/misc';
 import { serverApi } from '../../../lib/api/server';
 import { requireConsole } from '../../../lib/api/session';
@@ -24,11 +26,32 @@ export default async function OverviewPage() {
   const { messaging_limit: limit } = data;
   return (
     <ConsoleShell ctx={ctx} page="overview" title={data.business.name}>
+      {data.failing_webhooks.length > 0 && (
+        <Card className="panel-fail" aria-labelledby="failing-title" data-testid="failing-webhooks">
+          <h2 id="failing-title">
+            {data.failing_webhooks.length === 1
+              ? 'A webhook subscription is failing'
+              : `${data.failing_webhooks.length} webhook subscriptions are failing`}
+          </h2>
+          <p>
+            Their latest delivery failed; events wait and are retried. Fix the receiver, then replay failed events from{' '}
+            <Link href="/developers">Developers</Link>.
+          </p>
+          <ul>
+            {data.failing_webhooks.map((w) => (
+              <li key={w.id}>
+                <code>{w.callback_url}</code>: {w.last_error} ({w.failed_attempts_24h.toLocaleString('en')} failed in 24
+                h, last {new Date(w.last_attempt_at).toLocaleString('en', { timeZone: data.business.time_zone })})
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <Card aria-labelledby="limit-title">
         <h2 id="limit-title">Messaging limit</h2>
         <p>
           Tier <strong>{TIER_LABEL[limit.tier]}</strong> unique customers per rolling 24 hours, outside a customer
-          service window.
+          service window, shared by all the business's numbers.
         </p>
         <Progress value={limit.used_24h} max={limit.limit} label="Messaging limit used in the last 24 hours" />
         <p className="muted" data-testid="limit-use">
@@ -51,6 +74,7 @@ export default async function OverviewPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Quality</th>
                   <th scope="col">Throughput</th>
+                  <th scope="col">Sent, 24 h</th>
                 </tr>
               </thead>
               <tbody>
@@ -62,12 +86,17 @@ export default async function OverviewPage() {
                       <Badge tone={QUALITY_TONE[n.quality_rating]}>{n.quality_rating.toLowerCase()}</Badge>
                     </td>
                     <td>{n.messages_per_second} messages/s</td>
+                    <td>{n.messages_24h.toLocaleString('en')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableWrap>
         )}
+      </Card>
+      <Card aria-labelledby="traffic-title">
+        <h2 id="traffic-title">Messages sent</h2>
+        <TrafficChart traffic={data.traffic} />
       </Card>
     </ConsoleShell>
   );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsoleModule } from '../console/console.module';
+import { ConsoleCannedController } from './console/console-canned.controller';
 import { ConsoleInboxController } from './console/console-inbox.controller';
 import { InboxModule } from './inbox.module';
 import { LiveController } from './live/live.controller';
@@ -10,6 +11,6 @@ import { LiveController } from './live/live.controller';
  */
 @Module({
   imports: [InboxModule, ConsoleModule],
-  controllers: [ConsoleInboxController, LiveController],
+  controllers: [ConsoleInboxController, ConsoleCannedController, LiveController],
 })
 export class InboxConsoleModule {}

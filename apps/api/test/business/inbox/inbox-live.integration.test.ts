@@ -23,9 +23,10 @@ describe('the inbox live', () => {
   const streams: LiveStream[] = [];
   const consumers: Consumer[] = [];
 
-  const eventsUrl = (api: RunningApi) => `${api.url}/console/v1/businesses/${biz.id}/inbox/events`;
-  const follow = async (api: RunningApi, who: Operator, lastEventId?: string) => {
-    const s = await LiveStream.open(eventsUrl(api), who.cookie, lastEventId);
+  const eventsUrl = (api: RunningApi, businessId = biz.id) =>
+    `${api.url}/console/v1/businesses/${businessId}/inbox/events`;
+  const follow = async (api: RunningApi, who: Operator, lastEventId?: string, businessId?: string) => {
+    const s = await LiveStream.open(eventsUrl(api, businessId), who.cookie, lastEventId);
     expect(s.status).toBe(200);
     streams.push(s);
     await s.next('ready');
@@ -39,6 +40,8 @@ describe('the inbox live', () => {
   };
   const inboundText = (s: LiveStream, text: string) =>
     s.next('message', (d) => (d as MessageData).message.text?.body === text);
+  const userId = async (who: Operator) =>
+    (await stack.prisma.consoleUser.findUniqueOrThrow({ where: { email: who.email } })).id;
   const stored = (s: LiveStream) => s.events.filter((e) => e.id !== undefined);
 
   beforeAll(async () => {
@@ -52,8 +55,11 @@ describe('the inbox live', () => {
     const operators = Operators.of(stack.api.app, stack.api.url);
     owner = await operators.owner(biz.id);
     agent = await operators.invited(owner, biz.id, 'agent');
-    agentId = (await stack.prisma.consoleUser.findUniqueOrThrow({ where: { email: agent.email } })).id;
+    agentId = await userId(agent);
     bizAccountId = await stack.provisioned(biz.phoneNumberId);
+    // These cases watch an unassigned queue: the agents here follow the inbox without taking conversations.
+    for (const user of [agentId, await userId(owner)])
+      await biz.call('POST', `/${biz.id}/inbox_agents/${user}`, { available: false, capacity: 0 });
   }, 90_000);
 
   // Each case starts with nobody connected (presence counts connections).
@@ -172,6 +178,82 @@ describe('the inbox live', () => {
     const anonymous = await LiveStream.open(eventsUrl(stack.api), '');
     expect(anonymous.status).toBe(401);
   });
+  it('routing by presence: agents take the oldest waiting conversations as they come online, within capacity', async () => {
+    // A business of its own: its queue holds only this case's conversations.
+    const shop = await stack.business();
+    const shopAccount = await stack.provisioned(shop.phoneNumberId);
+    const operators = Operators.of(stack.api.app, stack.api.url);
+    const boss = await operators.owner(shop.id);
+    const [ana, ben, vic] = [
+      await operators.invited(boss, shop.id, 'agent'),
+      await operators.invited(boss, shop.id, 'agent'),
+      await operators.invited(boss, shop.id, 'viewer'),
+    ];
+    const [anaId, benId, bossId] = [await userId(ana), await userId(ben), await userId(boss)];
+    // The business's setting for each agent: one conversation at a time; the owner takes none.
+    for (const [user, capacity] of [
+      [anaId, 1],
+      [benId, 1],
+      [bossId, 0],
+    ] as const)
+      await shop.call('POST', `/${shop.id}/inbox_agents/${user}`, { available: false, capacity });
+    const holder = async () => {
+      const rows = await stack.prisma.conversation.findMany({
+        where: { businessId: shop.id },
+        orderBy: { queuedAt: 'asc' },
+      });
+      return new Map(rows.map((r) => [r.waId, r.assigneeId]));
+    };
+    const waiting = [await consumer('First'), await consumer('Second'), await consumer('Third')];
+    for (const [i, c] of waiting.entries()) {
+      await c.reply(shopAccount, `hello ${i}`);
+      await waitFor(async () => (await holder()).has(c.waId), `conversation ${i} recorded`);
+    }
+    const holders = async () => {
+      const h = await holder();
+      return waiting.map((c) => h.get(c.waId) ?? null);
+    };
+    // Nobody online: everything waits, even with the owner's stream and a viewer's open.
+    const bossStream = await follow(stack.api, boss, undefined, shop.id);
+    await follow(second, vic, undefined, shop.id);
+    expect(await holders()).toEqual([null, null, null]);
+
+    // Ana comes online (on the second node): she takes the oldest, and only one.
+    const anaStream = await follow(second, ana, undefined, shop.id);
+    await waitFor(async () => (await holders())[0] === anaId, 'the oldest assigned to Ana');
+    await bossStream.next('conversation', (d) => (d.conversation as Conversation).assignee?.id === anaId);
+    expect(await holders()).toEqual([anaId, null, null]);
+
+    // Ben, away when he connects, takes nothing; back online, he takes the next in line.
+    await ben.call('POST', `/console/v1/businesses/${shop.id}/inbox/presence`, { status: 'away' });
+    const benStream = await follow(stack.api, ben, undefined, shop.id);
+    await bossStream.next('presence', (d) => d.user_id === benId && d.status === 'away');
+    const c1 = await stack.prisma.conversation.findFirstOrThrow({
+      where: { businessId: shop.id, waId: waiting[0]!.waId },
+    });
+    // Ana frees her slot while Ben is away: she takes the second, not the third.
+    await ana.call('POST', `/console/v1/businesses/${shop.id}/conversations/${c1.id}/status`, { status: 'resolved' });
+    expect(await holders()).toEqual([anaId, anaId, null]);
+    await ben.call('POST', `/console/v1/businesses/${shop.id}/inbox/presence`, { status: 'online' });
+    expect(await holders()).toEqual([anaId, anaId, benId]);
+
+    // Offline agents take nothing: a new conversation waits until a slot frees and someone is online.
+    benStream.close();
+    anaStream.close();
+    await bossStream.next('presence', (d) => d.user_id === benId && d.status === 'offline');
+    await bossStream.next('presence', (d) => d.user_id === anaId && d.status === 'offline');
+    const late = await consumer('Late');
+    await late.reply(shopAccount, 'still there?');
+    await waitFor(async () => (await holder()).has(late.waId), 'the late conversation recorded');
+    const c3 = await stack.prisma.conversation.findFirstOrThrow({
+      where: { businessId: shop.id, waId: waiting[2]!.waId },
+    });
+    await shop.call('POST', `/${shop.id}/conversations/${c3.id}/status`, { status: 'resolved' });
+    expect((await holder()).get(late.waId)).toBeNull();
+    await follow(stack.api, ben, undefined, shop.id);
+    await waitFor(async () => (await holder()).get(late.waId) === benId, 'the late conversation assigned to Ben');
+  });
+
   it("the console's routes: each agent's own unread count, the queue and their own view, a reply as the signed-in agent", async () => {
     const c = (who: Operator) => (method: string, path: string, body?: unknown) =>
       who.call<Record<string, unknown>>(method, `/console/v1/businesses/${biz.id}/conversations${path}`, body);

@@ -20,6 +20,11 @@ export class AgentsRepository {
     });
   }
 
+  /** The agent's row with the defaults (not available through the API, the default capacity) unless it exists. */
+  ensure(businessId: string, userId: string) {
+    return this.prisma.client.inboxAgent.createMany({ data: [{ businessId, userId }], skipDuplicates: true });
+  }
+
   /** Conversations the agent works on now (open or pending). */
   load(businessId: string, userId: string) {
     return this.prisma.client.conversation.count({

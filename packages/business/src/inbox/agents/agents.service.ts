@@ -19,6 +19,17 @@ export class AgentsService {
     if (!role || !ANSWERING_ROLES.has(role)) throw InboxErrors.notAgent(userId);
   }
 
+  /**
+   * An agent who came online on the console (or back from away) takes waiting conversations at once, up to their
+   * capacity in this business (the business's setting for them, or the default). Viewers only watch.
+   */
+  async present(businessId: string, userId: string): Promise<void> {
+    const role = await this.repo.role(businessId, userId);
+    if (!role || !ANSWERING_ROLES.has(role)) return;
+    await this.repo.ensure(businessId, userId);
+    await this.router.route(businessId);
+  }
+
   /** An agent going available (or getting more room) takes waiting conversations at once. */
   async set(businessId: string, userId: string, body: AgentBody) {
     await this.assertAgent(businessId, userId);

@@ -19,7 +19,8 @@ export class LiveConnection {
     private readonly who: { businessId: string; userId: string },
   ) {}
 
-  async open(after: bigint | undefined): Promise<void> {
+  /** True when the agent came online with this connection (their first). */
+  async open(after: bigint | undefined): Promise<boolean> {
     this.res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -38,13 +39,17 @@ export class LiveConnection {
       after,
     );
     this.listener = listener;
-    if (this.res.destroyed) return this.close();
-    await this.presence.connected(this.who.businessId, this.who.userId, this.id);
+    if (this.res.destroyed) {
+      await this.close();
+      return false;
+    }
+    const arrived = await this.presence.connected(this.who.businessId, this.who.userId, this.id);
     // `ready` carries the cursor a client that reloads its lists now would resume from; `reset`: reload them first.
     this.write({
       event: 'ready',
       data: { cursor: listener.cursor.toString(), reset, presence: await this.presence.all(this.who.businessId) },
     });
+    return arrived;
   }
 
   private ping(): void {

@@ -9,6 +9,7 @@ import {
   CurrentOperator,
   type Operator,
 } from '../../console/session/console-session.guard';
+import { AgentsService } from '../agents/agents.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { InboxEvents } from './inbox-events';
 import { lastEventId, liveParams, liveQuery, presenceBody, typingBody, typingParams } from './live.input';
@@ -28,6 +29,7 @@ export class LiveController {
     private readonly presence: Presence,
     private readonly events: InboxEvents,
     private readonly conversations: ConversationsService,
+    private readonly agents: AgentsService,
   ) {}
 
   @Get('inbox/events')
@@ -47,7 +49,8 @@ export class LiveController {
       businessId: p.businessId,
       userId: op.user.id,
     });
-    await connection.open(given === undefined ? undefined : BigInt(given));
+    if (await connection.open(given === undefined ? undefined : BigInt(given)))
+      await this.agents.present(p.businessId, op.user.id);
   }
 
   @Post('inbox/presence')
@@ -58,6 +61,7 @@ export class LiveController {
     @CurrentOperator() op: Operator,
   ) {
     const status = await this.presence.setAway(p.businessId, op.user.id, body.status === 'away');
+    if (status === 'online') await this.agents.present(p.businessId, op.user.id);
     return { user_id: op.user.id, status };
   }
 

@@ -37,10 +37,12 @@ export class Presence {
     private readonly events: InboxEvents,
   ) {}
 
-  async connected(businessId: string, userId: string, connectionId: string): Promise<void> {
+  /** True when this is the agent's first connection: they came online (or away) just now. */
+  async connected(businessId: string, userId: string, connectionId: string): Promise<boolean> {
     const [added, live] = await this.connection('add', businessId, userId, connectionId);
-    if (added === 1 && live === 1)
-      this.events.signal(businessId, 'presence', { user_id: userId, status: await this.statusOf(businessId, userId) });
+    if (added !== 1 || live !== 1) return false;
+    this.events.signal(businessId, 'presence', { user_id: userId, status: await this.statusOf(businessId, userId) });
+    return true;
   }
 
   refresh(businessId: string, userId: string, connectionId: string): Promise<unknown> {
@@ -81,6 +83,11 @@ export class Presence {
     const users = [...new Set(members.map((m) => m.slice(0, m.lastIndexOf('/'))))];
     const flags = users.length ? await this.redis.client.hmget(away(businessId), ...users) : [];
     return users.map((user_id, i) => ({ user_id, status: flags[i] ? 'away' : 'online' }));
+  }
+
+  /** The agents online now (connected and not away): whom the router assigns to. */
+  async online(businessId: string): Promise<string[]> {
+    return (await this.all(businessId)).filter((p) => p.status === 'online').map((p) => p.user_id);
   }
 
   async statusOf(businessId: string, userId: string): Promise<PresenceStatus> {

@@ -11,8 +11,9 @@ LIMIT 1
 FOR UPDATE SKIP LOCKED`;
 
 /**
- * The available agent with room left, least loaded first, then the one assigned longest ago: $1 businessId. Locked
- * (SKIP LOCKED) so two routers never fill the same agent's last slot.
+ * The present agent with room left, least loaded first, then the one assigned longest ago: $1 businessId, $2 the
+ * agents online on the console now (Presence). Present: online, or marked available through the API by a desk that
+ * keeps its own presence. Locked (SKIP LOCKED) so two routers never fill the same agent's last slot.
  */
 const FREE_AGENT_SQL = `
 SELECT a."userId", a."capacity" FROM "InboxAgent" a
@@ -21,7 +22,7 @@ CROSS JOIN LATERAL (
   WHERE c."businessId" = a."businessId" AND c."assigneeType" = 'user' AND c."assigneeId" = a."userId"
     AND c."status" IN ('open', 'pending')
 ) load
-WHERE a."businessId" = $1 AND a."available" AND load.n < a."capacity"
+WHERE a."businessId" = $1 AND (a."available" OR a."userId" = ANY($2::text[])) AND load.n < a."capacity"
 ORDER BY load.n, a."lastAssignedAt" NULLS FIRST, a."userId"
 LIMIT 1
 FOR UPDATE OF a SKIP LOCKED`;
@@ -53,13 +54,18 @@ export class RoutingRepository {
    */
   assignNext(
     businessId: string,
+    online: string[],
     assigned: (tx: Prisma.TransactionClient, c: Conversation) => Promise<unknown>,
   ): Promise<'assigned' | 'idle' | 'retry'> {
     return this.prisma.client.$transaction(async (tx) => {
       // The agent first: a router that holds an agent always assigns, so the conversations it skips (SKIP LOCKED)
       // are exactly those other routers are assigning, and the oldest waiting go first. Head first, a router that
       // found no agent free would have passed over an older conversation while a later one was assigned.
-      const [agent] = await tx.$queryRawUnsafe<{ userId: string; capacity: number }[]>(FREE_AGENT_SQL, businessId);
+      const [agent] = await tx.$queryRawUnsafe<{ userId: string; capacity: number }[]>(
+        FREE_AGENT_SQL,
+        businessId,
+        online,
+      );
       if (!agent) return 'idle';
       const [load] = await tx.$queryRawUnsafe<{ n: number }[]>(LOAD_SQL, businessId, agent.userId);
       if (load!.n >= agent.capacity) return 'retry';

@@ -6,7 +6,7 @@ import { WakeService } from '../wake/wake.service';
 import { envelope, splitBatches } from '../wire/envelope';
 import { signatureHeader } from '../wire/signature';
 import { type ClaimedDelivery, DeliveriesRepository, type PostOutcome } from './deliveries.repository';
-import { POSTS_IN_FLIGHT, postWebhook } from './http-poster';
+import { POSTS_PER_CLAIM, postWebhook } from './http-poster';
 import { type SubscriptionTarget, SubscriptionTargets } from './subscription-target';
 
 export interface DrainResult {
@@ -53,34 +53,56 @@ export class DeliveryService {
     }
   }
 
-  /** Claims and sends until nothing is claimable. Returns true when the subscription no longer exists. */
+  /**
+   * Claims and sends until nothing is claimable. Returns true when the subscription no longer exists.
+   * The next claim is made as soon as the current one's last POST has gone out, not when its POSTs have come back
+   * and been settled: the connections stay busy through the claim's round trip and the settle's commit. At most two
+   * claims are under way; a claim holds at most one event per ordering key, and a key's next event becomes claimable
+   * only when its settle hands the key on, so overlapping claims never send a key out of order.
+   */
   private async pump(subscriptionId: string, result: DrainResult, onBacklog: () => void): Promise<boolean> {
     const { batchMaxEvents, timeoutMs } = this.config.webhooks;
     // The lease outlives the slowest POST by a wide margin: a lease that expired mid-POST would let another worker
     // send the same key's next event before this one is settled.
     const leaseMs = timeoutMs * 2 + 30_000;
+    let previous: Promise<void> | undefined;
     for (;;) {
       // Read for every batch, so a new callback URL or secret applies at once.
       const target = await this.targets.load(subscriptionId);
-      if (!target) return true;
+      if (!target) {
+        await previous;
+        return true;
+      }
       const token = randomUUID();
-      const t0 = performance.now();
       // One change per POST: two rounds of POSTs in flight per claim, so that even against a receiver that times out
-      // every POST (and with the helper's claim sharing the connections) the claim is sent within its lease.
-      const limit = target.batching ? batchMaxEvents : Math.min(batchMaxEvents, 2 * POSTS_IN_FLIGHT);
+      // every POST the claim is sent within its lease (every POST's timeout runs from when it is started).
+      const limit = target.batching ? batchMaxEvents : Math.min(batchMaxEvents, 2 * POSTS_PER_CLAIM);
       const claimed = await this.deliveries.claim(subscriptionId, limit, leaseMs, token);
-      if (!claimed.length) return false;
+      if (!claimed.length) {
+        if (!previous) return false;
+        // The claim under way hands its keys on as it settles: there may be more to claim once it has.
+        await previous;
+        previous = undefined;
+        continue;
+      }
       if (claimed.length === limit) onBacklog();
-      const claimMs = performance.now() - t0;
-      await this.send(target, claimed, token, result);
-      this.log.debug(
-        `subscription ${subscriptionId}: ${claimed.length} claimed in ${claimMs.toFixed(0)} ms, sent and settled in ` +
-          `${(performance.now() - t0 - claimMs).toFixed(0)} ms`,
-      );
+      const { started, done } = this.send(target, claimed, token, result);
+      await started;
+      await previous;
+      previous = done;
     }
   }
 
-  private async send(target: SubscriptionTarget, claimed: ClaimedDelivery[], token: string, result: DrainResult) {
+  /**
+   * POSTs a claim's deliveries and settles their outcomes. `started` resolves once every POST has been started (the
+   * last ones still in flight), `done` once every outcome is settled.
+   */
+  private send(
+    target: SubscriptionTarget,
+    claimed: ClaimedDelivery[],
+    token: string,
+    result: DrainResult,
+  ): { started: Promise<void>; done: Promise<void> } {
     const { batchMaxEvents, batchMaxBytes, timeoutMs, retryBaseMs, retryMaxMs } = this.config.webhooks;
     const { privateNetworks } = this.config.outbound;
     const backoff = { baseMs: retryBaseMs, maxMs: retryMaxMs };
@@ -99,11 +121,16 @@ export class DeliveryService {
       { maxBatch: batchMaxEvents, maxInFlight: 2 },
     );
     let next = 0;
+    let markStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      markStarted = resolve;
+    });
     // A POST does not wait for its outcome's settle: the next one goes out at once, and outcomes pile up for the
     // next settle. (Safe: the lease covers a claimed delivery until it is settled.)
     const settles: Promise<void>[] = [];
     const poster = async () => {
       for (let group = groups[next++]; group; group = groups[next++]) {
+        if (next >= groups.length) markStarted();
         const body = envelope(target.businessId, group);
         const startedAtMs = Date.now();
         const signature = signatureHeader(target.appSecret, body);
@@ -117,9 +144,13 @@ export class DeliveryService {
         settles.push(settled);
       }
     };
-    // POSTs in flight per claim: what the connection pool to one host holds, so a POST's timeout starts when it is sent.
-    await Promise.all(Array.from({ length: Math.min(groups.length, POSTS_IN_FLIGHT) }, poster));
-    await Promise.all(settles);
+    const posted = Promise.all(Array.from({ length: Math.min(groups.length, POSTS_PER_CLAIM) }, poster));
+    const done = posted.then(() => Promise.all(settles)).then(() => undefined);
+    // Awaited by the pump after the next claim; this only keeps a failure from counting as unhandled meanwhile.
+    done.catch(() => undefined);
+    // A poster that throws before the last group is taken (it cannot today) must not leave the pump waiting.
+    posted.then(markStarted, markStarted);
+    return { started, done };
   }
 
   private async scheduleRetry(subscriptionId: string, dueMs: number): Promise<void> {

@@ -13,12 +13,14 @@ export interface PostResult {
 
 /**
  * Kept-alive connections: a busy subscription gets many POSTs a second to the same host. One pool per policy, so a
- * connection opened without the private-network check is never reused by a request that needs it.
+ * connection opened without the private-network check is never reused by a request that needs it. A claim sends
+ * POSTS_PER_CLAIM at a time, and the next claim starts while the last of them are in flight, so the pool holds two
+ * claims' worth; past that a POST waits for a connection (its timeout running).
  */
-export const POSTS_IN_FLIGHT = 64;
+export const POSTS_PER_CLAIM = 64;
 const pools = () => ({
-  'http:': new http.Agent({ keepAlive: true, maxSockets: POSTS_IN_FLIGHT }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: POSTS_IN_FLIGHT }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 2 * POSTS_PER_CLAIM }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 2 * POSTS_PER_CLAIM }),
 });
 const agents = { allow: pools(), deny: pools() };
 

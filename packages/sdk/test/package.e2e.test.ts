@@ -18,11 +18,15 @@ const TSC = join(REPO, 'node_modules/.bin/tsc');
 // then used from plain JavaScript (ESM and CommonJS) and type-checked from TypeScript against its declarations.
 describe('the SDK as a library: packed, installed outside the repository, used', { timeout: 180_000 }, () => {
   const world = sdkWorld();
-  const dir = mkdtempSync(join(tmpdir(), 'switchboard-sdk-package-'));
-  const app = join(dir, 'app');
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('installs offline from its tarballs and works: messages over the real API, require(), type declarations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-sdk-package-'));
+    dirs.push(dir);
+    const app = join(dir, 'app');
     await run('npm', ['pack', '--pack-destination', dir, '-w', '@switchboard/protocol', '-w', '@switchboard/sdk'], {
       cwd: REPO,
     });
@@ -56,6 +60,10 @@ describe('the SDK as a library: packed, installed outside the repository, used',
       from: alice,
       sameId: true,
     });
+    const usage = await run(join(app, 'node_modules/.bin/switchboard-chat'), [], { cwd: app }).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(usage).toMatchObject({ code: 64, stderr: expect.stringMatching(/^usage: /) }); // the reference client's bin
     const { stdout: required } = await run('node', ['app.cjs'], { cwd: app });
     expect(JSON.parse(required)).toEqual({ messenger: 'function', encodeFrame: 'function' });
 

@@ -41,6 +41,7 @@ export function offlineLock(
       license: manifest.license,
       dependencies: manifest.dependencies,
       engines: manifest.engines,
+      ...(manifest.bin && { bin: manifest.bin }), // npm ci links commands from the lock's entries
     };
   }
   for (const { name } of tarballs) {

@@ -1,0 +1,110 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomNumber } from '@switchboard/testkit/core';
+import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
+import { waitFor } from '@switchboard/testkit/wait';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const REPO = join(import.meta.dirname, '../../..');
+
+/** One `npm run chat` process, typed into through its stdin and read from its stdout, as a person in a terminal. */
+interface Terminal {
+  child: ChildProcessWithoutNullStreams;
+  type(text: string): void;
+  lines(): string[];
+  shows(line: string | RegExp): Promise<void>;
+}
+
+describe('npm run chat: two people in two terminals (chat processes, real API, Postgres, Redis)', {
+  timeout: 120_000,
+}, () => {
+  const world = sdkWorld();
+  const data = mkdtempSync(join(tmpdir(), 'switchboard-chat-'));
+  const terminals: Terminal[] = [];
+  afterAll(() => {
+    for (const t of terminals) if (t.child.exitCode === null) t.child.kill('SIGKILL');
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  function chat(number: string): Terminal {
+    const args = ['packages/devtools/bin/run.mjs', 'packages/sdk/src/cli/chat.ts', number];
+    const child = spawn(process.execPath, [...args, '--server', world.api.url, '--data', data], { cwd: REPO });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    const lines = () => output.split('\n');
+    const terminal: Terminal = {
+      child,
+      type: (text) => void child.stdin.write(text),
+      lines,
+      shows: (line) =>
+        waitFor(
+          () => lines().some((l) => (typeof line === 'string' ? l === line : line.test(l))),
+          `${number}'s terminal shows "${line}"; it shows:\n${output}`,
+          30_000,
+        ),
+    };
+    terminals.push(terminal);
+    return terminal;
+  }
+
+  it('registers, opens a chat by number, sends and receives with ✓ ✓✓ and read, shows typing; comes back as itself', async () => {
+    const [alice, bob] = [randomNumber(), randomNumber()];
+    const a = chat(alice);
+    const b = chat(bob);
+    await a.shows(`ready: ${alice} · /to <number> opens a chat · /help`);
+    await b.shows(`ready: ${bob} · /to <number> opens a chat · /help`);
+
+    a.type('hello?\n');
+    await a.shows('open a chat first: /to <number>');
+    a.type('/to 12345\n');
+    await a.shows('usage: /to <number in E.164, e.g. +447700900123>');
+    const stranger = randomNumber();
+    a.type(`/to ${stranger}\n`);
+    await a.shows(`${stranger} is not on Switchboard`);
+
+    a.type(`/to ${bob}\nhello bob\n`);
+    await a.shows(`chatting with ${bob}`);
+    await a.shows('✓ sent: hello bob');
+    await a.shows('✓✓ delivered: hello bob');
+    await b.shows(`new message from ${alice} (/to ${alice} to read it)`);
+    expect(a.lines()).not.toContain('✓✓ read: hello bob'); // not before bob opens the chat
+    b.type(`/to ${alice}\n`);
+    await b.shows(`← ${alice}: hello bob`);
+    await a.shows('✓✓ read: hello bob');
+
+    b.type('hi'); // no Enter yet
+    await a.shows(`${bob} is typing…`);
+    await a.shows(`${bob} stopped typing`); // a pause
+    b.type(' alice\n');
+    await a.shows(`← ${bob}: hi alice`);
+    await b.shows('✓✓ read: hi alice'); // alice has the chat open
+
+    // Bob quits; what arrives meanwhile is there when the same device (its SQLite file) starts again.
+    b.type('/quit\n');
+    await waitFor(() => b.child.exitCode !== null, 'bob quits');
+    expect(b.child.exitCode).toBe(0);
+    a.type('while you were away\n');
+    await a.shows('✓ sent: while you were away');
+    const again = chat(bob);
+    await again.shows(`ready: ${bob} · /to <number> opens a chat · /help`);
+    await again.shows(`new message from ${alice} (/to ${alice} to read it)`);
+    again.type(`/to ${alice}\n`);
+    await again.shows(`← ${alice}: while you were away`);
+    await a.shows('✓✓ read: while you were away');
+    expect(again.lines().filter((l) => l.includes('hello bob'))).toEqual([]); // shown once, in the first run
+  });
+
+  it('says how to call it when the number is missing or malformed', async () => {
+    const t = chat('not-a-number');
+    await waitFor(() => t.child.exitCode !== null, 'exit');
+    expect(t.child.exitCode).toBe(64);
+    expect(t.lines()[0]).toMatch(/^usage: npm run chat -- <your number in E\.164/);
+  });
+});

@@ -96,6 +96,20 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
         .sort(),
     ).toEqual(primaries.slice(1, 4).map(accountOf).sort());
     expect(alice.groups.messageInfo(first)?.deliveredToAll).toBe(false); // erin has not got it
+    // The server's message info, read by alice's other device: the same, from acks settled before any write.
+    const aliceLaptop = companions[0]!;
+    const serverInfo = () => aliceLaptop.groups.client.messageInfo(group.id, first);
+    const deliveredOnServer = async () =>
+      (await serverInfo()).members.flatMap((m) => (m.delivered_at ? [m.account_id] : [])).sort();
+    await poll(deliveredOnServer).toEqual(primaries.slice(1, 4).map(accountOf).sort());
+    expect(await serverInfo()).toMatchObject({
+      message_id: String(first),
+      delivered_to_all: false,
+      read_by_all: false,
+    });
+    expect((await serverInfo()).members.map((m) => m.account_id).sort()).toEqual(
+      primaries.slice(1).map(accountOf).sort(),
+    );
     for (const d of erin) await d.connection.start();
     for (const d of erin) await poll(() => groupTexts(d, group.id)).toEqual(texts);
     expect(eventTypes(erin[0]!, group.id)).toEqual(['created']);
@@ -105,6 +119,18 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
       .poll(() => alice.groups.messageInfo(first)?.members.find((m) => m.accountId === accountOf(bob))?.readAt)
       .toBeGreaterThan(0);
     expect(alice.groups.messageInfo(first)?.readByAll).toBe(false);
+    // On the server too: erin's acks of stored envelopes count, and bob's read.
+    await poll(async () => (await serverInfo()).delivered_to_all).toBe(true);
+    await poll(async () => (await serverInfo()).members.find((m) => m.account_id === accountOf(bob))?.read_at).toEqual(
+      expect.any(String),
+    );
+    expect((await serverInfo()).read_by_all).toBe(false);
+    // Only the sender's account may read it; an unknown id is unknown; a malformed one is a 400.
+    await expect(bob.groups.client.messageInfo(group.id, first)).rejects.toMatchObject({ status: 404 });
+    await expect(aliceLaptop.groups.client.messageInfo(group.id, first + 1n)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      aliceLaptop.rest.call('GET', `/v1/groups/${group.id}/messages/not-a-number/info`),
+    ).rejects.toMatchObject({ status: 400, code: 100 });
   });
 
   it('a removed member receives nothing after; the others rotate their sender keys', async () => {

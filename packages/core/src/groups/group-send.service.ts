@@ -14,6 +14,7 @@ import { type DeviceRef, MessageKind, type NewMessage } from '../messaging/mailb
 import { RelayService } from '../messaging/relay/relay.service';
 import { type ActiveDevices, checkDevices } from '../messaging/send/device-check';
 import { distributionContent, GROUP_ENVELOPE_TYPE, groupMessageBody } from './group-mailbox';
+import { GroupReceipts } from './group-receipts';
 import { mayDo } from './group-rules';
 import { GroupsRepository, type MemberDevice } from './groups.repository';
 
@@ -23,7 +24,8 @@ type Checked = { refusal: ServerFrame } | { message: NewMessage };
  * A device's group message: the sender must be a member allowed to send (GROUP_RULES), and name exactly every active
  * device of every member but itself (409/410 as for 1:1, so a removed member's devices are refused as extra and a new
  * member's are asked for as missing). Stored as one shared body and one small envelope per device (group-mailbox.ts),
- * relayed like a 1:1 message (messaging/relay): ✓ once stored, or once every device has it.
+ * recorded for its message info (group-receipts.ts), then relayed like a 1:1 message (messaging/relay): ✓ once
+ * stored, or once every device has it.
  */
 @Injectable()
 export class GroupSendService {
@@ -32,6 +34,7 @@ export class GroupSendService {
   constructor(
     private readonly repo: GroupsRepository,
     private readonly relay: RelayService,
+    private readonly receipts: GroupReceipts,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -40,6 +43,12 @@ export class GroupSendService {
     const checked = await this.check(from, frame);
     if ('refusal' in checked) return () => reply(checked.refusal);
     const message = checked.message;
+    try {
+      await this.receipts.sent(from, frame.id, frame.groupId, message.serverTimestamp);
+    } catch (err) {
+      this.log.error(`recording a group message failed: ${(err as Error).message}`);
+      return () => reply(refusal(frame.id, ErrorCode.Unavailable, 'not stored; try again'));
+    }
     return () =>
       void this.relay.store(message).then(
         ({ serverTimestamp }) => reply({ t: 'send_ok', id: frame.id, serverTimestamp }),

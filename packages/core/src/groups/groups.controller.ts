@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import type { z } from 'zod';
 import { type AuthenticatedDevice, CurrentDevice, DeviceAuthGuard } from '../auth/device-auth.guard';
 import { valid } from '../common/zod.pipe';
+import { GroupReceipts } from './group-receipts';
 import { GroupsService } from './groups.service';
 import {
   accountIdInput,
@@ -18,8 +19,9 @@ import {
   inviteParams,
   joinInput,
   memberParams,
+  messageParams,
 } from './inputs/groups.input';
-import { eventOutput, groupOutput } from './outputs/group.output';
+import { eventOutput, groupOutput, messageInfoOutput } from './outputs/group.output';
 
 type Params<S extends z.ZodType> = z.output<S>;
 const settingsOf = (s: GroupSettingsInput | undefined) => ({
@@ -32,7 +34,10 @@ const settingsOf = (s: GroupSettingsInput | undefined) => ({
 @Controller('v1/groups')
 @UseGuards(DeviceAuthGuard)
 export class GroupsController {
-  constructor(private readonly groups: GroupsService) {}
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly receipts: GroupReceipts,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -86,6 +91,14 @@ export class GroupsController {
     @Query(valid(historyQuery)) q: Params<typeof historyQuery>,
   ) {
     return { events: (await this.groups.history(d, p.group_id, q.after, q.limit)).map(eventOutput) };
+  }
+
+  @Get(':group_id/messages/:message_id/info')
+  async messageInfo(
+    @CurrentDevice() d: AuthenticatedDevice,
+    @Param(valid(messageParams)) p: Params<typeof messageParams>,
+  ) {
+    return messageInfoOutput(p.group_id, p.message_id, await this.receipts.info(d, p.group_id, p.message_id));
   }
 
   @Post(':group_id/members')

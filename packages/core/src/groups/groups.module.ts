@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { GroupEventWriter } from './group-event-writer';
+import { GroupReceipts } from './group-receipts';
+import { GroupReceiptsRepository } from './group-receipts.repository';
 import { GroupSendService } from './group-send.service';
 import { GroupsController } from './groups.controller';
 import { GroupsRepository } from './groups.repository';
@@ -14,7 +16,14 @@ import { GroupsService } from './groups.service';
 @Module({
   imports: [AuthModule, MessagingModule],
   controllers: [GroupsController],
-  providers: [GroupsRepository, GroupEventWriter, GroupsService, GroupSendService],
+  providers: [
+    GroupsRepository,
+    GroupEventWriter,
+    GroupsService,
+    GroupSendService,
+    GroupReceiptsRepository,
+    GroupReceipts,
+  ],
   exports: [GroupSendService, GroupsService],
 })
 export class GroupsModule {}

@@ -11,6 +11,7 @@ import { MailboxPurgeRepository } from './purge/mailbox-purge.repository';
 import { MailboxPurgeService } from './purge/mailbox-purge.service';
 import { ReceiptService } from './receipts/receipt.service';
 import { ReceiptFactory } from './receipts/receipt-factory';
+import { ReceiptFacts } from './receipts/receipt-facts';
 import { RelayService } from './relay/relay.service';
 import { DeliveryRouter } from './routing/delivery-router';
 import { NodeBus } from './routing/node-bus';
@@ -35,6 +36,7 @@ import { SendService } from './send/send.service';
     MailboxPurgeRepository,
     MailboxPurgeService,
     ReceiptFactory,
+    ReceiptFacts,
     ReceiptService,
     RelayService,
     DeliveryRouter,
@@ -52,6 +54,7 @@ import { SendService } from './send/send.service';
     RelayService,
     SendService,
     ReceiptService,
+    ReceiptFacts,
     DeviceDirectory,
     DeliveryRouter,
     NodeBus,

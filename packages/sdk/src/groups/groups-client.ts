@@ -27,6 +27,15 @@ export interface GroupHistoryEvent {
   data: Record<string, unknown>;
 }
 
+/** A message's info as the server keeps it (times ISO 8601, null until it happens). */
+export interface GroupMessageInfoWire {
+  group_id: string;
+  message_id: string;
+  members: { account_id: string; delivered_at: string | null; read_at: string | null }[];
+  delivered_to_all: boolean;
+  read_by_all: boolean;
+}
+
 /** One method per group endpoint, as the device `rest` is. */
 export class GroupsClient {
   constructor(private readonly rest: RestClient) {}
@@ -45,6 +54,9 @@ export class GroupsClient {
     this.rest.call<GroupInfo>('PATCH', `/v1/groups/${groupId}`, info);
   changeSettings = (groupId: string, settings: Partial<GroupSettingsWire>) =>
     this.rest.call<GroupInfo>('PUT', `/v1/groups/${groupId}/settings`, settings);
+  /** Message info of a message this account sent (any of its devices may ask, after a restart too). */
+  messageInfo = (groupId: string, messageId: bigint) =>
+    this.rest.call<GroupMessageInfoWire>('GET', `/v1/groups/${groupId}/messages/${messageId}/info`);
   history = (groupId: string, after = 0, limit = 100) =>
     this.rest.call<{ events: GroupHistoryEvent[] }>(
       'GET',

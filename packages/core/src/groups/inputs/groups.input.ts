@@ -61,6 +61,15 @@ export const createInviteInput = z
 export const joinInput = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'an invite code') }).strict();
 
 export const groupParams = z.object({ group_id: accountId });
+const U64_MAX = 2n ** 64n - 1n;
+export const messageParams = z.object({
+  group_id: accountId,
+  message_id: z
+    .string()
+    .regex(/^\d{1,20}$/, { message: 'expected a message id (an unsigned 64-bit integer in decimal)' })
+    .transform((s) => BigInt(s))
+    .refine((n) => n <= U64_MAX, { message: 'expected a message id (an unsigned 64-bit integer in decimal)' }),
+});
 export const memberParams = z.object({ group_id: accountId, account_id: accountId });
 export const inviteParams = z.object({ group_id: accountId, code: z.string().min(1).max(64) });
 

@@ -1,3 +1,4 @@
+import type { GroupMessageInfo } from '../group-receipts';
 import type { EventRow } from '../groups.repository';
 import type { GroupView } from '../groups.service';
 
@@ -24,4 +25,18 @@ export const eventOutput = (e: EventRow) => ({
   actor_account_id: e.actorAccountId,
   at: e.at.toISOString(),
   data: e.data,
+});
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const messageInfoOutput = (groupId: string, messageId: bigint, info: GroupMessageInfo) => ({
+  group_id: groupId,
+  message_id: messageId.toString(),
+  members: info.members.map((m) => ({
+    account_id: m.accountId,
+    delivered_at: iso(m.deliveredAt),
+    read_at: iso(m.readAt),
+  })),
+  delivered_to_all: info.deliveredToAll,
+  read_by_all: info.readByAll,
 });

@@ -30,7 +30,9 @@ const RECEIPT_IDS_PER_FRAME = 1024;
  * a delivery receipt per (acking device, original sender) — its body the acked client ids, 8 bytes each — for every
  * device of the sender, only for envelopes this statement really deleted (a repeated ack earns nothing); and drop the
  * messages left with no envelope that have nothing more to do (receipts at once, messages once their client id no
- * longer needs remembering). A statement does not see its own deletions, hence "no envelope other than those in d".
+ * longer needs remembering); a group message's (shared body) delivery to the member is kept for its message info
+ * (GroupMessageReceipt, packages/core/src/groups/group-receipts.ts). A statement does not see its own deletions, hence
+ * "no envelope other than those in d".
  */
 const ACK = `
 WITH d AS (
@@ -39,8 +41,14 @@ WITH d AS (
   RETURNING e.id, e."messageId", e."accountId", e."deviceId"
 ), info AS (
   SELECT d.id, d."accountId" AS acc, d."deviceId" AS dev, m.kind, m."senderAccountId" AS sender,
-    m."clientMessageId" AS cmid
+    m."clientMessageId" AS cmid, m.body IS NOT NULL AS shared
   FROM d JOIN "MailboxMessage" m ON m.id = d."messageId"
+), group_delivered AS (
+  INSERT INTO "GroupMessageReceipt" ("senderAccountId", "clientMessageId", "memberAccountId", "deliveredAt")
+  SELECT info.sender, info.cmid, info.acc, to_timestamp($5::bigint / 1000.0) AT TIME ZONE 'UTC'
+  FROM info JOIN "GroupMessage" g ON g."senderAccountId" = info.sender AND g."clientMessageId" = info.cmid
+  WHERE info.shared AND info.kind = 1 AND info.acc <> info.sender
+  ON CONFLICT DO NOTHING
 ), finished AS (
   DELETE FROM "MailboxMessage" m USING (SELECT DISTINCT "messageId" FROM d) x
   WHERE m.id = x."messageId" AND (m.kind <> 1 OR m."serverTimestamp" < $4)

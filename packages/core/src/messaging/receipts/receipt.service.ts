@@ -4,6 +4,7 @@ import { NewChatLimit } from '../../limits/new-chat-limit';
 import type { DeviceRef, NewMessage } from '../mailbox/mailbox.types';
 import { RelayService } from '../relay/relay.service';
 import { ReceiptFactory } from './receipt-factory';
+import { ReceiptFacts } from './receipt-facts';
 
 const noChat = (id: bigint): SendErrorFrame => ({
   t: 'send_error',
@@ -22,6 +23,7 @@ export class ReceiptService {
     private readonly relay: RelayService,
     private readonly factory: ReceiptFactory,
     private readonly newChats: NewChatLimit,
+    private readonly facts: ReceiptFacts,
   ) {}
 
   /** The device has these envelopes: delete them, and tell the senders they were delivered. */
@@ -50,8 +52,15 @@ export class ReceiptService {
     }
     if (!receipt.envelopes.length) return () => reply({ t: 'send_ok', id: frame.id, serverTimestamp: Date.now() });
     return () =>
-      void this.relay
-        .store(receipt)
-        .then(({ serverTimestamp }) => reply({ t: 'send_ok', id: frame.id, serverTimestamp }), fail);
+      void this.relay.store(receipt).then(({ serverTimestamp }) => {
+        if (frame.toAccountId !== from.accountId && frame.messageIds.length)
+          this.facts.read({
+            sender: frame.toAccountId,
+            clientMessageIds: frame.messageIds,
+            reader: from.accountId,
+            at: serverTimestamp,
+          });
+        reply({ t: 'send_ok', id: frame.id, serverTimestamp });
+      }, fail);
   }
 }

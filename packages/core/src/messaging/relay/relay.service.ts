@@ -6,6 +6,7 @@ import { MailboxRepository } from '../mailbox/mailbox.repository';
 import { MailboxService } from '../mailbox/mailbox.service';
 import { type DeviceRef, MessageKind, type NewMessage, type PendingEnvelope } from '../mailbox/mailbox.types';
 import { MailboxCounters } from '../mailbox/mailbox-counters';
+import { type DeliveredFact, ReceiptFacts } from '../receipts/receipt-facts';
 import { DeliveryRouter } from '../routing/delivery-router';
 import { HeldMessage } from './held-message';
 import { RelayLane } from './relay-lane';
@@ -61,6 +62,7 @@ export class RelayService implements OnModuleDestroy {
     private readonly router: DeliveryRouter,
     private readonly directory: DeviceDirectory,
     private readonly counters: MailboxCounters,
+    private readonly facts: ReceiptFacts,
     @Inject(CONFIG) config: Config,
   ) {
     this.holdMs = config.messaging.writeBehindMs;
@@ -110,6 +112,7 @@ export class RelayService implements OnModuleDestroy {
     const afterCommit = new Map<Promise<void>, typeof written>();
     const earned = new Map<string, { ids: bigint[]; messages: HeldMessage[] }>();
     const settled: HeldMessage[] = [];
+    const delivered: DeliveredFact[] = [];
     guids.forEach((guid, i) => {
       const spot = this.byGuid.get(guid);
       if (!spot || !sameDevice(spot.held.msg.envelopes[spot.index]!, device)) {
@@ -134,6 +137,14 @@ export class RelayService implements OnModuleDestroy {
         e.ids.push(m.clientMessageId!);
         e.messages.push(held);
         earned.set(m.sender.accountId, e);
+        // A shared body is a group message: its per-member delivery is kept for the sender's message info.
+        if (m.body)
+          delivered.push({
+            sender: m.sender.accountId,
+            clientMessageId: m.clientMessageId!,
+            member: device.accountId,
+            at: Date.now(),
+          });
       }
       if (last) settled.push(held);
     });
@@ -142,6 +153,7 @@ export class RelayService implements OnModuleDestroy {
       for (const h of e.messages) h.owed.push(out);
     }
     for (const h of settled) h.settle(h.msg.serverTimestamp);
+    this.facts.delivered(delivered);
     const work: Promise<void>[] = [];
     if (written.guids.length) work.push(this.acknowledgeWritten(device, written.guids, written.senders));
     for (const [committed, later] of afterCommit) {

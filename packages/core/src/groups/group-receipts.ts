@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Batcher } from '@switchboard/platform';
+import { ApiError } from '../errors/api-error';
 import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
 import { ReceiptFacts } from '../messaging/receipts/receipt-facts';
-import { ApiError } from '../errors/api-error';
 import { GroupReceiptsRepository, type ReceiptRow } from './group-receipts.repository';
 
 type Fact = { read: boolean; rows: ReceiptRow[] };
@@ -22,7 +22,7 @@ export interface GroupMessageInfo {
 @Injectable()
 export class GroupReceipts implements OnModuleDestroy {
   private readonly log = new Logger('GroupReceipts');
-  private readonly facts: Batcher<Fact, void>;
+  private readonly facts: Batcher<Fact, undefined>;
 
   constructor(
     private readonly repo: GroupReceiptsRepository,
@@ -64,7 +64,7 @@ export class GroupReceipts implements OnModuleDestroy {
     this.facts.submit(fact).catch((err) => this.log.warn(`group receipts not recorded: ${(err as Error).message}`));
   }
 
-  private async flush(batch: Fact[]): Promise<void[]> {
+  private async flush(batch: Fact[]): Promise<undefined[]> {
     const key = (r: ReceiptRow) => `${r.sender}/${r.clientMessageId}/${r.member}`;
     const unique = (rows: ReceiptRow[]) => [...new Map(rows.map((r) => [key(r), r])).values()];
     await this.repo.recordDelivered(unique(batch.filter((f) => !f.read).flatMap((f) => f.rows)));

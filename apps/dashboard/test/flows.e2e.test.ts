@@ -7,6 +7,7 @@ import type { RunningApi } from '@switchboard/testkit/api';
 import { type ConsoleWorld, startConsoleWorld } from '@switchboard/testkit/browser/console-world';
 import type { Operator } from '@switchboard/testkit/console/operators';
 import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { drinksFlow } from '@switchboard/testkit/flows/fixtures';
 import { waitFor } from '@switchboard/testkit/wait';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,24 +207,7 @@ describe('the Flows pages', () => {
     const created = await owner.call<{ id: string }>('POST', `/console/v1/businesses/${businessId}/flows`, {
       name: 'Drinks',
       phone_number_ids: [number],
-      definition: {
-        start: 'pick',
-        variables: [{ name: 'choice', type: 'string' }],
-        nodes: [
-          {
-            id: 'pick',
-            type: 'buttons',
-            text: 'Tea or coffee?',
-            save_as: 'choice',
-            buttons: [
-              { id: 'tea', title: 'Tea' },
-              { id: 'coffee', title: 'Coffee' },
-            ],
-          },
-          { id: 'done', type: 'end', text: 'One {{choice}} coming' },
-        ],
-        edges: [{ from: 'pick', to: 'done', port: 'next' }],
-      },
+      definition: drinksFlow,
     });
     expect(created.status).toBe(200);
     const account = async () =>

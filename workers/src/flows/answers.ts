@@ -27,7 +27,8 @@ export const STEP_FAILED = 'flow_step_failed';
 
 export interface StepFailure {
   wamid: string;
-  run_id: string;
+  /** Null when no run held the contact yet: the turn that sent it had not committed (the step names the run). */
+  run_id: string | null;
   error: { code: number; title: string; message?: string } | null;
 }
 

@@ -23,43 +23,59 @@ export class FlowInbox {
 
   /**
    * Queues the message when a live flow listens on its number, or a run holds the contact (a run started by the API
-   * on a version that is not live, or a test run of a draft); true when it did.
+   * on a version that is not live, or a test run of a draft); true when it did. `sentAt` (when the server accepted
+   * it) is kept as its `receivedAt`: a message sent before an API-started run began answers none of its questions.
    */
   async offer(
     tx: Tx,
-    m: { wamid: string; businessId: string; phoneNumberId: string; waId: string; message: Record<string, unknown> },
+    m: {
+      wamid: string;
+      businessId: string;
+      phoneNumberId: string;
+      waId: string;
+      message: Record<string, unknown>;
+      sentAt?: Date;
+    },
   ): Promise<boolean> {
-    const held = async () => !!(await this.repo.activeRun(tx, activeKeyOf(m.phoneNumberId, m.waId)));
-    if (!(await this.listens(m.phoneNumberId)) && !(await held())) return false;
-    await this.repo.enqueue(tx, { ...m, message: m.message as Prisma.InputJsonValue });
+    if (!(await this.listens(m.phoneNumberId)) && !(await this.held(tx, m.phoneNumberId, m.waId))) return false;
+    const { sentAt, ...row } = m;
+    await this.repo.enqueue(tx, {
+      ...row,
+      message: m.message as Prisma.InputJsonValue,
+      ...(sentAt && { receivedAt: sentAt }),
+    });
     return true;
   }
 
   /**
-   * A `failed` status for a business message, in the transaction that records it: when a run holds the contact, the
-   * failure is queued like a message (key `failed:<wamid>`, so once), in order with the contact's messages; the run
-   * then looks for the step that sent it, once the turn that sent it has committed. The flows sweep picks it up after
-   * this commit.
+   * A `failed` status for a business message, in the transaction that records it: when a run holds the contact — or a
+   * live flow listens on the number, since the turn that started a run and sent the message may not have committed
+   * yet — the failure is queued like a message (key `failed:<wamid>`, so once), in order with the contact's messages.
+   * The runtime takes it under the contact's lock, so after that turn's commit, and finds the step that sent it. The
+   * flows sweep picks it up after this commit.
    */
   async stepFailed(
     tx: Tx,
-    m: { wamid: string; phoneNumberId: string; waId: string },
+    m: { wamid: string; businessId: string; phoneNumberId: string; waId: string },
     error?: { code: number; title: string; message?: string },
   ) {
-    const wamid = m.wamid;
-    const run = await this.repo.activeRun(tx, activeKeyOf(m.phoneNumberId, m.waId));
-    if (!run) return;
+    const run = await this.held(tx, m.phoneNumberId, m.waId);
+    if (!run && !(await this.listens(m.phoneNumberId))) return;
     await this.repo.enqueue(tx, {
-      wamid: `failed:${wamid}`,
-      businessId: run.businessId,
-      phoneNumberId: run.phoneNumberId,
-      waId: run.waId,
-      message: { type: STEP_FAILED, [STEP_FAILED]: { wamid, run_id: run.id, error: error ?? null } },
+      wamid: `failed:${m.wamid}`,
+      businessId: m.businessId,
+      phoneNumberId: m.phoneNumberId,
+      waId: m.waId,
+      message: { type: STEP_FAILED, [STEP_FAILED]: { wamid: m.wamid, run_id: run?.id ?? null, error: error ?? null } },
     });
   }
 
   kick(phoneNumberId: string, waId: string): void {
     this.runtime.kick(phoneNumberId, waId);
+  }
+
+  private held(tx: Tx, phoneNumberId: string, waId: string) {
+    return this.repo.activeRun(tx, activeKeyOf(phoneNumberId, waId));
   }
 
   private async listens(phoneNumberId: string): Promise<boolean> {

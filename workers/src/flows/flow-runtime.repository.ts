@@ -62,6 +62,21 @@ export class FlowRuntimeRepository {
     return tx.flowRun.update({ where: { id }, data });
   }
 
+  /** Ends a run that will take no more steps (no webhook event: as a stop by the API). */
+  endRun(tx: Tx, id: string, status: 'stopped', reason: string) {
+    return tx.flowRun.update({
+      where: { id },
+      data: {
+        status,
+        activeKey: null,
+        endedAt: new Date(),
+        waitingFor: Prisma.DbNull,
+        deadline: null,
+        endReason: reason,
+      },
+    });
+  }
+
   step(tx: Tx, data: Prisma.FlowRunStepUncheckedCreateInput) {
     return tx.flowRunStep.create({ data });
   }
@@ -92,6 +107,12 @@ export class FlowRuntimeRepository {
     const rows = await this.db.$queryRaw<{ runId: string }[]>`
       UPDATE "FlowInbound" SET "runId" = COALESCE("runId", ${id}) WHERE "wamid" = ${wamid} RETURNING "runId"`;
     return rows[0]?.runId ?? id;
+  }
+
+  /** The campaign that sent the business message `wamid`, if a campaign did. */
+  async campaignOf(tx: Tx, wamid: string): Promise<string | undefined> {
+    const m = await tx.businessMessage.findUnique({ where: { wamid }, select: { campaignId: true } });
+    return m?.campaignId ?? undefined;
   }
 
   /** A business message's status and error (a replayed send may have failed since it was accepted). */

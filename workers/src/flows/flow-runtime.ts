@@ -8,7 +8,7 @@ import { ConnectionSlots, PrismaService } from '@switchboard/platform';
 import { type Answer, answerOf, STEP_FAILED, type StepFailure } from './answers';
 import { FlowEngine, type Waiting } from './flow-engine';
 import { FlowRuntimeRepository, type Tx } from './flow-runtime.repository';
-import { matchFlow } from './triggers';
+import { type CampaignReply, matchCampaign, matchFlow } from './triggers';
 
 /** A contact's turn may send several messages through the send path: well beyond Prisma's 5 s default. */
 const TURN_TIMEOUT_MS = 60_000;
@@ -125,16 +125,30 @@ export class FlowRuntime {
     const run = await this.repo.activeRun(tx, activeKeyOf(inbound.phoneNumberId, inbound.waId));
     if (await this.silenced(tx, run, inbound.phoneNumberId, inbound.waId)) return run?.id ?? null;
     if (message.type === STEP_FAILED) {
+      // Queued with no run when the turn that sent the message had not committed: the engine finds the step by wamid.
       const failure = message[STEP_FAILED] as StepFailure;
-      if (run?.id !== failure.run_id || run.status !== 'waiting') return run?.id ?? null;
+      if (!run || run.status !== 'waiting' || (failure.run_id && failure.run_id !== run.id)) return run?.id ?? null;
       const st = await this.engine.load(tx, run);
       st.since = inbound.receivedAt;
       await this.engine.stepFailed(tx, st, failure);
       return run.id;
     }
     const answer = answerOf(message);
+    const campaign = await this.campaignReply(tx, answer);
     if (run) {
       if (run.status !== 'waiting') return run.id; // handed off (the bot is silent), or an API start not begun
+      // Sent before an API-started run began (the tester's "hi" before a test run): it answers none of its questions.
+      if (!run.startWamid && inbound.receivedAt < run.startedAt) return run.id;
+      const routed = campaign && (await this.campaignFlow(tx, inbound, run, campaign));
+      if (routed) {
+        await this.repo.endRun(
+          tx,
+          run.id,
+          'stopped',
+          `a reply to campaign ${campaign.campaignId} started flow ${routed.id}`,
+        );
+        return this.start(tx, routed, inbound);
+      }
       const st = await this.engine.load(tx, run);
       st.since = inbound.receivedAt;
       const node = await this.questionOf(tx, run.id, st, answer);
@@ -144,8 +158,24 @@ export class FlowRuntime {
     const flows = await this.repo.listening(inbound.phoneNumberId, tx);
     const isNew = () =>
       this.repo.wroteBefore(tx, inbound.businessId, inbound.phoneNumberId, inbound.waId, inbound.wamid).then((w) => !w);
-    const flow = await matchFlow(flows, answer.text, isNew);
+    const flow = await matchFlow(flows, answer.text, isNew, campaign);
     return flow ? this.start(tx, flow, inbound) : null;
+  }
+
+  /** The campaign a message replies to (its `context` names one of the campaign's messages), with the payload tapped. */
+  private async campaignReply(tx: Tx, a: Answer): Promise<CampaignReply | undefined> {
+    if (!a.contextWamid) return undefined;
+    const campaignId = await this.repo.campaignOf(tx, a.contextWamid);
+    return campaignId ? { campaignId, payload: a.choiceId } : undefined;
+  }
+
+  /**
+   * The flow a campaign reply routes into while a run waits: one whose campaign trigger matches it, unless the reply
+   * answers the run itself (a run of that very flow, which a campaign reply can only restart).
+   */
+  private async campaignFlow(tx: Tx, inbound: FlowInbound, run: FlowRun, reply: CampaignReply) {
+    const flow = matchCampaign(await this.repo.listening(inbound.phoneNumberId, tx), reply);
+    return flow && flow.id !== run.flowId ? flow : undefined;
   }
 
   /**
@@ -183,6 +213,7 @@ export class FlowRuntime {
       phoneNumberId: inbound.phoneNumberId,
       waId: inbound.waId,
       status: 'running',
+      startWamid: inbound.wamid,
       activeKey: activeKeyOf(inbound.phoneNumberId, inbound.waId),
       currentNode: def.start,
       variables: initialVariables(def) as Prisma.InputJsonValue,

@@ -187,7 +187,14 @@ export class InboundHandler {
         tx,
       });
       // Queued with the log row: a message is offered to flows exactly once, however often it is delivered.
-      return this.flows.offer(tx, { wamid, businessId, phoneNumberId: device.phoneNumberId, waId, message });
+      return this.flows.offer(tx, {
+        wamid,
+        businessId,
+        phoneNumberId: device.phoneNumberId,
+        waId,
+        message,
+        sentAt: at,
+      });
     });
     if (queued) this.flows.kick(device.phoneNumberId, waId);
     this.inbox.route(businessId);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomConsumer } from '@switchboard/testkit/business/api';
+import { failMessage } from '@switchboard/testkit/flows/fail';
 import { edge, type FlowWorld, startFlowWorld } from '@switchboard/testkit/flows/world';
 import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +12,12 @@ describe('flow step failures', () => {
   let crm: Server;
   let crmUrl: string;
   const keys: string[] = [];
+  /** What the service does before it answers a call to /hold (while the calling turn is still open). */
+  let onHold: (url: string) => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    crm = createServer((req, res) => {
+    crm = createServer(async (req, res) => {
+      if (req.url?.startsWith('/hold')) await onHold(req.url);
       keys.push(String(req.headers['idempotency-key']));
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ n: keys.length }));
@@ -95,4 +99,60 @@ describe('flow step failures', () => {
     );
     expect(await w.stack.prisma.flowRunStep.count({ where: { runId: started.body.id } })).toBe(5);
   }, 90_000);
+
+  it('a failed status that lands before the turn that started the run commits still takes the step’s error branch', async () => {
+    const flowId = await w.publish('failfast', {
+      start: 'hello',
+      variables: [{ name: 'failed', type: 'boolean', default: false }],
+      nodes: [
+        { id: 'hello', type: 'send_text', text: 'Hello' },
+        // Called in the same turn, after the send: the message fails while this turn (which created the run) is open.
+        { id: 'crm', type: 'http', url: `${crmUrl}/hold?wa={{contact.wa_id}}` },
+        { id: 'q', type: 'ask', text: 'Still there?' },
+        { id: 'mark', type: 'set_variable', variable: 'failed', value: 'true' },
+        { id: 'e', type: 'end' },
+      ],
+      edges: [
+        edge('hello', 'crm'),
+        edge('hello', 'mark', 'error'),
+        edge('crm', 'q'),
+        edge('q', 'e'),
+        edge('mark', 'e'),
+      ],
+    });
+    const c = await w.consumer();
+    try {
+      let failed: string | undefined;
+      let committedRuns: number | undefined;
+      onHold = async (url) => {
+        const waId = new URL(url, 'http://x').searchParams.get('wa')!;
+        const hello = await w.stack.prisma.businessMessage.findFirstOrThrow({
+          where: { businessId: w.biz.id, waId, direction: 'outbound' },
+        });
+        // Outside this turn no run holds the contact yet: the run's row is not committed.
+        committedRuns = await w.stack.prisma.flowRun.count({ where: { flowId, waId } });
+        await failMessage(w.stack.workers!, hello.wamid);
+        failed = hello.wamid;
+      };
+      await c.reply(w.bizAccountId, 'failfast');
+      // Offline from now: "Hello" is sent but never delivered, so it can still fail (a delivered message cannot).
+      await c.close();
+      await waitFor(async () => (await w.runOf(flowId, c.waId))?.status === 'completed', 'the run completed', 30_000);
+      expect(failed).toBeDefined();
+      expect(committedRuns).toBe(0);
+      const run = (await w.runOf(flowId, c.waId))!;
+      expect(run.variables).toEqual({ failed: true });
+      expect(await w.path(run.id)).toEqual([
+        'hello:sent',
+        'crm:http',
+        'q:prompt',
+        'hello:failed',
+        'mark:next',
+        'e:end',
+      ]);
+    } finally {
+      onHold = async () => undefined;
+      await c.close();
+    }
+  }, 60_000);
 });

@@ -1,29 +1,14 @@
 import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
 import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { drinksFlow } from '@switchboard/testkit/flows/fixtures';
+import { offerLate } from '@switchboard/testkit/flows/redeliver';
 import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type Run = { id: string; status: string; version: number; variables: Record<string, unknown> };
 
 /** A draft never published: buttons, then an end step that repeats the choice. */
-const draft = {
-  start: 'pick',
-  variables: [{ name: 'choice', type: 'string' }],
-  nodes: [
-    {
-      id: 'pick',
-      type: 'buttons',
-      text: 'Tea or coffee?',
-      save_as: 'choice',
-      buttons: [
-        { id: 'tea', title: 'Tea' },
-        { id: 'coffee', title: 'Coffee' },
-      ],
-    },
-    { id: 'done', type: 'end', text: 'One {{choice}} coming' },
-  ],
-  edges: [{ from: 'pick', to: 'done', port: 'next' }],
-};
+const draft = drinksFlow;
 
 // A test run of a draft (the builder's Test run) or of a version that is not live, on the real engine and a real
 // consumer device: the messages go the whole way, and analytics leave test runs out.
@@ -91,6 +76,50 @@ describe('test runs of a draft or a given version', () => {
       await c.close();
     }
   }, 120_000);
+
+  it('a message sent before the test run began answers none of its questions, even when it is queued after', async () => {
+    const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {
+      name: 'early',
+      phone_number_ids: [biz.phoneNumberId],
+      definition: draft,
+    });
+    expect(created.status, created.text).toBe(200);
+    const c = await consumerDevice(stack.api);
+    await c.connect();
+    try {
+      // "Tea": the tester's first message, sent before the run; nothing holds the contact, so it is not queued.
+      await c.reply(bizAccountId, 'Tea');
+      const logged = () =>
+        stack.prisma.businessMessage.findFirst({ where: { businessId: biz.id, waId: c.waId, direction: 'inbound' } });
+      await waitFor(async () => !!(await logged()), 'the first message logged');
+      const hi = (await logged())!;
+      const started = await biz.call<Run>('POST', `/${biz.id}/flows/${created.body.id}/runs`, {
+        phone_number_id: biz.phoneNumberId,
+        to: c.waId,
+        draft: true,
+      });
+      expect(started.status, started.text).toBe(200);
+      const run = () => stack.prisma.flowRun.findUniqueOrThrow({ where: { id: started.body.id } });
+      await waitFor(async () => (await run()).status === 'waiting', 'the run waiting on its question');
+      // The business device's transaction for that message commits only now (it recorded the contact's window first):
+      // the message is queued while the run waits, but it was sent before the run began.
+      expect(await offerLate(stack.workers!, hi)).toBe(true);
+      await waitFor(
+        async () => !!(await stack.prisma.flowInbound.findUnique({ where: { wamid: hi.wamid } }))?.handledAt,
+        'the early message handled',
+      );
+      expect(await run()).toMatchObject({ status: 'waiting', variables: {} });
+      await c.reply(bizAccountId, 'Coffee', {
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: 'coffee', title: 'Coffee' } },
+      });
+      await waitFor(async () => (await run()).status === 'completed', 'the run completed on the real answer');
+      expect((await run()).variables).toEqual({ choice: 'Coffee' });
+      expect(c.messages.map((m) => m.text).at(-1)).toBe('One Coffee coming');
+    } finally {
+      await c.close();
+    }
+  }, 60_000);
 
   it('refuses an invalid draft naming its step, a version that does not exist, and both at once', async () => {
     const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {

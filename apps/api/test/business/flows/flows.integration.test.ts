@@ -1,23 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomConsumer } from '@switchboard/testkit/business/api';
-import { type BusinessStack, startBusinessStack, type TestBusiness } from '@switchboard/testkit/business/stack';
-import { consumerDevice } from '@switchboard/testkit/devices/consumer';
+import { createTemplate, waitForStatus } from '@switchboard/testkit/business/templates';
 import { redeliverToFlows } from '@switchboard/testkit/flows/redeliver';
+import { type Consumer, edge, type FlowWorld, startFlowWorld, texts } from '@switchboard/testkit/flows/world';
 import { waitFor } from '@switchboard/testkit/wait';
 import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-type Consumer = Awaited<ReturnType<typeof consumerDevice>>;
-type Run = {
-  id: string;
-  status: string;
-  version: number;
-  variables: Record<string, unknown>;
-  end_reason: string | null;
-};
-
-const edge = (from: string, to: string, port = 'next') => ({ from, to, port });
 
 /** keyword "menu" → buttons → (sales) tag → HTTP lookup of the plan → condition on it → hand-off; (support) → end. */
 const menuFlow = (crm: string) => ({
@@ -62,9 +51,17 @@ const menuFlow = (crm: string) => ({
   ],
 });
 
+const shipFlow = {
+  start: 'ok',
+  variables: [],
+  nodes: [{ id: 'ok', type: 'end', text: 'Shipping today!' }],
+  edges: [],
+};
+
 describe('chatbot flows with real consumer devices', () => {
-  let stack: BusinessStack;
-  let biz: TestBusiness;
+  let w: FlowWorld;
+  let stack: FlowWorld['stack'];
+  let biz: FlowWorld['biz'];
   let bizAccountId: string;
   let receiver: Receiver;
   // The business's own service the HTTP step calls (loopback).
@@ -84,59 +81,23 @@ describe('chatbot flows with real consumer devices', () => {
     });
     await new Promise<void>((r) => crm.listen(0, '127.0.0.1', r));
     crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}`;
-    stack = await startBusinessStack({
-      worker: true,
-      env: {
-        OTP_SENDS_PER_CLIENT_PER_HOUR: '1000000',
-        OTP_VERIFICATIONS_PER_CLIENT_PER_HOUR: '1000000',
-        OUTBOUND_PRIVATE_NETWORKS: 'allow',
-      },
-    });
-    biz = await stack.business();
+    w = await startFlowWorld();
+    ({ stack, biz, bizAccountId } = w);
     receiver = await new Receiver().start();
     await biz.subscribe(receiver, ['flow_runs']);
-    bizAccountId = await stack.provisioned(biz.phoneNumberId);
   }, 60_000);
 
   afterAll(async () => {
     await receiver?.close();
-    await stack?.close();
+    await w?.close();
     await new Promise((r) => crm?.close(r));
   });
 
-  async function publishedFlow(keyword: string, definition: unknown, priority = 0) {
-    const created = await biz.call<{ id: string }>('POST', `/${biz.id}/flows`, {
-      name: keyword,
-      phone_number_ids: [biz.phoneNumberId],
-      triggers: [{ type: 'keyword', keywords: [keyword] }],
-      priority,
-      definition,
-    });
-    expect(created.status, created.text).toBe(200);
-    const published = await biz.call('POST', `/${biz.id}/flows/${created.body.id}/publish`);
-    expect(published.status, published.text).toBe(200);
-    return created.body.id;
-  }
-
-  async function consumer(): Promise<Consumer> {
-    const c = await consumerDevice(stack.api);
-    await c.connect();
-    return c;
-  }
-
-  const texts = (c: Consumer) => c.messages.map((m) => m.text);
-  const received = (c: Consumer, n: number, what: string) => waitFor(async () => c.messages.length >= n, what, 20_000);
-  const runOf = async (flowId: string, waId: string) => {
-    const res = await biz.call<{ data: Run[] }>('GET', `/${biz.id}/flows/${flowId}/runs?wa_id=${waId}`);
-    expect(res.status, res.text).toBe(200);
-    return res.body.data[0];
-  };
-  const tap = (c: Consumer, id: string, title: string, promptIndex?: number) =>
-    c.reply(bizAccountId, title, {
-      type: 'interactive',
-      interactive: { type: 'button_reply', button_reply: { id, title } },
-      ...(promptIndex !== undefined && { context: { id: String(c.messages[promptIndex]!.messageId) } }),
-    });
+  const publishedFlow = (keyword: string, definition: unknown) => w.publish(keyword, definition);
+  const consumer = () => w.consumer();
+  const received = (c: Consumer, n: number, what: string) => w.received(c, n, what, 20_000);
+  const runOf = (flowId: string, waId: string) => w.runOf(flowId, waId);
+  const tap = (c: Consumer, id: string, title: string, promptIndex?: number) => w.tap(c, id, title, promptIndex);
 
   it('keyword → buttons → reply → HTTP step → condition → hand-off; the bot is then silent until handed back', async () => {
     const flowId = await publishedFlow('menu', menuFlow(crmUrl));
@@ -183,6 +144,87 @@ describe('chatbot flows with real consumer devices', () => {
       await c.close();
     }
   });
+
+  it('a tap on a campaign template’s button starts its flow, ahead of keywords, and routes a waiting contact into it', async () => {
+    const template = await createTemplate(biz, {
+      name: `offer_${Date.now()}`,
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [
+        { type: 'BODY', text: 'Your order can ship today. Want it?' },
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'QUICK_REPLY', text: 'Yes please' },
+            { type: 'QUICK_REPLY', text: 'No thanks' },
+          ],
+        },
+      ],
+    });
+    await waitForStatus(biz, template.id, 'APPROVED');
+    const [yes, no, busy] = [await consumer(), await consumer(), await consumer()];
+    try {
+      // `busy` is in the middle of another flow when the campaign reaches it.
+      await publishedFlow('survey', {
+        start: 'q',
+        variables: [],
+        nodes: [{ id: 'q', type: 'ask', text: 'Rate us 1-5' }],
+        edges: [],
+      });
+      await busy.reply(bizAccountId, 'survey');
+      await received(busy, 1, 'the survey question');
+
+      const campaign = await biz.call<{ id: string }>('POST', `/${biz.id}/campaigns`, {
+        name: 'Ship today',
+        phone_number_id: biz.phoneNumberId,
+        template: { name: template.name, language: { code: 'en_US' } },
+        audience: { csv: ['phone', yes.number, no.number, busy.number].join('\n') },
+      });
+      expect(campaign.status, campaign.text).toBe(200);
+      const flowId = await w.publish('ship', shipFlow, {
+        triggers: [{ type: 'campaign', campaign_id: campaign.body.id, payloads: ['Yes please'] }],
+      });
+      // A keyword flow of higher priority on the very text of the button: a campaign reply is matched first.
+      const keywordFlow = await w.publish('Yes please', shipFlow, { priority: 100 });
+      await w.dispatchCampaign(campaign.body.id);
+      for (const c of [yes, no]) await received(c, 1, 'the campaign message');
+      await received(busy, 2, 'the campaign message');
+
+      /** Taps the quick-reply button titled `title` on the campaign message, as the consumer's app sends it. */
+      const tapCampaign = (c: Consumer, title: string) => {
+        const m = c.messages.at(-1)!;
+        const buttons = (m.rich as { template: { buttons: { text: string; payload: string }[] } }).template.buttons;
+        const b = buttons.find((x) => x.text === title)!;
+        return c.reply(bizAccountId, title, {
+          type: 'button',
+          button: { payload: b.payload, text: b.text },
+          context: { id: String(m.messageId) },
+        });
+      };
+      await tapCampaign(yes, 'Yes please');
+      await tapCampaign(no, 'No thanks');
+      await tapCampaign(busy, 'Yes please');
+      await received(yes, 2, 'the flow’s first message');
+      await received(busy, 3, 'the flow’s first message');
+      expect(texts(yes)[1]).toBe('Shipping today!');
+      expect(texts(busy)[2]).toBe('Shipping today!');
+      expect(await runOf(flowId, yes.waId)).toMatchObject({ status: 'completed' });
+      expect(await runOf(flowId, busy.waId)).toMatchObject({ status: 'completed' });
+      expect(await runOf(keywordFlow, yes.waId)).toBeUndefined();
+      const survey = await stack.prisma.flowRun.findFirstOrThrow({ where: { waId: busy.waId, status: 'stopped' } });
+      expect(survey.endReason).toContain(`campaign ${campaign.body.id}`);
+      // A payload the trigger does not list starts nothing (no keyword or fallback matches "No thanks" either).
+      await waitFor(
+        async () =>
+          !!(await stack.prisma.flowInbound.findFirst({ where: { waId: no.waId, handledAt: { not: null } } })),
+        'the other tap handled',
+      );
+      expect(await stack.prisma.flowRun.count({ where: { waId: no.waId } })).toBe(0);
+      expect(no.messages).toHaveLength(1);
+    } finally {
+      for (const c of [yes, no, busy]) await c.close();
+    }
+  }, 60_000);
 
   it('a question with no answer in time leaves on its timeout branch', async () => {
     const flowId = await publishedFlow('late', {
@@ -394,43 +436,55 @@ describe('chatbot flows with real consumer devices', () => {
     expect(run.body.end_reason).toContain('131047');
   });
 
+  /** delay → mark (sets `seen` to `label`) → end: what a run does after its timer tells which version it ran. */
+  const timerFlow = (label: string) => ({
+    start: 'd',
+    variables: [{ name: 'seen', type: 'string' }],
+    nodes: [
+      { id: 'd', type: 'delay', seconds: 60 },
+      { id: 'mark', type: 'set_variable', variable: 'seen', value: label },
+      { id: 'e', type: 'end' },
+    ],
+    edges: [edge('d', 'mark'), edge('mark', 'e')],
+  });
+  const runsOf = (ids: string[]) =>
+    stack.prisma.flowRun.findMany({ where: { id: { in: ids } }, include: { steps: { orderBy: { seq: 'asc' } } } });
+  const allCompleted = (ids: string[], what: string) =>
+    waitFor(
+      async () =>
+        (await stack.prisma.flowRun.count({ where: { id: { in: ids }, status: 'completed' } })) === ids.length,
+      what,
+      60_000,
+    );
+
   it('Redis flushed while 100 runs wait on their timers: every timer still fires, once', async () => {
-    const flowId = await publishedFlow('timer', {
-      start: 'q',
-      variables: [{ name: 'fired', type: 'boolean' }],
-      nodes: [
-        // A delay: the same durable timer as a question's timeout, and no message (these numbers have no account, so
-        // a question's prompt would fail and take the run down its error path). Long enough that the last of 100 API
-        // starts (slow on a loaded machine) waits before the first one's timer is due.
-        { id: 'q', type: 'delay', seconds: 60 },
-        { id: 'mark', type: 'set_variable', variable: 'fired', value: 'true' },
-        { id: 'e', type: 'end' },
-      ],
-      edges: [edge('q', 'mark'), edge('mark', 'e')],
-    });
-    // Contacts of the business (they wrote a minute ago).
-    const waIds = [...new Set(Array.from({ length: 120 }, () => randomConsumer()))].slice(0, 100);
-    await stack.prisma.contact.createMany({
-      data: waIds.map((waId) => ({ businessId: biz.id, waId, lastInboundAt: new Date(Date.now() - 60_000) })),
-    });
-    const ids: string[] = [];
-    for (const to of waIds) {
-      const res = await biz.call<Run>('POST', `/${biz.id}/flows/${flowId}/runs`, {
-        phone_number_id: biz.phoneNumberId,
-        to,
-      });
-      expect(res.status, res.text).toBe(200);
-      ids.push(res.body.id);
-    }
-    const count = (status: string) => stack.prisma.flowRun.count({ where: { id: { in: ids }, status } });
-    await waitFor(async () => (await count('waiting')) === 100, '100 runs waiting', 50_000);
-    await stack.flushRedis(); // the delayed timeout jobs are gone
-    expect(await count('completed')).toBe(0);
-    await waitFor(async () => (await count('completed')) === 100, '100 timers fired', 90_000);
-    const runs = await stack.prisma.flowRun.findMany({ where: { id: { in: ids } }, include: { steps: true } });
-    expect(runs.every((r) => (r.variables as { fired?: boolean }).fired === true)).toBe(true);
-    expect(runs.every((r) => r.steps.filter((s) => s.outcome === 'resumed').length === 1)).toBe(true);
-  }, 180_000);
+    const flowId = await publishedFlow('timer', timerFlow('fired'));
+    // 100 runs at their delay, due in 2 s, seeded in SQL (the engine is the point, not 100 API starts); their timers
+    // live in Postgres only, as after a flush — and Redis is flushed too.
+    const ids = await w.seedDelayedRuns(flowId, 1, 'd', 100, 2_000);
+    await stack.flushRedis();
+    expect(await stack.prisma.flowRun.count({ where: { id: { in: ids }, status: 'completed' } })).toBe(0);
+    await allCompleted(ids, '100 timers fired');
+    const runs = await runsOf(ids);
+    expect(runs.every((r) => (r.variables as { seen?: string }).seen === 'fired')).toBe(true);
+    expect(runs.every((r) => r.steps.map((s) => s.outcome).join() === 'delay,resumed,next,end')).toBe(true);
+  }, 90_000);
+
+  it('publish while 100 runs are in flight: each finishes on the version it started on', async () => {
+    const flowId = await publishedFlow('inflight', timerFlow('v1'));
+    const ids = await w.seedDelayedRuns(flowId, 1, 'd', 100, 3_000);
+    expect((await biz.call('POST', `/${biz.id}/flows/${flowId}`, { definition: timerFlow('v2') })).status).toBe(200);
+    const v2 = await biz.call<{ version: number }>('POST', `/${biz.id}/flows/${flowId}/publish`);
+    expect(v2.body.version).toBe(2);
+    // Runs on v2 in flight at the same time (started after the publish) finish on v2.
+    const later = await w.seedDelayedRuns(flowId, 2, 'd', 5, 1_000);
+    await allCompleted([...ids, ...later], 'the 105 runs completed');
+    const runs = await runsOf(ids);
+    expect(runs.map((r) => `${r.version}:${(r.variables as { seen?: string }).seen}`)).toEqual(ids.map(() => '1:v1'));
+    expect(runs.every((r) => r.steps.map((s) => s.outcome).join() === 'delay,resumed,next,end')).toBe(true);
+    const after = await runsOf(later);
+    expect(after.map((r) => (r.variables as { seen?: string }).seen)).toEqual(later.map(() => 'v2'));
+  }, 90_000);
 
   it('deleting a flow stops its runs that still hold a contact, so the contact is free for other flows', async () => {
     const flowId = await publishedFlow('gone', {

@@ -1682,9 +1682,13 @@ export interface components {
         };
         FlowTrigger: {
             /** @enum {string} */
-            type: "keyword" | "regex" | "new_contact" | "fallback";
+            type: "keyword" | "regex" | "new_contact" | "fallback" | "campaign";
             keywords?: string[];
             pattern?: string;
+            /** @description campaign: the campaign whose template messages' replies start the flow */
+            campaign_id?: string;
+            /** @description campaign: the quick-reply button payloads that start it; without it, any reply to the campaign's message */
+            payloads?: string[];
         };
         FlowUpdate: {
             name?: string;

@@ -22,6 +22,13 @@ export const flowTrigger = z.discriminatedUnion('type', [
   z.object({ type: z.literal('regex'), pattern }),
   z.object({ type: z.literal('new_contact') }),
   z.object({ type: z.literal('fallback') }),
+  // A reply to one of the campaign's template messages: with `payloads`, a tap on a quick-reply button whose payload
+  // is one of them; without, any reply that names the message (`context`).
+  z.object({
+    type: z.literal('campaign'),
+    campaign_id: z.string().regex(GRAPH_ID, 'expected a campaign id'),
+    payloads: z.array(z.string().min(1).max(256)).max(10).optional(),
+  }),
 ]);
 export type FlowTrigger = z.output<typeof flowTrigger>;
 

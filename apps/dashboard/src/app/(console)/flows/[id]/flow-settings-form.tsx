@@ -1,10 +1,10 @@
 'use client';
-import { Button } from '../../../../components/ui/button';
 import { Input, NativeSelect } from '../../../../components/ui/input';
 import { Label } from '../../../../components/ui/label';
 import type { TriggerRow } from '../../../../lib/flows/flow-settings';
 import type { DraftVariable } from '../../../../lib/flows/graph';
 import styles from '../flows.module.css';
+import { ItemList } from './item-list';
 
 export interface Settings {
   name: string;
@@ -14,7 +14,13 @@ export interface Settings {
   variables: DraftVariable[];
 }
 
-const TRIGGERS = ['keyword', 'regex', 'new_contact', 'fallback'] as const;
+const TRIGGERS = ['keyword', 'regex', 'new_contact', 'campaign', 'fallback'] as const;
+/** What a trigger type's text field holds. */
+const VALUE_LABEL: Partial<Record<TriggerRow['type'], string>> = {
+  keyword: 'keywords',
+  regex: 'pattern',
+  campaign: 'campaign id',
+};
 const TYPES = ['string', 'number', 'boolean'] as const;
 
 /** The flow as a whole: its name, the numbers and triggers that start it, its priority and its variables. */
@@ -30,16 +36,6 @@ export function FlowSettingsForm({
   onChange: (s: Settings) => void;
 }) {
   const set = <K extends keyof Settings>(k: K, v: Settings[K]) => onChange({ ...settings, [k]: v });
-  const setTrigger = (i: number, t: Partial<TriggerRow>) =>
-    set(
-      'triggers',
-      settings.triggers.map((x, j) => (j === i ? { ...x, ...t } : x)),
-    );
-  const setVariable = (i: number, v: Partial<DraftVariable>) =>
-    set(
-      'variables',
-      settings.variables.map((x, j) => (j === i ? { ...x, ...v } : x)),
-    );
   return (
     <div className="form" data-testid="flow-settings">
       <h2>Flow</h2>
@@ -64,58 +60,46 @@ export function FlowSettingsForm({
           </label>
         ))}
       </fieldset>
-      <fieldset className={styles.items}>
-        <legend className="label">Starts on (keywords comma-separated)</legend>
-        {settings.triggers.map((t, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: triggers have no id of their own
-          <div className={styles.itemRow} key={i}>
+      <ItemList
+        legend="Starts on (keywords and payloads comma-separated)"
+        noun="trigger"
+        items={settings.triggers}
+        readOnly={readOnly}
+        blank={(): TriggerRow => ({ type: 'keyword', value: '' })}
+        onChange={(ts) => set('triggers', ts)}
+      >
+        {(t, i, update) => (
+          <>
             <NativeSelect
               aria-label={`Trigger ${i + 1} type`}
               value={t.type}
               disabled={readOnly}
-              onChange={(e) => setTrigger(i, { type: e.target.value as TriggerRow['type'] })}
+              onChange={(e) => update({ type: e.target.value as TriggerRow['type'] })}
             >
               {TRIGGERS.map((x) => (
                 <option key={x}>{x}</option>
               ))}
             </NativeSelect>
-            {(t.type === 'keyword' || t.type === 'regex') && (
+            {t.type in VALUE_LABEL && (
               <Input
-                aria-label={`Trigger ${i + 1} ${t.type === 'keyword' ? 'keywords' : 'pattern'}`}
+                aria-label={`Trigger ${i + 1} ${VALUE_LABEL[t.type]}`}
                 value={t.value}
                 disabled={readOnly}
-                onChange={(e) => setTrigger(i, { value: e.target.value })}
+                onChange={(e) => update({ value: e.target.value })}
               />
             )}
-            {!readOnly && (
-              <Button
-                type="button"
-                variant="ghost"
-                size="sm"
-                aria-label={`Remove trigger ${i + 1}`}
-                onClick={() =>
-                  set(
-                    'triggers',
-                    settings.triggers.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                ×
-              </Button>
+            {t.type === 'campaign' && (
+              <Input
+                aria-label={`Trigger ${i + 1} button payloads`}
+                placeholder="any reply"
+                value={t.payloads ?? ''}
+                disabled={readOnly}
+                onChange={(e) => update({ payloads: e.target.value })}
+              />
             )}
-          </div>
-        ))}
-        {!readOnly && (
-          <Button
-            type="button"
-            variant="secondary"
-            size="sm"
-            onClick={() => set('triggers', [...settings.triggers, { type: 'keyword', value: '' }])}
-          >
-            Add trigger
-          </Button>
+          </>
         )}
-      </fieldset>
+      </ItemList>
       <Label htmlFor="flow-priority">Priority (higher wins when several flows match)</Label>
       <Input
         id="flow-priority"
@@ -124,56 +108,35 @@ export function FlowSettingsForm({
         disabled={readOnly}
         onChange={(e) => set('priority', Number(e.target.value) || 0)}
       />
-      <fieldset className={styles.items}>
-        <legend className="label">Variables</legend>
-        {settings.variables.map((v, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a variable's name is mid-edit
-          <div className={styles.itemRow} key={i}>
+      <ItemList
+        legend="Variables"
+        noun="variable"
+        items={settings.variables}
+        readOnly={readOnly}
+        blank={(): DraftVariable => ({ name: '', type: 'string' })}
+        onChange={(vs) => set('variables', vs)}
+      >
+        {(v, i, update) => (
+          <>
             <Input
               aria-label={`Variable ${i + 1} name`}
               value={v.name}
               disabled={readOnly}
-              onChange={(e) => setVariable(i, { name: e.target.value })}
+              onChange={(e) => update({ name: e.target.value })}
             />
             <NativeSelect
               aria-label={`Variable ${i + 1} type`}
               value={v.type}
               disabled={readOnly}
-              onChange={(e) => setVariable(i, { type: e.target.value as DraftVariable['type'] })}
+              onChange={(e) => update({ type: e.target.value as DraftVariable['type'] })}
             >
               {TYPES.map((x) => (
                 <option key={x}>{x}</option>
               ))}
             </NativeSelect>
-            {!readOnly && (
-              <Button
-                type="button"
-                variant="ghost"
-                size="sm"
-                aria-label={`Remove variable ${i + 1}`}
-                onClick={() =>
-                  set(
-                    'variables',
-                    settings.variables.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                ×
-              </Button>
-            )}
-          </div>
-        ))}
-        {!readOnly && (
-          <Button
-            type="button"
-            variant="secondary"
-            size="sm"
-            onClick={() => set('variables', [...settings.variables, { name: '', type: 'string' }])}
-          >
-            Add variable
-          </Button>
+          </>
         )}
-      </fieldset>
+      </ItemList>
     </div>
   );
 }

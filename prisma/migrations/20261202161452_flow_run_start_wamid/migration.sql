@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FlowRun" ADD COLUMN     "startWamid" TEXT;

@@ -107,16 +107,18 @@ describe('flow step failures', () => {
       nodes: [
         { id: 'hello', type: 'send_text', text: 'Hello' },
         // Called in the same turn, after the send: the message fails while this turn (which created the run) is open.
-        { id: 'crm', type: 'http', url: `${crmUrl}/hold?wa={{contact.wa_id}}` },
-        { id: 'q', type: 'ask', text: 'Still there?' },
+        { id: 'crm', type: 'http', url: `${crmUrl}/hold?wa={{contact.wa_id}}`, timeout_ms: 10_000 },
+        // A wait with no message (this world lets one message a consumer through per 3 s: a second send in the turn
+        // would be refused as transient and the whole turn undone).
+        { id: 'd', type: 'delay', seconds: 60 },
         { id: 'mark', type: 'set_variable', variable: 'failed', value: 'true' },
         { id: 'e', type: 'end' },
       ],
       edges: [
         edge('hello', 'crm'),
         edge('hello', 'mark', 'error'),
-        edge('crm', 'q'),
-        edge('q', 'e'),
+        edge('crm', 'd'),
+        edge('d', 'e'),
         edge('mark', 'e'),
       ],
     });
@@ -124,28 +126,50 @@ describe('flow step failures', () => {
     try {
       let failed: string | undefined;
       let committedRuns: number | undefined;
+      let holdError: unknown;
       onHold = async (url) => {
-        const waId = new URL(url, 'http://x').searchParams.get('wa')!;
-        const hello = await w.stack.prisma.businessMessage.findFirstOrThrow({
-          where: { businessId: w.biz.id, waId, direction: 'outbound' },
-        });
-        // Outside this turn no run holds the contact yet: the run's row is not committed.
-        committedRuns = await w.stack.prisma.flowRun.count({ where: { flowId, waId } });
-        await failMessage(w.stack.workers!, hello.wamid);
-        failed = hello.wamid;
+        try {
+          const waId = new URL(url, 'http://x').searchParams.get('wa')!;
+          const hello = await w.stack.prisma.businessMessage.findFirstOrThrow({
+            where: { businessId: w.biz.id, waId, direction: 'outbound' },
+          });
+          // Outside this turn no run holds the contact yet: the run's row is not committed.
+          committedRuns = await w.stack.prisma.flowRun.count({ where: { flowId, waId } });
+          await failMessage(w.stack.workers!, hello.wamid);
+          failed = hello.wamid;
+        } catch (err) {
+          holdError = err;
+        }
       };
       await c.reply(w.bizAccountId, 'failfast');
       // Offline from now: "Hello" is sent but never delivered, so it can still fail (a delivered message cannot).
       await c.close();
-      await waitFor(async () => (await w.runOf(flowId, c.waId))?.status === 'completed', 'the run completed', 30_000);
+      /** What the run and the contact's queue hold, for a failure's message. */
+      const state = async () =>
+        JSON.stringify(
+          {
+            holdError: holdError && String(holdError),
+            runs: await w.stack.prisma.flowRun.findMany({ where: { waId: c.waId }, include: { steps: true } }),
+            queue: await w.stack.prisma.flowInbound.findMany({ where: { waId: c.waId } }),
+            sent: await w.stack.prisma.businessMessage.findMany({ where: { waId: c.waId, direction: 'outbound' } }),
+          },
+          (_k, v) => (typeof v === 'bigint' ? String(v) : v),
+        );
+      await waitFor(
+        async () => (await w.runOf(flowId, c.waId))?.status === 'completed',
+        'the run completed',
+        30_000,
+      ).catch(async (err) => {
+        throw new Error(`${(err as Error).message}: ${await state()}`);
+      });
       expect(failed).toBeDefined();
       expect(committedRuns).toBe(0);
       const run = (await w.runOf(flowId, c.waId))!;
       expect(run.variables).toEqual({ failed: true });
-      expect(await w.path(run.id)).toEqual([
+      expect(await w.path(run.id), await state()).toEqual([
         'hello:sent',
         'crm:http',
-        'q:prompt',
+        'd:delay',
         'hello:failed',
         'mark:next',
         'e:end',

@@ -115,7 +115,8 @@ describe('test runs of a draft or a given version', () => {
       });
       await waitFor(async () => (await run()).status === 'completed', 'the run completed on the real answer');
       expect((await run()).variables).toEqual({ choice: 'Coffee' });
-      expect(c.messages.map((m) => m.text).at(-1)).toBe('One Coffee coming');
+      await waitFor(async () => c.messages.length >= 2, 'the end step on the phone');
+      expect(c.messages.map((m) => m.text)).toEqual(['Tea or coffee?', 'One Coffee coming']);
     } finally {
       await c.close();
     }

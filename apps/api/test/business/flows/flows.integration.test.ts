@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { randomConsumer } from '@switchboard/testkit/business/api';
 import { createTemplate, waitForStatus } from '@switchboard/testkit/business/templates';
 import { redeliverToFlows } from '@switchboard/testkit/flows/redeliver';
-import { type Consumer, edge, type FlowWorld, startFlowWorld, texts } from '@switchboard/testkit/flows/world';
+import {
+  type Consumer,
+  edge,
+  type FlowRunBody,
+  type FlowWorld,
+  startFlowWorld,
+  texts,
+} from '@switchboard/testkit/flows/world';
 import { waitFor } from '@switchboard/testkit/wait';
 import { Receiver } from '@switchboard/testkit/webhooks/receiver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,8 +153,9 @@ describe('chatbot flows with real consumer devices', () => {
   });
 
   it('a tap on a campaign template’s button starts its flow, ahead of keywords, and routes a waiting contact into it', async () => {
+    const templateName = `offer_${Date.now()}`;
     const template = await createTemplate(biz, {
-      name: `offer_${Date.now()}`,
+      name: templateName,
       language: 'en_US',
       category: 'UTILITY',
       components: [
@@ -177,7 +185,7 @@ describe('chatbot flows with real consumer devices', () => {
       const campaign = await biz.call<{ id: string }>('POST', `/${biz.id}/campaigns`, {
         name: 'Ship today',
         phone_number_id: biz.phoneNumberId,
-        template: { name: template.name, language: { code: 'en_US' } },
+        template: { name: templateName, language: { code: 'en_US' } },
         audience: { csv: ['phone', yes.number, no.number, busy.number].join('\n') },
       });
       expect(campaign.status, campaign.text).toBe(200);
@@ -423,7 +431,7 @@ describe('chatbot flows with real consumer devices', () => {
       nodes: [{ id: 'hello', type: 'send_text', text: 'Hello' }],
       edges: [],
     });
-    const started = await biz.call<Run>('POST', `/${biz.id}/flows/${flowId}/runs`, {
+    const started = await biz.call<FlowRunBody>('POST', `/${biz.id}/flows/${flowId}/runs`, {
       phone_number_id: biz.phoneNumberId,
       to: '+15550009999',
     });
@@ -432,7 +440,7 @@ describe('chatbot flows with real consumer devices', () => {
       async () => (await stack.prisma.flowRun.findUnique({ where: { id: started.body.id } }))?.status === 'failed',
       'the run failed',
     );
-    const run = await biz.call<Run>('GET', `/${biz.id}/flow_runs/${started.body.id}`);
+    const run = await biz.call<FlowRunBody>('GET', `/${biz.id}/flow_runs/${started.body.id}`);
     expect(run.body.end_reason).toContain('131047');
   });
 
@@ -495,7 +503,7 @@ describe('chatbot flows with real consumer devices', () => {
     });
     const to = randomConsumer();
     await stack.prisma.contact.create({ data: { businessId: biz.id, waId: to, lastInboundAt: new Date() } });
-    const started = await biz.call<Run>('POST', `/${biz.id}/flows/${flowId}/runs`, {
+    const started = await biz.call<FlowRunBody>('POST', `/${biz.id}/flows/${flowId}/runs`, {
       phone_number_id: biz.phoneNumberId,
       to,
     });

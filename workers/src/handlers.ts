@@ -3,6 +3,7 @@ import { DevicesHandlers } from './devices/devices.handlers';
 import { FlowsHandlers } from './flows/flows.handlers';
 import { LimitsHandlers } from './limits/limits.handlers';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
+import { PushHandlers } from './push/push.handlers';
 import { TemplatesHandlers } from './templates/templates.handlers';
 import { WebhooksHandlers } from './webhooks/webhooks.handlers';
 
@@ -15,4 +16,5 @@ export const HANDLER_PROVIDERS = [
   LimitsHandlers,
   DevicesHandlers,
   FlowsHandlers,
+  PushHandlers,
 ];

@@ -8,6 +8,7 @@ import { CampaignDispatchModule } from './campaigns/dispatch/campaign-dispatch.m
 import { FlowsRuntimeModule } from './flows/flows-runtime.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { TierReviewModule } from './limits/tier-review/tier-review.module';
+import { PushSendingModule } from './push/push-sending.module';
 import { ContentRetentionRepository } from './maintenance/content-retention.repository';
 import { ContentRetentionService } from './maintenance/content-retention.service';
 import { WorkerBackground } from './runner/background';
@@ -26,6 +27,7 @@ export class WorkersModule {
         CampaignDispatchModule,
         TierReviewModule,
         FlowsRuntimeModule,
+        PushSendingModule,
       ],
       providers: [
         ...HANDLER_PROVIDERS,

@@ -116,6 +116,13 @@ export interface CoreConfig {
   directory: { lookupsPerDay: number };
   /** Encrypted attachment blobs (docs/core.md "Attachments"). */
   attachments: { dir: string; maxBytes: number; ttlDays: number };
+  /** Wake-up pushes (docs/core.md "Push"). `vapid` unset: Web Push is off. */
+  push: {
+    vapid?: { publicKey: string; privateKey: string; subject: string };
+    coalesceSeconds: number;
+    ttlSeconds: number;
+    allowedPrivateHosts: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -138,6 +145,9 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  if (!e.PUSH_VAPID_PUBLIC_KEY !== !e.PUSH_VAPID_PRIVATE_KEY) {
+    throw new ConfigError(['PUSH_VAPID_PUBLIC_KEY and PUSH_VAPID_PRIVATE_KEY: set both or neither']);
+  }
   if (e.NODE_ENV === 'production' && e.SECRET_KEY === envSchema.shape.SECRET_KEY.parse(undefined)) {
     throw new ConfigError(['SECRET_KEY is the development default: expected a secret of your own in production']);
   }
@@ -212,6 +222,19 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         lowThreshold: e.PREKEY_LOW_THRESHOLD,
       },
       directory: { lookupsPerDay: e.DIRECTORY_LOOKUPS_PER_DAY },
+      push: {
+        ...(e.PUSH_VAPID_PUBLIC_KEY &&
+          e.PUSH_VAPID_PRIVATE_KEY && {
+            vapid: {
+              publicKey: e.PUSH_VAPID_PUBLIC_KEY,
+              privateKey: e.PUSH_VAPID_PRIVATE_KEY,
+              subject: e.PUSH_VAPID_SUBJECT,
+            },
+          }),
+        coalesceSeconds: e.PUSH_COALESCE_SECONDS,
+        ttlSeconds: e.PUSH_TTL_SECONDS,
+        allowedPrivateHosts: e.PUSH_ALLOWED_PRIVATE_HOSTS,
+      },
       attachments: { dir: e.ATTACHMENTS_DIR, maxBytes: e.ATTACHMENT_MAX_BYTES, ttlDays: e.ATTACHMENT_TTL_DAYS },
     },
     messaging: {

@@ -146,6 +146,44 @@ export const envSchema = z.object({
    */
   DIRECTORY_LOOKUPS_PER_DAY: count(1, 1_000_000).default(2_000),
 
+  // Push: content-free wake-ups for devices that are not connected; see docs/core.md "Push".
+  /**
+   * The VAPID key pair Web Push requests are signed with (base64url, P-256: the uncompressed public point and the
+   * private scalar). `npm start` generates one into .data/vapid.json when unset. Unset: Web Push is off.
+   */
+  PUSH_VAPID_PUBLIC_KEY: unsetIfEmpty(
+    z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'a base64url P-256 public key (87 chars)'),
+  ),
+  PUSH_VAPID_PRIVATE_KEY: unsetIfEmpty(
+    z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url P-256 private key (43 chars)'),
+  ),
+  /** Who push services may contact about this sender (VAPID `sub`). */
+  PUSH_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: or https: URL')
+    .default('mailto:push@switchboard.invalid'),
+  /** A device is woken at most once per this many seconds while messages keep arriving for it offline. */
+  PUSH_COALESCE_SECONDS: count(1, 3600).default(10),
+  /** How long a push service keeps a wake-up for a device that is off (Web Push TTL, FCM ttl, APNs expiration). */
+  PUSH_TTL_SECONDS: count(0, 2_419_200).default(86_400),
+  /**
+   * Hosts (names or IP addresses, comma-separated) push endpoints may use although they are private, loopback or
+   * plain http: for a local push receiver in tests and benchmarks. Every other private address is refused under
+   * OUTBOUND_PRIVATE_NETWORKS=deny.
+   */
+  PUSH_ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const hosts = v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean);
+      const bad = hosts.find((h) => !/^[a-z0-9.-]+$|^[0-9a-f:]+$/.test(h));
+      if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a host name or IP address` });
+      return hosts;
+    }),
+
   // Core attachments: encrypted blobs devices upload and download; see docs/core.md "Attachments".
   /** Where attachment blobs are kept (local disk); relative paths are from the working directory. */
   ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),

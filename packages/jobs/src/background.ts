@@ -82,6 +82,7 @@ export const background = {
   devicesProvision: onDemand('devicesProvision', 'adding a business number'),
   echo: onDemand('echo', 'readiness probes and tests'),
   flowsAdvance: onDemand('flowsAdvance', 'flow runs started by the API, per-question timeouts, the flows sweep'),
+  pushWake: onDemand('pushWake', 'messages stored for a device that is connected nowhere (packages/core/src/push)'),
 
   /** Forgets processes not seen for two minutes (12 missed heartbeats). */
   pruneServiceNodes: periodic('pruneServiceNodes', (c) => c.workers.nodePruneIntervalSeconds * 1000, {

@@ -5,7 +5,16 @@ import { defineJob } from './define';
  * Every queue and every job Switchboard runs. Producers and workers import from here; the worker process refuses to
  * boot unless each job below has exactly one handler (see `bindHandlers`); `bindJob` types a handler by its job.
  */
-export const QUEUES = ['maintenance', 'webhooks', 'templates', 'campaigns', 'limits', 'devices', 'flows'] as const;
+export const QUEUES = [
+  'maintenance',
+  'webhooks',
+  'templates',
+  'campaigns',
+  'limits',
+  'devices',
+  'flows',
+  'push',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const jobs = {
@@ -123,6 +132,22 @@ export const jobs = {
     name: 'flows.sweep',
     payload: z.object({}),
     options: { attempts: 1, removeOnFail: { count: 100 } },
+  }),
+  /**
+   * A content-free wake-up push to a device that is not connected and has messages waiting (packages/core/src/push
+   * adds it, at most one per device per PUSH_COALESCE_SECONDS). Only a wake-up: the messages are in Postgres whatever
+   * becomes of it, so it is retried briefly and then dropped.
+   */
+  pushWake: defineJob({
+    queue: 'push',
+    name: 'push.wake',
+    payload: z.object({ accountId: z.uuid(), deviceId: z.number().int().positive() }),
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+      removeOnComplete: true,
+      removeOnFail: { count: 1000 },
+    },
   }),
 } as const;
 

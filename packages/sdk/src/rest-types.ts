@@ -93,3 +93,7 @@ export interface SealedProfileInput {
   about?: string;
   photo?: { attachment_id: string; pointer: string };
 }
+/** Where a device's wake-up pushes go (PUT /v1/devices/push). */
+export type PushRegistration =
+  | { provider: 'webpush'; endpoint: string; keys?: { p256dh: string; auth: string } }
+  | { provider: 'fcm' | 'apns'; token: string };

@@ -10,6 +10,7 @@ import type {
   LinkedDevice,
   LinkStart,
   PrivacySettings,
+  PushRegistration,
   Registration,
   SealedProfile,
   SealedProfileInput,
@@ -85,6 +86,11 @@ export class RestClient {
   keyCounts = () => this.call<KeyCounts>('GET', '/v1/keys');
   fetchBundles = (accountId: string, deviceId: number | 'all') =>
     this.call<Bundles>('GET', `/v1/keys/${accountId}/${deviceId}`);
+
+  // push: where this device's wake-ups go while it is offline
+  registerPush = (registration: PushRegistration) => this.call<void>('PUT', '/v1/devices/push', registration);
+  unregisterPush = () => this.call<void>('DELETE', '/v1/devices/push');
+  vapidKey = () => this.call<{ public_key: string }>('GET', '/v1/push/vapid');
 
   // directory and profiles (profiles/ seals and opens the fields)
   lookupNumbers = (numbers: string[]) =>

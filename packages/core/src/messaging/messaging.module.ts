@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DevicesModule } from '../devices/devices.module';
 import { ConsumerLimitsModule } from '../limits/consumer-limits.module';
+import { PushModule } from '../push/push.module';
 import { DeviceDirectory } from './device-directory';
 import { AckRepository } from './mailbox/ack.repository';
 import { MailboxRepository } from './mailbox/mailbox.repository';
@@ -25,7 +26,7 @@ import { SendService } from './send/send.service';
  * routing to whichever node holds a device's connection. The gateway is its only caller.
  */
 @Module({
-  imports: [DevicesModule, ConsumerLimitsModule], // DeviceEvents (removals); device sets are read directly, batched (DeviceDirectory)
+  imports: [DevicesModule, ConsumerLimitsModule, PushModule], // DeviceEvents (removals); device sets are read directly, batched (DeviceDirectory)
   providers: [
     AckRepository,
     DeviceDirectory,

@@ -3,6 +3,7 @@ import { buildDashboardIfStale, DASHBOARD_DIR, NEXT_BIN, nextEnv } from '../dash
 import { readableLogLine } from '../log-format';
 import { type ProcessHandle, spawnProcess, WORKER_NODE_FLAGS, waitForHttp } from '../processes';
 import { ensurePostgres, ensureRedis, REPO_ROOT } from '../services';
+import { ensureVapidKeys } from '../vapid';
 import { prepareDatabase } from './database';
 
 const say = (line: string) => process.stdout.write(`[switchboard] ${line}\n`);
@@ -25,6 +26,9 @@ export async function start(_args: string[]): Promise<void> {
   }
   process.env.DATABASE_URL = postgres.url;
   process.env.REDIS_URL = redisUrl;
+  // Web Push signs with a VAPID pair; a first start makes one (the API and workers inherit it from this environment).
+  if (ensureVapidKeys(`${REPO_ROOT}.data/vapid.json`) === 'made')
+    say('made a VAPID key pair for Web Push (.data/vapid.json)');
   const config = parseConfig(process.env);
 
   const children: ProcessHandle[] = [];

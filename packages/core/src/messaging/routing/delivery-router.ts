@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { PushWakeups } from '../../push/push-wakeups';
 import { frameFor } from '../mailbox/envelope-frames';
-import type { DeviceRef, PendingEnvelope } from '../mailbox/mailbox.types';
+import { type DeviceRef, MessageKind, type PendingEnvelope } from '../mailbox/mailbox.types';
 import type { BusDelivery } from './bus-messages';
 import { NodeBus } from './node-bus';
 import { RouteTable } from './route-table';
@@ -33,6 +34,7 @@ export class DeliveryRouter implements OnModuleInit {
     private readonly routes: RouteTable,
     private readonly bus: NodeBus,
     private readonly node: ThisNode,
+    private readonly wakeups: PushWakeups,
   ) {}
 
   onModuleInit(): void {
@@ -68,13 +70,20 @@ export class DeliveryRouter implements OnModuleInit {
     try {
       const routes = await this.routes.lookup(away);
       const remote = new Map<string, BusDelivery[]>();
+      const offline: DeviceRef[] = [];
       for (const [i, p] of away.entries()) {
         const route = routes[i];
-        if (!route || route.nodeId === this.node.id) continue; // offline: it waits in the mailbox
+        if (!route) {
+          // Offline: it waits in the mailbox, and a message (not a receipt or group event) wakes the device.
+          if (p.kind === MessageKind.Message) offline.push(p);
+          continue;
+        }
+        if (route.nodeId === this.node.id) continue; // a connection here that has just closed: the mailbox keeps it
         const list = remote.get(route.nodeId) ?? [];
         list.push({ device: { accountId: p.accountId, deviceId: p.deviceId }, guid: p.guid, frame: frameFor(p) });
         remote.set(route.nodeId, list);
       }
+      if (offline.length) this.wakeups.offline(offline);
       await Promise.all([...remote].map(([nodeId, items]) => this.bus.publish(nodeId, { t: 'deliver', items })));
     } catch (err) {
       this.log.warn(`push failed, envelopes wait in the mailbox: ${(err as Error).message}`);

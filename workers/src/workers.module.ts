@@ -8,9 +8,9 @@ import { CampaignDispatchModule } from './campaigns/dispatch/campaign-dispatch.m
 import { FlowsRuntimeModule } from './flows/flows-runtime.module';
 import { HANDLER_PROVIDERS } from './handlers';
 import { TierReviewModule } from './limits/tier-review/tier-review.module';
-import { PushSendingModule } from './push/push-sending.module';
 import { ContentRetentionRepository } from './maintenance/content-retention.repository';
 import { ContentRetentionService } from './maintenance/content-retention.service';
+import { PushSendingModule } from './push/push-sending.module';
 import { WorkerBackground } from './runner/background';
 import { WorkerRunner } from './runner/worker-runner';
 

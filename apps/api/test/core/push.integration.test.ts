@@ -113,7 +113,10 @@ describe('push: wake-ups for devices that are not connected (API, worker, Postgr
       expect(err).toMatchObject({ status: 400, code: 100 });
       expect(err.details).toMatch(why);
     };
-    await refused(elsewhere.endpoint('frank').replace('http:', 'https:'), /^endpoint: 127\.0\.0\.2 is a loopback address/);
+    await refused(
+      elsewhere.endpoint('frank').replace('http:', 'https:'),
+      /^endpoint: 127\.0\.0\.2 is a loopback address/,
+    );
     await refused('http://10.1.2.3/push/frank', /^endpoint: expected an https URL/);
     await refused('https://10.1.2.3/push/frank', /^endpoint: 10\.1\.2\.3 is a private address/);
     await refused('https://[::ffff:169.254.169.254]/latest', /link-local/);

@@ -14,6 +14,12 @@ export {
   sealedSize,
 } from './attachments/cipher';
 export { type AttachmentPointer, attachmentPointerOf } from './attachments/pointer';
+export {
+  type BroadcastList,
+  BroadcastLists,
+  type BroadcastOutcome,
+  MAX_BROADCAST_RECIPIENTS,
+} from './broadcast/broadcast-lists';
 export { type CloseInfo, Connection, type ConnectionOptions, UnauthorizedError } from './connection';
 export { type Content, decodeContent, encodeContent } from './content';
 export { toPreKeyBundle } from './crypto/bundle';

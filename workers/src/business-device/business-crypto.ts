@@ -3,9 +3,11 @@ import { ApiError } from '@switchboard/core/errors/api-error';
 import { BundlesService } from '@switchboard/core/keys/bundles.service';
 import { uploadKeysInput } from '@switchboard/core/keys/inputs/upload-keys.input';
 import { KeyUploadService } from '@switchboard/core/keys/key-upload.service';
+import type { Prisma } from '@switchboard/db';
 import { PrismaService } from '@switchboard/platform';
 import { ApiRequestError, DeviceCrypto, type KeyUpload, type RestClient } from '@switchboard/sdk';
 import { DeviceKeysRepository, type KeySelection, type RawClient } from './keystore/device-keys.repository';
+import { type CachedKey, KeyCache } from './keystore/key-cache';
 import { SealedStorage } from './keystore/sealed-storage';
 
 /** A business number's device in the core. */
@@ -36,6 +38,7 @@ export class BusinessCrypto {
     private readonly keys: DeviceKeysRepository,
     private readonly bundles: BundlesService,
     private readonly uploads: KeyUploadService,
+    private readonly cache: KeyCache,
   ) {}
 
   withPeer<T>(
@@ -59,32 +62,63 @@ export class BusinessCrypto {
   }
 
   /**
-   * One operation for many peers at once (the send path's batches): one transaction holding every (device, peer) lock,
-   * taken in hash order so two batches cannot deadlock, loading own identity and exactly the sessions and remote
-   * identities of `peers` (account → device ids) — index lookups, not a scan of the number's sessions.
+   * One operation for many peers at once — the send path's batch, with everything it writes (docs/business.md, "The
+   * business device"). One transaction holds every (device, peer) lock, taken in hash order so two batches cannot
+   * deadlock, for the whole of `fn`: the encryption, the hand-over to the core and the caller's own writes in `tx`.
+   * The state is read through this worker's KeyCache (row versions from Postgres, values only where they changed) and
+   * sealed write-behind: after `fn`, in the same commit as the caller's writes. A crash before that commit leaves the
+   * old state and the caller's rows as they were, so the retry encrypts the same messages again at the same chain
+   * positions, and the core, which keeps the first copy of a client message id, stores and delivers them once.
    */
-  withPeers<T>(
+  async withPeers<T>(
     device: BusinessDeviceRef,
     peers: Map<string, number[]>,
-    fn: (crypto: DeviceCrypto) => Promise<T>,
-    prelude?: (tx: RawClient) => Promise<unknown>,
+    fn: (crypto: DeviceCrypto, tx: Prisma.TransactionClient) => Promise<T>,
   ): Promise<T> {
-    const locks = [...peers.keys()].map((peer) => `business-device:${device.accountId}:${peer}`);
+    const { accountId } = device;
+    const locks = [...peers.keys()].map((peer) => `business-device:${accountId}:${peer}`);
     const exact = [...OWN];
     for (const [peer, deviceIds] of peers)
       for (const id of deviceIds) exact.push(`signal:session:${peer}.${id}`, `signal:remote-identity:${peer}.${id}`);
-    return this.prisma.client.$transaction(
+    const committed = new Map<string, CachedKey | undefined>();
+    const result = await this.prisma.client.$transaction(
       async (tx) => {
         await tx.$queryRawUnsafe(
           `SELECT count(pg_advisory_xact_lock(h)) FROM (
              SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1 OFFSET 0) AS s`,
           locks,
         );
-        await prelude?.(tx); // the caller's own writes, committed with the state (one commit, not two)
-        return this.run(tx, device, { exact, prefixes: [] }, fn);
+        const cached = new Map<string, CachedKey>();
+        for (const key of exact) {
+          const hit = this.cache.get(accountId, key);
+          if (hit) cached.set(key, hit);
+          committed.set(key, undefined); // absent unless read or written below
+        }
+        const known = new Map([...cached].map(([key, hit]) => [key, hit.version] as const));
+        const data = new Map<string, string>();
+        for (const row of await this.keys.loadVersions(tx, accountId, exact, known)) {
+          const value = row.value ?? cached.get(row.key)!.value; // no value: the version is the cached one
+          data.set(row.key, value);
+          committed.set(row.key, { value, version: row.version });
+        }
+        const storage = new SealedStorage(data);
+        const out = await fn(
+          new DeviceCrypto({ accountId, deviceId: device.deviceId }, storage, this.rest(device)),
+          tx,
+        );
+        const changes = storage.changes();
+        const versions = await this.keys.save(tx, accountId, changes);
+        for (const [key, value] of changes.upserts) committed.set(key, { value, version: versions.get(key)! });
+        for (const key of changes.deletes) committed.set(key, undefined);
+        return out;
       },
       { timeout: 30_000, maxWait: 30_000 },
     );
+    for (const [key, entry] of committed) {
+      if (entry) this.cache.set(accountId, key, entry);
+      else this.cache.delete(accountId, key);
+    }
+    return result;
   }
 
   /**

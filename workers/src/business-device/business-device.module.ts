@@ -17,6 +17,7 @@ import { DeviceMessagesRepository } from './device-messages.repository';
 import { InboundHandler } from './inbound/inbound-handler';
 import { MailboxDrainer } from './inbound/mailbox-drainer';
 import { DeviceKeysRepository } from './keystore/device-keys.repository';
+import { KeyCache } from './keystore/key-cache';
 import { InboundMedia } from './media/inbound-media';
 import { OutboundMedia } from './media/outbound-media';
 import { PricingRepository } from './pricing/pricing.repository';
@@ -51,6 +52,7 @@ import { NumberMetadataCache } from './webhook-values';
   ],
   providers: [
     DeviceKeysRepository,
+    KeyCache,
     BusinessCrypto,
     ProvisioningService,
     CoreLink,

@@ -15,6 +15,13 @@ export interface KeySelection {
   prefixes: string[];
 }
 
+/** A row read by version: its value only when the caller's cached version is not the row's. */
+export interface VersionedRow {
+  key: string;
+  version: string;
+  value?: string;
+}
+
 const likePrefix = (p: string) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -41,16 +48,45 @@ export class DeviceKeysRepository {
     return new Map(rows.map((r) => [r.key, this.box.open(r.value, `${accountId}:${r.key}`)]));
   }
 
+  /**
+   * Exact keys with their row versions (`xmin`, the transaction that wrote the row); the sealed value is read and
+   * opened only for keys whose version is not the one in `known` (key → version the caller holds).
+   */
+  async loadVersions(
+    db: RawClient,
+    accountId: string,
+    keys: string[],
+    known: Map<string, string>,
+  ): Promise<VersionedRow[]> {
+    const rows = await db.$queryRawUnsafe<{ key: string; version: string; value: Uint8Array | null }[]>(
+      `SELECT k."key", k.xmin::text AS version, CASE WHEN k.xmin::text = c.v THEN NULL ELSE k."value" END AS value
+       FROM "BusinessDeviceKey" k LEFT JOIN unnest($3::text[], $4::text[]) AS c(key, v) ON c.key = k."key"
+       WHERE k."accountId" = $1::uuid AND k."key" = ANY($2::text[])`,
+      accountId,
+      keys,
+      [...known.keys()],
+      [...known.values()],
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      version: r.version,
+      ...(r.value && { value: this.box.open(r.value, `${accountId}:${r.key}`) }),
+    }));
+  }
+
+  /** Writes what an operation changed; returns the new row version of each upserted key. */
   async save(
     db: RawClient,
     accountId: string,
     changes: { upserts: [string, string][]; deletes: string[] },
-  ): Promise<void> {
+  ): Promise<Map<string, string>> {
+    let versions: { key: string; version: string }[] = [];
     if (changes.upserts.length) {
-      await db.$executeRawUnsafe(
+      versions = await db.$queryRawUnsafe<{ key: string; version: string }[]>(
         `INSERT INTO "BusinessDeviceKey" ("accountId", "key", "value", "updatedAt")
          SELECT $1::uuid, k, v, now() FROM unnest($2::text[], $3::bytea[]) AS t(k, v)
-         ON CONFLICT ("accountId", "key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+         ON CONFLICT ("accountId", "key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()
+         RETURNING "key", xmin::text AS version`,
         accountId,
         changes.upserts.map(([k]) => k),
         changes.upserts.map(([k, v]) => Buffer.from(this.box.seal(v, `${accountId}:${k}`))),
@@ -63,6 +99,7 @@ export class DeviceKeysRepository {
         changes.deletes,
       );
     }
+    return new Map(versions.map((v) => [v.key, v.version]));
   }
 
   /** Every key of the device: what a half-done provisioning left, before a new one writes its state. */

@@ -6,7 +6,6 @@ import type { SendFrame, SendGroup, ServerFrame } from '@switchboard/protocol';
 import { BusinessCrypto, type BusinessDeviceRef } from '../business-crypto';
 import { CoreLink } from '../core-link';
 import { DeviceMessagesRepository } from '../device-messages.repository';
-import type { RawClient } from '../keystore/device-keys.repository';
 import { StatusReporter } from '../statuses';
 import { BusinessSender } from './business-sender';
 import { encryptFor, type SessionTarget, sessionTargets } from './device-envelopes';
@@ -23,10 +22,11 @@ interface Planned {
 
 /**
  * A claimed batch's messages sent together (docs/business.md, "The business device"): the messages read in one query,
- * the consumers' devices in one, one crypto transaction per business device for every session the batch touches, the
- * conversations handed to the core side by side (each in order, so the core's store batches them into shared commits),
- * then one transaction for every ✓ — statuses, their webhooks, the outbox rows. What it cannot take (read receipts,
- * refusals to correct, anything unusual) is left, from that row on, to the one-by-one path with its retries.
+ * the consumers' devices in one, then per business device one transaction that encrypts every message with the
+ * sessions in this worker's memory, hands the conversations to the core side by side (each in order, so the core's
+ * store batches them into shared commits), and commits every ✓ — statuses, their webhooks, the outbox rows — with the
+ * sealed sessions. What it cannot take (read receipts, refusals to correct, anything unusual) is left, from that row
+ * on, to the one-by-one path with its retries.
  */
 @Injectable()
 export class BatchSender {
@@ -57,27 +57,63 @@ export class BatchSender {
       const usable = conversation.findIndex((p) => !devices.get(p.consumer)?.length);
       if (usable >= 0) plans[i] = conversation.slice(0, usable); // no device: the one-by-one path fails it
     }
-    const all = plans.flat();
-    if (!all.length) return conversations;
-    await this.encrypt(all, devices);
+    if (!plans.some((c) => c.length)) return conversations;
 
-    const sent = await this.handOver(plans);
-    const done = sent.flat();
-    await db.$transaction(async (tx) => {
+    // Each business device's share side by side; what each conversation got sent is a prefix of it (see handOver).
+    const byDevice = new Map<string, { p: Planned; conversation: number }[]>();
+    for (const [conversation, list] of plans.entries())
+      for (const p of list)
+        byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), { p, conversation }]);
+    const sent = conversations.map(() => 0);
+    await Promise.all(
+      [...byDevice.values()].map(async (list) => {
+        const done = await this.sendAs(
+          list.map(({ p }) => p),
+          devices,
+        );
+        for (let i = 0; i < done; i++) sent[list[i]!.conversation]!++;
+      }),
+    );
+    return conversations.map((rows, i) => rows.slice(sent[i]));
+  }
+
+  /**
+   * One business device's messages: recorded (receipts map back to wamids through these rows, so before anything is
+   * sent), then one crypto transaction — sessions started where missing, every message encrypted in order, handed to
+   * the core, and its ✓ recorded (statuses, their webhooks, the outbox rows) in the commit that seals the advanced
+   * sessions (BusinessCrypto.withPeers). Returns how many of `plans`, from the first, were sent.
+   */
+  private async sendAs(plans: Planned[], devices: Map<string, number[]>): Promise<number> {
+    const device = plans[0]!.device;
+    const peers = new Map(plans.map((p) => [p.consumer, devices.get(p.consumer)!] as const));
+    await this.deviceMessages.recordOutbound(
+      plans.map((p) => ({
+        wamid: p.row.wamid,
+        accountId: device.accountId,
+        peerAccountId: p.consumer,
+        clientMessageId: p.id,
+      })),
+    );
+    return this.crypto.withPeers(device, peers, async (c, tx) => {
+      // Each consumer's devices with a session, read once for the batch (encrypting only advances a session).
+      const targets = new Map<string, SessionTarget[]>();
+      for (const [consumer, deviceIds] of peers) targets.set(consumer, await sessionTargets(c, consumer, deviceIds));
+      for (const p of plans) p.group = await encryptFor(c, p.consumer, targets.get(p.consumer)!, p.plaintext);
+      const sent = await this.handOver(device, plans);
       await this.deviceMessages.markSent(
-        done.map((d) => ({ wamid: d.row.wamid, serverTimestamp: d.serverTimestamp })),
+        sent.map((d) => ({ wamid: d.row.wamid, serverTimestamp: d.serverTimestamp })),
         tx,
       );
       await this.statuses.advanceMany(
-        done.map((d) => ({ wamid: d.row.wamid, target: 'sent' as const, at: new Date(d.serverTimestamp) })),
+        sent.map((d) => ({ wamid: d.row.wamid, target: 'sent' as const, at: new Date(d.serverTimestamp) })),
         tx,
       );
       await this.outbox.remove(
-        done.map((d) => d.row.id),
+        sent.map((d) => d.row.id),
         tx,
       );
+      return sent.length;
     });
-    return conversations.map((rows, i) => rows.slice(sent[i]!.length));
   }
 
   /** The conversation's leading rows this path can take: queued messages whose content renders. */
@@ -101,64 +137,29 @@ export class BatchSender {
     return new Map(consumers.map((c, i) => [c, sets[i]!.map((d) => d.deviceId)] as const));
   }
 
-  /** One crypto transaction per business device: sessions started where missing, then every message in order. */
-  private async encrypt(plans: Planned[], devices: Map<string, number[]>): Promise<void> {
-    const byDevice = new Map<string, Planned[]>();
-    for (const p of plans) byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), p]);
-    for (const group of byDevice.values()) {
-      const peers = new Map(group.map((p) => [p.consumer, devices.get(p.consumer)!] as const));
-      // Before anything is sent, as the one-by-one path does: receipts map back to wamids through these rows.
-      const record = (tx: RawClient) =>
-        this.deviceMessages.recordOutbound(
-          group.map((p) => ({
-            wamid: p.row.wamid,
-            accountId: p.device.accountId,
-            peerAccountId: p.consumer,
-            clientMessageId: p.id,
-          })),
-          tx,
-        );
-      await this.crypto.withPeers(
-        group[0]!.device,
-        peers,
-        async (c) => {
-          // Each consumer's devices with a session, read once for the batch (encrypting only advances a session).
-          const targets = new Map<string, SessionTarget[]>();
-          for (const [consumer, deviceIds] of peers)
-            targets.set(consumer, await sessionTargets(c, consumer, deviceIds));
-          for (const p of group) p.group = await encryptFor(c, p.consumer, targets.get(p.consumer)!, p.plaintext);
-        },
-        record,
-      );
-    }
-  }
-
   /**
-   * Every business device's messages to the core in one call (stored in one statement: all or none). A refusal stops
-   * everything after it — those rows are left to the one-by-one path, which corrects device lists — so what each
-   * conversation got sent is a prefix of it. Never rejects.
+   * The device's messages to the core in one call (stored in one statement: all or none). A refusal stops everything
+   * after it — those rows are left to the one-by-one path, which corrects device lists —, so what is sent is a prefix
+   * of `plans`. Never rejects.
    */
-  private async handOver(plans: Planned[][]): Promise<{ row: OutboxRow; serverTimestamp: number }[][]> {
-    const sent = plans.map((): { row: OutboxRow; serverTimestamp: number }[] => []);
-    const byDevice = new Map<string, { p: Planned; conversation: number }[]>();
-    for (const [conversation, list] of plans.entries())
-      for (const p of list)
-        byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), { p, conversation }]);
-    await Promise.all(
-      [...byDevice.values()].map(async (list) => {
-        let answers: ServerFrame[] = [];
-        try {
-          const frames = list.map(({ p }): SendFrame => ({ t: 'send', id: p.id, groups: [p.group!] }));
-          answers = await this.core.sendAll(list[0]!.p.device, frames);
-        } catch (err) {
-          this.log.warn(`batched send failed, left to a retry: ${(err as Error).message}`);
-        }
-        for (const [i, a] of answers.entries()) {
-          if (a.t !== 'send_ok') break;
-          sent[list[i]!.conversation]!.push({ row: list[i]!.p.row, serverTimestamp: a.serverTimestamp });
-        }
-      }),
-    );
+  private async handOver(
+    device: BusinessDeviceRef,
+    plans: Planned[],
+  ): Promise<{ row: OutboxRow; serverTimestamp: number }[]> {
+    let answers: ServerFrame[] = [];
+    try {
+      answers = await this.core.sendAll(
+        device,
+        plans.map((p): SendFrame => ({ t: 'send', id: p.id, groups: [p.group!] })),
+      );
+    } catch (err) {
+      this.log.warn(`batched send failed, left to a retry: ${(err as Error).message}`);
+    }
+    const sent: { row: OutboxRow; serverTimestamp: number }[] = [];
+    for (const [i, a] of answers.entries()) {
+      if (a.t !== 'send_ok') break;
+      sent.push({ row: plans[i]!.row, serverTimestamp: a.serverTimestamp });
+    }
     return sent;
   }
 }

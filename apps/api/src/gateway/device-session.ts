@@ -19,6 +19,7 @@ import {
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import { DeliveryWindow } from './delivery-window';
+import type { FloodCooldown } from './flood-cooldown';
 import { FlowControl, type FrameRates } from './flow-control';
 import type { PresenceHub, PresencePeer } from './presence-hub';
 import { TokenBucket } from './token-bucket';
@@ -31,6 +32,7 @@ export interface SessionDeps {
   log: Logger;
   frameRates: FrameRates;
   presence: PresenceHub;
+  floodCooldown: FloodCooldown;
 }
 
 const PAGE = 200; // backlog rows per query
@@ -241,8 +243,11 @@ export class DeviceSession implements PresencePeer {
   private take(data: Buffer, isBinary: boolean): void {
     const admitted = this.flow.admit(data);
     if (admitted !== 'ok') {
-      if (admitted === 'close') this.close(CloseCode.TooManyFrames, 'too many frames');
-      else this.refuse(data, isBinary);
+      if (admitted === 'close') {
+        // Kept out until its budgets are whole again: reconnecting at once would only buy it fresh ones.
+        this.deps.floodCooldown.hold(this.device, this.flow.msToFull);
+        this.close(CloseCode.TooManyFrames, 'too many frames');
+      } else this.refuse(data, isBinary);
       return;
     }
     if (!isBinary) {

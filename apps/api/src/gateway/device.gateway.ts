@@ -2,14 +2,16 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Config } from '@switchboard/config';
+import { parseBasicAuthorization } from '@switchboard/core/auth/credentials';
 import { type AuthenticatedDevice, DeviceAuthService } from '@switchboard/core/auth/device-auth.service';
 import { CONFIG } from '@switchboard/platform';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { FloodCooldown } from './flood-cooldown';
 import { SessionRegistry } from './session-registry';
 
 type VerifyClient = (
   info: { req: IncomingMessage & { device?: AuthenticatedDevice } },
-  done: (ok: boolean, code?: number, message?: string) => void,
+  done: (ok: boolean, code?: number, message?: string, headers?: Record<string, string>) => void,
 ) => void;
 
 /** The credential from `Authorization`, or from `?auth=` for clients that cannot set headers on a WebSocket. */
@@ -33,6 +35,7 @@ export class DeviceGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly auth: DeviceAuthService,
     private readonly sessions: SessionRegistry,
+    private readonly floodCooldown: FloodCooldown,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -41,7 +44,16 @@ export class DeviceGateway implements OnGatewayInit, OnGatewayConnection {
     const options = server.options as { maxPayload?: number; verifyClient?: VerifyClient };
     options.maxPayload = this.config.messaging.maxFrameBytes;
     options.verifyClient = (info, done) => {
-      this.auth.authenticate(credentialOf(info.req), info.req.socket.remoteAddress).then(
+      const credential = credentialOf(info.req);
+      // A device closed for flooding waits out its cooldown, answered before any lookup (FloodCooldown). Only the
+      // claimed identity is read: the cooldown was set by a connection that authenticated as it.
+      const claimed = parseBasicAuthorization(credential);
+      const wait = claimed ? this.floodCooldown.remaining(claimed) : 0;
+      if (wait > 0) {
+        done(false, 429, 'Too Many Requests', { 'Retry-After': String(Math.ceil(wait / 1000)) });
+        return;
+      }
+      this.auth.authenticate(credential, info.req.socket.remoteAddress).then(
         (device) => {
           info.req.device = device;
           done(true);

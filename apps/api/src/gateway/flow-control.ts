@@ -75,6 +75,11 @@ export class FlowControl {
     }
     return 'refuse';
   }
+  /** Milliseconds until both budgets are whole again: how long a device closed for flooding is kept out. */
+  get msToFull(): number {
+    return Math.max(this.frames?.msToFull ?? 0, this.stored?.msToFull ?? 0);
+  }
+
   /** Whether the queue is past its hard cap: the caller closes the connection instead of writing. */
   get overflowing(): boolean {
     return this.socket.bufferedAmount > MAX_QUEUED_BYTES || this.queuedFrames > MAX_QUEUED_FRAMES;

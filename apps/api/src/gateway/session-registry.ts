@@ -21,6 +21,7 @@ import { CONFIG } from '@switchboard/platform';
 import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import { DeviceSession, type SessionDeps } from './device-session';
+import { FloodCooldown } from './flood-cooldown';
 import { PreKeysLowListener } from './prekeys-low.listener';
 import { PresenceHub } from './presence-hub';
 
@@ -51,9 +52,10 @@ export class SessionRegistry implements LocalDelivery, OnModuleInit, OnApplicati
     private readonly presence: PresenceHub,
     groupSend: GroupSendService,
     private readonly prekeysLow: PreKeysLowListener,
+    floodCooldown: FloodCooldown,
   ) {
     const frameRates = config.messaging.frameRates;
-    this.deps = { send, receipts, mailbox, groupSend, log: this.log, frameRates, presence };
+    this.deps = { send, receipts, mailbox, groupSend, log: this.log, frameRates, presence, floodCooldown };
   }
 
   onModuleInit(): void {

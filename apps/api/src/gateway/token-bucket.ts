@@ -25,6 +25,12 @@ export class TokenBucket {
     return this.tokens >= this.rate.burst;
   }
 
+  /** Milliseconds until the whole burst is back. */
+  get msToFull(): number {
+    this.refill();
+    return Math.ceil(((this.rate.burst - this.tokens) * 1000) / this.rate.perSecond);
+  }
+
   /** Milliseconds until the next token. */
   get msToNext(): number {
     return Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.rate.perSecond));

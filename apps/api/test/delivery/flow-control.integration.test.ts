@@ -1,7 +1,9 @@
 import type { Socket } from 'node:net';
+import { basicAuthorization } from '@switchboard/core/auth/credentials';
 import { ErrorCode, encodeFrame } from '@switchboard/protocol';
 import { gatewayTest } from '@switchboard/testkit/gateway/gateway-test';
 import { is, type RawDevice, sendTo, textOf } from '@switchboard/testkit/gateway/raw-device';
+import { waitFor } from '@switchboard/testkit/wait';
 import { describe, expect, it } from 'vitest';
 
 /** `count` ping frames as one write on the raw socket, WebSocket-framed and masked (zero key) by hand. */
@@ -39,6 +41,19 @@ describe('flow control: a flooding device', { timeout: 60_000 }, () => {
     // The burst (2,000 by default), and the little that refills while the flood lasts.
     expect(m.frames.filter((f) => f.t === 'pong').length).toBeLessThan(2_500);
     expect(b.open && a.open).toBe(true);
+
+    // It is kept out until its budget is whole again (2 s at most here: 2,000 frames at 1,000/s): reconnecting at
+    // once is refused at the upgrade, before its credential is looked up — a wrong password gets the same 429.
+    await expect(t.connect(mallory.devices[0]!)).rejects.toThrow('HTTP 429');
+    const { accountId, deviceId } = mallory.devices[0]!;
+    const guessed = { ...mallory.devices[0]!, auth: basicAuthorization({ accountId, deviceId, password: 'guess' }) };
+    await expect(t.connect(guessed)).rejects.toThrow('HTTP 429');
+    const back = async () =>
+      t.connect(mallory.devices[0]!).then(
+        () => true,
+        () => false,
+      );
+    await waitFor(back, 'the flooder let back in after its cooldown', 10_000);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 export const CONSOLE_PAGES = [
   { key: 'overview', href: '/overview', label: 'Overview' },
+  { key: 'inbox', href: '/inbox', label: 'Inbox' },
   { key: 'campaigns', href: '/campaigns', label: 'Campaigns' },
   { key: 'contacts', href: '/contacts', label: 'Contacts' },
   { key: 'templates', href: '/templates', label: 'Templates' },

@@ -26,6 +26,15 @@ export interface Content {
    * key, which opens its profile (docs/core.md "Discovery, profiles and privacy").
    */
   sender?: { number: string; profileKey: Uint8Array };
+  /**
+   * Disappearing messages: the chat's timer (seconds) when this was sent; the message disappears from every device
+   * that long after its server time. On a timer message (`setsTimer`) it is the chat's new timer, 0 for off.
+   */
+  expireTimer?: number;
+  /** A timer message: it sets the chat's disappearing timer to `expireTimer`; both sides show it. */
+  setsTimer?: true;
+  /** View once: the recipient's SDK keeps the content until it is opened once (ephemeral/view-once.ts). */
+  viewOnce?: true;
 }
 
 const VERSION = 1;
@@ -33,6 +42,10 @@ const HAS_TO = 1;
 const HAS_RICH = 2;
 const HAS_RETRY_OF = 4;
 const HAS_SENDER = 8;
+const HAS_EXPIRE_TIMER = 16;
+const SETS_TIMER = 32;
+const VIEW_ONCE = 64;
+const MAX_TIMER_S = 366 * 24 * 3600;
 const MAX_RICH = 64 * 1024;
 
 export function encodeContent(c: Content): Uint8Array {
@@ -42,7 +55,10 @@ export function encodeContent(c: Content): Uint8Array {
       (c.to ? HAS_TO : 0) |
         (c.rich ? HAS_RICH : 0) |
         (c.retryOf !== undefined ? HAS_RETRY_OF : 0) |
-        (c.sender ? HAS_SENDER : 0),
+        (c.sender ? HAS_SENDER : 0) |
+        (c.expireTimer !== undefined ? HAS_EXPIRE_TIMER : 0) |
+        (c.setsTimer ? SETS_TIMER : 0) |
+        (c.viewOnce ? VIEW_ONCE : 0),
     )
     .varint(c.sentAt, 'sentAt');
   if (c.to) w.uuid(c.to, 'to');
@@ -50,6 +66,7 @@ export function encodeContent(c: Content): Uint8Array {
   if (c.rich) w.string(JSON.stringify(c.rich), 'rich', MAX_RICH);
   if (c.retryOf !== undefined) w.u64(c.retryOf, 'retryOf');
   if (c.sender) w.string(c.sender.number, 'sender.number', 32).bytes(c.sender.profileKey, 'sender.profileKey', 32);
+  if (c.expireTimer !== undefined) w.varint(c.expireTimer, 'expireTimer', MAX_TIMER_S);
   return w.finish();
 }
 
@@ -66,6 +83,7 @@ export function decodeContent(bytes: Uint8Array): Content {
     flags & HAS_SENDER
       ? { number: r.string('sender.number', 32), profileKey: r.bytes('sender.profileKey', 32, 32) }
       : undefined;
+  const expireTimer = flags & HAS_EXPIRE_TIMER ? r.varint('expireTimer', MAX_TIMER_S) : undefined;
   r.end();
   return {
     text,
@@ -74,5 +92,8 @@ export function decodeContent(bytes: Uint8Array): Content {
     ...(rich && { rich }),
     ...(retryOf !== undefined && { retryOf }),
     ...(sender && { sender }),
+    ...(expireTimer !== undefined && { expireTimer }),
+    ...((flags & SETS_TIMER) !== 0 && { setsTimer: true as const }),
+    ...((flags & VIEW_ONCE) !== 0 && { viewOnce: true as const }),
   };
 }

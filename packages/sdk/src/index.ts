@@ -28,6 +28,7 @@ export { type BatchSizes, KeyGenerator, MAX_BATCH } from './crypto/keygen';
 export { SqliteStorage } from './crypto/sqlite-storage';
 export { fromBase64, MemoryStorage, type Storage, toBase64 } from './crypto/storage';
 export { type IdentityOptions, SignalStores } from './crypto/stores';
+export type { Expiring, ViewOnceContent } from './ephemeral/ephemeral';
 export { type GroupEvent, type GroupMessage, GroupMessenger } from './groups/group-messenger';
 export { type GroupHistoryEvent, type GroupInfo, type GroupSettingsWire, GroupsClient } from './groups/groups-client';
 export type { GroupMessageInfo } from './groups/message-info';

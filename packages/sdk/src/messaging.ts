@@ -10,10 +10,11 @@ import {
   type ServerFrame,
 } from '@switchboard/protocol';
 import type { Connection } from './connection';
-import { decodeContent, encodeContent } from './content';
+import { type Content, decodeContent, encodeContent } from './content';
 import type { Address } from './crypto/device-crypto';
 import { PreKeyRefill } from './crypto/prekey-refill';
 import type { Storage } from './crypto/storage';
+import { Ephemeral, type EphemeralContent, type Expiring, type ViewOnceContent } from './ephemeral/ephemeral';
 import { sleepUntil, untilDeadline } from './messaging/deadline';
 import { Envelopes } from './messaging/envelopes';
 import { SendRefusedError } from './messaging/errors';
@@ -48,6 +49,9 @@ const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 const MAX_ATTEMPTS = 6;
 const newId = () => randomBytes(8).readBigUInt64BE();
 
+/** What a send encrypts besides the envelope: the text, structured content, and the ephemeral fields. */
+type Outgoing = { text: string; rich?: Record<string, unknown>; retryOf?: bigint } & EphemeralContent;
+
 /**
  * A device's messaging. Sends are encrypted for every device of the recipient and for this account's other devices,
  * and corrected and resent when the server says the device lists are wrong (409/410). Deliveries are shown once each
@@ -62,6 +66,7 @@ export class Messenger {
   private readonly resendable = new ResendBuffer();
   private readonly retries: RetryRequests;
   private readonly profileKeys: ProfileKeys;
+  private readonly ephemeral: Ephemeral;
   /** Tops up this device's one-time prekeys when the server says they run low (by itself; refill() to force a check). */
   readonly preKeys: PreKeyRefill;
   // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
@@ -91,6 +96,7 @@ export class Messenger {
     this.pending = new PendingMessages(storage);
     this.retries = new RetryRequests(storage);
     this.profileKeys = new ProfileKeys(storage);
+    this.ephemeral = new Ephemeral(storage, this.pending);
     connection.onFrame((f) => this.onFrame(f));
     connection.onOpen(() => void this.retryPending());
     this.preKeys = new PreKeyRefill(connection, crypto);
@@ -120,6 +126,39 @@ export class Messenger {
   /** A message handler threw: the message stays pending and is handed over again (see retryPending). */
   onHandlerError(l: (m: IncomingMessage, err: Error) => void): void {
     this.listeners.handlerError.push(l);
+  }
+
+  /**
+   * A disappearing message (sent or received) came due: this device has removed what it kept of it; the app deletes
+   * its copy. Due messages of a previous run are reported at the start of this one.
+   */
+  onExpired(l: (e: Expiring) => void): void {
+    this.ephemeral.onExpired(l);
+  }
+
+  /**
+   * Sets the chat's disappearing timer (seconds, 0 = off) with a timer message that both sides (and this account's
+   * other devices) see as an IncomingMessage with `timerChange`; from its ✓ on, every message into the chat carries
+   * the timer, from either side.
+   */
+  setDisappearingTimer(to: string, seconds: number, options: { timeoutMs?: number } = {}): Promise<SentMessage> {
+    if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError('the timer is a whole number of seconds ≥ 0');
+    return this.send(to, { text: '', setsTimer: true, expireTimer: seconds }, options);
+  }
+
+  /** The chat's disappearing timer in seconds (0: off). */
+  disappearingTimer(chat: string): number {
+    return this.ephemeral.timer(chat);
+  }
+
+  /** A received view-once message's content: given once, then deleted from this device. */
+  openViewOnce(from: string, messageId: bigint): ViewOnceContent | undefined {
+    return this.ephemeral.openViewOnce(from, messageId);
+  }
+
+  /** Stops this Messenger's timers (the app is closing it; a new one over the same storage takes over). */
+  close(): void {
+    this.ephemeral.stop();
   }
 
   /**
@@ -186,8 +225,12 @@ export class Messenger {
   sendContent(
     to: string,
     content: { text: string; rich?: Record<string, unknown> },
-    options: { timeoutMs?: number } = {},
+    options: { timeoutMs?: number; viewOnce?: boolean } = {},
   ): Promise<SentMessage> {
+    return this.send(to, { ...content, ...this.ephemeral.outgoing(to, options.viewOnce) }, options);
+  }
+
+  private send(to: string, content: Outgoing, options: { timeoutMs?: number }): Promise<SentMessage> {
     const id = newId();
     const sentAt = Date.now();
     const deadline = sentAt + (options.timeoutMs ?? this.timeout());
@@ -200,7 +243,7 @@ export class Messenger {
   private async deliver(
     id: bigint,
     to: string,
-    content: { text: string; rich?: Record<string, unknown>; retryOf?: bigint },
+    content: Outgoing,
     sentAt: number,
     deadline: number,
   ): Promise<SentMessage> {
@@ -208,15 +251,9 @@ export class Messenger {
       const frame = await untilDeadline(id, deadline, () => this.encrypt(id, to, content, sentAt));
       const answer = await this.outbox.request(frame, deadline);
       if (answer.t === 'send_ok') {
-        const { text, rich } = content;
-        this.resendable.add({
-          id: content.retryOf ?? id,
-          to,
-          text,
-          rich,
-          sentAt,
-          serverTimestamp: answer.serverTimestamp,
-        });
+        const { retryOf, ...resent } = content;
+        this.resendable.add({ ...resent, id: retryOf ?? id, to, sentAt, serverTimestamp: answer.serverTimestamp });
+        this.ephemeral.sent(to, this.self.accountId, retryOf ?? id, content, answer.serverTimestamp);
         return { id, serverTimestamp: answer.serverTimestamp };
       }
       // Rate limits end by themselves: waiting them out is bounded by the deadline, not by MAX_ATTEMPTS.
@@ -254,18 +291,13 @@ export class Messenger {
     }
   }
 
-  private async encrypt(
-    id: bigint,
-    to: string,
-    { text, rich, retryOf }: { text: string; rich?: Record<string, unknown>; retryOf?: bigint },
-    sentAt: number,
-  ): Promise<SendFrame> {
+  private async encrypt(id: bigint, to: string, content: Outgoing, sentAt: number): Promise<SendFrame> {
     // Recipients learn who wrote (the number) and how to open the sender's profile (its key); the copies for this
     // account's own devices name the recipient instead.
     const number = this.options.number;
     const sender = number ? { number, profileKey: this.profileKeys.own() } : undefined;
     return this.envelopes.frame(id, to, (self) =>
-      encodeContent({ text, sentAt, rich, retryOf, ...(self ? { to } : sender && { sender }) }),
+      encodeContent({ ...content, sentAt, ...(self ? { to } : sender && { sender }) }),
     );
   }
 
@@ -332,8 +364,9 @@ export class Messenger {
       return undefined;
     }
     let message: IncomingMessage;
+    let content: Content;
     try {
-      const content = decodeContent(await this.crypto.decrypt(from, d.type, d.ciphertext));
+      content = decodeContent(await this.crypto.decrypt(from, d.type, d.ciphertext));
       if (content.retryOf !== undefined && !this.retries.answered(d.senderAccountId, content.retryOf)) {
         this.seen.add(d.senderAccountId, d.messageId); // this device showed the first copy: drop this one
         return undefined;
@@ -358,9 +391,11 @@ export class Messenger {
       void this.askForRetry(d).catch(() => undefined); // best effort: the failure is already reported
       return undefined;
     }
-    this.pending.add(message);
+    const shown = this.ephemeral.received(message, content);
     this.seen.add(d.senderAccountId, d.messageId);
-    return message;
+    if (!shown) return undefined; // it disappeared before it arrived
+    this.pending.add(shown);
+    return shown;
   }
 
   // Signal's retry request: a DecryptionErrorMessage naming the message (by its server time) and the device that sent
@@ -388,10 +423,10 @@ export class Messenger {
     const original = this.resendable.take(request.timestamp(), d.senderAccountId, this.self.accountId);
     if (!original) return;
     this.crypto.deleteSessions(d.senderAccountId, [d.senderDeviceId]);
-    const { id, to, text, rich, sentAt } = original;
+    const { id, to, sentAt, serverTimestamp: _first, ...content } = original;
     const deadline = Date.now() + this.timeout();
     const again = newId();
-    await this.conversations.run(to, () => this.deliver(again, to, { text, rich, retryOf: id }, sentAt, deadline));
+    await this.conversations.run(to, () => this.deliver(again, to, { ...content, retryOf: id }, sentAt, deadline));
   }
 
   private async present(message: IncomingMessage): Promise<void> {

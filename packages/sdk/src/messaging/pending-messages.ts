@@ -24,6 +24,10 @@ export class PendingMessages {
     this.storage.delete(key(m));
   }
 
+  deleteOf(from: string, messageId: bigint): void {
+    this.storage.delete(`${PREFIX}${from}:${messageId}`);
+  }
+
   /** Oldest first, in the order the server stored them. */
   all(): IncomingMessage[] {
     return this.storage

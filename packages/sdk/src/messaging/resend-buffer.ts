@@ -5,6 +5,10 @@ export interface Resendable {
   rich?: Record<string, unknown>;
   sentAt: number;
   serverTimestamp: number;
+  /** Disappearing / view once / timer message: encrypted again with the same (ephemeral/ephemeral.ts). */
+  expireTimer?: number;
+  setsTimer?: true;
+  viewOnce?: true;
 }
 
 const KEEP_MS = 10 * 60_000;

@@ -29,6 +29,12 @@ export interface IncomingMessage {
    * the address book. Its profile key came with it (Profiles.fetch opens its profile); Profiles.lookup confirms it.
    */
   senderNumber?: string;
+  /** A disappearing message: when it is removed (onExpired tells the app to delete its copy then). */
+  expiresAt?: number;
+  /** View once: `text` and `rich` are empty here; Messenger.openViewOnce gives the content, once. */
+  viewOnce?: true;
+  /** A timer message (no text): the chat's disappearing timer is now this many seconds (0: off). */
+  timerChange?: number;
 }
 
 export interface IncomingReceipt {

@@ -2,6 +2,7 @@ import {
   Connection,
   type DeviceCredentials,
   DeviceCrypto,
+  type Expiring,
   type IncomingMessage,
   type IncomingReceipt,
   linkDevice,
@@ -34,6 +35,8 @@ export interface SdkDevice {
   typing: TypingUpdate[];
   inbox: IncomingMessage[];
   receipts: IncomingReceipt[];
+  /** Disappearing messages this device removed (onExpired), in order. */
+  expired: Expiring[];
   /** How each send ended, restored ones included. */
   sendResults: SendResult[];
   storage: MemoryStorage;
@@ -62,6 +65,7 @@ export async function sdkDevice(
     inbox: [],
     receipts: [],
     sendResults: [],
+    expired: [],
     presenceUpdates: [],
     typing: [],
   } as unknown as SdkDevice;
@@ -72,6 +76,7 @@ export async function sdkDevice(
     device.messenger.onMessage((m) => void device.inbox.push(m));
     device.messenger.onReceipt((r) => void device.receipts.push(r));
     device.messenger.onSendResult((r) => void device.sendResults.push(r));
+    device.messenger.onExpired((e) => void device.expired.push(e));
     device.presence = new Presence(device.connection);
     device.presence.onPresence((p) => void device.presenceUpdates.push(p));
     device.presence.onTyping((t) => void device.typing.push(t));
@@ -79,12 +84,16 @@ export async function sdkDevice(
   };
   wire();
   device.reconnect = async () => {
+    device.messenger.close();
     await device.connection.close();
     wire();
     device.messenger.restore();
     await device.connection.start();
   };
-  device.stop = () => device.connection.close();
+  device.stop = () => {
+    device.messenger.close();
+    return device.connection.close();
+  };
   if (options.connect !== false) await device.connection.start();
   return device;
 }

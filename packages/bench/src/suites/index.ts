@@ -6,6 +6,7 @@ import { businessSendSuite } from './business-send';
 import { campaignSuite } from './campaign';
 import { connectionsSuite } from './connections';
 import { coreSuite } from './core';
+import { dashboardSuite } from './dashboard';
 import { flowsSuite } from './flows';
 import { gatewayAbuseSuite } from './gateway-abuse';
 import { groupsSuite } from './groups';
@@ -29,6 +30,7 @@ export const suites: readonly Suite[] = [
   groupsSuite,
   connectionsSuite,
   presenceSuite,
+  dashboardSuite,
 ];
 
 export function findSuite(name: string): Suite | undefined {

@@ -10,6 +10,10 @@ export const pageQuery = {
   before: z.string().max(200).optional(),
 };
 
+/** The direction of a list over its paging key (the console's tables sort by it); ascending unless asked. */
+export const pageOrderQuery = z.enum(['asc', 'desc']).default('asc');
+export type PageDirection = z.output<typeof pageOrderQuery>;
+
 export interface PageRequest {
   limit: number;
   after?: string;

@@ -3,15 +3,13 @@ import type { Config } from '@switchboard/config';
 import { ApiError } from '@switchboard/core/errors/api-error';
 import type { Contact, Prisma } from '@switchboard/db';
 import { CONFIG } from '@switchboard/platform';
-import { pageArgs, toPage } from '../common/paging';
+import { type PageDirection, pageArgs, toPage } from '../common/paging';
 import { ContactErrors } from './contact-errors';
 import { ContactsRepository } from './contacts.repository';
 import type { ListContactsQuery, UpsertContactBody } from './inputs/contact.input';
 import { keywordIntent } from './keywords';
 import { renderContact } from './outputs/contact.output';
 import { windowOpen } from './service-window';
-
-const BY_NUMBER = { key: 'waId', order: 'asc' } as const;
 
 /**
  * The consumers a business talks to: the contacts endpoints (a Switchboard extension), and what the send pipeline
@@ -24,9 +22,11 @@ export class ContactsService {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async list(businessId: string, q: ListContactsQuery, url?: URL) {
+  /** A page by number, ascending unless `order` says otherwise (the console's table sorts both ways). */
+  async list(businessId: string, q: ListContactsQuery & { order?: PageDirection }, url?: URL) {
     const filter = { tag: q.tag, optStatus: q.opt_status, search: q.search };
-    const rows = await this.contacts.list(businessId, filter, pageArgs(q, BY_NUMBER));
+    const byNumber = { key: 'waId', order: q.order ?? 'asc' } as const;
+    const rows = await this.contacts.list(businessId, filter, pageArgs(q, byNumber));
     return toPage(rows, q, (c) => renderContact(c), url, 'waId');
   }
 

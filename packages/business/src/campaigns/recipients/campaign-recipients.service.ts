@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@switchboard/platform';
-import { pageArgs, toPage } from '../../common/paging';
+import { type PageDirection, pageArgs, toPage } from '../../common/paging';
 import { CampaignErrors } from '../campaign-errors';
 import type { ListRecipientsQuery } from './recipients.input';
 import { type RecipientRow, recipientsPage } from './recipients.repository';
@@ -11,19 +11,21 @@ import { recipientsCsv } from './recipients-csv';
 export class CampaignRecipients {
   constructor(private readonly prisma: PrismaService) {}
 
-  async list(businessId: string, campaignId: string, q: ListRecipientsQuery, url?: URL) {
+  /** A page in audience order, or its reverse when `order` is desc (the console's table sorts both ways). */
+  async list(businessId: string, campaignId: string, q: ListRecipientsQuery & { order?: PageDirection }, url?: URL) {
     const db = this.prisma.client;
     const found = await db.campaign.findFirst({ where: { id: campaignId, businessId }, select: { id: true } });
     if (!found) throw CampaignErrors.notFound(campaignId);
     // The Graph cursors of every other list, over seq: pageArgs decodes them (a bad one matches nothing).
-    const args = pageArgs(q, { key: 'seq', order: 'asc' });
+    const args = pageArgs(q, { key: 'seq', order: q.order ?? 'asc' });
     const bound = args.where.seq as { gt?: string; lt?: string } | undefined;
     const malformed = bound?.gt === '' || bound?.lt === '';
     const rows = malformed
       ? []
       : await recipientsPage(db, campaignId, {
-          after: seqOf(bound?.gt),
-          before: seqOf(bound?.lt),
+          above: seqOf(bound?.gt),
+          below: seqOf(bound?.lt),
+          descending: args.orderBy.seq === 'desc',
           state: q.state,
           code: q.code,
           digits: q.q || undefined,

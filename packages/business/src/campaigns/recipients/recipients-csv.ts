@@ -19,13 +19,13 @@ export function csvCell(value: string): string {
 export function recipientsCsv(
   prisma: PrismaService['client'],
   campaignId: string,
-  filter: Omit<RecipientFilter, 'after' | 'before' | 'take'>,
+  filter: Omit<RecipientFilter, 'above' | 'below' | 'descending' | 'take'>,
 ): Readable {
   async function* lines() {
     yield `${HEADER.join(',')}\n`;
     let after: number | undefined;
     for (;;) {
-      const rows = await recipientsPage(prisma, campaignId, { ...filter, after, take: PAGE });
+      const rows = await recipientsPage(prisma, campaignId, { ...filter, above: after, take: PAGE });
       if (!rows.length) return;
       yield rows
         .map((r) => {

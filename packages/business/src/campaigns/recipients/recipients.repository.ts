@@ -13,8 +13,11 @@ export interface RecipientRow {
 }
 
 export interface RecipientFilter {
-  after?: number;
-  before?: number;
+  /** Rows with a larger seq only, or a smaller one. */
+  above?: number;
+  below?: number;
+  /** Largest seq first (the default is audience order). */
+  descending?: boolean;
   state?: string;
   code?: string;
   digits?: string;
@@ -24,10 +27,10 @@ export interface RecipientFilter {
 /** One page of the ledger with each recipient's message status (recipients.sql.ts). */
 export function recipientsPage(prisma: PrismaService['client'], campaignId: string, f: RecipientFilter) {
   return prisma.$queryRawUnsafe<RecipientRow[]>(
-    recipientsPageSql(f.before !== undefined),
+    recipientsPageSql(f.descending ?? false),
     campaignId,
-    f.after ?? null,
-    f.before ?? null,
+    f.above ?? null,
+    f.below ?? null,
     f.state ?? null,
     f.code ?? null,
     f.digits ?? null,

@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { valid } from '@switchboard/core/common/zod.pipe';
 import { z } from 'zod';
 import { CREATE_BODY_LIMIT } from '../../campaigns/inputs/campaign.input';
+import { pageOrderQuery } from '../../common/paging';
 import { RequestUrl } from '../../common/request-url';
 import { ContactsService } from '../../contacts/contacts.service';
 import { type ContactImportBody, contactImportBody } from '../../contacts/import/contact-import.input';
@@ -11,11 +12,14 @@ import {
   contactParams,
   type EditContactBody,
   editContactBody,
-  type ListContactsQuery,
   listContactsQuery,
 } from '../../contacts/inputs/contact.input';
 import { type BusinessParams, businessParams } from '../members/inputs/member.input';
 import { ConsoleRoles, ConsoleSessionGuard } from '../session/console-session.guard';
+
+/** The console's list also sorts by number either way. */
+const consoleListContactsQuery = listContactsQuery.extend({ order: pageOrderQuery });
+type ConsoleListContactsQuery = z.output<typeof consoleListContactsQuery>;
 
 const consoleContactParams = contactParams.omit({ waba_id: true }).extend({ businessId: z.string().min(1).max(64) });
 
@@ -34,7 +38,7 @@ export class ConsoleContactsController {
   @Get()
   list(
     @Param(valid(businessParams)) p: BusinessParams,
-    @Query(valid(listContactsQuery)) q: ListContactsQuery,
+    @Query(valid(consoleListContactsQuery)) q: ConsoleListContactsQuery,
     @RequestUrl() url: URL,
   ) {
     return this.contacts.list(p.businessId, q, url);

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ConsoleShell } from '../../../components/console/shell';
 import { Button } from '../../../components/ui/button';
 import { Input, NativeSelect } from '../../../components/ui/input';
@@ -7,6 +6,7 @@ import { Label } from '../../../components/ui/label';
 import { EmptyState } from '../../../components/ui/misc';
 import { serverApi } from '../../../lib/api/server';
 import { requireConsole } from '../../../lib/api/session';
+import { orderOf, serverPaging } from '../../../lib/server-paging';
 import { ContactsTable } from './contacts-table';
 import { ImportContacts } from './import-contacts';
 
@@ -15,10 +15,11 @@ export const metadata: Metadata = { title: 'Contacts' };
 const OPT_STATUSES = ['OPTED_IN', 'OPTED_OUT', 'UNKNOWN'] as const;
 type Search = Record<string, string | undefined>;
 
-/** The contact book: searched, filtered and paged by number by the API (cursor links keep the filters). */
+/** The contact book: searched, filtered, sorted and paged by number by the API (links keep the filters and order). */
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requireConsole('/contacts');
   const q = await searchParams;
+  const order = orderOf(q.order);
   const filters = {
     search: q.search || undefined,
     tag: q.tag || undefined,
@@ -27,13 +28,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const { data } = await (await serverApi()).GET('/console/v1/businesses/{businessId}/contacts', {
     params: {
       path: { businessId: ctx.business.id },
-      query: { limit: 50, ...filters, after: q.after, before: q.before },
+      query: { limit: 50, ...filters, order, after: q.after, before: q.before },
     },
   });
   if (!data) throw new Error('the contacts could not be read');
-  const kept = Object.entries(filters).filter(([, v]) => v) as [string, string][];
-  const page = (cursor: 'after' | 'before', value: string) =>
-    `/contacts?${new URLSearchParams([...kept, [cursor, value]])}`;
+  const filtered = Object.values(filters).some(Boolean);
   const manage = ctx.role === 'owner' || ctx.role === 'admin';
   return (
     <ConsoleShell
@@ -43,6 +42,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       actions={manage && <ImportContacts businessId={ctx.business.id} />}
     >
       <form className="row" method="get" aria-label="Search contacts">
+        {order === 'desc' && <input type="hidden" name="order" value="desc" />}
         <div>
           <Label htmlFor="c-search">Number or name</Label>
           <Input id="c-search" name="search" defaultValue={filters.search} />
@@ -65,8 +65,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         </Button>
       </form>
       {data.data.length === 0 ? (
-        <EmptyState title={kept.length ? 'No contact matches' : 'No contacts yet'}>
-          {kept.length
+        <EmptyState title={filtered ? 'No contact matches' : 'No contacts yet'}>
+          {filtered
             ? 'Try part of the number, or clear the filters.'
             : 'Contacts appear when customers message your numbers; import a CSV, or add them with POST /{waba_id}/contacts.'}
         </EmptyState>
@@ -76,12 +76,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           contacts={data.data}
           now={Date.now()}
           canEdit={ctx.role !== 'viewer'}
+          paging={serverPaging('/contacts', filters, { column: 'number', order }, data)}
         />
       )}
-      <nav className="row" aria-label="Pages">
-        {data.paging.previous && <Link href={page('before', data.paging.cursors.before)}>Previous</Link>}
-        {data.paging.next && <Link href={page('after', data.paging.cursors.after)}>Next</Link>}
-      </nav>
     </ConsoleShell>
   );
 }

@@ -122,8 +122,12 @@ describe('the campaign wizard and page', () => {
   it('owner: launches a campaign from a CSV of three consumer devices and watches delivered and read arrive', async () => {
     const names = ['Ana', 'Ben', 'Cy'];
     const consumers = await Promise.all(names.map((name) => consumerDevice({ url: world.apiUrl }, name)));
+    // The owner's own phone, for "send a test": not in the audience.
+    const tester = await consumerDevice({ url: world.apiUrl }, 'Tess');
+    consumers.push(tester);
     try {
       await Promise.all(consumers.map((c) => c.connect()));
+      consumers.pop();
       const csv = ['phone,first_name', ...consumers.map((c, i) => `${c.number},${names[i]}`), 'nope,X'].join('\n');
       const page = await world.browser();
       await world.signIn(page, owner, '/campaigns');
@@ -134,6 +138,18 @@ describe('the campaign wizard and page', () => {
       expect(await page.getByTestId('preview').textContent()).toContain('Hello Ana.');
       await accessible(page);
       await world.screenshot(page, 'console-campaign-wizard-review');
+
+      // A test to one number goes through the normal send path, filled from the first row; a bad number is explained.
+      await page.getByLabel('Test number').fill('12');
+      await page.getByTestId('test-send').click();
+      await expect.poll(() => page.getByTestId('test-send-result').textContent(), SETTLES).toContain('not a valid');
+      await page.getByLabel('Test number').fill(tester.number);
+      await page.getByTestId('test-send').click();
+      await expect.poll(() => page.getByTestId('test-send-result').textContent(), SETTLES).toContain('Sent to');
+      await waitFor(async () => tester.messages.length > 0, 'the test at the tester', 60_000);
+      expect(tester.messages[0]!.text).toBe('Hello Ana.');
+      expect(await world.prisma.campaign.count({ where: { businessId, name: 'Launch day' } })).toBe(0);
+      await accessible(page);
       await page.getByTestId('wizard-launch').click();
       await page.waitForURL((url) => /^\/campaigns\/\d+$/.test(url.pathname), { timeout: 30_000 });
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Launch day');
@@ -156,7 +172,7 @@ describe('the campaign wizard and page', () => {
       );
       await world.screenshot(page, 'console-campaign-wizard-launched');
     } finally {
-      await Promise.all(consumers.map((c) => c.close()));
+      await Promise.all([...consumers, tester].map((c) => c.close()));
     }
   }, 300_000);
 
@@ -181,6 +197,13 @@ describe('the campaign wizard and page', () => {
     await expect.poll(() => page.getByTestId('recipients').locator('tbody tr').count(), SETTLES).toBe(3);
     expect(page.url()).toContain('state=failed');
     expect(await page.getByTestId('recipients').textContent()).toContain('131026');
+    // The Row header sorts on the server, the filter kept: last row first.
+    const firstRow = () => page.getByTestId('recipients').locator('tbody tr').first().getAttribute('data-testid');
+    expect(await firstRow()).toBe('recipient-1');
+    await page.getByTestId('sort-row').click();
+    await page.waitForURL((u) => u.searchParams.get('order') === 'desc' && u.searchParams.get('state') === 'failed');
+    await expect.poll(firstRow, SETTLES).toBe('recipient-3');
+    expect(await page.getByRole('columnheader', { name: /Row/ }).getAttribute('aria-sort')).toBe('descending');
     // People type numbers with spaces and a +: only the digits count.
     await page.getByLabel('Number').fill(`+${numbers[1]!.slice(0, 4)} ${numbers[1]!.slice(4)}`);
     await page.getByRole('button', { name: 'Filter' }).click();

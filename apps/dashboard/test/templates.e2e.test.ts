@@ -5,6 +5,12 @@ import { type ConsoleWorld, startConsoleWorld } from '@switchboard/testkit/brows
 import type { Operator } from '@switchboard/testkit/console/operators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/** A 1×1 PNG: the header's sample image. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe('the Templates page', () => {
   let world: ConsoleWorld;
   let businessId: string;
@@ -78,6 +84,40 @@ describe('the Templates page', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL((u) => u.searchParams.get('status') === 'APPROVED');
     expect(await page.getByTestId('templates').locator('tbody tr').count()).toBe(1);
+  });
+
+  it('owner: an image header with a sample uploaded through the media endpoint, previewed before it is sent', async () => {
+    const page = await world.browser();
+    await world.signIn(page, owner, '/templates/new');
+    await page.getByLabel(/^Name/).fill('spring_sale');
+    await page.getByLabel('Category').selectOption('MARKETING');
+    await page.getByLabel('Header', { exact: true }).selectOption('IMAGE');
+    await page.getByLabel(/^Body/).fill('Spring sale: everything half price today.');
+    // No sample yet: the editor says what is missing next to the header, and nothing is sent.
+    await page.getByTestId('template-submit').click();
+    await expect.poll(() => page.getByTestId('error-header').textContent()).toContain('Choose a sample image');
+
+    await page.getByLabel(/^Sample image/).setInputFiles({ name: 'sale.png', mimeType: 'image/png', buffer: PNG });
+    await expect
+      .poll(() => page.getByTestId('header-upload').textContent(), { timeout: 30_000 })
+      .toBe('Sample uploaded.');
+    const media = page.getByTestId('preview-media');
+    expect(await media.evaluate((el) => el.tagName)).toBe('IMG');
+    expect(await media.getAttribute('src')).toMatch(/^blob:/);
+    expect(await page.getByTestId('preview').textContent()).toContain('Spring sale: everything half price today.');
+    await accessible(page);
+    await world.screenshot(page, 'console-templates-media-header');
+    await page.getByTestId('template-submit').click();
+    await page.waitForURL((u) => u.pathname === '/templates');
+
+    const stored = await world.prisma.messageTemplate.findFirstOrThrow({ where: { businessId, name: 'spring_sale' } });
+    const header = (
+      stored.components as { type: string; format?: string; example?: { header_handle?: string[] } }[]
+    )[0]!;
+    expect(header.format).toBe('IMAGE');
+    const sample = await world.prisma.media.findUniqueOrThrow({ where: { id: header.example!.header_handle![0]! } });
+    expect([sample.businessId, sample.mimeType, sample.fileSize]).toEqual([businessId, 'image/png', PNG.length]);
+    await expect.poll(() => statusOf(page, 'spring_sale'), { timeout: 30_000 }).toContain('approved');
   });
 
   it('a viewer reads the list at 390 px in the dark theme, with no way to edit', async () => {

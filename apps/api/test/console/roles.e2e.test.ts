@@ -116,6 +116,22 @@ describe('console roles', () => {
       async () => ['POST', `${b()}/campaigns`, wizardBody({ schedule: { at: '2031-01-01T09:00Z' } })],
     ],
     ['POST campaigns check', MANAGE, async () => ['POST', `${b()}/campaigns/check`, wizardBody()]],
+    // An unknown number: the upload's refusal (404) comes after the role check, and nothing is stored.
+    [
+      'POST media (a template sample)',
+      { owner: 404, admin: 404, agent: 403, viewer: 403 },
+      async () => ['POST', `${b()}/media?phone_number_id=999999999`],
+    ],
+    // An unknown number: the send's refusal (404) comes after the role check, and nothing is sent.
+    [
+      'POST campaigns test-send',
+      { owner: 404, admin: 404, agent: 403, viewer: 403 },
+      async () => [
+        'POST',
+        `${b()}/campaigns/test-send`,
+        { phone_number_id: '999999999', to: '+16505551234', template: { name: 'x', language: { code: 'en_US' } } },
+      ],
+    ],
     ['GET campaign recipients', READ, async () => ['GET', `${await freshCampaign()}/recipients`]],
     ['POST campaign pause', MANAGE, async () => ['POST', `${await freshCampaign()}/pause`]],
     ['POST campaign resume', MANAGE, async () => ['POST', `${await freshCampaign(true)}/resume`]],

@@ -4,6 +4,8 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { FlowsModule } from '../flows/flows.module';
 import { LimitsModule } from '../limits/limits.module';
+import { MediaModule } from '../media/media.module';
+import { MessagesModule } from '../messages/messages.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { BusinessWebhooksModule } from '../webhooks/webhooks.module';
 import { ConsoleAuthController } from './auth/auth.controller';
@@ -18,6 +20,7 @@ import { ConsoleFlowsController } from './flows/console-flows.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { MeController } from './me/me.controller';
+import { ConsoleMediaController } from './media/console-media.controller';
 import { MembersController } from './members/members.controller';
 import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
@@ -40,6 +43,8 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
     TemplatesModule,
     ContactsModule,
     LimitsModule,
+    MessagesModule,
+    MediaModule,
     FlowsModule,
   ],
   controllers: [
@@ -54,6 +59,7 @@ import { ConsoleTemplatesController } from './templates/console-templates.contro
     ConsoleWebhooksController,
     ConsoleTemplatesController,
     ConsoleContactsController,
+    ConsoleMediaController,
     ConsoleFlowsController,
     ConsoleFlowRunsController,
   ],

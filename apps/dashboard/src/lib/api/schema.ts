@@ -301,6 +301,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/v1/businesses/{businessId}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The template editor's sample for a media header — a multipart upload as POST /{phone_number_id}/media (owner, admin)
+         * @description The same form (`file`, `type`, `messaging_product`), checks of type and size, and storage as POST /{phone_number_id}/media. The answer's id is what a media header's `example.header_handle` carries.
+         */
+        post: operations["consoleUploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/v1/businesses/{businessId}/campaigns/test-send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The wizard's "send a test to one number" — one template message through the normal send path (owner, admin)
+         * @description Sends `template` (its variables already filled, as for one recipient) to `to` from `phone_number_id`, exactly as POST /{phone_number_id}/messages would: the same checks and errors, the message log, status webhooks and delivery. No campaign is made.
+         */
+        post: operations["consoleCampaignTestSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/v1/businesses/{businessId}/campaigns": {
         parameters: {
             query?: never;
@@ -1751,6 +1795,23 @@ export interface components {
             /** Format: uri */
             previous?: string;
         };
+        SendMessageResult: {
+            /** @constant */
+            messaging_product: "whatsapp";
+            contacts: {
+                /** @description `to` as given. */
+                input: string;
+                wa_id: string;
+            }[];
+            messages: {
+                id: string;
+                /**
+                 * @description Templates only.
+                 * @enum {string}
+                 */
+                message_status?: "accepted" | "held_for_quality_assessment";
+            }[];
+        };
         Success: {
             /** @constant */
             success: true;
@@ -1960,6 +2021,8 @@ export interface components {
         ConsoleBusinessId: string;
         ConsoleCampaignId: string;
         ConsoleFlowId: string;
+        /** @description The direction over the list's key (a contact's number, a recipient's row); cursors keep it. */
+        ConsolePageOrder: "asc" | "desc";
         /** @description Runs started at or after (ISO 8601; default 30 days before until). */
         FlowAnalyticsSince: string;
         /** @description Runs started before (ISO 8601; default now). */
@@ -2472,6 +2535,91 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    consoleUploadMedia: {
+        parameters: {
+            query: {
+                phone_number_id: string;
+            };
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    type?: string;
+                    /** @constant */
+                    messaging_product?: "whatsapp";
+                };
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+        };
+    };
+    consoleCampaignTestSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessId: components["parameters"]["ConsoleBusinessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone_number_id: string;
+                    /** @description the number in international form */
+                    to: string;
+                    /** @description A template message's `template` object (see TemplateMessage), variables filled. */
+                    template: {
+                        name: string;
+                        language: {
+                            code: string;
+                        };
+                        components?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted; the wamid to follow it by. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendMessageResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
     consoleListCampaigns: {
         parameters: {
             query?: {
@@ -2612,6 +2760,8 @@ export interface operations {
                 code?: string;
                 /** @description Part of the number; only its digits count. */
                 q?: string;
+                /** @description The direction over the list's key (a contact's number, a recipient's row); cursors keep it. */
+                order?: components["parameters"]["ConsolePageOrder"];
             };
             header?: never;
             path: {
@@ -2622,7 +2772,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page, in audience order. */
+            /** @description One page, in audience order (or its reverse with order=desc). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,6 +3826,8 @@ export interface operations {
                 search?: string;
                 tag?: string;
                 opt_status?: "UNKNOWN" | "OPTED_IN" | "OPTED_OUT";
+                /** @description The direction over the list's key (a contact's number, a recipient's row); cursors keep it. */
+                order?: components["parameters"]["ConsolePageOrder"];
             };
             header?: never;
             path: {

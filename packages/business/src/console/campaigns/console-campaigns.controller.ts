@@ -27,14 +27,22 @@ import { CampaignRecipients } from '../../campaigns/recipients/campaign-recipien
 import { type ListRecipientsQuery, listRecipientsQuery } from '../../campaigns/recipients/recipients.input';
 import { CampaignRetry } from '../../campaigns/retry/campaign-retry.service';
 import { RequestUrl } from '../../common/request-url';
+import { SendMessageService } from '../../messages/send/send-message.service';
 import { type BusinessParams, businessParams } from '../members/inputs/member.input';
 import { ConsoleRoles, ConsoleSessionGuard } from '../session/console-session.guard';
 import { CampaignCheck } from './campaign-check.service';
-import { type ConsoleCampaignParams, consoleCampaignParams } from './inputs/console-campaign.input';
+import {
+  type ConsoleCampaignParams,
+  type ConsoleRecipientsQuery,
+  consoleCampaignParams,
+  consoleRecipientsQuery,
+  type TestSendBody,
+  testSendBody,
+} from './inputs/console-campaign.input';
 
 /**
  * The campaigns pages: the business API's own campaign services behind a console session. Everyone reads; sending
- * decisions (check and create, pause, resume, cancel, retry) are for owners and admins.
+ * decisions (check and create, a test send, pause, resume, cancel, retry) are for owners and admins.
  */
 @Controller('console/v1/businesses/:businessId/campaigns')
 @UseGuards(ConsoleSessionGuard)
@@ -45,6 +53,7 @@ export class ConsoleCampaignsController {
     private readonly retries: CampaignRetry,
     private readonly recipients: CampaignRecipients,
     private readonly checks: CampaignCheck,
+    private readonly messages: SendMessageService,
   ) {}
 
   /** The wizard's launch: a create as POST /{waba_id}/campaigns, Idempotency-Key included (a double click makes one). */
@@ -72,6 +81,18 @@ export class ConsoleCampaignsController {
     return this.checks.check(p.businessId, body);
   }
 
+  /**
+   * The wizard's "send a test to one number": one template message through the business API's own send path (the
+   * same checks, message log, webhooks and delivery as POST /{phone_number_id}/messages); no campaign is made.
+   */
+  @Post('test-send')
+  @ConsoleRoles('owner', 'admin')
+  @HttpCode(200)
+  async testSend(@Param(valid(businessParams)) p: BusinessParams, @Body(valid(testSendBody)) body: TestSendBody) {
+    const message = { messaging_product: 'whatsapp', to: body.to, type: 'template', template: body.template };
+    return (await this.messages.send(p.businessId, body.phone_number_id, message)).body;
+  }
+
   @Get()
   list(
     @Param(valid(businessParams)) p: BusinessParams,
@@ -89,7 +110,7 @@ export class ConsoleCampaignsController {
   @Get(':campaignId/recipients')
   listRecipients(
     @Param(valid(consoleCampaignParams)) p: ConsoleCampaignParams,
-    @Query(valid(listRecipientsQuery)) q: ListRecipientsQuery,
+    @Query(valid(consoleRecipientsQuery)) q: ConsoleRecipientsQuery,
     @RequestUrl() url: URL,
   ) {
     return this.recipients.list(p.businessId, p.campaignId, q, url);

@@ -9,8 +9,46 @@ export function fill(text: string, examples: string[]): string {
   });
 }
 
-/** A WhatsApp-style bubble: header, body, footer, then the buttons under it. */
+/** A media header as the preview shows it: the chosen sample file (an object URL), or only its kind when stored. */
+export interface HeaderMedia {
+  kind: 'IMAGE' | 'VIDEO' | 'DOCUMENT';
+  url?: string;
+  name?: string;
+}
+
+function MediaHeader({ media }: { media: HeaderMedia }) {
+  if (media.url && media.kind === 'IMAGE')
+    // biome-ignore lint/performance/noImgElement: a local object URL of the chosen file; next/image cannot load it
+    return (
+      <img
+        className={styles.media}
+        src={media.url}
+        alt={`Header sample: ${media.name ?? 'the chosen file'}`}
+        data-testid="preview-media"
+      />
+    );
+  if (media.url && media.kind === 'VIDEO')
+    return (
+      <video
+        className={styles.media}
+        src={media.url}
+        muted
+        controls
+        aria-label="Header video sample"
+        data-testid="preview-media"
+      />
+    );
+  return (
+    <div className={styles.mediaChip} data-testid="preview-media">
+      {media.kind === 'DOCUMENT' ? '📄 ' : ''}
+      {media.name ?? `${media.kind.toLowerCase()} header`}
+    </div>
+  );
+}
+
+/** A WhatsApp-style bubble: header (text or media), body, footer, then the buttons under it. */
 export function TemplatePreview(props: {
+  media?: HeaderMedia;
   header: string;
   headerExample: string;
   body: string;
@@ -21,7 +59,8 @@ export function TemplatePreview(props: {
   return (
     <figure className={styles.preview} aria-label="Preview">
       <div className={styles.bubble} data-testid="preview">
-        {props.header && <strong>{fill(props.header, [props.headerExample])}</strong>}
+        {props.media && <MediaHeader media={props.media} />}
+        {!props.media && props.header && <strong>{fill(props.header, [props.headerExample])}</strong>}
         <p className={styles.body}>{fill(props.body, props.examples) || 'Your message appears here.'}</p>
         {props.footer && <small className="muted">{props.footer}</small>}
       </div>

@@ -126,3 +126,16 @@ export function duration(seconds: number): string {
   if (seconds < 2 * 86_400) return `about ${Math.round(seconds / 3600)} h`;
   return `about ${Math.round(seconds / 86_400)} days`;
 }
+
+/** The template for one recipient, as a test send carries it: each column placeholder replaced by that row's value. */
+export function filledTemplate(s: WizardState, row: Record<string, unknown>) {
+  const t = s.template!;
+  const components = templateComponents(t, s.sources).map((c) => ({
+    ...c,
+    parameters: c.parameters.map((p) => ({
+      ...p,
+      text: p.text.replace(VARIABLE, (_, column: string) => String(row[column] ?? '')),
+    })),
+  }));
+  return { name: t.name, language: { code: t.language }, components };
+}

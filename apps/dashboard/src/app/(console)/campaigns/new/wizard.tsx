@@ -9,6 +9,7 @@ import { AudienceStep, type SendingNumber } from './audience-step';
 import { ReviewStep } from './review-step';
 import { ScheduleStep } from './schedule-step';
 import { TemplateStep } from './template-step';
+import { TestSend } from './test-send';
 import styles from './wizard.module.css';
 import { type CheckResult, campaignRequest, previewOf, type Template, type WizardState } from './wizard-model';
 
@@ -110,6 +111,9 @@ export function CampaignWizard(props: {
           {step === 1 && <TemplateStep templates={props.templates} state={state} update={update} />}
           {step === 2 && <ScheduleStep timeZone={props.timeZone} state={state} update={update} />}
           {step === 3 && check && <ReviewStep state={state} check={check} />}
+          {step === 3 && check && (
+            <TestSend businessId={props.businessId} state={state} row={check.sample ?? state.audience.first} />
+          )}
           {busy && (
             <div role="status" className={styles.busy} data-testid="wizard-busy">
               <div className={styles.busyBar} role="progressbar" aria-label={busy} />

@@ -23,21 +23,32 @@ function fieldOf(details: string, order: Field[]): Field {
 }
 
 type Template = Schemas['MessageTemplate'];
+type HeaderKind = 'NONE' | 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT';
+const MEDIA_KINDS = ['IMAGE', 'VIDEO', 'DOCUMENT'] as const;
+type MediaKind = (typeof MEDIA_KINDS)[number];
+const isMedia = (k: HeaderKind): k is MediaKind => (MEDIA_KINDS as readonly string[]).includes(k);
+/** What each media header accepts as its sample (the media endpoint's own limits apply on upload). */
+const ACCEPT: Record<MediaKind, string> = {
+  IMAGE: 'image/jpeg,image/png',
+  VIDEO: 'video/mp4,video/3gpp',
+  DOCUMENT: 'application/pdf',
+};
 /** A stored component as the editor reads it (the generated type leaves examples and buttons open). */
 type Part = Omit<Template['components'][number], 'example' | 'buttons'> & {
-  example?: { header_text?: string[]; body_text?: string[][] };
+  example?: { header_text?: string[]; body_text?: string[][]; header_handle?: string[] };
   buttons?: { type: string; text?: string }[];
 };
 
 /**
- * The editor's fields from a stored template; undefined when it has parts this editor cannot write (a media or
- * location header, buttons other than quick replies), which are then edited through the API.
+ * The editor's fields from a stored template; undefined when it has parts this editor cannot write (a location
+ * header, buttons other than quick replies), which are then edited through the API.
  */
 export function fieldsOf(t: Template) {
   const part = (type: string) => t.components.find((c) => c.type.toUpperCase() === type) as Part | undefined;
   const header = part('HEADER');
   const buttons = part('BUTTONS')?.buttons ?? [];
-  if ((header && header.format?.toUpperCase() !== 'TEXT') || buttons.some((b) => b.type !== 'QUICK_REPLY'))
+  const format = (header?.format?.toUpperCase() ?? 'NONE') as HeaderKind;
+  if (!['NONE', 'TEXT', ...MEDIA_KINDS].includes(format) || buttons.some((b) => b.type !== 'QUICK_REPLY'))
     return undefined;
   const body = part('BODY');
   return {
@@ -45,6 +56,8 @@ export function fieldsOf(t: Template) {
       name: t.name,
       language: t.language,
       category: t.category,
+      headerKind: format,
+      headerHandle: header?.example?.header_handle?.[0] ?? '',
       header: header?.text ?? '',
       headerExample: header?.example?.header_text?.[0] ?? '',
       body: body?.text ?? '',
@@ -59,7 +72,16 @@ export function fieldsOf(t: Template) {
  * A new template, or an edit of one (`editing`: name and language stay, an approved one keeps its category), with a
  * live preview; submitting sends it to review through the Cloud API's own rules.
  */
-export function TemplateEditor({ businessId, editing }: { businessId: string; editing?: Template }) {
+export function TemplateEditor({
+  businessId,
+  phoneNumberId,
+  editing,
+}: {
+  businessId: string;
+  /** The number a media header's sample is uploaded on (the media endpoint keeps media per number). */
+  phoneNumberId?: string;
+  editing?: Template;
+}) {
   const router = useRouter();
   const initial = editing && fieldsOf(editing);
   const [v, setV] = useState(
@@ -67,6 +89,8 @@ export function TemplateEditor({ businessId, editing }: { businessId: string; ed
       name: '',
       language: 'en_US',
       category: 'UTILITY',
+      headerKind: 'NONE' as HeaderKind,
+      headerHandle: '',
       header: '',
       headerExample: '',
       body: '',
@@ -76,6 +100,35 @@ export function TemplateEditor({ businessId, editing }: { businessId: string; ed
   );
   const [examples, setExamples] = useState<string[]>(initial?.examples ?? []);
   const [problem, setProblem] = useState<{ field: Field; text: string }>();
+  // The chosen sample as the preview shows it (an object URL of the local file), and whether it is still uploading.
+  const [sample, setSample] = useState<{ url: string; name: string }>();
+  const [uploading, setUploading] = useState(false);
+
+  /** Uploads the chosen file through the media endpoint; its id becomes the header's example handle. */
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    if (sample) URL.revokeObjectURL(sample.url);
+    setSample({ url: URL.createObjectURL(file), name: file.name });
+    setV((old) => ({ ...old, headerHandle: '' }));
+    if (!phoneNumberId)
+      return setProblem({ field: 'header', text: 'Add a phone number first: samples are uploaded on a number.' });
+    setProblem(undefined);
+    setUploading(true);
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    form.set('type', file.type);
+    form.set('file', file);
+    const { data, error } = await browserApi
+      .POST('/console/v1/businesses/{businessId}/media', {
+        params: { path: { businessId }, query: { phone_number_id: phoneNumberId } },
+        // biome-ignore lint/suspicious/noExplicitAny: a multipart body, sent as the browser encodes it
+        body: form as any,
+        bodySerializer: (b) => b as unknown as FormData,
+      })
+      .finally(() => setUploading(false));
+    if (!data) return setProblem({ field: 'header', text: explain(error) });
+    setV((old) => ({ ...old, headerHandle: data.id }));
+  };
   const vars = useMemo(() => variables(v.body), [v.body]);
   const buttons = v.buttons
     .split('\n')
@@ -87,7 +140,12 @@ export function TemplateEditor({ businessId, editing }: { businessId: string; ed
     e.preventDefault();
     const components: Record<string, unknown>[] = [];
     const order: Field[] = [];
-    if (v.header) {
+    if (isMedia(v.headerKind)) {
+      if (!v.headerHandle)
+        return setProblem({ field: 'header', text: `Choose a sample ${v.headerKind.toLowerCase()} for the header.` });
+      components.push({ type: 'HEADER', format: v.headerKind, example: { header_handle: [v.headerHandle] } });
+      order.push('header');
+    } else if (v.headerKind === 'TEXT' && v.header) {
       components.push({
         type: 'HEADER',
         format: 'TEXT',
@@ -178,9 +236,40 @@ export function TemplateEditor({ businessId, editing }: { businessId: string; ed
             <option value="AUTHENTICATION">Authentication</option>
           </NativeSelect>
           {error('category')}
-          <Label htmlFor="t-header">Header text (optional)</Label>
-          <Input id="t-header" value={v.header} onChange={set('header')} {...described('header')} />
-          {variables(v.header).length > 0 && (
+          <Label htmlFor="t-header-kind">Header</Label>
+          <NativeSelect id="t-header-kind" value={v.headerKind} onChange={set('headerKind')}>
+            <option value="NONE">None</option>
+            <option value="TEXT">Text</option>
+            <option value="IMAGE">Image</option>
+            <option value="VIDEO">Video</option>
+            <option value="DOCUMENT">Document</option>
+          </NativeSelect>
+          {isMedia(v.headerKind) && (
+            <>
+              <Label htmlFor="t-header-file">Sample {v.headerKind.toLowerCase()} (reviewers see it)</Label>
+              <Input
+                id="t-header-file"
+                type="file"
+                accept={ACCEPT[v.headerKind]}
+                onChange={(e) => upload(e.target.files?.[0])}
+                {...described('header')}
+              />
+              <p className="muted small" role="status" data-testid="header-upload">
+                {uploading
+                  ? 'Uploading the sample…'
+                  : v.headerHandle
+                    ? 'Sample uploaded.'
+                    : 'Choose a file: it is uploaded at once and shown in the preview.'}
+              </p>
+            </>
+          )}
+          {v.headerKind === 'TEXT' && (
+            <>
+              <Label htmlFor="t-header">Header text</Label>
+              <Input id="t-header" value={v.header} onChange={set('header')} {...described('header')} />
+            </>
+          )}
+          {v.headerKind === 'TEXT' && variables(v.header).length > 0 && (
             <>
               <Label htmlFor="t-header-example">Example for the header's variable</Label>
               <Input id="t-header-example" value={v.headerExample} onChange={set('headerExample')} />
@@ -224,7 +313,7 @@ export function TemplateEditor({ businessId, editing }: { businessId: string; ed
           {error('buttons')}
           {problem?.field === 'form' && <Alert testId="error-form">{problem.text}</Alert>}
           <div className="row">
-            <Button type="submit" data-testid="template-submit">
+            <Button type="submit" data-testid="template-submit" disabled={uploading}>
               {editing ? 'Save and submit for review' : 'Submit for review'}
             </Button>
           </div>
@@ -233,7 +322,8 @@ export function TemplateEditor({ businessId, editing }: { businessId: string; ed
       <Card aria-labelledby="preview-title">
         <h2 id="preview-title">Preview</h2>
         <TemplatePreview
-          header={v.header}
+          media={isMedia(v.headerKind) ? { kind: v.headerKind, url: sample?.url, name: sample?.name } : undefined}
+          header={v.headerKind === 'TEXT' ? v.header : ''}
           headerExample={v.headerExample}
           body={v.body}
           examples={examples}

@@ -20,7 +20,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode } from './close-codes';
 import { DeliveryWindow } from './delivery-window';
 import type { FloodCooldown } from './flood-cooldown';
-import { FlowControl, type FrameRates } from './flow-control';
+import { FlowControl, type FrameRates, isStoredFrame } from './flow-control';
 import type { PresenceHub, PresencePeer } from './presence-hub';
 import { TokenBucket } from './token-bucket';
 
@@ -271,7 +271,8 @@ export class DeviceSession implements PresencePeer {
    * dropped only means the envelope comes again.
    */
   private refuse(data: Buffer, isBinary: boolean): void {
-    if (!isBinary) return;
+    // Only stored frames are answered: the rest of a flood's read is dropped by its first byte, never decoded.
+    if (!isBinary || !isStoredFrame(data)) return;
     let frame: ClientFrame;
     try {
       frame = decodeClientFrame(data);

@@ -18,6 +18,10 @@ export const MAX_QUEUED_FRAMES = 4_096;
 // client has a few in flight.
 const MAX_PENDING = 16;
 
+/** Whether a client frame is one that is stored (its first byte is its type): sends and read receipts. */
+export const isStoredFrame = (frame: Buffer): boolean =>
+  frame[0] === FrameType.Send || frame[0] === FrameType.ReadReceipt || frame[0] === FrameType.GroupSend;
+
 /** The budgets of one connection: all frames, and the frames that are stored (sends, group sends, read receipts). */
 export interface FrameRates {
   frames: Rate;
@@ -55,8 +59,7 @@ export class FlowControl {
    * whole burst past its budget before it had its burst back — a flood, not a busy client.
    */
   admit(frame: Buffer): 'ok' | 'refuse' | 'close' {
-    const stores =
-      frame[0] === FrameType.Send || frame[0] === FrameType.ReadReceipt || frame[0] === FrameType.GroupSend;
+    const stores = isStoredFrame(frame);
     this.frames ??= new TokenBucket(this.rates.frames);
     this.stored ??= new TokenBucket(this.rates.stored);
     const { frames, stored } = this;

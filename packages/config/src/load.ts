@@ -122,6 +122,10 @@ export interface CoreConfig {
     coalesceSeconds: number;
     ttlSeconds: number;
     allowedPrivateHosts: string[];
+    /** FCM (HTTP v1): the service account key file; unset: FCM is off. */
+    fcm?: { credentialsFile: string; apiUrl: string };
+    /** APNs with a provider token; unset: APNs is off. */
+    apns?: { keyFile: string; keyId: string; teamId: string; topic: string; url: string };
   };
 }
 
@@ -145,6 +149,10 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  const apns = [e.APNS_KEY_FILE, e.APNS_KEY_ID, e.APNS_TEAM_ID, e.APNS_TOPIC];
+  if (apns.some(Boolean) && !apns.every(Boolean)) {
+    throw new ConfigError(['APNS_KEY_FILE, APNS_KEY_ID, APNS_TEAM_ID and APNS_TOPIC: set all four or none']);
+  }
   if (!e.PUSH_VAPID_PUBLIC_KEY !== !e.PUSH_VAPID_PRIVATE_KEY) {
     throw new ConfigError(['PUSH_VAPID_PUBLIC_KEY and PUSH_VAPID_PRIVATE_KEY: set both or neither']);
   }
@@ -234,6 +242,19 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         coalesceSeconds: e.PUSH_COALESCE_SECONDS,
         ttlSeconds: e.PUSH_TTL_SECONDS,
         allowedPrivateHosts: e.PUSH_ALLOWED_PRIVATE_HOSTS,
+        ...(e.FCM_CREDENTIALS_FILE && { fcm: { credentialsFile: e.FCM_CREDENTIALS_FILE, apiUrl: e.FCM_API_URL } }),
+        ...(e.APNS_KEY_FILE &&
+          e.APNS_KEY_ID &&
+          e.APNS_TEAM_ID &&
+          e.APNS_TOPIC && {
+            apns: {
+              keyFile: e.APNS_KEY_FILE,
+              keyId: e.APNS_KEY_ID,
+              teamId: e.APNS_TEAM_ID,
+              topic: e.APNS_TOPIC,
+              url: e.APNS_URL,
+            },
+          }),
       },
       attachments: { dir: e.ATTACHMENTS_DIR, maxBytes: e.ATTACHMENT_MAX_BYTES, ttlDays: e.ATTACHMENT_TTL_DAYS },
     },

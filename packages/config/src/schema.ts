@@ -171,6 +171,16 @@ export const envSchema = z.object({
    * plain http: for a local push receiver in tests and benchmarks. Every other private address is refused under
    * OUTBOUND_PRIVATE_NETWORKS=deny.
    */
+  /** A Google service account key file (JSON) for FCM's HTTP v1 API. Unset: FCM is off. */
+  FCM_CREDENTIALS_FILE: unsetIfEmpty(z.string()),
+  FCM_API_URL: url(['https:', 'http:']).default('https://fcm.googleapis.com'),
+  /** APNs token authentication: the .p8 key file, its key id, the team id and the app's bundle id. Unset: APNs is off. */
+  APNS_KEY_FILE: unsetIfEmpty(z.string()),
+  APNS_KEY_ID: unsetIfEmpty(z.string().regex(/^[A-Z0-9]{10}$/, '10 characters, as Apple shows it')),
+  APNS_TEAM_ID: unsetIfEmpty(z.string().regex(/^[A-Z0-9]{10}$/, '10 characters, as Apple shows it')),
+  APNS_TOPIC: unsetIfEmpty(z.string().min(1)),
+  /** https://api.sandbox.push.apple.com for development builds of the app. */
+  APNS_URL: url(['https:', 'http:']).default('https://api.push.apple.com'),
   PUSH_ALLOWED_PRIVATE_HOSTS: z
     .string()
     .default('')

@@ -1,15 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import type { DeviceRef } from '@switchboard/core/devices/device-events';
 import { type PushProviderKind, PushRepository } from '@switchboard/core/push/push.repository';
 import { CONFIG } from '@switchboard/platform';
 import { OutboundRefused } from '@switchboard/webhooks';
 import type { PushProvider } from './providers/push-provider';
-import { WebPushProvider } from './providers/web-push.provider';
+import { pushProviders } from './providers/push-providers';
 
 /** Sends one device its wake-up through the provider it registered with, and forgets registrations that died. */
 @Injectable()
-export class PushSender {
+export class PushSender implements OnModuleDestroy {
   private readonly log = new Logger('PushSender');
   private readonly providers: Map<PushProviderKind, PushProvider>;
 
@@ -17,7 +17,11 @@ export class PushSender {
     private readonly registrations: PushRepository,
     @Inject(CONFIG) config: Config,
   ) {
-    this.providers = new Map([new WebPushProvider(config)].map((p) => [p.kind, p]));
+    this.providers = new Map(pushProviders(config).map((p) => [p.kind, p]));
+  }
+
+  onModuleDestroy(): void {
+    for (const p of this.providers.values()) p.close?.();
   }
 
   async wake(device: DeviceRef): Promise<void> {

@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PushRepository } from '@switchboard/core/push/push.repository';
 import { generateVapidKeys } from '@switchboard/devtools/vapid';
 import { failure } from '@switchboard/testkit/core';
 import { type SdkDevice, sdkDevice, texts } from '@switchboard/testkit/devices/sdk-device';
+import { LocalApns, LocalFcm } from '@switchboard/testkit/push/token-push-services';
 import { WebPushReceiver } from '@switchboard/testkit/push/web-push-receiver';
 import { type Stack, startStack } from '@switchboard/testkit/stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +18,8 @@ describe('push: wake-ups for devices that are not connected (API, worker, Postgr
   let stack: Stack;
   let receiver: WebPushReceiver;
   let elsewhere: WebPushReceiver; // a private address that is not allow-listed
+  let fcm: LocalFcm;
+  let apns: LocalApns;
   const devices: SdkDevice[] = [];
   const device = async (options: { connect?: boolean } = {}) => {
     const d = await sdkDevice(stack.api, undefined, options);
@@ -25,6 +31,10 @@ describe('push: wake-ups for devices that are not connected (API, worker, Postgr
   beforeAll(async () => {
     receiver = await new WebPushReceiver(vapid.publicKey).start('127.0.0.1');
     elsewhere = await new WebPushReceiver(vapid.publicKey).start('127.0.0.2');
+    [fcm, apns] = await Promise.all([new LocalFcm().start(), new LocalApns().start()]);
+    const keys = mkdtempSync(join(tmpdir(), 'push-keys-'));
+    writeFileSync(join(keys, 'fcm.json'), JSON.stringify(fcm.serviceAccount()));
+    writeFileSync(join(keys, 'apns.p8'), apns.privateKey);
     // Its own database and Redis prefix: its worker must take only these tests' push jobs.
     stack = await startStack({
       label: 'push',
@@ -38,13 +48,20 @@ describe('push: wake-ups for devices that are not connected (API, worker, Postgr
         PUSH_COALESCE_SECONDS: '3',
         OUTBOUND_PRIVATE_NETWORKS: 'deny',
         PUSH_ALLOWED_PRIVATE_HOSTS: '127.0.0.1',
+        FCM_CREDENTIALS_FILE: join(keys, 'fcm.json'),
+        FCM_API_URL: fcm.url,
+        APNS_KEY_FILE: join(keys, 'apns.p8'),
+        APNS_KEY_ID: apns.keyId,
+        APNS_TEAM_ID: apns.teamId,
+        APNS_TOPIC: 'org.switchboard.chat',
+        APNS_URL: apns.url,
       },
     });
   });
   afterAll(async () => {
     await Promise.all(devices.map((d) => d.stop()));
     await stack?.close();
-    await Promise.all([receiver?.close(), elsewhere?.close()]);
+    await Promise.all([receiver?.close(), elsewhere?.close(), fcm?.close(), apns?.close()]);
   });
 
   it('a burst to an offline device is one push, with no content and no sender, signed with the VAPID key', async () => {
@@ -129,5 +146,38 @@ describe('push: wake-ups for devices that are not connected (API, worker, Postgr
     expect(await subscription(frank)).toMatchObject({ provider: 'fcm', endpoint: 'f'.repeat(64) });
     await frank.rest.unregisterPush();
     expect(await subscription(frank)).toBeNull();
+  });
+
+  it('wakes FCM and APNs devices through their services (local stand-ins), and drops tokens they call gone', async () => {
+    const alice = await device();
+    const [android, iphone, oldAndroid, oldIphone] = (await Promise.all(
+      Array.from({ length: 4 }, () => device({ connect: false })),
+    )) as [SdkDevice, SdkDevice, SdkDevice, SdkDevice];
+    const tokens = { android: `fcm-${'a'.repeat(60)}`, iphone: 'b'.repeat(64) };
+    await android.rest.registerPush({ provider: 'fcm', token: tokens.android });
+    await iphone.rest.registerPush({ provider: 'apns', token: tokens.iphone });
+    await oldAndroid.rest.registerPush({ provider: 'fcm', token: `gone-${'c'.repeat(60)}` });
+    await oldIphone.rest.registerPush({ provider: 'apns', token: `gone${'d'.repeat(60)}` });
+    for (const to of [android, iphone, oldAndroid, oldIphone]) {
+      await alice.messenger.sendText(to.credentials.accountId, 'wake up');
+    }
+
+    await expect.poll(() => fcm.pushes.filter((p) => p.token === tokens.android).length, { timeout: 10_000 }).toBe(1);
+    const viaFcm = fcm.pushes.find((p) => p.token === tokens.android)!;
+    expect(viaFcm.body).toMatchObject({ data: { wake: '1' }, android: { priority: 'HIGH', ttl: '86400s' } });
+    expect(fcm.tokenExchanges).toBe(1); // one access token for every push
+    await expect.poll(() => apns.pushes.filter((p) => p.token === tokens.iphone).length, { timeout: 10_000 }).toBe(1);
+    const viaApns = apns.pushes.find((p) => p.token === tokens.iphone)!;
+    expect(viaApns.headers).toMatchObject({
+      'apns-topic': 'org.switchboard.chat',
+      'apns-push-type': 'background',
+      'apns-priority': '5',
+    });
+    expect(viaApns.body).toEqual({ aps: { 'content-available': 1 } });
+    for (const p of [viaFcm, viaApns]) expect(JSON.stringify(p)).not.toContain(alice.credentials.accountId);
+
+    await expect.poll(() => subscription(oldAndroid), { timeout: 10_000 }).toBeNull();
+    await expect.poll(() => subscription(oldIphone), { timeout: 10_000 }).toBeNull();
+    expect(await subscription(android)).not.toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export type PushOutcome = 'sent' | 'gone' | 'refused';
 export interface PushProvider {
   readonly kind: PushProviderKind;
   wake(target: PushTarget): Promise<PushOutcome>;
+  /** Ends long-lived connections (APNs' HTTP/2 session) at shutdown. */
+  close?(): void;
 }
 
 /** 404/410 mean the subscription or token is dead for Web Push, FCM and APNs alike. */

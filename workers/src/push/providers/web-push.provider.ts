@@ -31,6 +31,6 @@ export class WebPushProvider implements PushProvider {
       },
     );
     const { lookup } = guardRequest(url, policy); // throws OutboundRefused for a literal private address
-    return outcomeOf(await post(url, request.headers, null, lookup));
+    return outcomeOf((await post(url, request.headers, null, lookup)).status);
   }
 }

@@ -122,6 +122,8 @@ export const background = {
     across: 'one-node',
     atStart: false,
   }),
+  /** Disappearing messages leave the server when due, delivered or not (core messaging/expiry). */
+  mailboxExpiry: loop({ owners: ['api'], everyMs: 5_000, across: 'one-node', atStart: false }),
   attachmentPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   mediaPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   idempotencyPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),

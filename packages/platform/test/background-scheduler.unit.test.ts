@@ -13,6 +13,7 @@ const apiLoops = {
   nodeHeartbeat: pass,
   nodeLiveness: pass,
   mailboxPurge: pass,
+  mailboxExpiry: pass,
   attachmentPurge: pass,
   mediaPurge: pass,
   idempotencyPurge: pass,

@@ -72,6 +72,11 @@ export interface SendFrame {
   /** The client's message id: repeated sends with the same id are stored once. */
   id: bigint;
   groups: SendGroup[];
+  /**
+   * Disappearing messages: the server removes the message this many seconds after its server time, delivered or not
+   * (an optional trailing field: a frame without it is the same bytes as before).
+   */
+  expiresInS?: number;
 }
 
 /** The devices of one account that a refused send got wrong. */

@@ -139,6 +139,15 @@ describe('protocol frames', () => {
     expect(() => decodeClientFrame(huge)).toThrow(/bad_count/);
   });
 
+  it('carries a disappearing send’s timer as an optional trailing field; without it the bytes are as before', () => {
+    const plain = clientFrames[0] as Extract<Frame, { t: 'send' }>;
+    const timed = { ...plain, expiresInS: 86_400 };
+    expect(decodeClientFrame(encodeFrame(timed))).toEqual(timed);
+    expect(decodeClientFrame(encodeFrame(plain))).not.toHaveProperty('expiresInS');
+    expect(encodeFrame(timed).slice(0, encodeFrame(plain).length)).toEqual(encodeFrame(plain));
+    expect(() => decodeClientFrame(Uint8Array.of(...encodeFrame(plain), 0))).toThrow(/send\.expiresInS/);
+  });
+
   it('refuses to encode what it could not decode', () => {
     expect(() => encodeFrame({ t: 'ack', guids: [] })).toThrow(/bad_count/);
     expect(() => encodeFrame({ t: 'send', id: 1n, groups: [{ accountId: 'not-a-uuid', envelopes: [] }] })).toThrow(

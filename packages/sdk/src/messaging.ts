@@ -296,9 +296,11 @@ export class Messenger {
     // account's own devices name the recipient instead.
     const number = this.options.number;
     const sender = number ? { number, profileKey: this.profileKeys.own() } : undefined;
-    return this.envelopes.frame(id, to, (self) =>
+    const frame = await this.envelopes.frame(id, to, (self) =>
       encodeContent({ ...content, sentAt, ...(self ? { to } : sender && { sender }) }),
     );
+    // The server removes a disappearing message when it is due, even from a device that never came online.
+    return content.expireTimer && !content.setsTimer ? { ...frame, expiresInS: content.expireTimer } : frame;
   }
 
   /** Applies a refusal's device lists. False when retrying cannot help. */

@@ -1,10 +1,30 @@
 import { PrismaService } from '@switchboard/platform';
+import { texts } from '@switchboard/testkit/devices/sdk-device';
 import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
 import { describe, expect, it } from 'vitest';
 
 // What devices see is in packages/sdk/test/disappearing.integration.test.ts; this is what the server keeps.
 describe('disappearing messages and view once: what the server keeps', { timeout: 60_000 }, () => {
   const world = sdkWorld();
+
+  it('removes a disappearing message when it is due, though its device never came online', async () => {
+    const alice = await world.device();
+    const bob = await world.device(undefined, { connect: false });
+    await alice.messenger.setDisappearingTimer(bob.credentials.accountId, 1);
+    const sent = await alice.messenger.sendText(bob.credentials.accountId, 'never read');
+    const prisma = world.api.app.get(PrismaService).client;
+    const where = { senderAccountId: alice.credentials.accountId, clientMessageId: BigInt.asIntN(64, sent.id) };
+    const row = await prisma.mailboxMessage.findFirstOrThrow({ where });
+    expect(Number(row.expiresAt)).toBe(sent.serverTimestamp + 1_000);
+
+    // The mailboxExpiry loop (every 5 s, on one node) deletes it, with its envelope for bob.
+    await expect.poll(() => prisma.mailboxMessage.count({ where }), { timeout: 20_000, interval: 250 }).toBe(0);
+    expect(await prisma.mailboxEnvelope.count({ where: { accountId: bob.credentials.accountId } })).toBe(1);
+    await bob.connection.start();
+    await expect.poll(() => bob.inbox.map((m) => m.timerChange)).toEqual([1]); // the timer message does not expire
+    await alice.messenger.sendText(bob.credentials.accountId, 'in time');
+    await expect.poll(() => texts(bob)).toEqual(['', 'in time']);
+  });
 
   it('keeps no content of a view-once message once it is delivered', async () => {
     const alice = await world.device();

@@ -8,6 +8,8 @@ import type { Codec } from './codec';
 // id u64 · groups count · { accountId 16 · envelopes count · { deviceId · registrationId · type u8 · ciphertext } }
 const MIN_ENVELOPE = 5; // 1-byte varints, type, 1-byte length, 1 byte of ciphertext
 const MIN_GROUP = 16 + 1 + MIN_ENVELOPE;
+/** A disappearing message's longest timer: a year and a day. */
+export const MAX_EXPIRES_IN_S = 366 * 24 * 3600;
 
 export function encodeEnvelopeType(type: number, field: string): EnvelopeTypeCode {
   if (!ENVELOPE_TYPES.has(type)) throw new ProtocolError('out_of_range', field);
@@ -17,7 +19,7 @@ export function encodeEnvelopeType(type: number, field: string): EnvelopeTypeCod
 export const sendCodec: Codec<SendFrame> = {
   type: FrameType.Send,
   size: (f) =>
-    16 + f.groups.reduce((n, g) => n + 20 + g.envelopes.reduce((m, e) => m + 12 + e.ciphertext.length, 0), 0),
+    24 + f.groups.reduce((n, g) => n + 20 + g.envelopes.reduce((m, e) => m + 12 + e.ciphertext.length, 0), 0),
   encode(f, w: ByteWriter) {
     w.u64(f.id, 'send.id');
     w.count(f.groups.length, 'send.groups', LIMITS.maxAccountsPerSend, 1);
@@ -31,6 +33,7 @@ export const sendCodec: Codec<SendFrame> = {
         w.bytes(e.ciphertext, 'send.ciphertext', LIMITS.maxCiphertextBytes);
       }
     }
+    if (f.expiresInS !== undefined) w.varint(f.expiresInS, 'send.expiresInS', MAX_EXPIRES_IN_S);
   },
   decode(r: ByteReader): SendFrame {
     const id = r.u64('send.id');
@@ -56,6 +59,7 @@ export const sendCodec: Codec<SendFrame> = {
       }
       groups.push({ accountId, envelopes });
     }
-    return { t: 'send', id, groups };
+    const expiresInS = r.remaining > 0 ? r.varint('send.expiresInS', MAX_EXPIRES_IN_S, 1) : undefined;
+    return { t: 'send', id, groups, ...(expiresInS !== undefined && { expiresInS }) };
   },
 };

@@ -28,16 +28,17 @@ class Blob {
 const INSERT_MESSAGES = `
 WITH input AS MATERIALIZED (
   SELECT nextval(pg_get_serial_sequence('"MailboxMessage"', 'id')) AS id, t.*
-  FROM unnest($1::smallint[], $2::uuid[], $3::int[], $4::bigint[], $5::bigint[], $6::int[])
-    WITH ORDINALITY AS t(kind, sender, dev, cmid, ts, body_len, ord)
+  FROM unnest($1::smallint[], $2::uuid[], $3::int[], $4::bigint[], $5::bigint[], $6::int[], $15::bigint[])
+    WITH ORDINALITY AS t(kind, sender, dev, cmid, ts, body_len, expires, ord)
 ), bodies AS (
   SELECT ord, CASE WHEN body_len < 0 THEN NULL
     ELSE substr($7::bytea, (sum(greatest(body_len, 0)) OVER (ORDER BY ord) - greatest(body_len, 0) + 1)::int, body_len)
     END AS body
   FROM input
 ), m AS (
-  INSERT INTO "MailboxMessage" (id, kind, "senderAccountId", "senderDeviceId", "clientMessageId", "serverTimestamp", body)
-  SELECT id, kind, sender, dev, cmid, ts, bodies.body FROM input JOIN bodies USING (ord) ORDER BY ord
+  INSERT INTO "MailboxMessage" (id, kind, "senderAccountId", "senderDeviceId", "clientMessageId", "serverTimestamp", body,
+    "expiresAt")
+  SELECT id, kind, sender, dev, cmid, ts, bodies.body, expires FROM input JOIN bodies USING (ord) ORDER BY ord
   ON CONFLICT ("senderAccountId", "senderDeviceId", "clientMessageId") DO NOTHING
   RETURNING id
 ), x AS (
@@ -139,6 +140,7 @@ export class MailboxRepository {
   async insertMessages(messages: NewMessage[], q: Queryable = this.db.pool): Promise<StoredMessage[]> {
     const m = { kind: [] as number[], sender: [] as string[], dev: [] as number[], cmid: [] as (string | null)[] };
     const ts: number[] = [];
+    const expires: (number | null)[] = [];
     const bodies = new Blob();
     const e = { mord: [] as number[], acc: [] as string[], dev: [] as number[], type: [] as number[] };
     const contents = new Blob();
@@ -149,6 +151,7 @@ export class MailboxRepository {
       m.dev.push(msg.sender.deviceId);
       m.cmid.push(toDb(msg.clientMessageId));
       ts.push(msg.serverTimestamp);
+      expires.push(msg.expiresAt ?? null);
       bodies.add(msg.body);
       for (const env of msg.envelopes) {
         e.mord.push(i + 1);
@@ -184,6 +187,7 @@ export class MailboxRepository {
         contents.bytes(),
         contents.lengths,
         guids,
+        expires,
       ],
     });
 
@@ -235,8 +239,10 @@ export class MailboxRepository {
       text: `SELECT ${PENDING_COLUMNS}
         FROM "MailboxEnvelope" e JOIN "MailboxMessage" m ON m.id = e."messageId"
         WHERE e."accountId" = $1 AND e."deviceId" = $2 AND e.id > $3
+          AND (m."expiresAt" IS NULL OR m."expiresAt" > $5)
         ORDER BY e.id LIMIT $4`,
-      values: [device.accountId, device.deviceId, afterGuid, limit],
+      // A due disappearing message is not handed out any more, though the expiry pass has not removed it yet.
+      values: [device.accountId, device.deviceId, afterGuid, limit, Date.now()],
     });
     return rows.map(toPending);
   }

@@ -20,6 +20,8 @@ export interface NewMessage {
   /** Content shared by all envelopes (a receipt's body). */
   body: Uint8Array | null;
   envelopes: NewEnvelope[];
+  /** Disappearing messages: when the server removes it (ms), delivered or not (messaging/expiry). */
+  expiresAt?: number;
 }
 
 export interface NewEnvelope extends DeviceRef {

@@ -117,11 +117,13 @@ export class SendService {
         `new chats limit: at most ${chats.limit} a day with accounts that never messaged you; retry in ${Math.ceil(chats.retryAfterMs / 1000)} s`,
       );
 
+    const serverTimestamp = Date.now();
     const message: NewMessage = {
       kind: MessageKind.Message,
       sender: from,
       clientMessageId: frame.id,
-      serverTimestamp: Date.now(),
+      serverTimestamp,
+      ...(frame.expiresInS && { expiresAt: serverTimestamp + frame.expiresInS * 1000 }),
       body: null,
       envelopes: frame.groups.flatMap((g) =>
         g.envelopes.map((e) => ({ accountId: g.accountId, deviceId: e.deviceId, type: e.type, content: e.ciphertext })),

@@ -11,6 +11,11 @@ import { BusinessSender } from './business-sender';
 import { encryptFor, type SessionTarget, sessionTargets } from './device-envelopes';
 import { type OutboxRow, SendOutboxRepository } from './send-outbox.repository';
 
+// Business devices whose transactions run at once. Each holds one Prisma connection until its commit, and starting a
+// session inside it fetches the consumer's bundle on another: unbounded, a batch from ten numbers to new consumers
+// would hold the whole pool (10) and wait on itself until the transactions time out.
+const DEVICES_AT_ONCE = 3;
+
 interface Planned {
   row: OutboxRow;
   device: BusinessDeviceRef;
@@ -59,21 +64,25 @@ export class BatchSender {
     }
     if (!plans.some((c) => c.length)) return conversations;
 
-    // Each business device's share side by side; what each conversation got sent is a prefix of it (see handOver).
+    // Each business device's share, a few side by side; what each conversation got sent is a prefix of it (handOver).
     const byDevice = new Map<string, { p: Planned; conversation: number }[]>();
     for (const [conversation, list] of plans.entries())
       for (const p of list)
         byDevice.set(p.device.accountId, [...(byDevice.get(p.device.accountId) ?? []), { p, conversation }]);
     const sent = conversations.map(() => 0);
-    await Promise.all(
-      [...byDevice.values()].map(async (list) => {
+    const queue = [...byDevice.values()];
+    const lanes = Array.from({ length: Math.min(DEVICES_AT_ONCE, queue.length) }, async () => {
+      for (let list = queue.shift(); list; list = queue.shift()) {
         const done = await this.sendAs(
           list.map(({ p }) => p),
           devices,
         );
         for (let i = 0; i < done; i++) sent[list[i]!.conversation]!++;
-      }),
-    );
+      }
+    });
+    // Every lane finished before a failure goes up (the caller then sends every row one by one).
+    const failed = (await Promise.allSettled(lanes)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return conversations.map((rows, i) => rows.slice(sent[i]));
   }
 

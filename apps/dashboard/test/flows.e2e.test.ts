@@ -255,4 +255,54 @@ describe('the Flows pages', () => {
       await phone.close();
     }
   }, 240_000);
+
+  it('the simulator: a phone in the page talks to the draft through a real consumer device, taps its buttons', async () => {
+    const number = (await world.prisma.businessNumber.findFirstOrThrow({ where: { businessId } })).id;
+    const created = await owner.call<{ id: string }>('POST', `/console/v1/businesses/${businessId}/flows`, {
+      name: 'Drinks on the simulator',
+      phone_number_ids: [number],
+      definition: drinksFlow,
+    });
+    expect(created.status).toBe(200);
+    await waitFor(
+      async () => !!(await world.prisma.businessNumber.findUniqueOrThrow({ where: { id: number } })).accountId,
+      'the business number provisioned by the worker',
+      60_000,
+    );
+    const page = await browser();
+    await world.signIn(page, owner, `/flows/${created.body.id}`);
+    await page.getByTestId('simulator-open').click();
+    const phone = page.getByTestId('simulator');
+    await phone.waitFor();
+    // The phone writes first by itself (the window), then the run of the draft starts for it.
+    await page.getByTestId('test-run-start').click();
+    const chat = () => page.getByTestId('simulator-chat').textContent();
+    await expect.poll(chat, { timeout: 60_000 }).toContain('Tea or coffee?');
+    await phone.getByRole('button', { name: 'Coffee' }).click();
+    await expect.poll(chat, { timeout: 60_000 }).toContain('One Coffee coming');
+    await expect.poll(() => page.getByTestId('test-run').textContent(), { timeout: 30_000 }).toContain('completed');
+
+    // The real message path: the business logged the phone's messages as a consumer's, and the run took the tap.
+    const run = await world.prisma.flowRun.findFirstOrThrow({ where: { flowId: created.body.id } });
+    expect(run).toMatchObject({ status: 'completed', version: 0, variables: { choice: 'Coffee' } });
+    const inbound = await world.prisma.businessMessage.findMany({
+      where: { businessId, waId: run.waId, direction: 'inbound' },
+      orderBy: { id: 'asc' },
+    });
+    expect(inbound.map((m) => m.type)).toEqual(['text', 'interactive']);
+    expect(await page.locator('[data-testid="simulator-chat"] li[data-from="me"]').allTextContents()).toEqual([
+      'Hi',
+      'Coffee',
+    ]);
+    await accessible(page);
+    await world.screenshot(page, 'console-flows-simulator');
+
+    // Bad input to the phone's routes gets the API's error shape.
+    const typed = await page.evaluate(async () => {
+      const bad = await fetch('/flows/simulator', { method: 'POST', body: '{"business_id":1}' });
+      const none = await fetch('/flows/simulator/nope/messages', { method: 'POST', body: '{"text":"x"}' });
+      return [bad.status, (await bad.json()).error?.code, none.status];
+    });
+    expect(typed).toEqual([400, 100, 404]);
+  }, 240_000);
 });

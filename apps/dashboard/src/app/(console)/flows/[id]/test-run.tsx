@@ -5,6 +5,7 @@ import { Input, NativeSelect } from '../../../../components/ui/input';
 import { Label } from '../../../../components/ui/label';
 import { Alert, Badge, Card, TableWrap } from '../../../../components/ui/misc';
 import { browserApi, explain, type Schemas } from '../../../../lib/api/client';
+import { openPhone, type PhoneSession, SimulatorPhone, sendFromPhone } from './simulator-phone';
 
 type RunDetail = Schemas['FlowRun'] & { steps: Schemas['FlowRunStep'][] };
 /** Where a test run is on the canvas: the step it is at, and the steps it went through. */
@@ -15,6 +16,8 @@ export interface Trace {
 
 const HOLDING = new Set(['running', 'waiting', 'handed_off']);
 const POLL_MS = 1_000;
+/** How long a simulator phone's first message may take to reach the API, in quarter polls. */
+const WINDOW_POLLS = 60;
 
 /**
  * Runs the draft (or a published version) for a test contact on the real engine: the contact's phone gets the
@@ -39,6 +42,37 @@ export function TestRun({
   const [run, setRun] = useState<RunDetail>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [numberId, setNumberId] = useState(numbers[0]?.id ?? '');
+  const [phone, setPhone] = useState<PhoneSession>();
+
+  const openSimulator = async () => {
+    setProblem(undefined);
+    const opened = await openPhone(businessId, numberId);
+    if (typeof opened === 'string') return setProblem(opened);
+    setPhone(opened);
+  };
+  const closeSimulator = () => {
+    if (phone) void fetch(`/flows/simulator/${phone.id}`, { method: 'DELETE' });
+    setPhone(undefined);
+  };
+  /**
+   * The simulator phone writes first when the contact's 24-hour window is closed (a flow can open a conversation only
+   * with a template), and the run starts once the API has the message.
+   */
+  const openWindow = async (p: PhoneSession): Promise<string | undefined> => {
+    const contact = () =>
+      browserApi.GET('/console/v1/businesses/{businessId}/contacts/{wa_id}', {
+        params: { path: { businessId, wa_id: p.wa_id } },
+      });
+    if ((await contact()).data?.window_expires_time) return undefined;
+    const failed = await sendFromPhone(p.id, 'Hi');
+    if (failed) return failed;
+    for (let i = 0; i < WINDOW_POLLS; i++) {
+      if ((await contact()).data?.window_expires_time) return undefined;
+      await new Promise((r) => setTimeout(r, POLL_MS / 4));
+    }
+    return 'the phone’s first message did not reach the business number';
+  };
 
   useEffect(() => {
     if (!run || !HOLDING.has(run.status)) return;
@@ -67,11 +101,13 @@ export function TestRun({
     setProblem(undefined);
     try {
       if (which === 'draft' && !(await beforeDraft())) return setProblem('The draft could not be saved: see above.');
+      const unopened = phone && (await openWindow(phone));
+      if (unopened) return setProblem(unopened);
       const { data, error } = await browserApi.POST('/console/v1/businesses/{businessId}/flows/{flowId}/runs', {
         params: { path: { businessId, flowId } },
         body: {
-          phone_number_id: String(form.get('number')),
-          to: String(form.get('to')),
+          phone_number_id: numberId,
+          to: phone?.number ?? String(form.get('to')),
           ...(which === 'draft' ? { draft: true } : { version: Number(which) }),
         },
       });
@@ -97,16 +133,34 @@ export function TestRun({
       <h2 id="test-run-title">Test run</h2>
       <p className="muted">
         Runs on the real engine and sends real messages to the test phone. Write to the business number from that phone
-        first: a flow can only start a conversation with a template once the 24-hour window is closed.
+        first: a flow can only start a conversation with a template once the 24-hour window is closed. A simulator phone
+        is a real consumer device held by the console: it writes first by itself, and you answer in its chat.
       </p>
       <form className="row" onSubmit={start} aria-label="Start a test run">
         <div>
           <Label htmlFor="tr-to">Test phone (international)</Label>
-          <Input id="tr-to" name="to" required placeholder="+447700900123" />
+          <Input
+            id="tr-to"
+            name="to"
+            required
+            placeholder="+447700900123"
+            {...(phone && { value: phone.number, readOnly: true })}
+          />
         </div>
+        {!phone && (
+          <Button type="button" variant="secondary" onClick={() => void openSimulator()} data-testid="simulator-open">
+            Use a simulator phone
+          </Button>
+        )}
         <div>
           <Label htmlFor="tr-number">From</Label>
-          <NativeSelect id="tr-number" name="number">
+          <NativeSelect
+            id="tr-number"
+            name="number"
+            value={numberId}
+            disabled={!!phone}
+            onChange={(e) => setNumberId(e.target.value)}
+          >
             {numbers.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.display_phone_number}
@@ -135,6 +189,7 @@ export function TestRun({
         )}
       </form>
       {problem && <Alert testId="test-run-error">{problem}</Alert>}
+      {phone && <SimulatorPhone session={phone} onClose={closeSimulator} />}
       {run && (
         <div data-testid="test-run">
           <p role="status" aria-live="polite">

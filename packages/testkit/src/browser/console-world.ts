@@ -30,8 +30,11 @@ export interface ConsoleWorld {
   apiUrl: string;
   operators: Operators;
   prisma: PrismaService['client'];
-  /** A new business with one number; returns its id. */
-  business(name?: string): Promise<string>;
+  /**
+   * A new business with one number (by default a fictional +1 555 one, which the core's directory refuses to look up:
+   * pass a valid `number` for a consumer device to find it); returns its id.
+   */
+  business(name?: string, number?: string): Promise<string>;
   /** A fresh browser context (its own cookies): a person at their own computer. */
   browser(options?: { viewport?: keyof typeof VIEWPORTS; colorScheme?: 'light' | 'dark' }): Promise<Page>;
   /** Signs `who` in through the sign-in page and waits for the page they land on. */
@@ -77,11 +80,11 @@ export async function startConsoleWorld(env: Record<string, string> = {}): Promi
       apiUrl,
       operators,
       prisma: app.get(PrismaService).client,
-      async business(name = 'Console Test Co') {
+      async business(name = 'Console Test Co', number?: string) {
         const businesses = app.get(BusinessesService);
         const business = await businesses.createBusiness(name);
         const suffix = `${process.pid % 1000}${String(numbers++).padStart(4, '0')}`.padStart(7, '0');
-        await businesses.addNumber(business.id, `+1555${suffix}`, name);
+        await businesses.addNumber(business.id, number ?? `+1555${suffix}`, name);
         return business.id;
       },
       async browser({ viewport = 'desktop', colorScheme = 'light' } = {}) {

@@ -1,9 +1,9 @@
-import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseConfig } from '@switchboard/config';
 import { JobQueues } from '@switchboard/jobs';
-import { type CampaignWorld, campaignWorld, seedBusiness, waIdOf } from '@switchboard/testkit/campaigns/world';
+import { randomConsumer } from '@switchboard/testkit/business/api';
+import { type CampaignWorld, campaignWorld, seedBusiness } from '@switchboard/testkit/campaigns/world';
 import { edge } from '@switchboard/testkit/flows/world';
 import { waitFor } from '@switchboard/testkit/wait';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe('a flow run when its worker is killed mid-turn', () => {
 
   it('the run continues in another worker and takes no step twice', async () => {
     const s = await seedBusiness(world.prisma, { rate: 100 });
-    const waId = waIdOf(randomInt(0, 1_000_000), 0);
+    const waId = randomConsumer();
     const flowId = `${Date.now()}`;
     const runId = `${Date.now()}1`;
     const definition = {

@@ -175,7 +175,6 @@ export class InboundHandler {
         },
       });
       if (!created) return false;
-      await this.inbox.received(tx, { businessId, phoneNumberId: device.phoneNumberId, waId, wamid, at });
       const value = {
         messaging_product: 'whatsapp',
         metadata,
@@ -187,7 +186,7 @@ export class InboundHandler {
         tx,
       });
       // Queued with the log row: a message is offered to flows exactly once, however often it is delivered.
-      return this.flows.offer(tx, {
+      const offered = await this.flows.offer(tx, {
         wamid,
         businessId,
         phoneNumberId: device.phoneNumberId,
@@ -195,6 +194,10 @@ export class InboundHandler {
         message,
         sentAt: at,
       });
+      // Last: the inbox's event holds the business's event counter locked until the commit, and every other inbox
+      // change of the business (its other numbers' messages, statuses, assignments) waits on that lock meanwhile.
+      await this.inbox.received(tx, { businessId, phoneNumberId: device.phoneNumberId, waId, wamid, at });
+      return offered;
     });
     if (queued) this.flows.kick(device.phoneNumberId, waId);
     this.inbox.route(businessId);

@@ -103,7 +103,9 @@ export class RestClient {
     this.call<{ contacts: number }>('PUT', '/v1/profile/contacts', { account_ids: accountIds });
 
   // attachments: opaque encrypted blobs (attachments/ encrypts and verifies them)
-  uploadAttachmentBlob = (blob: Uint8Array) => this.call<AttachmentUploaded>('POST', '/v1/attachments', blob);
+  /** `expiresInS`: a lifetime shorter than the server's attachment TTL (a disappearing message's attachment). */
+  uploadAttachmentBlob = (blob: Uint8Array, expiresInS?: number) =>
+    this.call<AttachmentUploaded>('POST', `/v1/attachments${expiresInS ? `?expires_in_s=${expiresInS}` : ''}`, blob);
   downloadAttachmentBlob = async (id: string): Promise<Uint8Array> =>
     new Uint8Array(await (await this.request('GET', `/v1/attachments/${encodeURIComponent(id)}`)).arrayBuffer());
 

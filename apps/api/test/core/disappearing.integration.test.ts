@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { PrismaService } from '@switchboard/platform';
+import { type ApiRequestError, uploadAttachment } from '@switchboard/sdk';
+import { failure } from '@switchboard/testkit/core';
 import { texts } from '@switchboard/testkit/devices/sdk-device';
 import { sdkWorld } from '@switchboard/testkit/devices/sdk-world';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +27,30 @@ describe('disappearing messages and view once: what the server keeps', { timeout
     await expect.poll(() => bob.inbox.map((m) => m.timerChange)).toEqual([1]); // the timer message does not expire
     await alice.messenger.sendText(bob.credentials.accountId, 'in time');
     await expect.poll(() => texts(bob)).toEqual(['', 'in time']);
+  });
+
+  it('lets a disappearing message’s attachment expire with it; refuses a lifetime that is not a whole second ≥ 1', async () => {
+    const alice = await world.device();
+    const prisma = world.api.app.get(PrismaService).client;
+    const before = Date.now();
+    const pointer = await uploadAttachment(alice.rest, randomBytes(100), { mime_type: 'image/png' }, { expiresInS: 5 });
+    const row = await prisma.attachment.findUniqueOrThrow({ where: { id: pointer.id } });
+    expect(row.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 65_000); // the timer and a minute for the send
+    expect(row.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 65_000); // not ATTACHMENT_TTL_DAYS
+
+    const { id } = await alice.rest.uploadAttachmentBlob(randomBytes(64), 1);
+    expect(await alice.rest.downloadAttachmentBlob(id)).toHaveLength(64);
+    const status = () =>
+      alice.rest.downloadAttachmentBlob(id).then(
+        () => 200,
+        (err: ApiRequestError) => err.status,
+      );
+    await expect.poll(status, { timeout: 10_000 }).toBe(404);
+
+    for (const bad of ['0', 'abc', '1.5', '99999999999'])
+      expect(
+        await failure(alice.rest.call('POST', `/v1/attachments?expires_in_s=${bad}`, randomBytes(8))),
+      ).toMatchObject({ status: 400, code: 100 });
   });
 
   it('keeps no content of a view-once message once it is delivered', async () => {

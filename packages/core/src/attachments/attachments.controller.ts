@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { type AuthenticatedDevice, CurrentDevice, DeviceAuthGuard } from '../auth/device-auth.guard';
@@ -7,7 +7,7 @@ import { valid } from '../common/zod.pipe';
 import { ApiError } from '../errors/api-error';
 import { AttachmentErrors } from './attachment-errors';
 import { AttachmentsService } from './attachments.service';
-import { attachmentParams } from './inputs/attachment.input';
+import { attachmentParams, uploadQuery } from './inputs/attachment.input';
 
 /**
  * `POST /v1/attachments` (the encrypted blob as application/octet-stream, streamed to storage) and
@@ -22,6 +22,7 @@ export class AttachmentsController {
   @HttpCode(200)
   async upload(
     @CurrentDevice() device: AuthenticatedDevice,
+    @Query(valid(uploadQuery)) q: z.output<typeof uploadQuery>,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -31,7 +32,7 @@ export class AttachmentsController {
     try {
       const declared = Number(req.headers['content-length']);
       if (declared > this.attachments.maxBytes) throw AttachmentErrors.tooLarge(this.attachments.maxBytes);
-      const stored = await this.attachments.store(device.accountId, body);
+      const stored = await this.attachments.store(device.accountId, body, q.expires_in_s);
       return { id: stored.id, expires_at: stored.expiresAt.toISOString() };
     } catch (err) {
       // The rest of an oversize body is not worth reading: answer, then close the connection.

@@ -39,8 +39,8 @@ export class AttachmentsService {
    * records it. The file is durable before its row exists, so an id handed out always has bytes behind it. A request
    * that breaks off is the client's problem (400), not the server's.
    */
-  async store(uploaderAccountId: string, source: Readable): Promise<StoredAttachment> {
-    return this.write(uploaderAccountId, source, () => AttachmentErrors.interrupted());
+  async store(uploaderAccountId: string, source: Readable, expiresInS?: number): Promise<StoredAttachment> {
+    return this.write(uploaderAccountId, source, () => AttachmentErrors.interrupted(), expiresInS);
   }
 
   /**
@@ -55,6 +55,7 @@ export class AttachmentsService {
     uploaderAccountId: string,
     source: Readable,
     sourceError: (err: Error) => Error,
+    expiresInS?: number,
   ): Promise<StoredAttachment> {
     const id = randomUUID();
     const limit = new ByteLimit(this.maxBytes);
@@ -81,7 +82,11 @@ export class AttachmentsService {
       await this.storage.remove(id);
       throw AttachmentErrors.empty();
     }
-    const expiresAt = new Date(Date.now() + this.config.core.attachments.ttlDays * DAY_MS);
+    const ttlMs = Math.min(
+      this.config.core.attachments.ttlDays * DAY_MS,
+      (expiresInS ?? Number.POSITIVE_INFINITY) * 1000,
+    );
+    const expiresAt = new Date(Date.now() + ttlMs);
     await this.prisma.client.attachment.create({ data: { id, uploaderAccountId, size: limit.size, expiresAt } });
     return { id, size: limit.size, expiresAt };
   }

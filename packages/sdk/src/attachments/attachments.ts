@@ -4,6 +4,8 @@ import type { RestClient } from '../rest';
 import { decryptAttachment, encryptAttachment, type SealedAttachment } from './cipher';
 import type { AttachmentPointer } from './pointer';
 
+const UPLOAD_MARGIN_S = 60; // the upload comes before the send: the message's clock starts a little later
+
 export interface AttachmentInfo {
   mime_type: string;
   file_name?: string;
@@ -21,14 +23,20 @@ export function pointerOf(id: string, sealed: Omit<SealedAttachment, 'blob'>, in
   };
 }
 
-/** Encrypts `bytes` with a fresh key, uploads the blob, and returns the pointer to send (inside `rich`). */
+/**
+ * Encrypts `bytes` with a fresh key, uploads the blob, and returns the pointer to send (inside `rich`). For a chat
+ * with a disappearing timer, pass it as `expiresInS` (Messenger.disappearingTimer): the server drops the blob with the
+ * message (a minute's margin for the send).
+ */
 export async function uploadAttachment(
   rest: RestClient,
   bytes: Uint8Array,
   info: AttachmentInfo,
+  options: { expiresInS?: number } = {},
 ): Promise<AttachmentPointer> {
   const sealed = encryptAttachment(bytes);
-  const { id } = await rest.uploadAttachmentBlob(sealed.blob);
+  const lifetime = options.expiresInS ? options.expiresInS + UPLOAD_MARGIN_S : undefined;
+  const { id } = await rest.uploadAttachmentBlob(sealed.blob, lifetime);
   return pointerOf(id, sealed, info);
 }
 

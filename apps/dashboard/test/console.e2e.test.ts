@@ -304,6 +304,22 @@ describe('the console in a browser', () => {
     expect(await phone.evaluate('document.documentElement.scrollWidth <= 390')).toBe(true);
     await accessible(phone);
     await world.screenshot(phone, 'console-overview-traffic-390px-dark');
+
+    // The month's scan only when asked: pages that read the overview for its numbers get none; a bad flag is a 400.
+    const signed = world.operators.operator(owner.email, owner.password, owner.name, await ownerCookie());
+    const overview = `/console/v1/businesses/${businessId}/overview`;
+    const plain = await signed.call<Record<string, unknown>>('GET', overview);
+    expect([plain.status, 'traffic' in plain.body, plain.body.numbers]).toMatchObject([
+      200,
+      false,
+      [{ messages_24h: 3 }],
+    ]);
+    const charted = await signed.call<{ traffic: { last_30d: { points: unknown[] } } }>(
+      'GET',
+      `${overview}?traffic=true`,
+    );
+    expect(charted.body.traffic.last_30d.points).toHaveLength(30);
+    expect((await signed.call('GET', `${overview}?traffic=maybe`)).status).toBe(400);
   });
 
   /** An invitation made by the owner through the API (the UI's own path is tested above). */

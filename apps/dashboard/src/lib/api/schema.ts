@@ -290,7 +290,7 @@ export interface paths {
         };
         /**
          * The overview page — numbers, the messaging-limit tier and its use, traffic charts, failing webhooks (any role)
-         * @description Outbound messages are counted in the hour or day they were created, by how far they got (read implies delivered implies sent). `last_24h` has 24 hourly points (UTC hour starts, the current hour last); `last_7d` and `last_30d` have one point per calendar day in the business's time zone, today last. Every bucket is present, zero when idle. `failing_webhooks` lists live subscriptions whose latest POST failed.
+         * @description Outbound messages are counted in the hour or day they were created, by how far they got (read implies delivered implies sent). `last_24h` has 24 hourly points (UTC hour starts, the current hour last); `last_7d` and `last_30d` have one point per calendar day in the business's time zone, today last. Every bucket is present, zero when idle; `traffic` is answered only with `traffic=true` (it reads the month's messages; pages that want the numbers leave it out). `failing_webhooks` lists live subscriptions whose latest POST failed.
          */
         get: operations["consoleOverview"];
         put?: never;
@@ -2472,7 +2472,9 @@ export interface operations {
     };
     consoleOverview: {
         parameters: {
-            query?: never;
+            query?: {
+                traffic?: "true" | "false";
+            };
             header?: never;
             path: {
                 businessId: components["parameters"]["ConsoleBusinessId"];
@@ -2511,7 +2513,7 @@ export interface operations {
                             /** @description outbound messages from this number in the last 24 h */
                             messages_24h: number;
                         }[];
-                        traffic: {
+                        traffic?: {
                             last_24h: components["schemas"]["ConsoleTrafficSeries"];
                             last_7d: components["schemas"]["ConsoleTrafficSeries"];
                             last_30d: components["schemas"]["ConsoleTrafficSeries"];

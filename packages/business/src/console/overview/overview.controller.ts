@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import type { Config } from '@switchboard/config';
 import { valid } from '@switchboard/core/common/zod.pipe';
 import { CONFIG } from '@switchboard/platform';
+import { z } from 'zod';
 import { MESSAGING_LIMIT_WINDOW_MS, tierLimit } from '../../limits/tiers/tiers';
 import { type BusinessParams, businessParams } from '../members/inputs/member.input';
 import { ConsoleSessionGuard } from '../session/console-session.guard';
@@ -9,6 +10,9 @@ import { OverviewRepository } from './overview.repository';
 
 /** Days of daily traffic read; the 7-day chart is the last 7 of them. */
 const DAYS = 30;
+
+/** The traffic charts cost a scan of the month's messages: only the overview page asks; pages wanting numbers don't. */
+const overviewQuery = z.object({ traffic: z.enum(['true', 'false']).default('false') });
 
 /**
  * The overview page's summary: per number its quality, throughput and last-24 h messages; the business's tier and
@@ -24,16 +28,20 @@ export class OverviewController {
   ) {}
 
   @Get()
-  async overview(@Param(valid(businessParams)) p: BusinessParams) {
+  async overview(
+    @Param(valid(businessParams)) p: BusinessParams,
+    @Query(valid(overviewQuery)) q: z.output<typeof overviewQuery>,
+  ) {
     const now = new Date();
     const since = new Date(now.getTime() - MESSAGING_LIMIT_WINDOW_MS);
     const business = await this.repo.business(p.businessId);
+    const traffic = q.traffic === 'true';
     const [numbers, used, perNumber, hours, days, failing] = await Promise.all([
       this.repo.numbers(p.businessId),
       this.repo.contactedSince(p.businessId, since),
       this.repo.sentPerNumber(p.businessId, since),
-      this.repo.hourly(p.businessId, now),
-      this.repo.daily(p.businessId, now, business.timeZone, DAYS),
+      traffic ? this.repo.hourly(p.businessId, now) : [],
+      traffic ? this.repo.daily(p.businessId, now, business.timeZone, DAYS) : [],
       this.repo.failingWebhooks(p.businessId, since),
     ]);
     const limit = business.messagingLimitTier === 'TIER_UNLIMITED' ? null : tierLimit(business.messagingLimitTier);
@@ -49,11 +57,13 @@ export class OverviewController {
         messages_per_second: n.messagesPerSecond ?? this.config.limits.messagesPerSecondDefault,
         messages_24h: perNumber.get(n.id) ?? 0,
       })),
-      traffic: {
-        last_24h: { bucket: 'hour' as const, points: hours },
-        last_7d: { bucket: 'day' as const, points: daily.slice(-7) },
-        last_30d: { bucket: 'day' as const, points: daily },
-      },
+      ...(traffic && {
+        traffic: {
+          last_24h: { bucket: 'hour' as const, points: hours },
+          last_7d: { bucket: 'day' as const, points: daily.slice(-7) },
+          last_30d: { bucket: 'day' as const, points: daily },
+        },
+      }),
       failing_webhooks: failing.map((w) => ({
         id: w.id,
         callback_url: w.callbackUrl,

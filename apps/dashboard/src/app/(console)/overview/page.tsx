@@ -20,7 +20,7 @@ const TIER_LABEL: Record<string, string> = {
 export default async function OverviewPage() {
   const ctx = await requireConsole('/overview');
   const { data } = await (await serverApi()).GET('/console/v1/businesses/{businessId}/overview', {
-    params: { path: { businessId: ctx.business.id } },
+    params: { path: { businessId: ctx.business.id }, query: { traffic: 'true' } },
   });
   if (!data) throw new Error('the overview could not be read');
   const { messaging_limit: limit } = data;
@@ -96,7 +96,7 @@ export default async function OverviewPage() {
       </Card>
       <Card aria-labelledby="traffic-title">
         <h2 id="traffic-title">Messages sent</h2>
-        <TrafficChart traffic={data.traffic} />
+        {data.traffic && <TrafficChart traffic={data.traffic} />}
       </Card>
     </ConsoleShell>
   );

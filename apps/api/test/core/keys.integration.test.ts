@@ -83,6 +83,19 @@ describe('keys: the prekey directory', () => {
       });
   });
 
+  it('tells the owner once per run of low keys: an upload of one-time keys ends the run', async () => {
+    const { credentials, rest, crypto } = await owner(6);
+    const other = await newAccount(api);
+    const heard = () => low.filter((e) => e.accountId === credentials.accountId).length;
+    for (let i = 0; i < 3; i++) await other.rest.fetchBundles(credentials.accountId, 1); // 3 left: low, twice over
+    await expect.poll(heard).toBe(1);
+    expect(await crypto.replenishKeys({ preKeys: 3, kyberPreKeys: 3 })).toMatchObject({ pre_keys: 6, low: false });
+    await other.rest.fetchBundles(credentials.accountId, 1);
+    await other.rest.fetchBundles(credentials.accountId, 1); // 4 left: low again
+    await expect.poll(heard).toBe(2);
+    expect(await rest.keyCounts()).toMatchObject({ pre_keys: 4, low: true });
+  });
+
   it('serves all devices of an account, skipping devices without keys', async () => {
     const { credentials, rest } = await owner(1);
     const silent = await linkDevice(rest);

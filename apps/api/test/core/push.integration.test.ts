@@ -123,6 +123,19 @@ describe('push: wake-ups for devices that are not connected (API, worker, Postgr
     receiver.respond = () => 201;
   });
 
+  it('a Redis flush loses no message and no later wake-up', async () => {
+    const alice = await device();
+    const gina = await device({ connect: false });
+    await gina.rest.registerPush({ provider: 'webpush', endpoint: receiver.endpoint('gina') });
+    await alice.messenger.sendText(gina.credentials.accountId, 'before the flush');
+    await expect.poll(() => receiver.to('gina').length, { timeout: 10_000 }).toBe(1);
+    await stack.flushRedis(); // queues, the coalescing window, routes: all gone
+    await alice.messenger.sendText(gina.credentials.accountId, 'after the flush');
+    await expect.poll(() => receiver.to('gina').length, { timeout: 10_000 }).toBe(2);
+    await gina.connection.start();
+    await expect.poll(() => texts(gina)).toEqual(['before the flush', 'after the flush']);
+  });
+
   it('refuses endpoints the server must not call, before any connection', async () => {
     const frank = await device({ connect: false });
     const refused = async (endpoint: string, why: RegExp) => {

@@ -21,6 +21,9 @@ const tier = (name: (typeof TIERS)[number]) => ({
     // fail now and then on timing alone (ARCHITECTURE.md, "Tests"). One retry keeps such a
     // flake from failing the run; a failure that repeats still fails it. Remove when they are made deterministic.
     ...(name !== 'unit' && { retry: 1 }),
+    // `npm test` runs these files three at a time, each vitest worker in its own copy of the database and its own
+    // Redis prefix: this points the worker there before the file starts anything.
+    ...(name !== 'unit' && { setupFiles: ['packages/testkit/src/worker-env.ts'] }),
   },
 });
 

@@ -4,7 +4,7 @@
 # them, run the static checks on what changed, then fast-forward main. Run from the worktree, with everything
 # committed: `bash packages/devtools/bin/integrate.sh`. A rebase that stops on a conflict: resolve, `git rebase
 # --continue`, and run this again (it re-installs and regenerates whenever the branch's package or schema files differ
-# from main, so a hand-finished rebase is covered too).
+# from main, or the rebase brought in such changes from main).
 set -euo pipefail
 MAIN_DIR=${INTEGRATE_MAIN_DIR:-$(git worktree list --porcelain | awk '/^worktree /{print $2; exit}')}
 branch=$(git rev-parse --abbrev-ref HEAD)
@@ -13,11 +13,18 @@ git diff --quiet && git diff --cached --quiet || { echo "integrate: commit (or s
 
 exec 9>"${TMPDIR:-/tmp}/switchboard-integrate.lock"
 flock 9
+installed=$(git rev-parse HEAD)
 git rebase main
 changed=$(git diff --name-only main...HEAD)
 [ -n "$changed" ] || { echo "integrate: nothing to land"; exit 0; }
-if grep -qE '(^|/)package(-lock)?\.json$' <<<"$changed"; then npm install --no-audit --no-fund; fi
-if grep -qE '^prisma/' <<<"$changed"; then npm run db:generate; fi
+# Dependencies and the Prisma client follow whatever moved under this checkout: the branch's own changes and what
+# the rebase brought in from main.
+moved=$(printf '%s\n%s\n' "$changed" "$(git diff --name-only "$installed" HEAD)")
+# (A rebase finished by hand already moved the files before this run: a lock file newer than the install says so.)
+if grep -qE '(^|/)package(-lock)?\.json$' <<<"$moved" || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund
+fi
+npm run --silent db:generate # regenerates only when the schema differs from what the client was generated from
 npm run --silent typecheck
 npm run --silent lint:imports
 mapfile -t files < <(grep -E '\.(ts|tsx|js|mjs|json|css)$' <<<"$changed" | while read -r f; do [ -f "$f" ] && echo "$f"; done)

@@ -48,6 +48,10 @@ export function withDatabase(databaseUrl: string, database: string): string {
   return url.toString();
 }
 
+/** The database of `npm test`'s vitest worker `n` (1-based) in a run whose database is `databaseUrl`. */
+export const workerDatabase = (databaseUrl: string, n: number) =>
+  withDatabase(databaseUrl, `${new URL(databaseUrl).pathname.slice(1)}_w${n}`);
+
 export interface PostgresHandle {
   url: string;
   embedded: boolean;

@@ -56,6 +56,7 @@ export class PresenceChannels implements OnModuleInit, OnApplicationShutdown {
   }
 
   async publish(channel: string, frame: Uint8Array): Promise<void> {
+    if (!this.redis.open) return; // shutting down: the connection's close handlers still announce, to no one
     await this.redis.client.publish(channel, Buffer.from(frame.buffer, frame.byteOffset, frame.length));
   }
 

@@ -6,7 +6,7 @@ import { buildDashboardIfStale } from '../dashboard';
 import { dropDatabase, ensurePostgres, ensureRedis, REPO_ROOT, withDatabase } from '../services';
 import { TIERS, type Tier } from '../tiers';
 import { ensureChromium } from './chromium';
-import { prepareDatabase } from './database';
+import { cloneForWorkers, prepareDatabase } from './database';
 
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
 const bin = (name: string) => `${REPO_ROOT}node_modules/.bin/${name}`;
@@ -41,6 +41,17 @@ export function parseTestArgs(args: string[]): { tiers: Tier[]; vitest: string[]
 }
 
 const projects = (tiers: Tier[]) => tiers.flatMap((t) => ['--project', t]);
+
+/**
+ * How many integration and e2e files run at once. vitest's default (cores − 1) is 1 on a 2-core machine, but these
+ * files spend most of their time waiting on Postgres, Redis, sockets and child processes, not computing: 3 at a time
+ * roughly halves the suite there. Each worker has its own copy of the database and its own Redis prefix
+ * (`cloneForWorkers`), so files that run at once never see each other's rows. `TEST_WORKERS` overrides it.
+ */
+function serviceWorkers(): number {
+  const wanted = Number(process.env.TEST_WORKERS);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : 3;
+}
 
 /**
  * The suite, tier by tier. With no arguments: the static checks, then the unit tier (no services: it fails fast and
@@ -83,8 +94,12 @@ export async function runTests(args: string[]): Promise<number> {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = withDatabase(postgres.url, `switchboard_test_${runId}`);
   const redisPrefix = `sb:test:${runId}:`;
+  const workers = serviceWorkers();
+  let workerDatabases: string[] = [];
   const cleanup = async () => {
-    await dropDatabase(databaseUrl).catch((err) => log(`could not drop the test database: ${err.message}`));
+    for (const url of [...workerDatabases, databaseUrl]) {
+      await dropDatabase(url).catch((err) => log(`could not drop a test database: ${err.message}`));
+    }
     await deleteByPrefix(redisUrl, redisPrefix).catch((err) => log(`could not delete test keys: ${err.message}`));
     await postgres.stop();
   };
@@ -92,6 +107,8 @@ export async function runTests(args: string[]): Promise<number> {
   try {
     log(`${withServices.join(' + ')}: database ${new URL(databaseUrl).pathname.slice(1)}, redis prefix ${redisPrefix}`);
     await prepareDatabase(databaseUrl, log);
+    workerDatabases = await cloneForWorkers(databaseUrl, workers);
+    log(`${workers} vitest workers, each with its own copy of the database and Redis prefix`);
     // Built once here: several test files serve the dashboard, and two `next build`s in one folder would collide.
     if (withServices.includes('e2e') && (await buildDashboardIfStale())) log('built the dashboard');
     const env = {
@@ -100,12 +117,16 @@ export async function runTests(args: string[]): Promise<number> {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       REDIS_PREFIX: redisPrefix,
+      // Read by packages/testkit/src/worker-env.ts in each vitest worker: it moves the worker to its own copy.
+      SB_RUN_DATABASE_URL: databaseUrl,
+      SB_RUN_REDIS_PREFIX: redisPrefix,
+      SB_RUN_WORKERS: String(workers),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // Test files share the run's database, and a campaign sweep acts on every campaign in it: only the campaign
       // tests' own workers (in scratch databases of their own) sweep.
       CAMPAIGNS_SWEEP: 'off',
     };
-    return run(bin('vitest'), ['run', ...projects(withServices), ...vitest], env);
+    return run(bin('vitest'), ['run', ...projects(withServices), `--maxWorkers=${workers}`, ...vitest], env);
   } finally {
     await cleanup();
   }

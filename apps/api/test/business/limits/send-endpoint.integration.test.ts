@@ -77,7 +77,7 @@ describe('the send endpoint refuses over the sending limits (130429, 131056, 131
     } finally {
       redis.disconnect();
     }
-  });
+  }, 120_000); // 251 sends one after another: seconds alone, a minute with the suite on two busy cores
 
   it('a number at a low messagesPerSecond answers 130429 to the sends over it, storing nothing for them', async () => {
     const biz = await env.business();

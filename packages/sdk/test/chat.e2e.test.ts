@@ -54,7 +54,7 @@ describe('npm run chat: two people in two terminals (chat processes, real API, P
     return terminal;
   }
 
-  it('registers, opens a chat by number, sends and receives with ✓ ✓✓ and read, shows typing; comes back as itself', async () => {
+  it('registers, opens a chat by number, sends and receives with ✓ ✓✓ and read, typing, a disappearing timer; comes back as itself', async () => {
     const [alice, bob] = [randomNumber(), randomNumber()];
     const a = chat(alice);
     const b = chat(bob);
@@ -98,6 +98,15 @@ describe('npm run chat: two people in two terminals (chat processes, real API, P
     again.type(`/to ${alice}\n`);
     await again.shows(`← ${alice}: while you were away`);
     await a.shows('✓✓ read: while you were away');
+
+    // Disappearing messages: the timer is a message both sides see; then each side's copy goes when due.
+    a.type('/timer 2\n');
+    await a.shows(`messages disappear after 2 s in the chat with ${bob}`);
+    await again.shows(`messages disappear after 2 s in the chat with ${alice} (set by ${alice})`);
+    a.type('poof\n');
+    await again.shows(`← ${alice}: poof`);
+    await a.shows('disappeared: poof');
+    await again.shows(`a message from ${alice} disappeared`);
     expect(again.lines().filter((l) => l.includes('hello bob'))).toEqual([]); // shown once, in the first run
   });
 

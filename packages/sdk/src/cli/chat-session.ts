@@ -2,6 +2,7 @@
 // ticks (✓ stored by the server, ✓✓ delivered, ✓✓ read), incoming messages (marked read when their chat is open),
 // typing both ways. Every line it prints goes through `print`, so a test can read the output as the person would.
 import type { Address } from '../crypto/device-crypto';
+import type { Expiring } from '../ephemeral/ephemeral';
 import type { IncomingMessage, IncomingReceipt, Messenger } from '../messaging';
 import type { Presence, TypingUpdate } from '../presence';
 import type { Profiles } from '../profiles/profiles';
@@ -26,6 +27,7 @@ export class ChatSession {
     messenger.onMessage((m) => this.received(m));
     messenger.onReceipt((r) => this.receipt(r));
     presence.onTyping((t) => this.typing(t));
+    messenger.onExpired((e) => this.expired(e));
   }
 
   /** One line the person entered: a command or a message for the open chat. */
@@ -34,8 +36,12 @@ export class ChatSession {
     if (!text) return undefined;
     const [command, ...args] = text.split(/\s+/);
     if (command === '/quit') return 'quit';
-    if (command === '/help') this.print('commands: /to <number> (open a chat) · /quit · anything else is sent');
+    if (command === '/help')
+      this.print(
+        'commands: /to <number> (open a chat) · /timer <seconds> (disappearing, 0: off) · /quit · anything else is sent',
+      );
     else if (command === '/to') await this.open(args[0] ?? '');
+    else if (command === '/timer') await this.setTimer(args[0] ?? '');
     else await this.send(text);
     return undefined;
   }
@@ -93,7 +99,27 @@ export class ChatSession {
     }
   }
 
+  private async setTimer(value: string): Promise<void> {
+    if (!this.peer) return this.print('open a chat first: /to <number>');
+    if (!/^\d{1,8}$/.test(value)) return this.print('usage: /timer <seconds> (0 turns disappearing messages off)');
+    await this.messenger.setDisappearingTimer(this.peer.accountId, Number(value));
+    this.print(`${timerText(Number(value))} in the chat with ${this.peer.number}`);
+  }
+
+  private expired(e: Expiring): void {
+    const text = e.from === this.self.accountId ? this.sent.get(e.messageId)?.text : undefined;
+    this.sent.delete(e.messageId);
+    this.print(text ? `disappeared: ${text}` : `a message from ${this.name(e.from)} disappeared`);
+  }
+
   private async received(m: IncomingMessage): Promise<void> {
+    if (m.timerChange !== undefined) {
+      if (m.senderNumber && !this.numbers.has(m.from.accountId)) this.numbers.set(m.from.accountId, m.senderNumber);
+      const chat = m.to ?? m.from.accountId;
+      return this.print(
+        `${timerText(m.timerChange)} in the chat with ${this.name(chat)} (set by ${this.name(m.from.accountId)})`,
+      );
+    }
     if (m.from.accountId === this.self.accountId) {
       const to = m.to ? (this.numbers.get(m.to) ?? m.to) : '?';
       return this.print(`→ ${to} (from your other device): ${m.text}`);
@@ -129,3 +155,6 @@ export class ChatSession {
     return this.numbers.get(accountId) ?? accountId;
   }
 }
+
+const timerText = (seconds: number) =>
+  seconds > 0 ? `messages disappear after ${seconds} s` : 'disappearing messages are off';

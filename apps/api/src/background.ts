@@ -6,6 +6,7 @@ import { MediaPurgeService } from '@switchboard/business/media/media-purge.servi
 import { IdempotencyPurgeService } from '@switchboard/business/messages/idempotency/idempotency-purge.service';
 import type { Config } from '@switchboard/config';
 import { AttachmentPurgeService } from '@switchboard/core/attachments/attachment-purge.service';
+import { GroupReceipts } from '@switchboard/core/groups/group-receipts';
 import { MailboxExpiryService } from '@switchboard/core/messaging/expiry/mailbox-expiry.service';
 import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
 import { NodeLiveness } from '@switchboard/core/messaging/routing/node-liveness';
@@ -33,6 +34,7 @@ export class ApiBackground extends BackgroundService {
       nodeLiveness: { pass: () => get(NodeLiveness).beat() },
       mailboxPurge: { pass: () => get(MailboxPurgeService).purge(Date.now()) },
       mailboxExpiry: { pass: () => get(MailboxExpiryService).expire(Date.now()) },
+      groupMessageInfoPurge: { pass: () => get(GroupReceipts).purge(Date.now()) },
       attachmentPurge: { pass: () => get(AttachmentPurgeService).purge(new Date()) },
       mediaPurge: { pass: () => get(MediaPurgeService).purge(new Date()) },
       idempotencyPurge: { pass: () => get(IdempotencyPurgeService).purge() },

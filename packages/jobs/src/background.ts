@@ -124,6 +124,8 @@ export const background = {
   }),
   /** Disappearing messages leave the server when due, delivered or not (core messaging/expiry). */
   mailboxExpiry: loop({ owners: ['api'], everyMs: 5_000, across: 'one-node', atStart: false }),
+  /** Group message info (packages/core/src/groups/group-receipts.ts) of messages past ENVELOPE_TTL_SECONDS. */
+  groupMessageInfoPurge: loop({ owners: ['api'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   attachmentPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   mediaPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   idempotencyPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
+import { GroupReceipts } from '@switchboard/core/groups/group-receipts';
 import type { GroupDeliverFrame } from '@switchboard/protocol';
 import { SendRefusedError } from '@switchboard/sdk';
 import type { RunningApi } from '@switchboard/testkit/api';
@@ -202,5 +203,35 @@ describe('group messages with sender keys (real API, Postgres, Redis, SDK device
     expect(refused).toMatchObject({ code: 403, message: expect.stringContaining('only admins') });
     await alice.groups.sendText(group.id, 'news');
     await poll(() => groupTexts(bob, group.id)).toEqual(['news']);
+  });
+
+  it('message info is kept while the message can be delivered, then purged by its loop', async () => {
+    const alice = await track(groupDevice(api));
+    const bob = await track(groupDevice(api));
+    const group = await alice.groups.client.create({ subject: 'Old news', members: [accountOf(bob)] });
+    const old = await alice.groups.sendText(group.id, 'old');
+    const fresh = await alice.groups.sendText(group.id, 'fresh');
+    await poll(async () => (await alice.groups.client.messageInfo(group.id, old.id)).delivered_to_all).toBe(true);
+    const db = new pg.Client({ connectionString: config.databaseUrl });
+    await db.connect();
+    try {
+      // Only this message is made older than the mailbox keeps envelopes: the pass leaves every other file's alone.
+      const ttl = config.messaging.envelopeTtlSeconds;
+      await db.query(
+        `UPDATE "GroupMessage" SET "sentAt" = "sentAt" - make_interval(secs => $3)
+         WHERE "senderAccountId" = $1 AND "clientMessageId" = $2`,
+        [accountOf(alice), BigInt.asIntN(64, old.id).toString(), ttl + 60],
+      );
+      expect(await api.app.get(GroupReceipts).purge(Date.now())).toBeGreaterThanOrEqual(1);
+      await expect(alice.groups.client.messageInfo(group.id, old.id)).rejects.toMatchObject({ status: 404 });
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM "GroupMessageReceipt" WHERE "senderAccountId" = $1 AND "clientMessageId" = $2`,
+        [accountOf(alice), BigInt.asIntN(64, old.id).toString()],
+      );
+      expect(rows[0].n).toBe(0);
+      expect(await alice.groups.client.messageInfo(group.id, fresh.id)).toMatchObject({ message_id: String(fresh.id) });
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -60,6 +60,16 @@ export class GroupReceiptsRepository {
     );
   }
 
+  /** Deletes up to `limit` messages sent before `before` (ms), their receipts with them; returns how many went. */
+  async purge(before: number, limit: number): Promise<number> {
+    const { rowCount } = await this.db.pool.query(
+      `DELETE FROM "GroupMessage" WHERE ctid IN (
+         SELECT ctid FROM "GroupMessage" WHERE "sentAt" < to_timestamp($1::bigint / 1000.0) AT TIME ZONE 'UTC' LIMIT $2)`,
+      [before, limit],
+    );
+    return rowCount ?? 0;
+  }
+
   /**
    * Undefined when `sender` sent no such message to the group. Otherwise, per member it went to — those who had
    * joined by the time it was sent and still are, and anyone with a receipt (a member removed since) — the first

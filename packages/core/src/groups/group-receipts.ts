@@ -1,11 +1,13 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Batcher } from '@switchboard/platform';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Config } from '@switchboard/config';
+import { Batcher, CONFIG } from '@switchboard/platform';
 import { ApiError } from '../errors/api-error';
 import type { DeviceRef } from '../messaging/mailbox/mailbox.types';
 import { ReceiptFacts } from '../messaging/receipts/receipt-facts';
 import { GroupReceiptsRepository, type ReceiptRow } from './group-receipts.repository';
 
 type Fact = { read: boolean; rows: ReceiptRow[] };
+const PURGE_BATCH = 5_000;
 
 export interface GroupMessageInfo {
   members: { accountId: string; deliveredAt: number | null; readAt: number | null }[];
@@ -27,6 +29,7 @@ export class GroupReceipts implements OnModuleDestroy {
   constructor(
     private readonly repo: GroupReceiptsRepository,
     receiptFacts: ReceiptFacts,
+    @Inject(CONFIG) private readonly config: Config,
   ) {
     // One flush at a time: a member's delivery is written before (or with) its read.
     this.facts = new Batcher((batch) => this.flush(batch), { maxBatch: 512, maxInFlight: 1 });
@@ -57,6 +60,20 @@ export class GroupReceipts implements OnModuleDestroy {
       deliveredToAll: members.every((m) => m.deliveredAt !== null),
       readByAll: members.every((m) => m.readAt !== null),
     };
+  }
+
+  /**
+   * The `groupMessageInfoPurge` loop's pass at time `now`: a message's info is kept while it can still be delivered
+   * (ENVELOPE_TTL_SECONDS, as the mailbox keeps an envelope), then deleted with its receipts, in batches.
+   */
+  async purge(now: number): Promise<number> {
+    const before = now - this.config.messaging.envelopeTtlSeconds * 1000;
+    let gone = 0;
+    for (;;) {
+      const n = await this.repo.purge(before, PURGE_BATCH);
+      gone += n;
+      if (n < PURGE_BATCH) return gone;
+    }
   }
 
   private submit(fact: Fact): void {

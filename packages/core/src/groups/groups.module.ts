@@ -24,6 +24,6 @@ import { GroupsService } from './groups.service';
     GroupReceiptsRepository,
     GroupReceipts,
   ],
-  exports: [GroupSendService, GroupsService],
+  exports: [GroupSendService, GroupsService, GroupReceipts],
 })
 export class GroupsModule {}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "GroupMessage_sentAt_idx" ON "GroupMessage"("sentAt");

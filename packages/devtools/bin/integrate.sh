@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lands the current worktree's branch on main when several engineers work at once, each in a git worktree of their
 # own: under one lock, rebase onto main, bring dependencies and the Prisma client up to date when the branch changes
-# them, run the static checks on what changed, then fast-forward main. Run from the worktree, with everything
+# them, run the static checks on what changed and the unit tier, then fast-forward main. Run from the worktree, with everything
 # committed: `bash packages/devtools/bin/integrate.sh`. A rebase that stops on a conflict: resolve, `git rebase
 # --continue`, and run this again (it re-installs and regenerates whenever the branch's package or schema files differ
 # from main, or the rebase brought in such changes from main).
@@ -30,5 +30,6 @@ npm run --silent lint:imports
 mapfile -t files < <(grep -E '\.(ts|tsx|js|mjs|json|css)$' <<<"$changed" | while read -r f; do [ -f "$f" ] && echo "$f"; done)
 [ ${#files[@]} -eq 0 ] || npx biome check --no-errors-on-unmatched "${files[@]}"
 if grep -q '^openapi.yaml$' <<<"$changed"; then npx redocly lint openapi.yaml --format summary; fi
+npm test --silent -- --tier unit # seconds, and it holds checks of the docs and the layout that nothing else runs
 git -C "$MAIN_DIR" merge --ff-only "$branch"
 echo "integrate: main is now $(git rev-parse --short HEAD)"

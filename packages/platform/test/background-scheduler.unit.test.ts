@@ -14,6 +14,7 @@ const apiLoops = {
   nodeLiveness: pass,
   mailboxPurge: pass,
   mailboxExpiry: pass,
+  groupMessageInfoPurge: pass,
   attachmentPurge: pass,
   mediaPurge: pass,
   idempotencyPurge: pass,

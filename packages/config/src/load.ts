@@ -71,6 +71,8 @@ export interface BusinessConfig {
   contentRetentionDays: number;
   /** The send path's pool (MESSAGES_DB_POOL_SIZE). */
   messagesDbPoolSize: number;
+  /** Consumers of one number whose messages a worker handles at once (BUSINESS_INBOUND_CONCURRENCY). */
+  inboundConcurrency: number;
   /** Whether this worker process runs the business device (BUSINESS_DEVICE). */
   deviceEnabled: boolean;
   /** Whether this worker process runs the campaign sweep (CAMPAIGNS_SWEEP). */
@@ -288,6 +290,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
       contentRetentionDays: e.BUSINESS_CONTENT_RETENTION_DAYS,
       messagesDbPoolSize: e.MESSAGES_DB_POOL_SIZE,
+      inboundConcurrency: e.BUSINESS_INBOUND_CONCURRENCY,
       deviceEnabled: e.BUSINESS_DEVICE === 'on',
       campaignSweepEnabled: e.CAMPAIGNS_SWEEP === 'on',
     },

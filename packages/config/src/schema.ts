@@ -313,6 +313,12 @@ export const envSchema = z.object({
   /** Connections of the send path's own Postgres pool (batched message-log and outbox writes). */
   MESSAGES_DB_POOL_SIZE: count(1, 100).default(4),
   /**
+   * Consumers' messages one worker handles at once for one business number (each consumer's still one after another,
+   * in order). Each holds a connection of the worker's Prisma pool (10) and may need one more inside its transaction,
+   * next to the drain's own and the flow turns' (4): keep it at or under 4 unless that pool grows.
+   */
+  BUSINESS_INBOUND_CONCURRENCY: count(1, 32).default(4),
+  /**
    * `off`: this worker process does not run the business device (send outbox consumer, mailbox drainer) — for
    * processes dedicated to other queues, such as campaign dispatch, and for benchmarks that stand in for it.
    */

@@ -54,3 +54,4 @@ export {
 export { ProfileKeys } from './profiles/profile-keys';
 export { type NewProfile, type Profile, Profiles } from './profiles/profiles';
 export * from './rest';
+export { KeyedQueue } from './util/keyed-queue';

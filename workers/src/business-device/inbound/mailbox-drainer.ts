@@ -117,7 +117,12 @@ export class MailboxDrainer implements OnApplicationShutdown {
           this.log.warn(`${run.length} receipts together failed, one by one: ${(err as Error).message}`);
           const outcomes: (Error | undefined)[] = [];
           for (const e of run) {
-            outcomes.push(await this.handler.handle(device, e).then(() => undefined, (failed: Error) => failed));
+            try {
+              await this.handler.handle(device, e);
+              outcomes.push(undefined);
+            } catch (failed) {
+              outcomes.push(failed as Error);
+            }
           }
           return outcomes;
         }

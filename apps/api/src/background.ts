@@ -7,6 +7,7 @@ import { IdempotencyPurgeService } from '@switchboard/business/messages/idempote
 import type { Config } from '@switchboard/config';
 import { AttachmentPurgeService } from '@switchboard/core/attachments/attachment-purge.service';
 import { GroupReceipts } from '@switchboard/core/groups/group-receipts';
+import { StatusService } from '@switchboard/core/status/status.service';
 import { MailboxExpiryService } from '@switchboard/core/messaging/expiry/mailbox-expiry.service';
 import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
 import { NodeLiveness } from '@switchboard/core/messaging/routing/node-liveness';
@@ -35,6 +36,7 @@ export class ApiBackground extends BackgroundService {
       mailboxPurge: { pass: () => get(MailboxPurgeService).purge(Date.now()) },
       mailboxExpiry: { pass: () => get(MailboxExpiryService).expire(Date.now()) },
       groupMessageInfoPurge: { pass: () => get(GroupReceipts).purge(Date.now()) },
+      statusPurge: { pass: () => get(StatusService).purge(Date.now()) },
       attachmentPurge: { pass: () => get(AttachmentPurgeService).purge(new Date()) },
       mediaPurge: { pass: () => get(MediaPurgeService).purge(new Date()) },
       idempotencyPurge: { pass: () => get(IdempotencyPurgeService).purge() },

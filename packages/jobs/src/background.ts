@@ -126,6 +126,8 @@ export const background = {
   mailboxExpiry: loop({ owners: ['api'], everyMs: 5_000, across: 'one-node', atStart: false }),
   /** Group message info (packages/core/src/groups/group-receipts.ts) of messages past ENVELOPE_TTL_SECONDS. */
   groupMessageInfoPurge: loop({ owners: ['api'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
+  /** Who viewed a status post (packages/core/src/status) goes with the post, 24 h after it was sent. */
+  statusPurge: loop({ owners: ['api'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   attachmentPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   mediaPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),
   idempotencyPurge: loop({ owners: ['api', 'worker'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),

@@ -15,6 +15,7 @@ const apiLoops = {
   mailboxPurge: pass,
   mailboxExpiry: pass,
   groupMessageInfoPurge: pass,
+  statusPurge: pass,
   attachmentPurge: pass,
   mediaPurge: pass,
   idempotencyPurge: pass,

@@ -32,6 +32,7 @@ export type { Expiring, ViewOnceContent } from './ephemeral/ephemeral';
 export { type GroupEvent, type GroupMessage, GroupMessenger } from './groups/group-messenger';
 export { type GroupHistoryEvent, type GroupInfo, type GroupSettingsWire, GroupsClient } from './groups/groups-client';
 export type { GroupMessageInfo } from './groups/message-info';
+export { STATUS_TTL_MS, Status, type StatusPost, type StatusViewer } from './status/status';
 export {
   type IncomingMessage,
   type IncomingReceipt,

@@ -13,6 +13,7 @@ import {
 import { type DeviceRef, MessageKind, type NewMessage } from '../messaging/mailbox/mailbox.types';
 import { RelayService } from '../messaging/relay/relay.service';
 import { type ActiveDevices, checkDevices } from '../messaging/send/device-check';
+import { STATUS_TTL_MS } from '../status/status-rules';
 import { distributionContent, GROUP_ENVELOPE_TYPE, groupMessageBody } from './group-mailbox';
 import { GroupReceipts } from './group-receipts';
 import { mayDo } from './group-rules';
@@ -80,7 +81,9 @@ export class GroupSendService {
     if (!mayDo('send', view.role, settings))
       return { refusal: refusal(frame.id, ErrorCode.Forbidden, 'only admins can send messages to this group') };
 
-    if (frame.devicesDigest) return this.byDigest(from, frame, view.devices);
+    // A status post (docs/groups.md "Status") leaves the server after STATUS_TTL_MS, as a disappearing message does.
+    const ttlMs = view.statusOf ? STATUS_TTL_MS : undefined;
+    if (frame.devicesDigest) return this.byDigest(from, frame, view.devices, ttlMs);
     // Accounts named that are not members: every device named is extra.
     const outsiders: DeviceMismatch[] = frame.members
       .filter((m) => !view.devices.has(m.accountId))
@@ -117,7 +120,7 @@ export class GroupSendService {
       return { refusal: mismatch(frame.id, check.code, check.mismatches) };
     }
     const named = frame.members.flatMap((m) => m.devices.map((d) => ({ accountId: m.accountId, ...d })));
-    return { message: groupMessage(from, frame, named) };
+    return { message: groupMessage(from, frame, named, ttlMs) };
   }
 
   /**
@@ -125,7 +128,12 @@ export class GroupSendService {
    * the devices it names (for distributions) must be among them. Anything else is a 409 without lists: the sender
    * sends the full list next, whose refusal says exactly what is wrong.
    */
-  private byDigest(from: DeviceRef, frame: GroupSendFrame, devices: Map<string, MemberDevice[]>): Checked {
+  private byDigest(
+    from: DeviceRef,
+    frame: GroupSendFrame,
+    devices: Map<string, MemberDevice[]>,
+    ttlMs: number | undefined,
+  ): Checked {
     const expected = [...devices.values()]
       .flat()
       .filter((d) => !(d.accountId === from.accountId && d.deviceId === from.deviceId));
@@ -139,7 +147,7 @@ export class GroupSendService {
         distributions.set(`${m.accountId}.${d.deviceId}`, d.distribution);
       }
     const named = expected.map((d) => ({ ...d, distribution: distributions.get(`${d.accountId}.${d.deviceId}`) }));
-    return { message: groupMessage(from, frame, named) };
+    return { message: groupMessage(from, frame, named, ttlMs) };
   }
 }
 
@@ -147,12 +155,15 @@ function groupMessage(
   from: DeviceRef,
   frame: GroupSendFrame,
   devices: (GroupRecipientDevice & { accountId: string })[],
+  ttlMs: number | undefined,
 ): NewMessage {
+  const serverTimestamp = Date.now();
   return {
+    ...(ttlMs !== undefined && { expiresAt: serverTimestamp + ttlMs }),
     kind: MessageKind.Message,
     sender: from,
     clientMessageId: frame.id,
-    serverTimestamp: Date.now(),
+    serverTimestamp,
     body: groupMessageBody(frame.groupId, frame.ciphertext),
     envelopes: devices.map((d) => ({
       accountId: d.accountId,

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { StatusController } from '../status/status.controller';
+import { StatusRepository } from '../status/status.repository';
+import { StatusService } from '../status/status.service';
 import { GroupEventWriter } from './group-event-writer';
 import { GroupReceipts } from './group-receipts';
 import { GroupReceiptsRepository } from './group-receipts.repository';
@@ -11,11 +14,11 @@ import { GroupsService } from './groups.service';
 
 /**
  * Groups: their state and changes under /v1/groups, each change an event in every member device's mailbox, and the
- * group send the gateway hands GroupSend frames to. Builds on the mailbox and routing of MessagingModule.
+ * group send the gateway hands GroupSend frames to; status lists (packages/core/src/status) are groups too. Builds on the mailbox and routing of MessagingModule.
  */
 @Module({
   imports: [AuthModule, MessagingModule],
-  controllers: [GroupsController],
+  controllers: [GroupsController, StatusController],
   providers: [
     GroupsRepository,
     GroupEventWriter,
@@ -23,7 +26,9 @@ import { GroupsService } from './groups.service';
     GroupSendService,
     GroupReceiptsRepository,
     GroupReceipts,
+    StatusRepository,
+    StatusService,
   ],
-  exports: [GroupSendService, GroupsService, GroupReceipts],
+  exports: [GroupSendService, GroupsService, GroupReceipts, StatusService],
 })
 export class GroupsModule {}

@@ -11,6 +11,8 @@ export interface GroupRow extends GroupSettings {
   creatorAccountId: string;
   seq: number;
   createdAt: Date;
+  /** The owning account of a status list (docs/groups.md "Status"); null for a group. */
+  statusOf: string | null;
 }
 
 export interface MemberRow {
@@ -42,7 +44,7 @@ export interface MemberDevice {
 
 const columns = (t: string) =>
   ['id', 'subject', 'description', 'avatar', 'creatorAccountId', 'onlyAdminsSend', 'onlyAdminsEdit', 'approvalRequired']
-    .concat(['seq', 'createdAt'])
+    .concat(['seq', 'createdAt', 'statusOf'])
     .map((c) => `${t}."${c}"`)
     .join(', ');
 const GROUP_COLUMNS = columns('"Group"');
@@ -73,7 +75,7 @@ export class GroupsRepository {
     return rows[0];
   }
 
-  async insert(c: Queryable, g: Omit<GroupRow, 'seq' | 'createdAt'>): Promise<void> {
+  async insert(c: Queryable, g: Omit<GroupRow, 'seq' | 'createdAt' | 'statusOf'>): Promise<void> {
     await c.query(
       `INSERT INTO "Group" (id, subject, description, avatar, "creatorAccountId", "onlyAdminsSend", "onlyAdminsEdit",
         "approvalRequired") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -109,7 +111,8 @@ export class GroupsRepository {
   async groupsOf(accountId: string): Promise<(GroupRow & { role: GroupRole })[]> {
     const { rows } = await this.db.query<GroupRow & { role: GroupRole }>(
       `SELECT ${columns('g')}, m.role
-       FROM "GroupMember" m JOIN "Group" g ON g.id = m."groupId" WHERE m."accountId" = $1 ORDER BY g."createdAt"`,
+       FROM "GroupMember" m JOIN "Group" g ON g.id = m."groupId"
+       WHERE m."accountId" = $1 AND g."statusOf" IS NULL ORDER BY g."createdAt"`,
       [accountId],
     );
     return rows;
@@ -194,17 +197,24 @@ export class GroupsRepository {
     groupId: string,
     senderAccountId: string,
   ): Promise<
-    { role: GroupRole | undefined; onlyAdminsSend: boolean; devices: Map<string, MemberDevice[]> } | undefined
+    | {
+        role: GroupRole | undefined;
+        onlyAdminsSend: boolean;
+        statusOf: string | null;
+        devices: Map<string, MemberDevice[]>;
+      }
+    | undefined
   > {
     const { rows } = await this.db.pool.query<{
       onlyAdminsSend: boolean;
+      statusOf: string | null;
       accountId: string;
       role: GroupRole;
       deviceId: number | null;
       registrationId: number | null;
     }>({
       name: 'group-send-view',
-      text: `SELECT g."onlyAdminsSend", m."accountId", m.role, d."deviceId", d."registrationId"
+      text: `SELECT g."onlyAdminsSend", g."statusOf", m."accountId", m.role, d."deviceId", d."registrationId"
         FROM "Group" g JOIN "GroupMember" m ON m."groupId" = g.id
         LEFT JOIN "Device" d ON d."accountId" = m."accountId" AND ${ACTIVE_D}
         WHERE g.id = $1`,
@@ -220,7 +230,7 @@ export class GroupsRepository {
         list.push({ accountId: r.accountId, deviceId: r.deviceId, registrationId: r.registrationId! });
       devices.set(r.accountId, list);
     }
-    return { role, onlyAdminsSend: rows[0]!.onlyAdminsSend, devices };
+    return { role, onlyAdminsSend: rows[0]!.onlyAdminsSend, statusOf: rows[0]!.statusOf, devices };
   }
 
   async insertInvite(

@@ -94,7 +94,8 @@ export class GroupsService {
 
   async view(actor: DeviceRef, groupId: string): Promise<GroupView> {
     const group = await this.repo.find(groupId);
-    if (!group) throw GroupErrors.notFound();
+    // A status list is its owner's alone: its audience does not see who else is in it.
+    if (!group || (group.statusOf && group.statusOf !== actor.accountId)) throw GroupErrors.notFound();
     const members = await this.repo.members(groupId);
     authorize('read', members.find((m) => m.accountId === actor.accountId)?.role, group);
     return { ...group, members };
@@ -106,7 +107,7 @@ export class GroupsService {
 
   async history(actor: DeviceRef, groupId: string, afterSeq: number, limit: number) {
     const group = await this.repo.find(groupId);
-    if (!group) throw GroupErrors.notFound();
+    if (!group || group.statusOf) throw GroupErrors.notFound();
     authorize('read', await this.repo.role(groupId, actor.accountId), group);
     return this.repo.events(groupId, afterSeq, limit);
   }
@@ -251,7 +252,7 @@ export class GroupsService {
 
   async joinRequests(actor: DeviceRef, groupId: string) {
     const group = await this.repo.find(groupId);
-    if (!group) throw GroupErrors.notFound();
+    if (!group || group.statusOf) throw GroupErrors.notFound();
     authorize('approveJoin', await this.repo.role(groupId, actor.accountId), group);
     return this.repo.joinRequests(groupId);
   }
@@ -279,7 +280,8 @@ export class GroupsService {
   ): Promise<GroupView> {
     const { pending, view } = await this.repo.transaction(async (c) => {
       const group = await this.repo.lock(c, groupId);
-      if (!group) throw GroupErrors.notFound();
+      // A status list changes only through /v1/status (packages/core/src/status), without events.
+      if (!group || group.statusOf) throw GroupErrors.notFound();
       const members = await this.repo.members(groupId, c);
       const role = members.find((m) => m.accountId === actor.accountId)?.role;
       const changes = await decide({ c, group, members, role });

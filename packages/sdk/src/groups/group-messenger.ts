@@ -424,6 +424,15 @@ export class GroupMessenger {
     this.ack(f.guid);
   }
 
+  /**
+   * Sets a group's members from outside its events: a status list has none (docs/groups.md "Status"). Anyone gone
+   * rotates this device's sender key, as a member leaving does.
+   */
+  setMembers(groupId: string, accountIds: string[]): void {
+    if (this.state.members(groupId)?.some((a) => !accountIds.includes(a))) this.state.rotate(groupId);
+    this.state.setMembers(groupId, accountIds);
+  }
+
   /** Keeps the member list current; someone leaving rotates this device's sender key (they had it). */
   private membership(groupId: string, type: string, data: Record<string, unknown>): void {
     const me = this.crypto.address.accountId;

@@ -7,10 +7,10 @@ import { IdempotencyPurgeService } from '@switchboard/business/messages/idempote
 import type { Config } from '@switchboard/config';
 import { AttachmentPurgeService } from '@switchboard/core/attachments/attachment-purge.service';
 import { GroupReceipts } from '@switchboard/core/groups/group-receipts';
-import { StatusService } from '@switchboard/core/status/status.service';
 import { MailboxExpiryService } from '@switchboard/core/messaging/expiry/mailbox-expiry.service';
 import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
 import { NodeLiveness } from '@switchboard/core/messaging/routing/node-liveness';
+import { StatusService } from '@switchboard/core/status/status.service';
 import {
   BackgroundService,
   CONFIG,

@@ -32,7 +32,6 @@ export type { Expiring, ViewOnceContent } from './ephemeral/ephemeral';
 export { type GroupEvent, type GroupMessage, GroupMessenger } from './groups/group-messenger';
 export { type GroupHistoryEvent, type GroupInfo, type GroupSettingsWire, GroupsClient } from './groups/groups-client';
 export type { GroupMessageInfo } from './groups/message-info';
-export { STATUS_TTL_MS, Status, type StatusPost, type StatusViewer } from './status/status';
 export {
   type IncomingMessage,
   type IncomingReceipt,
@@ -55,4 +54,5 @@ export {
 export { ProfileKeys } from './profiles/profile-keys';
 export { type NewProfile, type Profile, Profiles } from './profiles/profiles';
 export * from './rest';
+export { STATUS_TTL_MS, Status, type StatusPost, type StatusViewer } from './status/status';
 export { KeyedQueue } from './util/keyed-queue';

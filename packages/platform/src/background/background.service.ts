@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Type } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
 import type { Config } from '@switchboard/config';
 import type { Owner } from '@switchboard/jobs';
@@ -13,8 +13,9 @@ export type ProviderLookup = <T>(type: Type<T>) => T;
  * A process's background work as a Nest provider: at application bootstrap it binds the loops declared for the process
  * to their services (found anywhere in the application) and starts its scheduler; at shutdown it stops it.
  */
-export abstract class BackgroundService implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class BackgroundService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   scheduler?: BackgroundScheduler;
+  private stopped?: Promise<void>;
 
   protected constructor(
     private readonly owner: Owner,
@@ -39,7 +40,17 @@ export abstract class BackgroundService implements OnApplicationBootstrap, OnApp
     await this.scheduler.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.scheduler?.stop();
+  /**
+   * Stopped in the first shutdown phase, so no pass starts while other modules close their connections (a pass
+   * against a closed Redis only logs "Connection is closed" every interval), and again — the same promise — in the
+   * last, in case an earlier hook threw and Nest skipped the rest of the first phase.
+   */
+  onModuleDestroy(): Promise<void> {
+    this.stopped ??= this.scheduler?.stop() ?? Promise.resolve();
+    return this.stopped;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.onModuleDestroy();
   }
 }

@@ -6,7 +6,7 @@ describe('retryAfterMs: the wait before a 429 is sent again', () => {
   it("reads the server's wait, in either wording, and adds up to half of it as jitter", () => {
     const msg = 'new chats limit: at most 50 a day with accounts that never messaged you; retry in 3600 s';
     expect(retryAfterMs(ErrorCode.RateLimited, msg, () => 0)).toBe(3_600_000);
-    expect(retryAfterMs(ErrorCode.RateLimited, 'key_bundle_fetches: retry after 7 s', () => 0.999)).toBe(10_497);
+    expect(retryAfterMs(ErrorCode.RateLimited, 'key_bundle_fetches: retry after 7 s', () => 0.999)).toBe(10_496);
   });
 
   it('waits about a second when the server names no wait, spread over [1 s, 1.5 s)', () => {

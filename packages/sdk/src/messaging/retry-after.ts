@@ -15,7 +15,7 @@ export function retryAfterMs(code: number, message: string, random: () => number
   if (code !== ErrorCode.RateLimited) return undefined;
   const said = /retry (?:after|in) (\d+) s\b/.exec(message);
   const base = said ? Number(said[1]) * 1_000 : DEFAULT_WAIT_MS;
-  return Math.round(base * (1 + JITTER * random()));
+  return Math.floor(base * (1 + JITTER * random())); // floor: the wait stays under base × 1.5
 }
 
 /**

@@ -10,6 +10,10 @@ git -C "$main" worktree add -q "$dir" -b "$name" main
 cd "$main"
 while read -r nm; do mkdir -p "$dir/$(dirname "$nm")" && cp -al "$nm" "$dir/$nm"; done \
   < <(find . -maxdepth 3 -name node_modules -type d -not -path './node_modules/*')
+# npm rewrites its install stamp in place: a linked stamp would tell the main checkout it has installed what only the
+# worktree installed (bootstrap.mjs's ensureInstalled trusts it), so each checkout gets a copy of its own.
+stamp=node_modules/.package-lock.json
+[ ! -f "$stamp" ] || { rm "$dir/$stamp" && cp -p "$stamp" "$dir/$stamp"; }
 cp -a packages/db/src/generated "$dir/packages/db/src/generated"
 [ ! -f apps/dashboard/next-env.d.ts ] || cp apps/dashboard/next-env.d.ts "$dir/apps/dashboard/"
 echo "$dir"

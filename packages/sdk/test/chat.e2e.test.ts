@@ -110,6 +110,58 @@ describe('npm run chat: two people in two terminals (chat processes, real API, P
     expect(again.lines().filter((l) => l.includes('hello bob'))).toEqual([]); // shown once, in the first run
   });
 
+  it('a group of three: created from numbers, listed, opened by name; messages both ways with ✓✓ delivered to all and read by all', async () => {
+    const [alice, bob, carol] = [randomNumber(), randomNumber(), randomNumber()];
+    const [a, b, c] = [chat(alice), chat(bob), chat(carol)];
+    for (const [t, n] of [
+      [a, alice],
+      [b, bob],
+      [c, carol],
+    ] as const)
+      await t.shows(`ready: ${n} · /to <number> opens a chat · /help`);
+
+    a.type('/groups\n');
+    await a.shows('no groups yet: /newgroup <name> <number> [<number> …]');
+    a.type('/newgroup trip\n');
+    await a.shows('usage: /newgroup <name> <number> [<number> …]');
+    const stranger = randomNumber();
+    a.type(`/newgroup trip ${bob} ${stranger}\n`);
+    await a.shows(`not on Switchboard: ${stranger}`);
+    a.type(`/newgroup summer trip ${bob} ${carol}\n`);
+    await a.shows(`group "summer trip" created with ${bob}, ${carol} (/group summer trip to open it)`);
+    await b.shows('you are in the new group "summer trip" (/group summer trip to open it)');
+    await c.shows('you are in the new group "summer trip" (/group summer trip to open it)');
+    a.type('/groups\n');
+    await a.shows(/^group "summer trip" · admin · [0-9a-f-]{36}$/);
+    a.type('/group winter\n');
+    await a.shows('no group "winter" (/groups lists them)');
+
+    a.type('/group summer trip\nwho brings the tent?\n');
+    await a.shows('chatting in group "summer trip"');
+    await a.shows('→ "summer trip": who brings the tent?');
+    await a.shows('✓ sent: who brings the tent?');
+    await a.shows('✓✓ delivered to all: who brings the tent?');
+    await b.shows(`new message in "summer trip" from ${alice} (/group summer trip to read it)`);
+    await c.shows(`new message in "summer trip" from ${alice} (/group summer trip to read it)`);
+    b.type('/group summer trip\n');
+    await b.shows(`← "summer trip" ${alice}: who brings the tent?`);
+    expect(a.lines()).not.toContain('✓✓ read by all: who brings the tent?'); // carol has not opened it
+    a.type('/timer 5\n');
+    await a.shows('disappearing messages are for 1:1 chats; groups have no timer yet');
+    c.type('/group summer trip\n');
+    await c.shows(`← "summer trip" ${alice}: who brings the tent?`);
+    await a.shows('✓✓ read by all: who brings the tent?');
+
+    // Bob answers; alice and carol have the group open: shown at once, by number, and read by both.
+    b.type('I do\n');
+    await a.shows(`← "summer trip" ${bob}: I do`);
+    await c.shows(`← "summer trip" ${bob}: I do`);
+    await b.shows('✓✓ delivered to all: I do');
+    await b.shows('✓✓ read by all: I do');
+    expect(a.lines().filter((l) => l.includes('who brings the tent?') && l.startsWith('✓✓ read'))).toHaveLength(1);
+    expect(c.lines().filter((l) => l.includes('I do'))).toHaveLength(1); // shown once
+  });
+
   it('says how to call it when the number is missing or malformed', async () => {
     const t = chat('not-a-number');
     await waitFor(() => t.child.exitCode !== null, 'exit');

@@ -1,11 +1,13 @@
 // What the chat app shows and does, apart from the terminal: contacts by number, the open chat, each sent message's
 // ticks (✓ stored by the server, ✓✓ delivered, ✓✓ read), incoming messages (marked read when their chat is open),
-// typing both ways. Every line it prints goes through `print`, so a test can read the output as the person would.
+// typing both ways; groups through ChatGroups. Every line it prints goes through `print`, so a test can read the output as the person would.
 import type { Address } from '../crypto/device-crypto';
 import type { Expiring } from '../ephemeral/ephemeral';
+import type { GroupMessenger } from '../groups/group-messenger';
 import type { IncomingMessage, IncomingReceipt, Messenger } from '../messaging';
 import type { Presence, TypingUpdate } from '../presence';
 import type { Profiles } from '../profiles/profiles';
+import { ChatGroups } from './chat-groups';
 
 const TYPING_IDLE_MS = 3_000;
 
@@ -16,14 +18,17 @@ export class ChatSession {
   private readonly unread = new Map<string, IncomingMessage[]>();
   private typingUntil = 0;
   private typingTimer: NodeJS.Timeout | undefined;
+  private readonly groups: ChatGroups;
 
   constructor(
     private readonly self: Address,
     private readonly messenger: Messenger,
     private readonly presence: Presence,
     private readonly profiles: Profiles,
+    groupMessenger: GroupMessenger,
     private readonly print: (line: string) => void,
   ) {
+    this.groups = new ChatGroups(self, groupMessenger, profiles, this.numbers, print);
     messenger.onMessage((m) => this.received(m));
     messenger.onReceipt((r) => this.receipt(r));
     presence.onTyping((t) => this.typing(t));
@@ -38,9 +43,14 @@ export class ChatSession {
     if (command === '/quit') return 'quit';
     if (command === '/help')
       this.print(
-        'commands: /to <number> (open a chat) · /timer <seconds> (disappearing, 0: off) · /quit · anything else is sent',
+        'commands: /to <number> (open a chat) · /timer <seconds> (disappearing, 0: off) · ' +
+          '/newgroup <name> <number> [<number> …] · /groups · /group <name or id> (open one) · /quit · ' +
+          'anything else is sent',
       );
     else if (command === '/to') await this.open(args[0] ?? '');
+    else if (command === '/newgroup') await this.groups.create(args);
+    else if (command === '/groups') await this.groups.list();
+    else if (command === '/group') await this.openGroup(args.join(' '));
     else if (command === '/timer') await this.setTimer(args[0] ?? '');
     else await this.send(text);
     return undefined;
@@ -69,6 +79,7 @@ export class ChatSession {
     const accountId = (await this.profiles.lookup([number])).get(number);
     if (!accountId) return this.print(`${number} is not on Switchboard`);
     this.numbers.set(accountId, number);
+    this.groups.close();
     this.peer = { accountId, number };
     this.presence.watch([accountId]);
     this.print(`chatting with ${number}`);
@@ -82,7 +93,14 @@ export class ChatSession {
       );
   }
 
+  private async openGroup(nameOrId: string): Promise<void> {
+    if (!(await this.groups.enter(nameOrId))) return;
+    if (this.peer) this.stopTyping(this.peer.accountId);
+    this.peer = undefined;
+  }
+
   private async send(text: string): Promise<void> {
+    if (this.groups.isOpen) return this.groups.send(text);
     if (!this.peer) return this.print('open a chat first: /to <number>');
     const { accountId, number } = this.peer;
     this.stopTyping(accountId);
@@ -100,6 +118,7 @@ export class ChatSession {
   }
 
   private async setTimer(value: string): Promise<void> {
+    if (this.groups.isOpen) return this.print('disappearing messages are for 1:1 chats; groups have no timer yet');
     if (!this.peer) return this.print('open a chat first: /to <number>');
     if (!/^\d{1,8}$/.test(value)) return this.print('usage: /timer <seconds> (0 turns disappearing messages off)');
     await this.messenger.setDisappearingTimer(this.peer.accountId, Number(value));
@@ -138,6 +157,7 @@ export class ChatSession {
 
   private receipt(r: IncomingReceipt): void {
     if (r.from.accountId === this.self.accountId) return; // this account's other device read something
+    if (this.groups.receipt(r)) return;
     for (const id of r.messageIds) {
       const message = this.sent.get(id) ?? { text: '', shown: 'sent' as const };
       if (message.shown === 'read' || (message.shown === 'delivered' && r.kind === 'delivered')) continue;

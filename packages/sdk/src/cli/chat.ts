@@ -7,6 +7,7 @@ import { emitKeypressEvents } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { Connection } from '../connection';
+import { GroupMessenger } from '../groups/group-messenger';
 import { Messenger } from '../messaging';
 import { Presence } from '../presence';
 import { Profiles } from '../profiles/profiles';
@@ -36,11 +37,14 @@ async function main(): Promise<void> {
   );
   const connection = new Connection({ baseUrl: values.server, credentials: device.credentials });
   const messenger = new Messenger(connection, device.crypto, device.storage, { number });
+  // Before the session: it reads a group message's info, which GroupMessenger updates from the same receipt first.
+  const groups = new GroupMessenger(connection, device.crypto, device.storage, device.rest, messenger, { number });
   const session = new ChatSession(
     device.credentials,
     messenger,
     new Presence(connection),
     new Profiles(device.rest, device.storage, device.credentials.accountId),
+    groups,
     print,
   );
   messenger.restore();

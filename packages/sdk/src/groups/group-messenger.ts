@@ -38,6 +38,7 @@ import { KnownDevices } from '../messaging/known-devices';
 import { RetryRequests } from '../messaging/retry-requests';
 import { SeenMessages } from '../messaging/seen-messages';
 import type { SentMessage } from '../messaging/types';
+import { ProfileKeys } from '../profiles/profile-keys';
 import { ApiRequestError, type RestClient } from '../rest';
 import { KeyedQueue } from '../util/keyed-queue';
 import { GroupState } from './group-state';
@@ -52,6 +53,8 @@ export interface GroupMessage {
   serverTimestamp: number;
   text: string;
   sentAt: number;
+  /** The number the sender's account has, as its message claims it (set when it sent with `number`). */
+  senderNumber?: string;
 }
 
 export interface GroupEvent {
@@ -83,6 +86,7 @@ export class GroupMessenger {
   private readonly seen: SeenMessages;
   private readonly retries: RetryRequests;
   private readonly infos = new MessageInfoBook();
+  private readonly profileKeys: ProfileKeys;
   private readonly queues = new KeyedQueue();
   private readonly waiting = new Map<bigint, { frame: ClientFrame; settle(a: Answer): void }>();
   private readonly sentRecently: {
@@ -107,9 +111,11 @@ export class GroupMessenger {
     storage: Storage,
     rest: RestClient,
     private readonly messenger: Messenger,
-    private readonly options: { sendTimeoutMs?: number } = {},
+    /** `number`: this account's, carried in every message with its profile key, as Messenger's 1:1 messages do. */
+    private readonly options: { sendTimeoutMs?: number; number?: string } = {},
   ) {
     this.client = new GroupsClient(rest);
+    this.profileKeys = new ProfileKeys(storage);
     this.state = new GroupState(storage);
     this.senderKeys = new StorageSenderKeyStore(storage);
     this.known = new KnownDevices(storage);
@@ -164,7 +170,8 @@ export class GroupMessenger {
     // the server's answer names what is wrong.
     let full = false;
     for (let attempt = 1; ; attempt++) {
-      const built = await untilDeadline(id, deadline, () => this.build(groupId, id, encodeContent(content), full));
+      const plaintext = encodeContent({ ...content, ...this.sender() });
+      const built = await untilDeadline(id, deadline, () => this.build(groupId, id, plaintext, full));
       if (!built.frame) return { id, serverTimestamp: Date.now() }; // nobody else in the group: nothing to send
       this.infos.track(id, groupId, built.members);
       const answer = await this.request(built.frame, deadline);
@@ -180,6 +187,12 @@ export class GroupMessenger {
       full = true;
       if (answer.code >= 500) await sleepUntil(id, deadline, 100 * 2 ** attempt);
     }
+  }
+
+  /** Who wrote, for the members to show (the number) and to open this account's profile (its key). */
+  private sender(): { sender?: { number: string; profileKey: Uint8Array } } {
+    const number = this.options.number;
+    return number ? { sender: { number, profileKey: this.profileKeys.own() } } : {};
   }
 
   /** The frame for every member device, with this device's sender key for the devices that do not have it yet. */
@@ -343,7 +356,10 @@ export class GroupMessenger {
         this.seen.add(d.senderAccountId, d.messageId); // this device showed the first copy
         return undefined;
       }
+      if (content.sender && d.senderAccountId !== this.crypto.address.accountId)
+        this.profileKeys.learn(d.senderAccountId, content.sender);
       message = {
+        ...(content.sender && { senderNumber: content.sender.number }),
         groupId: d.groupId,
         from,
         messageId: content.retryOf ?? d.messageId,

@@ -248,6 +248,8 @@ export interface GroupSendFrame {
    */
   devicesDigest?: Uint8Array;
   members: { accountId: string; devices: GroupRecipientDevice[] }[];
+  /** Disappearing messages, as in SendFrame: the server removes the message this many seconds after its server time. */
+  expiresInS?: number;
 }
 
 /** Server → device: a group message, with this device's distribution message when the sender included one. */

@@ -148,6 +148,24 @@ describe('protocol frames', () => {
     expect(() => decodeClientFrame(Uint8Array.of(...encodeFrame(plain), 0))).toThrow(/send\.expiresInS/);
   });
 
+  it('carries a disappearing group send’s timer as an optional trailing field, as Send does', () => {
+    const plain: Frame = {
+      t: 'group_send',
+      id: 9n,
+      groupId: B,
+      ciphertext: bytes(40),
+      members: [{ accountId: A, devices: [{ deviceId: 2, registrationId: 77 }] }],
+    };
+    const timed = { ...plain, expiresInS: 30 };
+    expect(decodeClientFrame(encodeFrame(timed))).toEqual(timed);
+    expect(decodeClientFrame(encodeFrame(plain))).toEqual(plain);
+    expect(decodeClientFrame(encodeFrame(plain))).not.toHaveProperty('expiresInS');
+    expect(encodeFrame(timed).slice(0, encodeFrame(plain).length)).toEqual(encodeFrame(plain));
+    expect(encodeFrame(timed).length).toBe(encodeFrame(plain).length + 1);
+    expect(() => decodeClientFrame(Uint8Array.of(...encodeFrame(plain), 0))).toThrow(/group_send\.expiresInS/);
+    expect(() => encodeFrame({ ...plain, expiresInS: 366 * 24 * 3600 + 1 })).toThrow(/group_send\.expiresInS/);
+  });
+
   it('refuses to encode what it could not decode', () => {
     expect(() => encodeFrame({ t: 'ack', guids: [] })).toThrow(/bad_count/);
     expect(() => encodeFrame({ t: 'send', id: 1n, groups: [{ accountId: 'not-a-uuid', envelopes: [] }] })).toThrow(

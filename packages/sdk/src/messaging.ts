@@ -66,7 +66,8 @@ export class Messenger {
   private readonly resendable = new ResendBuffer();
   private readonly retries: RetryRequests;
   private readonly profileKeys: ProfileKeys;
-  private readonly ephemeral: Ephemeral;
+  /** This device's disappearing-message state, for 1:1 chats and (through GroupMessenger) groups alike. */
+  readonly ephemeral: Ephemeral;
   /** Tops up this device's one-time prekeys when the server says they run low (by itself; refill() to force a check). */
   readonly preKeys: PreKeyRefill;
   // One send at a time per conversation, each until ✓ or refusal: the next one can neither overtake it nor fetch a
@@ -299,8 +300,8 @@ export class Messenger {
     const frame = await this.envelopes.frame(id, to, (self) =>
       encodeContent({ ...content, sentAt, ...(self ? { to } : sender && { sender }) }),
     );
-    // The server removes a disappearing message when it is due, even from a device that never came online.
-    return content.expireTimer && !content.setsTimer ? { ...frame, expiresInS: content.expireTimer } : frame;
+    const expiresInS = this.ephemeral.serverExpiry(content);
+    return expiresInS ? { ...frame, expiresInS } : frame;
   }
 
   /** Applies a refusal's device lists. False when retrying cannot help. */

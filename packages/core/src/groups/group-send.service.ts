@@ -81,8 +81,9 @@ export class GroupSendService {
     if (!mayDo('send', view.role, settings))
       return { refusal: refusal(frame.id, ErrorCode.Forbidden, 'only admins can send messages to this group') };
 
-    // A status post (docs/groups.md "Status") leaves the server after STATUS_TTL_MS, as a disappearing message does.
-    const ttlMs = view.statusOf ? STATUS_TTL_MS : undefined;
+    // A disappearing group message (the frame's expiresInS, validated by its codec) leaves the server as a 1:1 one
+    // does; a status post (docs/groups.md "Status") after STATUS_TTL_MS at the latest.
+    const ttlMs = expiryMs(Boolean(view.statusOf), frame.expiresInS);
     if (frame.devicesDigest) return this.byDigest(from, frame, view.devices, ttlMs);
     // Accounts named that are not members: every device named is extra.
     const outsiders: DeviceMismatch[] = frame.members
@@ -175,6 +176,12 @@ function groupMessage(
 }
 
 const EMPTY = new Uint8Array(0);
+
+function expiryMs(isStatus: boolean, expiresInS: number | undefined): number | undefined {
+  const timerMs = expiresInS ? expiresInS * 1000 : undefined;
+  if (!isStatus) return timerMs;
+  return timerMs === undefined ? STATUS_TTL_MS : Math.min(timerMs, STATUS_TTL_MS);
+}
 
 function namedDevices(frame: GroupSendFrame, accountId: string): number[] {
   return frame.members.find((m) => m.accountId === accountId)?.devices.map((d) => d.deviceId) ?? [];

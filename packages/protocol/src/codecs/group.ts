@@ -12,7 +12,7 @@ import { LIMITS } from '../limits';
 import type { ByteReader } from '../reader';
 import type { ByteWriter } from '../writer';
 import type { Codec } from './codec';
-import { encodeEnvelopeType } from './send';
+import { encodeEnvelopeType, MAX_EXPIRES_IN_S } from './send';
 
 // A distribution is `type u8 · ciphertext bytes`, type 0 and no bytes when there is none.
 function writeDistribution(w: ByteWriter, d: GroupRecipientDevice['distribution'], field: string): void {
@@ -41,7 +41,8 @@ const MIN_DEVICE = 4; // deviceId, registrationId, distribution type, empty leng
 const MIN_MEMBER = 16 + 1 + MIN_DEVICE;
 
 // id u64 · groupId 16 · ciphertext · devicesDigest bytes (0 or 16) · n× { accountId 16 · n× { deviceId ·
-// registrationId · distribution } }. With a digest, the list names only the devices that get a distribution.
+// registrationId · distribution } } · [expiresInS]. With a digest, the list names only the devices that get a
+// distribution. expiresInS is an optional trailing field, as in Send: a frame without it is the same bytes as before.
 export const groupSendCodec: Codec<GroupSendFrame> = {
   type: FrameType.GroupSend,
   size: (f) =>
@@ -50,7 +51,8 @@ export const groupSendCodec: Codec<GroupSendFrame> = {
     f.members.reduce(
       (n, m) => n + 20 + m.devices.reduce((k, d) => k + 12 + (d.distribution?.ciphertext.length ?? 0), 0),
       0,
-    ),
+    ) +
+    5,
   encode(f, w: ByteWriter) {
     w.u64(f.id, 'group_send.id');
     w.uuid(f.groupId, 'group_send.group');
@@ -66,6 +68,7 @@ export const groupSendCodec: Codec<GroupSendFrame> = {
         writeDistribution(w, d.distribution, 'group_send.distribution');
       }
     }
+    if (f.expiresInS !== undefined) w.varint(f.expiresInS, 'group_send.expiresInS', MAX_EXPIRES_IN_S);
   },
   decode(r: ByteReader): GroupSendFrame {
     const id = r.u64('group_send.id');
@@ -93,7 +96,16 @@ export const groupSendCodec: Codec<GroupSendFrame> = {
       }
       members.push({ accountId, devices });
     }
-    return { t: 'group_send', id, groupId, ciphertext, ...(digest.length && { devicesDigest: digest }), members };
+    const expiresInS = r.remaining > 0 ? r.varint('group_send.expiresInS', MAX_EXPIRES_IN_S, 1) : undefined;
+    return {
+      t: 'group_send',
+      id,
+      groupId,
+      ciphertext,
+      ...(digest.length && { devicesDigest: digest }),
+      members,
+      ...(expiresInS !== undefined && { expiresInS }),
+    };
   },
 };
 

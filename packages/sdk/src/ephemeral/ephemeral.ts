@@ -51,13 +51,20 @@ export class Ephemeral {
       this.expiry.schedule({ chat, from: self, messageId, expiresAt: serverTimestamp + content.expireTimer * 1000 });
   }
 
+  /**
+   * The server's copy of a message is removed when it is due, even from a device that never came online: the frame's
+   * `expiresInS` (a timer message itself does not expire).
+   */
+  serverExpiry(content: EphemeralContent): number | undefined {
+    return content.expireTimer && !content.setsTimer ? content.expireTimer : undefined;
+  }
+
   /** What a received message shows; undefined when it is already due (it expired before it arrived). */
   received(message: IncomingMessage, content: Content): IncomingMessage | undefined {
     const chat = content.to ?? message.from.accountId; // a copy from this account's other device names the chat
-    if (content.setsTimer) {
-      this.timers.set(chat, content.expireTimer ?? 0);
-      return { ...message, timerChange: content.expireTimer ?? 0 };
-    }
+    const arrival = this.arrived(chat, message.from.accountId, message.messageId, message.serverTimestamp, content);
+    if (arrival === 'due') return undefined;
+    if (arrival.timerChange !== undefined) return { ...message, ...arrival };
     let shown = message;
     if (content.viewOnce) {
       // The sender's other devices get a placeholder only, as the recipient's message list does.
@@ -65,16 +72,29 @@ export class Ephemeral {
       const { rich: _rich, ...rest } = message;
       shown = { ...rest, text: '', viewOnce: true };
     }
-    if (content.expireTimer) {
-      const expiresAt = message.serverTimestamp + content.expireTimer * 1000;
-      if (expiresAt <= Date.now()) {
-        this.viewOnce.drop(message.from.accountId, message.messageId);
-        return undefined;
-      }
-      this.expiry.schedule({ chat, from: message.from.accountId, messageId: message.messageId, expiresAt });
-      shown = { ...shown, expiresAt };
+    return { ...shown, ...arrival };
+  }
+
+  /**
+   * A message `from` wrote into `chat` (a 1:1 peer or a group) arrived: a timer message sets the chat's timer, a
+   * disappearing one is scheduled for removal (`expiresAt`); 'due' when it expired before it arrived.
+   */
+  arrived(
+    chat: string,
+    from: string,
+    messageId: bigint,
+    serverTimestamp: number,
+    content: EphemeralContent,
+  ): { timerChange?: number; expiresAt?: number } | 'due' {
+    if (content.setsTimer) {
+      this.timers.set(chat, content.expireTimer ?? 0);
+      return { timerChange: content.expireTimer ?? 0 };
     }
-    return shown;
+    if (!content.expireTimer) return {};
+    const expiresAt = serverTimestamp + content.expireTimer * 1000;
+    if (expiresAt <= Date.now()) return 'due';
+    this.expiry.schedule({ chat, from, messageId, expiresAt });
+    return { expiresAt };
   }
 
   openViewOnce(from: string, messageId: bigint): ViewOnceContent | undefined {

@@ -30,6 +30,7 @@ import type { Connection } from '../connection';
 import { decodeContent, encodeContent } from '../content';
 import type { Address, DeviceCrypto } from '../crypto/device-crypto';
 import type { Storage } from '../crypto/storage';
+import type { EphemeralContent } from '../ephemeral/ephemeral';
 import type { Messenger } from '../messaging';
 import { sleepUntil, untilDeadline } from '../messaging/deadline';
 import { Envelopes } from '../messaging/envelopes';
@@ -55,7 +56,13 @@ export interface GroupMessage {
   sentAt: number;
   /** The number the sender's account has, as its message claims it (set when it sent with `number`). */
   senderNumber?: string;
+  /** A timer message (no text): the group's disappearing timer is now this many seconds (0: off). */
+  timerChange?: number;
+  /** A disappearing message: when it is removed (Messenger.onExpired, with `chat` = the group id, tells the app). */
+  expiresAt?: number;
 }
+
+type Outgoing = { text: string; sentAt: number; retryOf?: bigint } & EphemeralContent;
 
 export interface GroupEvent {
   groupId: string;
@@ -89,14 +96,8 @@ export class GroupMessenger {
   private readonly profileKeys: ProfileKeys;
   private readonly queues = new KeyedQueue();
   private readonly waiting = new Map<bigint, { frame: ClientFrame; settle(a: Answer): void }>();
-  private readonly sentRecently: {
-    at: number;
-    serverTimestamp: number;
-    id: bigint;
-    groupId: string;
-    text: string;
-    sentAt: number;
-  }[] = [];
+  private readonly sentRecently: ({ at: number; serverTimestamp: number; id: bigint; groupId: string } & Outgoing)[] =
+    [];
   private readonly listeners = {
     message: [] as ((m: GroupMessage) => void)[],
     event: [] as ((e: GroupEvent) => void)[],
@@ -155,29 +156,51 @@ export class GroupMessenger {
    * SendTimeoutError. Device lists are corrected from 409/410 and the send retried, as for 1:1.
    */
   sendText(groupId: string, text: string, options: { timeoutMs?: number } = {}): Promise<SentMessage> {
-    const sentAt = Date.now();
-    const deadline = sentAt + (options.timeoutMs ?? this.options.sendTimeoutMs ?? 60_000);
-    return this.queues.run(groupId, () => this.deliver(groupId, newId(), { text, sentAt }, deadline));
+    return this.send(groupId, { text, ...this.messenger.ephemeral.outgoing(groupId) }, options);
   }
 
-  private async deliver(
+  /**
+   * Sets the group's disappearing timer (seconds, 0 = off) with a timer message every member device sees as a
+   * GroupMessage with `timerChange`; from its ✓ on, every message into the group carries the timer, from any member.
+   * The same machinery as a 1:1 chat's (Messenger.setDisappearingTimer), with the group id as the chat.
+   */
+  setDisappearingTimer(groupId: string, seconds: number, options: { timeoutMs?: number } = {}): Promise<SentMessage> {
+    if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError('the timer is a whole number of seconds ≥ 0');
+    return this.send(groupId, { text: '', setsTimer: true, expireTimer: seconds }, options);
+  }
+
+  /** The group's disappearing timer in seconds (0: off). */
+  disappearingTimer(groupId: string): number {
+    return this.messenger.ephemeral.timer(groupId);
+  }
+
+  private send(
     groupId: string,
-    id: bigint,
-    content: { text: string; sentAt: number; retryOf?: bigint },
-    deadline: number,
+    content: Omit<Outgoing, 'sentAt'>,
+    options: { timeoutMs?: number },
   ): Promise<SentMessage> {
+    const sentAt = Date.now();
+    const deadline = sentAt + (options.timeoutMs ?? this.options.sendTimeoutMs ?? 60_000);
+    return this.queues.run(groupId, () => this.deliver(groupId, newId(), { ...content, sentAt }, deadline));
+  }
+
+  private async deliver(groupId: string, id: bigint, content: Outgoing, deadline: number): Promise<SentMessage> {
     // The device list goes as a digest (the upload is then about the ciphertext alone); after a refusal, in full, so
     // the server's answer names what is wrong.
     let full = false;
     for (let attempt = 1; ; attempt++) {
       const plaintext = encodeContent({ ...content, ...this.sender() });
-      const built = await untilDeadline(id, deadline, () => this.build(groupId, id, plaintext, full));
+      const expiresInS = this.messenger.ephemeral.serverExpiry(content);
+      const built = await untilDeadline(id, deadline, () => this.build(groupId, id, plaintext, full, expiresInS));
       if (!built.frame) return { id, serverTimestamp: Date.now() }; // nobody else in the group: nothing to send
       this.infos.track(id, groupId, built.members);
       const answer = await this.request(built.frame, deadline);
       if (answer.t === 'send_ok') {
         this.state.share(groupId, built.distributedTo);
-        this.remember({ id: content.retryOf ?? id, groupId, text: content.text, sentAt: content.sentAt }, answer);
+        const { retryOf, ...original } = content;
+        this.remember({ ...original, id: retryOf ?? id, groupId }, answer);
+        const self = this.crypto.address.accountId;
+        this.messenger.ephemeral.sent(groupId, self, retryOf ?? id, content, answer.serverTimestamp);
         return { id, serverTimestamp: answer.serverTimestamp };
       }
       if (attempt >= MAX_ATTEMPTS || !(await this.correct(groupId, answer))) {
@@ -196,7 +219,7 @@ export class GroupMessenger {
   }
 
   /** The frame for every member device, with this device's sender key for the devices that do not have it yet. */
-  private async build(groupId: string, id: bigint, plaintext: Uint8Array, full: boolean) {
+  private async build(groupId: string, id: bigint, plaintext: Uint8Array, full: boolean, expiresInS?: number) {
     const me = this.crypto.address;
     const self = ProtocolAddress.new(me.accountId, me.deviceId);
     const members = await this.members(groupId);
@@ -245,6 +268,7 @@ export class GroupMessenger {
               .map((m) => ({ accountId: m.accountId, devices: m.devices.filter((d) => d.distribution) }))
               .filter((m) => m.devices.length),
           }),
+      ...(expiresInS && { expiresInS }),
     };
     return { frame, distributedTo, members: others };
   }
@@ -358,14 +382,27 @@ export class GroupMessenger {
       }
       if (content.sender && d.senderAccountId !== this.crypto.address.accountId)
         this.profileKeys.learn(d.senderAccountId, content.sender);
+      const messageId = content.retryOf ?? d.messageId;
+      const arrival = this.messenger.ephemeral.arrived(
+        d.groupId,
+        from.accountId,
+        messageId,
+        d.serverTimestamp,
+        content,
+      );
+      if (arrival === 'due') {
+        this.seen.add(d.senderAccountId, d.messageId); // it disappeared before it arrived: acknowledged, never shown
+        return undefined;
+      }
       message = {
         ...(content.sender && { senderNumber: content.sender.number }),
         groupId: d.groupId,
         from,
-        messageId: content.retryOf ?? d.messageId,
+        messageId,
         serverTimestamp: d.serverTimestamp,
         text: content.text,
         sentAt: content.sentAt,
+        ...arrival,
       };
     } catch (err) {
       for (const l of this.listeners.undecryptable) l(d, err as Error);
@@ -408,11 +445,12 @@ export class GroupMessenger {
     this.crypto.deleteSessions(d.senderAccountId, [d.senderDeviceId]);
     this.state.unshare(original.groupId, [deviceKey(d.senderAccountId, d.senderDeviceId)]);
     const deadline = Date.now() + (this.options.sendTimeoutMs ?? 60_000);
-    const content = { text: original.text, sentAt: original.sentAt, retryOf: original.id };
+    const { at: _at, serverTimestamp: _ts, id: retryOf, groupId: _g, ...resent } = original;
+    const content = { ...resent, retryOf };
     await this.queues.run(original.groupId, () => this.deliver(original.groupId, newId(), content, deadline));
   }
 
-  private remember(m: { id: bigint; groupId: string; text: string; sentAt: number }, ok: SendOkFrame): void {
+  private remember(m: { id: bigint; groupId: string } & Outgoing, ok: SendOkFrame): void {
     const now = Date.now();
     this.sentRecently.push({ ...m, at: now, serverTimestamp: ok.serverTimestamp });
     while (this.sentRecently.length > 1000 || (this.sentRecently[0]?.at ?? now) < now - RESEND_WINDOW_MS)

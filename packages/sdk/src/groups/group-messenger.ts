@@ -192,7 +192,12 @@ export class GroupMessenger {
       const plaintext = encodeContent({ ...content, ...this.sender() });
       const expiresInS = this.messenger.ephemeral.serverExpiry(content);
       const built = await untilDeadline(id, deadline, () => this.build(groupId, id, plaintext, full, expiresInS));
-      if (!built.frame) return { id, serverTimestamp: Date.now() }; // nobody else in the group: nothing to send
+      if (!built.frame) {
+        // Nobody else in the group: nothing to send, but a timer message or a disappearing one still counts here.
+        const serverTimestamp = Date.now();
+        this.messenger.ephemeral.sent(groupId, this.crypto.address.accountId, id, content, serverTimestamp);
+        return { id, serverTimestamp };
+      }
       this.infos.track(id, groupId, built.members);
       const answer = await this.request(built.frame, deadline);
       if (answer.t === 'send_ok') {

@@ -7,7 +7,6 @@ import { IdempotencyPurgeService } from '@switchboard/business/messages/idempote
 import type { Config } from '@switchboard/config';
 import { AttachmentPurgeService } from '@switchboard/core/attachments/attachment-purge.service';
 import { GroupReceipts } from '@switchboard/core/groups/group-receipts';
-import { MailboxExpiryService } from '@switchboard/core/messaging/expiry/mailbox-expiry.service';
 import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
 import { NodeLiveness } from '@switchboard/core/messaging/routing/node-liveness';
 import { StatusService } from '@switchboard/core/status/status.service';
@@ -34,7 +33,7 @@ export class ApiBackground extends BackgroundService {
       // A missed beat is logged by the loop; the next one retries.
       nodeLiveness: { pass: () => get(NodeLiveness).beat() },
       mailboxPurge: { pass: () => get(MailboxPurgeService).purge(Date.now()) },
-      mailboxExpiry: { pass: () => get(MailboxExpiryService).expire(Date.now()) },
+      mailboxExpiry: { pass: () => get(MailboxPurgeService).expire(Date.now()) },
       groupMessageInfoPurge: { pass: () => get(GroupReceipts).purge(Date.now()) },
       statusPurge: { pass: () => get(StatusService).purge(Date.now()) },
       attachmentPurge: { pass: () => get(AttachmentPurgeService).purge(new Date()) },

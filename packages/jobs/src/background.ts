@@ -122,7 +122,7 @@ export const background = {
     across: 'one-node',
     atStart: false,
   }),
-  /** Disappearing messages leave the server when due, delivered or not (core messaging/expiry). */
+  /** Disappearing messages leave the server when due, delivered or not (core messaging/purge, `expire`). */
   mailboxExpiry: loop({ owners: ['api'], everyMs: 5_000, across: 'one-node', atStart: false }),
   /** Group message info (packages/core/src/groups/group-receipts.ts) of messages past ENVELOPE_TTL_SECONDS. */
   groupMessageInfoPurge: loop({ owners: ['api'], everyMs: 15 * MINUTE, across: 'one-node', atStart: false }),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '@switchboard/config';
-import { MailboxExpiryService } from '@switchboard/core/messaging/expiry/mailbox-expiry.service';
+import { MailboxPurgeService } from '@switchboard/core/messaging/purge/mailbox-purge.service';
 import { StatusService } from '@switchboard/core/status/status.service';
 import { STATUS_TTL_MS as SERVER_TTL_MS } from '@switchboard/core/status/status-rules';
 import type { ServerFrame } from '@switchboard/protocol';
@@ -183,7 +183,7 @@ describe('status: posts to chosen contacts for 24 h (real API, Postgres, Redis, 
        WHERE "senderAccountId" = $1 AND "clientMessageId" = $2`,
       [accountOf(alice), id, SERVER_TTL_MS / 1000 + 60],
     );
-    expect(await api.app.get(MailboxExpiryService).expire(Date.now())).toBeGreaterThanOrEqual(1);
+    expect(await api.app.get(MailboxPurgeService).expire(Date.now())).toBeGreaterThanOrEqual(1);
     expect(await api.app.get(StatusService).purge(Date.now())).toBeGreaterThanOrEqual(1);
     const left = await db.query(`SELECT 1 FROM "MailboxMessage" WHERE id = $1`, [row.id]);
     expect(left.rowCount).toBe(0);

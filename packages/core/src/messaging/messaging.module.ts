@@ -3,8 +3,6 @@ import { DevicesModule } from '../devices/devices.module';
 import { ConsumerLimitsModule } from '../limits/consumer-limits.module';
 import { PushModule } from '../push/push.module';
 import { DeviceDirectory } from './device-directory';
-import { MailboxExpiryRepository } from './expiry/mailbox-expiry.repository';
-import { MailboxExpiryService } from './expiry/mailbox-expiry.service';
 import { AckRepository } from './mailbox/ack.repository';
 import { MailboxRepository } from './mailbox/mailbox.repository';
 import { MailboxService } from './mailbox/mailbox.service';
@@ -38,8 +36,6 @@ import { SendService } from './send/send.service';
     MailboxCounters,
     MailboxPurgeRepository,
     MailboxPurgeService,
-    MailboxExpiryRepository,
-    MailboxExpiryService,
     ReceiptFactory,
     ReceiptFacts,
     ReceiptService,

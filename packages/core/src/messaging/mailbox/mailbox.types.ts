@@ -20,7 +20,7 @@ export interface NewMessage {
   /** Content shared by all envelopes (a receipt's body). */
   body: Uint8Array | null;
   envelopes: NewEnvelope[];
-  /** Disappearing messages: when the server removes it (ms), delivered or not (messaging/expiry). */
+  /** Disappearing messages: when the server removes it (ms), delivered or not (messaging/purge, `expire`). */
   expiresAt?: number;
 }
 

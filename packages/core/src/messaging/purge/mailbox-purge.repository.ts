@@ -16,6 +16,16 @@ export class MailboxPurgeRepository {
     return rowCount ?? 0;
   }
 
+  /** Deletes up to `limit` messages due at `now` (disappearing messages, delivered or not), their envelopes with them. */
+  async deleteDue(now: number, limit: number): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM "MailboxMessage" WHERE id IN (
+         SELECT id FROM "MailboxMessage" WHERE "expiresAt" <= $1 LIMIT $2)`,
+      [now, limit],
+    );
+    return rowCount ?? 0;
+  }
+
   /** Deletes up to `limit` fully delivered messages accepted in [from, to): their de-duplication window is over. */
   async deleteDelivered(from: number, to: number, limit: number): Promise<number> {
     const { rowCount } = await this.db.query(

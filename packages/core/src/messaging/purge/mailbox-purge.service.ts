@@ -30,6 +30,18 @@ export class MailboxPurgeService {
     if (expired || forgotten) this.log.log(`purged ${expired} expired and ${forgotten} delivered messages`);
     return { expired, forgotten };
   }
+
+  /**
+   * Disappearing messages leave the server when they are due, delivered or not: a send may carry its chat's timer (the
+   * Send frame's `expiresInS`, docs/core.md "Disappearing messages and view once"), stored as the message's
+   * `expiresAt`. Run by the `mailboxExpiry` loop, more often than the purge; until it runs, the mailbox no longer hands
+   * a due message to any device. Returns how many messages went.
+   */
+  async expire(now: number): Promise<number> {
+    const total = await inBatches(() => this.repo.deleteDue(now, BATCH));
+    if (total) this.log.log(`removed ${total} disappearing messages`);
+    return total;
+  }
 }
 
 async function inBatches(step: () => Promise<number>): Promise<number> {

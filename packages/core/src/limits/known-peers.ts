@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '@switchboard/platform';
+import { luaScript } from '@switchboard/redis';
 
 /** A set lives this long after its last use; then the next message of each chat asks Postgres once again. */
 const TTL_MS = 24 * 3600_000;
@@ -17,10 +18,6 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return unknown`;
 
-interface ScriptedRedis {
-  chatsUnknownPeers(key: string, ttlMs: number, ...peers: string[]): Promise<string[]>;
-}
-
 const key = (accountId: string) => `limits:peers:${accountId}`;
 /** How long "these two have no chat" is believed without asking Postgres again (see `markNoChat`). */
 const NO_CHAT_TTL_MS = 30_000;
@@ -33,16 +30,14 @@ const noChatKey = (accountId: string, peer: string) => `limits:nochat:${accountI
  */
 @Injectable()
 export class KnownPeers {
-  private readonly redis: ScriptedRedis;
+  private readonly unknownScript: (...args: (string | number)[]) => Promise<string[]>;
 
   constructor(private readonly service: RedisService) {
-    this.redis = service.client as unknown as ScriptedRedis;
-    if (typeof this.redis.chatsUnknownPeers !== 'function')
-      service.client.defineCommand('chatsUnknownPeers', { numberOfKeys: 1, lua: UNKNOWN_LUA });
+    this.unknownScript = luaScript<string[]>(service.client, 'chatsUnknownPeers', UNKNOWN_LUA, 1);
   }
 
   unknown(accountId: string, peers: string[]): Promise<string[]> {
-    return this.redis.chatsUnknownPeers(key(accountId), TTL_MS, ...peers);
+    return this.unknownScript(key(accountId), TTL_MS, ...peers);
   }
 
   /**

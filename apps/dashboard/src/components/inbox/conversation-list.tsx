@@ -42,36 +42,20 @@ export function ConversationList({
             </button>
           ))}
         </fieldset>
-        <div>
-          <Label htmlFor="inbox-status">Status</Label>
-          <NativeSelect
-            id="inbox-status"
-            value={filters.status}
-            onChange={(e) => onFilters({ ...filters, status: e.target.value as Filters['status'] })}
-          >
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div>
-          <Label htmlFor="inbox-label">Label</Label>
-          <NativeSelect
-            id="inbox-label"
-            value={filters.label}
-            onChange={(e) => onFilters({ ...filters, label: e.target.value })}
-          >
-            <option value="">Any</option>
-            {labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id="inbox-status"
+          label="Status"
+          value={filters.status}
+          options={STATUSES}
+          onChange={(status) => onFilters({ ...filters, status: status as Filters['status'] })}
+        />
+        <FilterSelect
+          id="inbox-label"
+          label="Label"
+          value={filters.label}
+          options={labels}
+          onChange={(label) => onFilters({ ...filters, label })}
+        />
       </div>
       {conversations.length === 0 ? (
         <p className="muted" data-testid="inbox-empty">
@@ -116,5 +100,34 @@ export function ConversationList({
         </ul>
       )}
     </section>
+  );
+}
+
+/** One of the list's filters: "Any" (empty) or one of `options`. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange(value: string): void;
+}) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
   );
 }
